@@ -1,0 +1,30 @@
+@{
+    RootModule           = 'GenesysCampaign.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '3f6a2b1e-8c4d-4f5e-9a7b-2d1c0e9f8a61'
+    Author               = 'GenesysCampaign contributors'
+    CompanyName          = 'GenesysCampaign'
+    Copyright            = '(c) GenesysCampaign contributors. MIT licence.'
+    Description          = 'Pause, resume, force-stop and wait on Genesys Cloud outbound campaigns safely, one or hundreds at a time, with a typed audit record per campaign.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    FormatsToProcess     = @('GenesysCampaign.Format.ps1xml')
+    CmdletsToExport      = @(
+        'Connect-GenesysCloud'
+        'Disconnect-GenesysCloud'
+        'Get-GenesysCampaign'
+        'Suspend-GenesysCampaign'
+        'Resume-GenesysCampaign'
+        'Stop-GenesysCampaign'
+        'Wait-GenesysCampaignState'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('Genesys', 'GenesysCloud', 'PureCloud', 'Outbound', 'Campaign', 'ContactCenter', 'Dialer')
+            ReleaseNotes = 'First version: connect, list, suspend, resume, force-stop and wait, with JSON Lines audit records.'
+        }
+    }
+}

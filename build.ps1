@@ -1,0 +1,131 @@
+#Requires -Version 7.0
+<#
+.SYNOPSIS
+    Builds, tests and demonstrates GenesysCampaign.
+.DESCRIPTION
+    Build: publishes the importable module to out/GenesysCampaign and the simulator to out/simulator.
+    Test:  Build, then xunit and Pester; ends with one line "N passed, N failed" counting both.
+    Demo:  Build, then the module against the simulator (or, read-only, against a real org when
+           GENESYSCLOUD_OAUTHCLIENT_ID/SECRET/REGION are set).
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Demo')]
+    [string] $Task = 'Build',
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+$env:NO_COLOR = '1'
+$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+$env:DOTNET_NOLOGO = '1'
+if ($PSStyle) { $PSStyle.OutputRendering = 'PlainText' }
+
+$root = $PSScriptRoot
+$out = Join-Path $root 'out'
+$moduleOut = Join-Path $out 'GenesysCampaign'
+$simulatorOut = Join-Path $out 'simulator'
+
+function Invoke-Native([string] $What, [scriptblock] $Command) {
+    & $Command
+    if ($LASTEXITCODE -ne 0) { throw "$What failed with exit code $LASTEXITCODE." }
+}
+
+function Invoke-Build {
+    if (Test-Path $moduleOut) { Remove-Item $moduleOut -Recurse -Force }
+    Invoke-Native 'Building the module' { dotnet publish (Join-Path $root 'src/GenesysCampaign/GenesysCampaign.csproj') -c $Configuration -o $moduleOut --nologo -v quiet }
+    Invoke-Native 'Building the simulator' { dotnet publish (Join-Path $root 'src/GenesysCampaign.Simulator/GenesysCampaign.Simulator.csproj') -c $Configuration -o $simulatorOut --nologo -v quiet }
+    Copy-Item (Join-Path $root 'GenesysCampaign.psd1') $moduleOut
+    Copy-Item (Join-Path $root 'module/*') $moduleOut -Recurse
+    # Build artefacts a module folder does not need.
+    Get-ChildItem $moduleOut -Include '*.pdb', '*.deps.json', '*.xml' -Recurse |
+        Where-Object Name -ne 'GenesysCampaign.Format.ps1xml' | Remove-Item -Force
+    Write-Host "Module: $moduleOut"
+}
+
+function Invoke-Test {
+    Invoke-Build
+    $results = Join-Path $out 'test-results'
+    if (Test-Path $results) { Remove-Item $results -Recurse -Force }
+    New-Item -ItemType Directory $results | Out-Null
+
+    # xunit: counts come from the TRX file, not from console text.
+    & dotnet test (Join-Path $root 'tests/GenesysCampaign.Tests/GenesysCampaign.Tests.csproj') -c $Configuration --nologo `
+        --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=minimal' --results-directory $results
+    $trx = Join-Path $results 'xunit.trx'
+    $xunit = @{ passed = 0; failed = 1; skipped = 0 }
+    if (Test-Path $trx) {
+        $counters = ([xml](Get-Content $trx -Raw)).TestRun.ResultSummary.Counters
+        $xunit = @{ passed = [int]$counters.passed; failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted; skipped = [int]$counters.notExecuted }
+        if ([int]$counters.total -eq 0) { $xunit.failed++ }
+    }
+
+    # Pester: from NuGet, in a fresh pwsh so it imports the built module like a user would.
+    Invoke-Native 'Restoring Pester' { dotnet restore (Join-Path $root 'tests/pester/Pester.Restore.csproj') --nologo -v quiet }
+    $pesterJson = Join-Path $results 'pester.json'
+    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'tests/pester/Invoke-PesterTests.ps1') -ResultPath $pesterJson
+    $pester = @{ passed = 0; failed = 1; skipped = 0 }
+    if (Test-Path $pesterJson) { $pester = Get-Content $pesterJson -Raw | ConvertFrom-Json -AsHashtable }
+
+    $passed = $xunit.passed + $pester.passed
+    $failed = $xunit.failed + $pester.failed
+    $skipped = $xunit.skipped + $pester.skipped
+    Write-Host "xunit: $($xunit.passed) passed, $($xunit.failed) failed; Pester: $($pester.passed) passed, $($pester.failed) failed"
+    Write-Host "$passed passed, $failed failed, $skipped skipped"
+    if ($failed -gt 0) { exit 1 }
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    Import-Module (Join-Path $moduleOut 'GenesysCampaign.psd1') -Force
+    $real = $env:GENESYSCLOUD_OAUTHCLIENT_ID -and $env:GENESYSCLOUD_OAUTHCLIENT_SECRET -and $env:GENESYSCLOUD_REGION
+    if ($real) {
+        # A real org: look, and show what a pause would do, but change nothing.
+        Write-Host "== Connecting to Genesys Cloud $env:GENESYSCLOUD_REGION (read-only demo)"
+        Connect-GenesysCloud
+        Get-GenesysCampaign | Format-Table | Out-Host
+        Get-GenesysCampaign -Status on | Suspend-GenesysCampaign -WhatIf
+        return
+    }
+
+    Import-Module (Join-Path $root 'src/GenesysCampaign.Simulator/Simulator.psm1') -Force
+    $sim = Start-GenesysSimulator -Path (Join-Path $simulatorOut 'GenesysCampaign.Simulator.dll') -DialerDelayMs 2000
+    $audit = Join-Path $out 'demo-audit.jsonl'
+    Remove-Item $audit -ErrorAction SilentlyContinue
+    try {
+        Write-Host "== Simulated Genesys Cloud org at $($sim.BaseUri)"
+        $secret = ConvertTo-SecureString 'sim-secret' -AsPlainText -Force
+        Connect-GenesysCloud -BaseUri $sim.BaseUri -ClientId 'sim-client' -ClientSecret $secret
+
+        Write-Host "`n== Get-GenesysCampaign 'Sales-*'"
+        Get-GenesysCampaign 'Sales-*' | Format-Table | Out-Host
+
+        Write-Host "`n== Get-GenesysCampaign -Status on | Suspend-GenesysCampaign -WhatIf"
+        Get-GenesysCampaign -Status on | Suspend-GenesysCampaign -WhatIf
+
+        Write-Host "`n== Get-GenesysCampaign -Status on | Suspend-GenesysCampaign -Wait -Reason 'Demo: compliance hold' -AuditLogPath $audit"
+        $records = Get-GenesysCampaign -Status on | Suspend-GenesysCampaign -Wait -Reason 'Demo: compliance hold' -AuditLogPath $audit -Confirm:$false -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
+        $records | Format-Table | Out-Host
+        $records | Group-Object Outcome -NoElement | Format-Table Name, Count | Out-Host
+
+        Write-Host "`n== Resume the changed ones: ... | Resume-GenesysCampaign -Wait"
+        $records | Where-Object Outcome -eq 'Changed' |
+            Resume-GenesysCampaign -Wait -Reason 'Demo: hold lifted' -AuditLogPath $audit -Confirm:$false -WarningAction SilentlyContinue |
+            Format-Table | Out-Host
+
+        Write-Host "`n== The audit log ($audit), first lines"
+        Get-Content $audit | Select-Object -First 4 | Out-Host
+        Write-Host "($((Get-Content $audit).Count) lines in all)"
+    }
+    finally {
+        Disconnect-GenesysCloud
+        Stop-GenesysSimulator $sim
+    }
+}
+
+switch ($Task) {
+    'Build' { Invoke-Build }
+    'Test' { Invoke-Test }
+    'Demo' { Invoke-Demo }
+}

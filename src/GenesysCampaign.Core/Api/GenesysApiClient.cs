@@ -1,0 +1,281 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using GenesysCloud.Outbound.Campaigns;
+using GenesysCloud.Outbound.Resilience;
+using Polly;
+
+namespace GenesysCloud.Outbound.Api;
+
+/// <summary>
+/// The small typed client for the outbound endpoints the module uses. Every request goes through
+/// the resilience pipeline and renews the token once on a 401. One instance per cmdlet invocation
+/// (it carries that invocation's log); the HttpClient and token are the connection's.
+/// </summary>
+public sealed class GenesysApiClient
+{
+    /// <summary>The list endpoint's largest page and largest id batch (genesys-api.md).</summary>
+    public const int MaxPageSize = 100;
+
+    private const string CampaignsPath = "api/v2/outbound/campaigns";
+
+    private readonly HttpClient _http;
+    private readonly GenesysEndpoints _endpoints;
+    private readonly IAccessTokenProvider _tokens;
+    private readonly IOperationLog _log;
+    private readonly ResiliencePipeline<ApiResponse> _pipeline;
+
+    /// <summary>Creates a client over a connection's HttpClient and token provider.</summary>
+    public GenesysApiClient(HttpClient http, GenesysEndpoints endpoints, IAccessTokenProvider tokens, ResilienceOptions? resilience = null, IOperationLog? log = null)
+    {
+        _http = http;
+        _endpoints = endpoints;
+        _tokens = tokens;
+        _log = log ?? NullOperationLog.Instance;
+        ResilienceOptions = resilience ?? new ResilienceOptions();
+        _pipeline = GenesysResiliencePipeline.Create(ResilienceOptions, _log);
+    }
+
+    /// <summary>The retry settings in force.</summary>
+    public ResilienceOptions ResilienceOptions { get; }
+
+    /// <summary>Where requests go (for messages).</summary>
+    public GenesysEndpoints Endpoints => _endpoints;
+
+    /// <summary>Reads one campaign.</summary>
+    public async Task<GenesysCampaign> GetCampaignAsync(string id, RequestStats? stats, CancellationToken cancellationToken)
+    {
+        var response = await SendAsync(HttpMethod.Get, $"{CampaignsPath}/{Uri.EscapeDataString(id)}", null, stats, $"Reading campaign {id}", cancellationToken).ConfigureAwait(false);
+        return GenesysCampaign.Parse(response.Body);
+    }
+
+    /// <summary>
+    /// Writes the whole campaign body (as built by <see cref="CampaignBody"/>) and returns the campaign
+    /// as Genesys now has it.
+    /// </summary>
+    public async Task<GenesysCampaign> PutCampaignAsync(string id, string body, RequestStats? stats, CancellationToken cancellationToken)
+    {
+        var response = await SendAsync(HttpMethod.Put, $"{CampaignsPath}/{Uri.EscapeDataString(id)}", body, stats, $"Updating campaign {id}", cancellationToken).ConfigureAwait(false);
+        return GenesysCampaign.Parse(response.Body);
+    }
+
+    /// <summary>
+    /// Streams every campaign whose name starts with <paramref name="namePrefix"/> (all when null),
+    /// page after page of 100, sorted by name.
+    /// </summary>
+    public async IAsyncEnumerable<GenesysCampaign> ListCampaignsAsync(string? namePrefix, RequestStats? stats, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var query = new StringBuilder($"pageSize={MaxPageSize}&sortBy=name&sortOrder=ascending");
+        if (!string.IsNullOrEmpty(namePrefix))
+        {
+            query.Append("&filterType=Prefix&name=").Append(Uri.EscapeDataString(namePrefix));
+        }
+
+        await foreach (var element in ListPagesAsync(CampaignsPath, query.ToString(), stats, "Listing campaigns", cancellationToken).ConfigureAwait(false))
+        {
+            yield return GenesysCampaign.Parse(element);
+        }
+    }
+
+    /// <summary>
+    /// Reads campaigns by id with the list endpoint's repeated <c>id</c> parameter, 100 ids a call.
+    /// Ids that do not exist are simply absent from the result.
+    /// </summary>
+    public async Task<IReadOnlyList<GenesysCampaign>> GetCampaignsByIdAsync(IReadOnlyCollection<string> ids, RequestStats? stats, CancellationToken cancellationToken)
+    {
+        var found = new List<GenesysCampaign>(ids.Count);
+        foreach (var batch in Batch(ids.Distinct(StringComparer.OrdinalIgnoreCase), MaxPageSize))
+        {
+            var query = $"pageSize={MaxPageSize}&sortBy=name&sortOrder=ascending&" + string.Join("&", batch.Select(id => "id=" + Uri.EscapeDataString(id)));
+            await foreach (var element in ListPagesAsync(CampaignsPath, query, stats, "Reading campaigns by id", cancellationToken).ConfigureAwait(false))
+            {
+                found.Add(GenesysCampaign.Parse(element));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Every entity of a paged list endpoint such as sequences or campaign rules, as JSON.</summary>
+    public async Task<IReadOnlyList<JsonElement>> ListAllAsync(string path, RequestStats? stats, CancellationToken cancellationToken)
+    {
+        var all = new List<JsonElement>();
+        await foreach (var element in ListPagesAsync(path, $"pageSize={MaxPageSize}", stats, $"Listing {path}", cancellationToken).ConfigureAwait(false))
+        {
+            all.Add(element);
+        }
+
+        return all;
+    }
+
+    /// <summary>A GET whose answer is a JSON array or an object with <c>entities</c> (schedules come as an array).</summary>
+    public async Task<IReadOnlyList<JsonElement>> GetListAsync(string path, RequestStats? stats, CancellationToken cancellationToken)
+    {
+        var response = await SendAsync(HttpMethod.Get, path, null, stats, $"Reading {path}", cancellationToken).ConfigureAwait(false);
+        using var doc = JsonDocument.Parse(response.Body);
+        var root = doc.RootElement;
+        var items = root.ValueKind == JsonValueKind.Array ? root : root.TryGetProperty("entities", out var entities) ? entities : default;
+        return items.ValueKind == JsonValueKind.Array ? items.EnumerateArray().Select(e => e.Clone()).ToList() : new List<JsonElement>();
+    }
+
+    private async IAsyncEnumerable<JsonElement> ListPagesAsync(string path, string query, RequestStats? stats, string what, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        for (var pageNumber = 1; ; pageNumber++)
+        {
+            var response = await SendAsync(HttpMethod.Get, $"{path}?{query}&pageNumber={pageNumber}", null, stats, what, cancellationToken).ConfigureAwait(false);
+            List<JsonElement> entities;
+            int? pageCount;
+            using (var doc = JsonDocument.Parse(response.Body))
+            {
+                var root = doc.RootElement;
+                entities = root.TryGetProperty("entities", out var list) && list.ValueKind == JsonValueKind.Array
+                    ? list.EnumerateArray().Select(e => e.Clone()).ToList()
+                    : new List<JsonElement>();
+                pageCount = root.TryGetProperty("pageCount", out var count) && count.ValueKind == JsonValueKind.Number ? count.GetInt32() : null;
+            }
+
+            foreach (var entity in entities)
+            {
+                yield return entity;
+            }
+
+            // pageCount says when to stop; without it, a short page is the last one.
+            var last = pageCount is { } pages ? pageNumber >= pages : entities.Count < MaxPageSize;
+            if (last || entities.Count == 0)
+            {
+                yield break;
+            }
+        }
+    }
+
+    internal async Task<ApiResponse> SendAsync(HttpMethod method, string relativePath, string? jsonBody, RequestStats? stats, string what, CancellationToken cancellationToken)
+    {
+        var uri = new Uri(_endpoints.ApiBase, relativePath);
+        var attempts = 0;
+        var renewed = false;
+        ApiResponse response;
+        try
+        {
+            response = await _pipeline.ExecuteAsync(
+                async token =>
+                {
+                    attempts++;
+                    var answer = await SendOnceAsync(method, uri, jsonBody, stats, renewToken: false, token).ConfigureAwait(false);
+                    if (answer.StatusCode == 401 && !renewed)
+                    {
+                        // Expired or revoked token: renew once, then try again.
+                        renewed = true;
+                        _log.Verbose("The access token was refused (401); requesting a new one.");
+                        attempts++;
+                        answer = await SendOnceAsync(method, uri, jsonBody, stats, renewToken: true, token).ConfigureAwait(false);
+                    }
+
+                    if (answer.IsSuccess && !LooksLikeJson(answer.Body))
+                    {
+                        throw new TransientResponseException(answer.StatusCode, $"HTTP {answer.StatusCode} with a body that is not JSON", answer.CorrelationId);
+                    }
+
+                    return answer;
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            if (ex is GenesysApiException or GenesysAuthenticationException)
+            {
+                throw;
+            }
+
+            var status = ex is TransientResponseException transient ? transient.StatusCode : 0;
+            throw new GenesysApiException(status, null, $"{what} failed after {attempts} attempt(s): {Describe(ex)}", stats?.LastCorrelationId, attempts, ex);
+        }
+
+        if (response.IsSuccess)
+        {
+            return response;
+        }
+
+        var error = GenesysApiException.FromResponse(response, what, attempts);
+        if (response.StatusCode == 429)
+        {
+            var wait = GenesysResiliencePipeline.RetryAfterOrDefault(response, ResilienceOptions);
+            var reason = wait > ResilienceOptions.MaxRetryAfter
+                ? $"Genesys Cloud asked to retry after {wait.TotalSeconds:0} s, more than the {ResilienceOptions.MaxRetryAfter.TotalSeconds:0} s this module waits"
+                : $"still rate limited after {attempts} attempt(s)";
+            error = new GenesysApiException(429, error.Code, $"{error.Message} ({reason}).", error.CorrelationId, attempts);
+        }
+
+        throw error;
+    }
+
+    private async Task<ApiResponse> SendOnceAsync(HttpMethod method, Uri uri, string? jsonBody, RequestStats? stats, bool renewToken, CancellationToken cancellationToken)
+    {
+        var token = await _tokens.GetTokenAsync(renewToken, cancellationToken).ConfigureAwait(false);
+        using var request = new HttpRequestMessage(method, uri);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (jsonBody is not null)
+        {
+            request.Content = new StringContent(jsonBody, Encoding.UTF8, "application/json");
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        var body = response.Content is null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        var correlationId = response.Headers.TryGetValues("inin-correlation-id", out var values) ? values.FirstOrDefault() : null;
+        double? retryAfter = response.Headers.RetryAfter switch
+        {
+            { Delta: { } delta } => delta.TotalSeconds,
+            { Date: { } date } => Math.Max(0, (date - DateTimeOffset.UtcNow).TotalSeconds),
+            _ => null,
+        };
+        stats?.Count(correlationId);
+
+        // The Authorization header is never traced: only method, URI, status and timing.
+        _log.Debug($"{method} {uri.PathAndQuery} -> {(int)response.StatusCode} in {clock.ElapsedMilliseconds} ms (correlation id {correlationId ?? "none"})");
+        return new ApiResponse((int)response.StatusCode, body, correlationId, retryAfter);
+    }
+
+    private static bool LooksLikeJson(string body)
+    {
+        var text = body.Trim();
+        // Every call this client makes expects a JSON body: an empty answer is as wrong as an HTML one.
+        return text.Length > 0
+            && ((text[0] == '{' && text[text.Length - 1] == '}')
+                || (text[0] == '[' && text[text.Length - 1] == ']'));
+    }
+
+    private static string Describe(Exception ex) => ex switch
+    {
+        Polly.Timeout.TimeoutRejectedException => "no answer in time",
+        HttpRequestException http => "the connection failed (" + (http.InnerException?.Message ?? http.Message) + ")",
+        _ => ex.Message,
+    };
+
+    private static IEnumerable<List<string>> Batch(IEnumerable<string> items, int size)
+    {
+        var batch = new List<string>(size);
+        foreach (var item in items)
+        {
+            batch.Add(item);
+            if (batch.Count == size)
+            {
+                yield return batch;
+                batch = new List<string>(size);
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            yield return batch;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System;
+using System.Text.Json;
+
+namespace GenesysCloud.Outbound.Api;
+
+/// <summary>
+/// A request Genesys Cloud answered with an error (after any retries), or that could not be answered
+/// at all (<see cref="StatusCode"/> 0). Carries the API's <c>code</c> and <c>contextId</c>, which is
+/// what Genesys support asks for.
+/// </summary>
+public sealed class GenesysApiException : Exception
+{
+    /// <summary>Creates the exception from what the API said.</summary>
+    public GenesysApiException(int statusCode, string? code, string message, string? correlationId, int attempts, Exception? inner = null)
+        : base(message, inner)
+    {
+        StatusCode = statusCode;
+        Code = code;
+        CorrelationId = correlationId;
+        Attempts = attempts;
+    }
+
+    /// <summary>HTTP status, or 0 when no answer came (network fault, timeout).</summary>
+    public int StatusCode { get; }
+
+    /// <summary>The error body's <c>code</c>, such as <c>invalid.update.wrong.version</c>.</summary>
+    public string? Code { get; }
+
+    /// <summary>The error body's <c>contextId</c> or the <c>inin-correlation-id</c> header.</summary>
+    public string? CorrelationId { get; }
+
+    /// <summary>How many HTTP requests were sent before giving up.</summary>
+    public int Attempts { get; }
+
+    /// <summary>
+    /// A stale <c>version</c>: 409 <c>invalid.update.wrong.version</c>, or a 400 whose message says the
+    /// version does not match (seen by the Terraform provider).
+    /// </summary>
+    public bool IsVersionConflict =>
+        (StatusCode == 409 && (Code is null || Code.IndexOf("version", StringComparison.OrdinalIgnoreCase) >= 0 || Code == "conflict"))
+        || (StatusCode == 400 && (Code?.IndexOf("wrong.version", StringComparison.OrdinalIgnoreCase) >= 0
+            || Message.IndexOf("does not match the current version", StringComparison.OrdinalIgnoreCase) >= 0));
+
+    /// <summary>Builds the exception from an error response, reading Genesys's error body when there is one.</summary>
+    internal static GenesysApiException FromResponse(ApiResponse response, string what, int attempts)
+    {
+        string? code = null;
+        string? message = null;
+        string? contextId = null;
+        try
+        {
+            using var doc = JsonDocument.Parse(response.Body);
+            if (doc.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                code = GetString(doc.RootElement, "code") ?? GetString(doc.RootElement, "error");
+                message = GetString(doc.RootElement, "message") ?? GetString(doc.RootElement, "description");
+                contextId = GetString(doc.RootElement, "contextId");
+            }
+        }
+        catch (JsonException)
+        {
+            // Not Genesys's JSON (a proxy's HTML page): the status line is all we have.
+        }
+
+        var correlation = contextId ?? response.CorrelationId;
+        var text = $"{what} failed: HTTP {response.StatusCode}"
+            + (code is null ? string.Empty : $" {code}")
+            + (message is null ? string.Empty : $": {message}")
+            + (correlation is null ? string.Empty : $" (correlation id {correlation})");
+        return new GenesysApiException(response.StatusCode, code, text, correlation, attempts);
+    }
+
+    private static string? GetString(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}

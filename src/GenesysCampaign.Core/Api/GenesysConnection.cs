@@ -1,0 +1,75 @@
+using System;
+using System.Net.Http;
+using System.Security;
+using GenesysCloud.Outbound.Resilience;
+
+namespace GenesysCloud.Outbound.Api;
+
+/// <summary>
+/// One connection to one Genesys Cloud org: where it is, how it authenticates, and the HttpClient
+/// its requests share. Holds secrets only inside its token provider, as SecureStrings.
+/// </summary>
+public sealed class GenesysConnection : IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly IAccessTokenProvider _tokens;
+
+    private GenesysConnection(GenesysEndpoints endpoints, HttpClient http, IAccessTokenProvider tokens, string? clientId)
+    {
+        Endpoints = endpoints;
+        _http = http;
+        _tokens = tokens;
+        ClientId = clientId;
+    }
+
+    /// <summary>Where the API lives.</summary>
+    public GenesysEndpoints Endpoints { get; }
+
+    /// <summary>The region host or base URI, for display.</summary>
+    public string Environment => Endpoints.Display;
+
+    /// <summary>The OAuth client id, or null for a connection made with an access token.</summary>
+    public string? ClientId { get; }
+
+    /// <summary>Retry settings for requests made through this connection.</summary>
+    public ResilienceOptions Resilience { get; } = new();
+
+    /// <summary>The token provider (tests look at how many tokens it fetched).</summary>
+    public IAccessTokenProvider Tokens => _tokens;
+
+    /// <summary>Connects with OAuth client credentials. No request is sent until one is needed.</summary>
+    public static GenesysConnection WithClientCredentials(GenesysEndpoints endpoints, string clientId, SecureString clientSecret)
+    {
+        if (string.IsNullOrWhiteSpace(clientId))
+        {
+            throw new ArgumentException("The OAuth client id is empty.", nameof(clientId));
+        }
+
+        var http = CreateHttpClient();
+        return new GenesysConnection(endpoints, http, new ClientCredentialsTokenProvider(http, endpoints, clientId.Trim(), clientSecret), clientId.Trim());
+    }
+
+    /// <summary>Connects with a bearer token obtained elsewhere.</summary>
+    public static GenesysConnection WithAccessToken(GenesysEndpoints endpoints, SecureString accessToken) =>
+        new(endpoints, CreateHttpClient(), new StaticTokenProvider(accessToken), null);
+
+    /// <summary>A client for one operation, reporting to <paramref name="log"/>.</summary>
+    public GenesysApiClient CreateClient(IOperationLog? log = null) => new(_http, Endpoints, _tokens, Resilience, log);
+
+    /// <summary>Forgets the token and the secret and closes the HttpClient.</summary>
+    public void Dispose()
+    {
+        _tokens.Clear();
+        _http.Dispose();
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => ClientId is null ? $"Genesys Cloud {Environment} (access token)" : $"Genesys Cloud {Environment} (client {ClientId})";
+
+    private static HttpClient CreateHttpClient()
+    {
+        // Timeouts belong to the resilience pipeline (per attempt and total), not to HttpClient.
+        var handler = new HttpClientHandler { AllowAutoRedirect = false, MaxConnectionsPerServer = 32 };
+        return new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+    }
+}

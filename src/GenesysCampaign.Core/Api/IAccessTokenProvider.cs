@@ -1,0 +1,17 @@
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace GenesysCloud.Outbound.Api;
+
+/// <summary>Supplies the bearer token for API calls.</summary>
+public interface IAccessTokenProvider
+{
+    /// <summary>
+    /// The current token; a new one when <paramref name="forceRefresh"/> (after a 401) or when the
+    /// cached one is near expiry.
+    /// </summary>
+    Task<string> GetTokenAsync(bool forceRefresh, CancellationToken cancellationToken);
+
+    /// <summary>Forgets any token held.</summary>
+    void Clear();
+}

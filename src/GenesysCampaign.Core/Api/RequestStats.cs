@@ -1,0 +1,41 @@
+using System.Threading;
+
+namespace GenesysCloud.Outbound.Api;
+
+/// <summary>
+/// Counts the HTTP requests one operation took and remembers the last correlation id, for the
+/// audit record's <c>Attempts</c> and <c>CorrelationId</c>. Shared by concurrent requests, so atomic.
+/// </summary>
+public sealed class RequestStats
+{
+    private int _requests;
+    private string? _lastCorrelationId;
+
+    /// <summary>HTTP requests sent so far.</summary>
+    public int Requests => Volatile.Read(ref _requests);
+
+    /// <summary>The correlation id of the last answer that had one.</summary>
+    public string? LastCorrelationId => Volatile.Read(ref _lastCorrelationId);
+
+    /// <summary>Counts requests shared with other campaigns (a batched poll) as this campaign's too.</summary>
+    internal void AddShared(RequestStats shared)
+    {
+        if (shared.Requests > 0)
+        {
+            Interlocked.Add(ref _requests, shared.Requests);
+            if (shared.LastCorrelationId is { } id)
+            {
+                Volatile.Write(ref _lastCorrelationId, id);
+            }
+        }
+    }
+
+    internal void Count(string? correlationId)
+    {
+        Interlocked.Increment(ref _requests);
+        if (correlationId is not null)
+        {
+            Volatile.Write(ref _lastCorrelationId, correlationId);
+        }
+    }
+}

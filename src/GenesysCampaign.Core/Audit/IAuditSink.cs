@@ -1,0 +1,8 @@
+namespace GenesysCloud.Outbound.Audit;
+
+/// <summary>Where records go before the cmdlet moves on.</summary>
+public interface IAuditSink
+{
+    /// <summary>Stores one record durably; throws when it cannot.</summary>
+    void Append(GenesysCampaignStateChange record);
+}

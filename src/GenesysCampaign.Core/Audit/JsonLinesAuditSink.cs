@@ -1,0 +1,83 @@
+using System;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading;
+
+namespace GenesysCloud.Outbound.Audit;
+
+/// <summary>
+/// Appends each record as one JSON line (camelCase) and flushes it to disk before returning. The
+/// file is never rewritten. Each line is one write under an exclusive open, so two processes
+/// appending to one file take turns instead of interleaving.
+/// </summary>
+public sealed class JsonLinesAuditSink : IAuditSink
+{
+    internal static readonly JsonSerializerOptions SerializerOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Converters = { new JsonStringEnumConverter() },
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(10);
+    private readonly object _gate = new();
+
+    /// <summary>Appends to <paramref name="path"/>, creating it (and its folder) when missing.</summary>
+    public JsonLinesAuditSink(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new ArgumentException("The audit log path is empty.", nameof(path));
+        }
+
+        Path = System.IO.Path.GetFullPath(path);
+    }
+
+    /// <summary>The full path of the log.</summary>
+    public string Path { get; }
+
+    /// <summary>One record as the line this sink writes (without the newline).</summary>
+    public static string ToLine(GenesysCampaignStateChange record) => JsonSerializer.Serialize(record, SerializerOptions);
+
+    /// <summary>Reads a line back into a record.</summary>
+    public static GenesysCampaignStateChange FromLine(string line) =>
+        JsonSerializer.Deserialize<GenesysCampaignStateChange>(line, SerializerOptions) ?? throw new JsonException("An audit line is null.");
+
+    /// <inheritdoc />
+    public void Append(GenesysCampaignStateChange record)
+    {
+        var bytes = Encoding.UTF8.GetBytes(ToLine(record) + "\n");
+        lock (_gate)
+        {
+            var directory = System.IO.Path.GetDirectoryName(Path);
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            using var stream = OpenExclusive();
+            stream.Seek(0, SeekOrigin.End);
+            stream.Write(bytes, 0, bytes.Length);
+            stream.Flush(flushToDisk: true);
+        }
+    }
+
+    private FileStream OpenExclusive()
+    {
+        var deadline = DateTime.UtcNow + LockWait;
+        while (true)
+        {
+            try
+            {
+                // FileShare.Read: readers may look, but only one writer holds the file at a time.
+                return new FileStream(Path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read, 4096, FileOptions.WriteThrough);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline && File.Exists(Path))
+            {
+                Thread.Sleep(15);
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using GenesysCloud.Outbound.Api;
+
+namespace GenesysCloud.Outbound.Campaigns;
+
+/// <summary>Finds campaigns by name pattern or id with as few list calls as the patterns allow.</summary>
+public static class CampaignFinder
+{
+    /// <summary>Whether an id has the shape of a Genesys id (a GUID), checked before any request.</summary>
+    public static bool IsValidId(string? id) => Guid.TryParse(id?.Trim(), out _);
+
+    /// <summary>
+    /// Streams each campaign matching any pattern once. Patterns sharing no literal prefix cost one
+    /// full listing; otherwise each pattern lists by its prefix. <paramref name="matched"/> collects the
+    /// patterns that matched something, so the caller can report the plain names that did not.
+    /// </summary>
+    public static async IAsyncEnumerable<GenesysCampaign> FindByNameAsync(
+        GenesysApiClient api,
+        IReadOnlyList<NamePattern> patterns,
+        ISet<string> matched,
+        RequestStats? stats,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var prefixes = patterns.Any(p => p.LiteralPrefix.Length == 0)
+            ? new[] { string.Empty }
+            : patterns.Select(p => p.LiteralPrefix).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+
+        foreach (var prefix in prefixes)
+        {
+            await foreach (var campaign in api.ListCampaignsAsync(prefix.Length == 0 ? null : prefix, stats, cancellationToken).ConfigureAwait(false))
+            {
+                var hits = patterns.Where(p => p.IsMatch(campaign.Name)).ToList();
+                if (hits.Count == 0)
+                {
+                    continue;
+                }
+
+                foreach (var hit in hits)
+                {
+                    matched.Add(hit.Pattern);
+                }
+
+                if (seen.Add(campaign.Id))
+                {
+                    yield return campaign;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using GenesysCloud.Outbound.Api;
+
+namespace GenesysCloud.Outbound.Campaigns;
+
+/// <summary>How a wait ended.</summary>
+public sealed class CampaignWaitResult
+{
+    /// <summary>Creates a result.</summary>
+    public CampaignWaitResult(bool reached, GenesysCampaign? last)
+    {
+        Reached = reached;
+        Last = last;
+    }
+
+    /// <summary>Whether the condition was met before the timeout.</summary>
+    public bool Reached { get; }
+
+    /// <summary>The campaign as last seen (null if it was never seen).</summary>
+    public GenesysCampaign? Last { get; }
+}
+
+/// <summary>
+/// Waits for campaigns to reach a condition. Behind an interface so polling and notifications
+/// can stand in for each other.
+/// </summary>
+public interface ICampaignWaiter : IDisposable
+{
+    /// <summary>Completes when <paramref name="isDone"/> holds for the campaign, or the timeout passes.</summary>
+    Task<CampaignWaitResult> WaitAsync(string campaignId, Func<GenesysCampaign, bool> isDone, TimeSpan timeout, RequestStats? stats, CancellationToken cancellationToken);
+}

@@ -1,0 +1,180 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using GenesysCloud.Outbound.Api;
+
+namespace GenesysCloud.Outbound.Campaigns;
+
+/// <summary>Poll timing.</summary>
+public sealed class PollingOptions
+{
+    /// <summary>First wait before a read.</summary>
+    public TimeSpan InitialInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Longest wait between reads; the interval grows by half each tick up to this.</summary>
+    public TimeSpan MaxInterval { get; set; } = TimeSpan.FromSeconds(3);
+}
+
+/// <summary>
+/// Waits by polling, batched: every campaign being waited on shares one loop that reads them all
+/// with the list endpoint, 100 ids a request, each tick. Waiting on 50 campaigns costs one request
+/// a tick, not fifty.
+/// </summary>
+public sealed class PollingCampaignWaiter : ICampaignWaiter
+{
+    private readonly GenesysApiClient _api;
+    private readonly PollingOptions _options;
+    private readonly IOperationLog _log;
+    private readonly object _gate = new();
+    private readonly List<Pending> _pending = new();
+    private readonly CancellationTokenSource _disposed = new();
+    private Task? _loop;
+
+    /// <summary>Creates a waiter; the loop runs only while something waits.</summary>
+    public PollingCampaignWaiter(GenesysApiClient api, PollingOptions? options = null, IOperationLog? log = null)
+    {
+        _api = api;
+        _options = options ?? new PollingOptions();
+        _log = log ?? NullOperationLog.Instance;
+    }
+
+    /// <inheritdoc />
+    public Task<CampaignWaitResult> WaitAsync(string campaignId, Func<GenesysCampaign, bool> isDone, TimeSpan timeout, RequestStats? stats, CancellationToken cancellationToken)
+    {
+        var pending = new Pending(campaignId, isDone, DateTime.UtcNow + timeout, stats);
+        if (cancellationToken.CanBeCanceled)
+        {
+            var registration = cancellationToken.Register(() => pending.Completion.TrySetCanceled());
+            pending.Completion.Task.ContinueWith(_ => registration.Dispose(), TaskScheduler.Default);
+        }
+
+        lock (_gate)
+        {
+            _pending.Add(pending);
+            if (_loop is null || _loop.IsCompleted)
+            {
+                _loop = Task.Run(LoopAsync);
+            }
+        }
+
+        return pending.Completion.Task;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _disposed.Cancel();
+        lock (_gate)
+        {
+            foreach (var pending in _pending)
+            {
+                pending.Completion.TrySetResult(new CampaignWaitResult(false, pending.Last));
+            }
+
+            _pending.Clear();
+        }
+    }
+
+    private async Task LoopAsync()
+    {
+        var interval = _options.InitialInterval;
+        while (!_disposed.IsCancellationRequested)
+        {
+            Pending[] snapshot;
+            lock (_gate)
+            {
+                _pending.RemoveAll(p => p.Completion.Task.IsCompleted);
+                if (_pending.Count == 0)
+                {
+                    _loop = null;
+                    return;
+                }
+
+                snapshot = _pending.ToArray();
+            }
+
+            // Sleep no longer than the nearest deadline, so a timeout is reported on time.
+            var nearest = snapshot.Min(p => p.Deadline) - DateTime.UtcNow;
+            var delay = nearest < interval ? (nearest > TimeSpan.Zero ? nearest : TimeSpan.Zero) : interval;
+            try
+            {
+                await Task.Delay(delay, _disposed.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            interval = TimeSpan.FromTicks(Math.Min(_options.MaxInterval.Ticks, (long)(interval.Ticks * 1.5)));
+            await TickAsync(snapshot).ConfigureAwait(false);
+        }
+    }
+
+    private async Task TickAsync(Pending[] snapshot)
+    {
+        var live = snapshot.Where(p => !p.Completion.Task.IsCompleted).ToArray();
+        if (live.Length == 0)
+        {
+            return;
+        }
+
+        var tickStats = new RequestStats();
+        IReadOnlyList<GenesysCampaign> campaigns;
+        try
+        {
+            campaigns = await _api.GetCampaignsByIdAsync(live.Select(p => p.CampaignId).ToArray(), tickStats, _disposed.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is GenesysApiException or OperationCanceledException)
+        {
+            // A failed poll is not a failed wait: try again next tick, until the deadline.
+            _log.Verbose($"A status poll failed; polling again. {ex.Message}");
+            campaigns = Array.Empty<GenesysCampaign>();
+        }
+
+        var byId = campaigns.ToDictionary(c => c.Id, StringComparer.OrdinalIgnoreCase);
+        var now = DateTime.UtcNow;
+        foreach (var pending in live)
+        {
+            pending.Stats?.AddShared(tickStats);
+            if (byId.TryGetValue(pending.CampaignId, out var campaign))
+            {
+                pending.Last = campaign;
+                if (pending.IsDone(campaign))
+                {
+                    pending.Completion.TrySetResult(new CampaignWaitResult(true, campaign));
+                    continue;
+                }
+            }
+
+            if (now >= pending.Deadline)
+            {
+                pending.Completion.TrySetResult(new CampaignWaitResult(false, pending.Last));
+            }
+        }
+    }
+
+    private sealed class Pending
+    {
+        public Pending(string campaignId, Func<GenesysCampaign, bool> isDone, DateTime deadline, RequestStats? stats)
+        {
+            CampaignId = campaignId;
+            IsDone = isDone;
+            Deadline = deadline;
+            Stats = stats;
+        }
+
+        public string CampaignId { get; }
+
+        public Func<GenesysCampaign, bool> IsDone { get; }
+
+        public DateTime Deadline { get; }
+
+        public RequestStats? Stats { get; }
+
+        public GenesysCampaign? Last { get; set; }
+
+        public TaskCompletionSource<CampaignWaitResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

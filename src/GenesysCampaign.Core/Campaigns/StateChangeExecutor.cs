@@ -1,0 +1,286 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using GenesysCloud.Outbound.Api;
+using GenesysCloud.Outbound.Audit;
+
+namespace GenesysCloud.Outbound.Campaigns;
+
+/// <summary>
+/// Changes the status of many campaigns at once, at most ThrottleLimit at a time, and makes exactly
+/// one record per campaign: audited (flushed) first, then handed to the caller. Cancellation stops
+/// new writes; a write already sent is finished and recorded.
+/// </summary>
+public sealed class StateChangeExecutor
+{
+    private readonly GenesysApiClient _api;
+    private readonly ICampaignWaiter _waiter;
+    private readonly IAuditSink? _audit;
+    private readonly IOperationLog _log;
+
+    /// <summary>Creates an executor.</summary>
+    public StateChangeExecutor(GenesysApiClient api, ICampaignWaiter waiter, IAuditSink? audit, IOperationLog? log = null)
+    {
+        _api = api;
+        _waiter = waiter;
+        _audit = audit;
+        _log = log ?? NullOperationLog.Instance;
+    }
+
+    /// <summary>
+    /// Runs the change for every campaign. <paramref name="onRecord"/> is called once per campaign
+    /// reached, from any thread, after its audit line is written (with the audit error, if any).
+    /// </summary>
+    public async Task RunAsync(IReadOnlyList<GenesysCampaign> campaigns, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> onRecord, CancellationToken cancellationToken)
+    {
+        var dependencyStats = new RequestStats();
+        var dependencies = new Lazy<Task<CampaignDependencies>>(
+            () => CampaignDependencies.LoadAsync(_api, dependencyStats, _log, cancellationToken),
+            LazyThreadSafetyMode.ExecutionAndPublication);
+
+        using var throttle = new SemaphoreSlim(Math.Max(1, request.ThrottleLimit));
+        var tasks = campaigns
+            .GroupBy(c => c.Id, StringComparer.OrdinalIgnoreCase)
+            .Select(group => group.First())
+            .Select(async campaign =>
+            {
+                try
+                {
+                    await throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return; // Not reached: no write, no record.
+                }
+
+                try
+                {
+                    var record = await ChangeOneAsync(campaign, request, dependencies, cancellationToken).ConfigureAwait(false);
+                    if (record is not null)
+                    {
+                        Publish(record, onRecord);
+                    }
+                }
+                finally
+                {
+                    throttle.Release();
+                }
+            })
+            .ToList();
+
+        await Task.WhenAll(tasks).ConfigureAwait(false);
+    }
+
+    /// <summary>The record for an id that matched no campaign: Failed, ObjectNotFound, audited.</summary>
+    public void RecordNotFound(string campaignId, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> onRecord) =>
+        RecordInputError(campaignId, request, FailureKind.ObjectNotFound, "not.found", $"No campaign with id '{campaignId}' was found.", onRecord);
+
+    /// <summary>
+    /// The record for input that never reached a request (a malformed id, a campaign not found):
+    /// Failed, audited like any other, so every campaign given has its record.
+    /// </summary>
+    public void RecordInputError(string campaignId, StateChangeRequest request, FailureKind failure, string code, string message, Action<GenesysCampaignStateChange, Exception?> onRecord)
+    {
+        var record = NewRecord(request, campaignId, null, null);
+        record.Outcome = StateChangeOutcome.Failed;
+        record.Failure = failure;
+        record.ErrorCode = code;
+        record.Message = message;
+        Publish(record, onRecord);
+    }
+
+    private void Publish(GenesysCampaignStateChange record, Action<GenesysCampaignStateChange, Exception?> onRecord)
+    {
+        Exception? auditError = null;
+        try
+        {
+            _audit?.Append(record);
+        }
+        catch (Exception ex) when (ex is System.IO.IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
+        {
+            auditError = ex;
+        }
+
+        onRecord(record, auditError);
+    }
+
+    private async Task<GenesysCampaignStateChange?> ChangeOneAsync(GenesysCampaign campaign, StateChangeRequest request, Lazy<Task<CampaignDependencies>> dependencies, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var stats = new RequestStats();
+        var warnings = new List<string>();
+        var rule = StateRules.For(request.Action);
+        var record = NewRecord(request, campaign.Id, campaign.Name, campaign.Status);
+        var current = campaign;
+
+        GenesysCampaignStateChange Done(StateChangeOutcome outcome, string message, string? finalStatus, FailureKind? failure = null, string? code = null)
+        {
+            record.Outcome = outcome;
+            record.Message = message;
+            record.FinalStatus = finalStatus;
+            record.Failure = failure;
+            record.ErrorCode = code;
+            record.Warnings = warnings.Distinct().ToArray();
+            record.Attempts = stats.Requests;
+            record.CorrelationId = stats.LastCorrelationId;
+            record.DurationMs = clock.ElapsedMilliseconds;
+            record.Timestamp = DateTime.UtcNow;
+            return record;
+        }
+
+        try
+        {
+            for (var versionRetry = 0; ; versionRetry++)
+            {
+                var decision = StateRules.Decide(request.Action, current, request.Force);
+                if (decision.Warning is not null)
+                {
+                    warnings.Add(decision.Warning);
+                }
+
+                switch (decision.Kind)
+                {
+                    case DecisionKind.Unchanged:
+                        if (request.Wait && StateRules.IsTransitional(current.Status))
+                        {
+                            return await WaitToSettleAsync(current, rule, request, stats, Done, StateChangeOutcome.Unchanged, decision.Message, cancellationToken).ConfigureAwait(false);
+                        }
+
+                        return Done(StateChangeOutcome.Unchanged, decision.Message, current.Status);
+
+                    case DecisionKind.Rejected:
+                        return Done(StateChangeOutcome.Rejected, decision.Message, current.Status, FailureKind.InvalidOperation, "CampaignStateChangeRejected");
+
+                    case DecisionKind.WaitToSettle:
+                        _log.Verbose(decision.Message);
+                        var settled = await _waiter.WaitAsync(current.Id, c => !StateRules.IsTransitional(c.Status), request.Timeout, stats, cancellationToken).ConfigureAwait(false);
+                        if (!settled.Reached)
+                        {
+                            var last = settled.Last?.Status ?? current.Status;
+                            return Done(StateChangeOutcome.TimedOut, $"Campaign '{current.Name}' was still {last} after {request.Timeout.TotalSeconds:0} s; it was not resumed.", last, FailureKind.OperationTimeout, "CampaignWaitTimedOut");
+                        }
+
+                        current = settled.Last!;
+                        continue;
+                }
+
+                // A write: first what could block or undo it.
+                var deps = await dependencies.Value.ConfigureAwait(false);
+                var rejection = deps.Check(current, request.Action, request.Force, warnings);
+                if (rejection is not null)
+                {
+                    return Done(StateChangeOutcome.Rejected, rejection, current.Status, FailureKind.InvalidOperation, "CampaignInRunningSequence");
+                }
+
+                // The last point at which Ctrl+C prevents the write.
+                cancellationToken.ThrowIfCancellationRequested();
+                var body = CampaignBody.WithStatus(current.Json, rule.TargetStatus);
+                GenesysCampaign updated;
+                try
+                {
+                    _log.Verbose($"{request.Action}: setting campaign '{current.Name}' ({current.Id}) from {current.Status} to {rule.TargetStatus} at version {current.Version}.");
+
+                    // Not cancellable: once sent, a write is seen through so that it gets its record.
+                    updated = await _api.PutCampaignAsync(current.Id, body, stats, CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (GenesysApiException ex) when (ex.IsVersionConflict && versionRetry < request.MaxVersionRetries)
+                {
+                    _log.Verbose($"Campaign '{current.Name}' changed since it was read (stale version {current.Version}); reading it again.");
+                    current = await _api.GetCampaignAsync(current.Id, stats, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                var message = $"Campaign '{updated.Name}' set to {rule.TargetStatus} (was {record.PreviousStatus}).";
+                if (request.Wait)
+                {
+                    return await WaitToSettleAsync(updated, rule, request, stats, Done, StateChangeOutcome.Changed, message, cancellationToken).ConfigureAwait(false);
+                }
+
+                return Done(StateChangeOutcome.Changed, message, updated.Status);
+            }
+        }
+        catch (GenesysApiException ex)
+        {
+            var (outcome, failure) = Classify(ex);
+            var message = ApiErrors.IsActiveCampaignLimit(ex)
+                ? $"Genesys Cloud refused to turn on campaign '{current.Name}': the org already has its limit of {ApiErrors.MaxActiveCampaigns} active campaigns (on, stopping or forced_stopping). {ex.Message}"
+                : $"Campaign '{current.Name}': {ex.Message}";
+            return Done(outcome, message, current.Status, failure, ex.Code ?? (ex.StatusCode == 0 ? "connection.failed" : "http." + ex.StatusCode));
+        }
+        catch (GenesysAuthenticationException ex)
+        {
+            return Done(StateChangeOutcome.Failed, ex.Message, current.Status, FailureKind.AuthenticationError, "authentication.failed");
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return null; // Stopped before its write: nothing was sent for it.
+        }
+    }
+
+    private async Task<GenesysCampaignStateChange> WaitToSettleAsync(
+        GenesysCampaign campaign,
+        StateRule rule,
+        StateChangeRequest request,
+        RequestStats stats,
+        Func<StateChangeOutcome, string, string?, FailureKind?, string?, GenesysCampaignStateChange> done,
+        StateChangeOutcome outcome,
+        string message,
+        CancellationToken cancellationToken)
+    {
+        if (!StateRules.IsTransitional(campaign.Status))
+        {
+            return done(outcome, message, campaign.Status, null, null);
+        }
+
+        CampaignWaitResult result;
+        try
+        {
+            result = await _waiter.WaitAsync(campaign.Id, c => !StateRules.IsTransitional(c.Status), request.Timeout, stats, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Written but stopped while waiting: the record says so, it is not lost.
+            return done(outcome, message + " Stopped before it settled.", campaign.Status, null, null);
+        }
+
+        var final = result.Last?.Status ?? campaign.Status;
+        if (!result.Reached)
+        {
+            return done(StateChangeOutcome.TimedOut, $"{message} It was still {final} after {request.Timeout.TotalSeconds:0} s.", final, FailureKind.OperationTimeout, "CampaignWaitTimedOut");
+        }
+
+        if (!rule.ExpectedFinal.Contains(final))
+        {
+            message += $" It settled at {final}, not {string.Join("/", rule.ExpectedFinal)}: something else changed it.";
+        }
+
+        return done(outcome, message, final, null, null);
+    }
+
+    private static (StateChangeOutcome, FailureKind) Classify(GenesysApiException ex) => ex.StatusCode switch
+    {
+        400 or 409 when ApiErrors.IsActiveCampaignLimit(ex) => (StateChangeOutcome.Rejected, FailureKind.LimitsExceeded),
+        400 or 409 or 422 => (StateChangeOutcome.Rejected, FailureKind.InvalidOperation),
+        401 => (StateChangeOutcome.Failed, FailureKind.AuthenticationError),
+        403 => (StateChangeOutcome.Failed, FailureKind.PermissionDenied),
+        404 => (StateChangeOutcome.Failed, FailureKind.ObjectNotFound),
+        429 => (StateChangeOutcome.Failed, FailureKind.LimitsExceeded),
+        _ => (StateChangeOutcome.Failed, FailureKind.ConnectionError),
+    };
+
+    private static GenesysCampaignStateChange NewRecord(StateChangeRequest request, string id, string? name, string? previous) => new()
+    {
+        Timestamp = DateTime.UtcNow,
+        OperationId = request.OperationId,
+        CampaignId = id,
+        CampaignName = name,
+        Action = request.Action,
+        Reason = request.Reason,
+        PreviousStatus = previous,
+        RequestedStatus = StateRules.For(request.Action).TargetStatus,
+        FinalStatus = previous,
+    };
+}

@@ -1,0 +1,35 @@
+using System;
+using GenesysCloud.Outbound.Audit;
+
+namespace GenesysCloud.Outbound.Campaigns;
+
+/// <summary>What a state cmdlet asked for, shared by every campaign of one invocation.</summary>
+public sealed class StateChangeRequest
+{
+    /// <summary>Creates a request for an action.</summary>
+    public StateChangeRequest(CampaignAction action) => Action = action;
+
+    /// <summary>Suspend, Resume or Stop.</summary>
+    public CampaignAction Action { get; }
+
+    /// <summary>Why (goes into every record).</summary>
+    public string? Reason { get; set; }
+
+    /// <summary>Go on past a running sequence, and resume a complete campaign.</summary>
+    public bool Force { get; set; }
+
+    /// <summary>Wait for each changed campaign to settle.</summary>
+    public bool Wait { get; set; }
+
+    /// <summary>How long to wait for a campaign to settle.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(300);
+
+    /// <summary>Campaigns changed at once.</summary>
+    public int ThrottleLimit { get; set; } = 10;
+
+    /// <summary>Shared by every record of the invocation.</summary>
+    public string OperationId { get; set; } = Guid.NewGuid().ToString();
+
+    /// <summary>How many times a stale version is re-read and re-applied.</summary>
+    public int MaxVersionRetries { get; set; } = 3;
+}

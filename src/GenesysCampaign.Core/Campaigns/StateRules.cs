@@ -1,0 +1,164 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using GenesysCloud.Outbound.Audit;
+
+namespace GenesysCloud.Outbound.Campaigns;
+
+/// <summary>What the state rules say to do with one campaign.</summary>
+public enum DecisionKind
+{
+    /// <summary>PUT the target status.</summary>
+    Write,
+
+    /// <summary>Nothing to write: already there or on the way.</summary>
+    Unchanged,
+
+    /// <summary>Not allowed from this status.</summary>
+    Rejected,
+
+    /// <summary>The campaign is between states: wait until it settles, then decide again.</summary>
+    WaitToSettle,
+}
+
+/// <summary>The decision and, for Unchanged/Rejected, why.</summary>
+public readonly struct StateDecision
+{
+    /// <summary>Creates a decision.</summary>
+    public StateDecision(DecisionKind kind, string message, string? warning = null)
+    {
+        Kind = kind;
+        Message = message;
+        Warning = warning;
+    }
+
+    /// <summary>What to do.</summary>
+    public DecisionKind Kind { get; }
+
+    /// <summary>Why, in a sentence for the record.</summary>
+    public string Message { get; }
+
+    /// <summary>A caution to carry into the record's Warnings.</summary>
+    public string? Warning { get; }
+}
+
+/// <summary>One row of the rules table.</summary>
+public sealed class StateRule
+{
+    internal StateRule(CampaignAction action, string target, string[] unchangedFrom, string[] writeFrom, string[] expectedFinal)
+    {
+        Action = action;
+        TargetStatus = target;
+        UnchangedFrom = unchangedFrom;
+        WriteFrom = writeFrom;
+        ExpectedFinal = expectedFinal;
+    }
+
+    /// <summary>The action.</summary>
+    public CampaignAction Action { get; }
+
+    /// <summary>The status PUT for it.</summary>
+    public string TargetStatus { get; }
+
+    /// <summary>Statuses in which nothing is written (already there, or heading there, or not dialing at all).</summary>
+    public IReadOnlyCollection<string> UnchangedFrom { get; }
+
+    /// <summary>Statuses from which the target is written.</summary>
+    public IReadOnlyCollection<string> WriteFrom { get; }
+
+    /// <summary>Settled statuses that count as success once the dialer is done.</summary>
+    public IReadOnlyCollection<string> ExpectedFinal { get; }
+}
+
+/// <summary>
+/// The one table of state rules: action -> target status, the statuses it is Unchanged from, the
+/// statuses it writes from, and what it settles to. Everything else about state lives in
+/// <see cref="Decide"/>, which reads only this table and a campaign.
+/// </summary>
+public static class StateRules
+{
+    /// <summary>Statuses the dialer moves on from by itself.</summary>
+    public static readonly IReadOnlyCollection<string> Transitional = new[] { CampaignStatus.Stopping, CampaignStatus.ForcedStopping };
+
+    /// <summary>Statuses that stay until someone (or a rule, schedule or sequence) changes them.</summary>
+    public static readonly IReadOnlyCollection<string> Settled = new[] { CampaignStatus.On, CampaignStatus.Off, CampaignStatus.Complete, CampaignStatus.Invalid, CampaignStatus.ForcedOff };
+
+    private static readonly Dictionary<CampaignAction, StateRule> Table = new[]
+    {
+        // Pause. A campaign that is not dialing (or is already turning off) needs no write.
+        new StateRule(
+            CampaignAction.Suspend,
+            CampaignStatus.Off,
+            unchangedFrom: new[] { CampaignStatus.Off, CampaignStatus.Stopping, CampaignStatus.Complete, CampaignStatus.ForcedOff, CampaignStatus.ForcedStopping, CampaignStatus.Invalid },
+            writeFrom: new[] { CampaignStatus.On },
+            expectedFinal: new[] { CampaignStatus.Off, CampaignStatus.Complete, CampaignStatus.ForcedOff, CampaignStatus.Invalid }),
+
+        // Dial again. From complete it restarts at the first record, so that needs -Force;
+        // invalid cannot be turned on; stopping must settle first.
+        new StateRule(
+            CampaignAction.Resume,
+            CampaignStatus.On,
+            unchangedFrom: new[] { CampaignStatus.On },
+            writeFrom: new[] { CampaignStatus.Off, CampaignStatus.ForcedOff, CampaignStatus.Complete },
+            expectedFinal: new[] { CampaignStatus.On, CampaignStatus.Complete }),
+
+        // Force stop applies to a campaign that is on or turning off; anything else is not dialing.
+        new StateRule(
+            CampaignAction.Stop,
+            CampaignStatus.ForcedOff,
+            unchangedFrom: new[] { CampaignStatus.ForcedOff, CampaignStatus.ForcedStopping, CampaignStatus.Off, CampaignStatus.Complete, CampaignStatus.Invalid },
+            writeFrom: new[] { CampaignStatus.On, CampaignStatus.Stopping },
+            expectedFinal: new[] { CampaignStatus.ForcedOff, CampaignStatus.Off, CampaignStatus.Complete }),
+    }.ToDictionary(rule => rule.Action);
+
+    /// <summary>The row for an action.</summary>
+    public static StateRule For(CampaignAction action) => Table[action];
+
+    /// <summary>Whether a status is one the dialer leaves by itself.</summary>
+    public static bool IsTransitional(string status) => Transitional.Contains(status);
+
+    /// <summary>Decides what to do with <paramref name="campaign"/> for <paramref name="action"/>.</summary>
+    public static StateDecision Decide(CampaignAction action, GenesysCampaign campaign, bool force)
+    {
+        var rule = For(action);
+        var status = campaign.Status;
+
+        if (rule.UnchangedFrom.Contains(status))
+        {
+            return new StateDecision(DecisionKind.Unchanged, status == rule.TargetStatus
+                ? $"Campaign '{campaign.Name}' is already {status}."
+                : $"Campaign '{campaign.Name}' is {status}; {action} has nothing to change.");
+        }
+
+        if (action == CampaignAction.Resume && status == CampaignStatus.Invalid)
+        {
+            var errors = campaign.Errors.Count > 0 ? string.Join("; ", campaign.Errors) : "Genesys gave no reason";
+            return new StateDecision(DecisionKind.Rejected, $"Campaign '{campaign.Name}' is invalid and cannot be resumed until it is fixed: {errors}.");
+        }
+
+        if (action == CampaignAction.Resume && IsTransitional(status))
+        {
+            return new StateDecision(DecisionKind.WaitToSettle, $"Campaign '{campaign.Name}' is {status}; waiting for it to settle before resuming.");
+        }
+
+        if (action == CampaignAction.Resume && status == CampaignStatus.Complete)
+        {
+            return force
+                ? new StateDecision(DecisionKind.Write, string.Empty, $"Campaign '{campaign.Name}' was complete: resuming restarts dialing from the first record (-Force).")
+                : new StateDecision(DecisionKind.Rejected, $"Campaign '{campaign.Name}' is complete: resuming it would restart dialing from the first record. Use -Force to do that.");
+        }
+
+        if (rule.WriteFrom.Contains(status))
+        {
+            return new StateDecision(DecisionKind.Write, string.Empty);
+        }
+
+        if (!CampaignStatus.All.Contains(status))
+        {
+            // A status newer than this module: let Genesys judge the transition, and say so.
+            return new StateDecision(DecisionKind.Write, string.Empty, $"Campaign '{campaign.Name}' has status '{status}', which this module does not know; the change was sent and Genesys decided.");
+        }
+
+        return new StateDecision(DecisionKind.Rejected, $"Campaign '{campaign.Name}' is {status}; {action} cannot change it from there.");
+    }
+}

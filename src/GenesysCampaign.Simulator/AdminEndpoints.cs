@@ -1,0 +1,116 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace GenesysCloud.Outbound.Simulator;
+
+/// <summary>
+/// Unauthenticated <c>/__sim</c> endpoints so out-of-process tests (Pester, demos) can inspect and
+/// steer the simulator the way in-process tests use <see cref="GenesysSimulator"/> directly.
+/// </summary>
+internal static class AdminEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app, SimulatorState state)
+    {
+        app.MapGet("/__sim/requests", context =>
+            HttpResponses.WriteJsonAsync(context, 200, JsonSerializer.Serialize(state.Log.Snapshot(), SimulatorJson.Admin)));
+        app.MapDelete("/__sim/requests", context =>
+        {
+            state.Log.Clear();
+            return NoContent(context);
+        });
+
+        app.MapPost("/__sim/faults", async context =>
+        {
+            FaultRule? rule;
+            try
+            {
+                rule = await JsonSerializer.DeserializeAsync<FaultRule>(context.Request.Body, SimulatorJson.Admin, context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (JsonException ex)
+            {
+                await AdminError(context, 400, "Invalid fault rule: " + ex.Message).ConfigureAwait(false);
+                return;
+            }
+
+            if (rule is null)
+            {
+                await AdminError(context, 400, "A fault rule body is required").ConfigureAwait(false);
+                return;
+            }
+
+            state.Faults.Add(rule);
+            await NoContent(context).ConfigureAwait(false);
+        });
+        app.MapDelete("/__sim/faults", context =>
+        {
+            state.Faults.Clear();
+            return NoContent(context);
+        });
+
+        app.MapGet("/__sim/campaigns/{id}", context =>
+        {
+            var id = RouteId(context);
+            var json = state.Campaigns.TryGetJson(id);
+            return json is null ? AdminError(context, 404, $"No campaign {id}") : HttpResponses.WriteJsonAsync(context, 200, json);
+        });
+        app.MapPut("/__sim/campaigns/{id}/status", async context =>
+        {
+            var id = RouteId(context);
+            string? status = null;
+            try
+            {
+                var body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false);
+                status = body?["status"]?.GetValue<string>();
+            }
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+            {
+                // Reported below as a missing status.
+            }
+
+            if (string.IsNullOrWhiteSpace(status))
+            {
+                await AdminError(context, 400, "Body must be {\"status\":\"<campaignStatus>\"}").ConfigureAwait(false);
+                return;
+            }
+
+            try
+            {
+                state.Campaigns.SetStatus(id, status);
+            }
+            catch (KeyNotFoundException)
+            {
+                await AdminError(context, 404, $"No campaign {id}").ConfigureAwait(false);
+                return;
+            }
+
+            await HttpResponses.WriteJsonAsync(context, 200, state.Campaigns.GetJson(id)).ConfigureAwait(false);
+        });
+        app.MapPost("/__sim/campaigns/{id}/bump-version", context =>
+        {
+            var id = RouteId(context);
+            return state.Campaigns.TryBumpVersion(id)
+                ? HttpResponses.WriteJsonAsync(context, 200, state.Campaigns.GetJson(id))
+                : AdminError(context, 404, $"No campaign {id}");
+        });
+
+        app.MapPost("/__sim/revoke-tokens", context =>
+        {
+            state.Tokens.RevokeAll();
+            return NoContent(context);
+        });
+    }
+
+    private static string RouteId(HttpContext context) => context.Request.RouteValues["id"]?.ToString() ?? string.Empty;
+
+    private static Task NoContent(HttpContext context)
+    {
+        context.Response.StatusCode = 204;
+        return Task.CompletedTask;
+    }
+
+    private static Task AdminError(HttpContext context, int status, string message) =>
+        HttpResponses.WriteJsonAsync(context, status, new JsonObject { ["error"] = message });
+}

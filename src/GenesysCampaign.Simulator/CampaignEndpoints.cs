@@ -1,0 +1,176 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+
+namespace GenesysCloud.Outbound.Simulator;
+
+/// <summary>The campaign list, get and full-replacement PUT.</summary>
+internal static class CampaignEndpoints
+{
+    /// <summary>Genesys caps bulk retrieval by id at 100 per call.</summary>
+    public const int MaxIds = 100;
+
+    public static void Map(IEndpointRouteBuilder app, SimulatorState state)
+    {
+        app.MapGet("/api/v2/outbound/campaigns", context => ListAsync(context, state));
+        app.MapGet("/api/v2/outbound/campaigns/{id}", context => GetAsync(context, state));
+        app.MapPut("/api/v2/outbound/campaigns/{id}", context => PutAsync(context, state));
+    }
+
+    private static Task ListAsync(HttpContext context, SimulatorState state)
+    {
+        var query = context.Request.Query;
+        if (!Paging.TryRead(context.Request, out var pageSize, out var pageNumber, out var pagingError))
+        {
+            return BadRequest(context, pagingError!);
+        }
+
+        var ids = SplitValues(query["id"]);
+        if (ids.Count > MaxIds)
+        {
+            return HttpResponses.WriteErrorAsync(
+                context,
+                400,
+                GenesysErrorCodes.TooManyBulkRetrieves,
+                $"Too many ids requested: {ids.Count}. The maximum is {MaxIds}.");
+        }
+
+        if (!NameFilter.TryCreate(query["name"], query["filterType"], out var nameFilter, out var filterError))
+        {
+            return BadRequest(context, filterError!);
+        }
+
+        if (!JsonSorter.TryCreate(query["sortBy"], query["sortOrder"], out var comparison, out var sortError))
+        {
+            return BadRequest(context, sortError!);
+        }
+
+        var divisionIds = SplitValues(query["divisionId"]);
+        var contactListIds = SplitValues(query["contactListId"]);
+        var page = state.Campaigns.Read(all =>
+        {
+            var matches = all
+                .Where(c => ids.Count == 0 || ids.Contains(Text(c["id"])))
+                .Where(c => nameFilter.Matches(Text(c["name"])))
+                .Where(c => divisionIds.Count == 0 || divisionIds.Contains(Text(c["division"]?["id"])))
+                .Where(c => contactListIds.Count == 0 || contactListIds.Contains(Text(c["contactList"]?["id"])))
+                .ToList();
+            matches.Sort(comparison);
+            return Paging.Build(context.Request, matches, pageSize, pageNumber);
+        });
+        return HttpResponses.WriteJsonAsync(context, 200, page);
+    }
+
+    private static Task GetAsync(HttpContext context, SimulatorState state)
+    {
+        var id = RouteId(context);
+        var json = state.Campaigns.TryGetJson(id);
+        return json is null
+            ? CampaignNotFound(context, id)
+            : HttpResponses.WriteJsonAsync(context, 200, json);
+    }
+
+    private static async Task PutAsync(HttpContext context, SimulatorState state)
+    {
+        var id = RouteId(context);
+        if (!IsJson(context.Request.ContentType))
+        {
+            await HttpResponses.WriteErrorAsync(
+                context,
+                415,
+                GenesysErrorCodes.UnsupportedMediaType,
+                $"Content type '{context.Request.ContentType}' is not supported; send application/json").ConfigureAwait(false);
+            return;
+        }
+
+        JsonObject? body;
+        try
+        {
+            var node = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false);
+            body = node as JsonObject;
+
+            // Touch the properties now so a malformed object fails here, not later under the store lock.
+            _ = body?.Count;
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException)
+        {
+            await BadRequest(context, "The request body is not valid JSON: " + ex.Message).ConfigureAwait(false);
+            return;
+        }
+
+        if (body is null)
+        {
+            await BadRequest(context, "The request body must be a campaign JSON object").ConfigureAwait(false);
+            return;
+        }
+
+        var bodyId = body["id"] is JsonValue idValue && idValue.TryGetValue<string>(out var text) ? text : null;
+        if (!string.Equals(bodyId, id, StringComparison.OrdinalIgnoreCase))
+        {
+            await BadRequest(context, $"The campaign id in the body ({bodyId ?? "missing"}) does not match the id in the path ({id})").ConfigureAwait(false);
+            return;
+        }
+
+        if (body["version"] is not JsonValue versionValue || !versionValue.TryGetValue<int>(out var version))
+        {
+            // UNCONFIRMED: what Genesys answers to a PUT without a version.
+            await BadRequest(context, "The campaign version is required").ConfigureAwait(false);
+            return;
+        }
+
+        string? requestedStatus = null;
+        if (body["campaignStatus"] is { } statusNode)
+        {
+            if (statusNode is not JsonValue statusValue || !statusValue.TryGetValue(out requestedStatus))
+            {
+                await BadRequest(context, "campaignStatus must be a string").ConfigureAwait(false);
+                return;
+            }
+        }
+
+        var outcome = state.Campaigns.Put(id, body, version, requestedStatus);
+        if (outcome.Json is not null)
+        {
+            await HttpResponses.WriteJsonAsync(context, outcome.HttpStatus, outcome.Json).ConfigureAwait(false);
+        }
+        else
+        {
+            await HttpResponses.WriteErrorAsync(context, outcome.HttpStatus, outcome.ErrorCode!, outcome.ErrorMessage!).ConfigureAwait(false);
+        }
+    }
+
+    internal static Task BadRequest(HttpContext context, string message) =>
+        HttpResponses.WriteErrorAsync(context, 400, GenesysErrorCodes.BadRequest, message);
+
+    private static Task CampaignNotFound(HttpContext context, string id) =>
+        HttpResponses.WriteErrorAsync(context, 404, GenesysErrorCodes.NotFound, $"Campaign {id} not found");
+
+    private static string RouteId(HttpContext context) => context.Request.RouteValues["id"]?.ToString() ?? string.Empty;
+
+    private static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || media.MediaType.Value?.EndsWith("+json", StringComparison.OrdinalIgnoreCase) == true);
+
+    /// <summary>Repeated parameters, each possibly comma-separated.</summary>
+    private static HashSet<string> SplitValues(StringValues values)
+    {
+        var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var value in values)
+        {
+            foreach (var part in (value ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                set.Add(part);
+            }
+        }
+
+        return set;
+    }
+
+    private static string Text(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text) ? text : string.Empty;
+}

@@ -1,0 +1,274 @@
+using System.Text.Json.Nodes;
+
+namespace GenesysCloud.Outbound.Simulator;
+
+/// <summary>
+/// The campaigns, as the JSON documents Genesys would hold, plus the dialer timers that settle
+/// <c>stopping</c>/<c>forced_stopping</c>. One lock guards everything: campaign counts are small and
+/// correctness (version checks, the active cap) matters more than throughput here.
+/// </summary>
+internal sealed class CampaignStore : IDisposable
+{
+    private readonly object gate = new();
+    private readonly Dictionary<string, JsonObject> campaigns = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, PendingSettle> pending = new(StringComparer.OrdinalIgnoreCase);
+    private readonly SimulatorOptions options;
+    private readonly CancellationTokenSource disposed = new();
+    private long generation;
+
+    public CampaignStore(SimulatorOptions options, IEnumerable<JsonObject> seed)
+    {
+        this.options = options;
+        lock (gate)
+        {
+            foreach (var campaign in seed)
+            {
+                var id = IdOf(campaign);
+                campaigns[id] = campaign;
+                if (CampaignTransitions.SettledStatus(StatusOf(campaign)) is not null)
+                {
+                    ScheduleSettle(id);
+                }
+            }
+        }
+    }
+
+    /// <summary>Runs <paramref name="reader"/> under the lock, after settling due timers. The reader must copy what it keeps.</summary>
+    public T Read<T>(Func<IEnumerable<JsonObject>, T> reader)
+    {
+        lock (gate)
+        {
+            SettleDue();
+            return reader(campaigns.Values);
+        }
+    }
+
+    public string? TryGetJson(string id)
+    {
+        lock (gate)
+        {
+            SettleDue();
+            return campaigns.TryGetValue(id, out var campaign) ? SimulatorJson.Serialize(campaign) : null;
+        }
+    }
+
+    public string GetJson(string id) => TryGetJson(id) ?? throw NotFound(id);
+
+    public string GetStatus(string id)
+    {
+        lock (gate)
+        {
+            SettleDue();
+            return StatusOf(Get(id));
+        }
+    }
+
+    public int GetVersion(string id)
+    {
+        lock (gate)
+        {
+            SettleDue();
+            return VersionOf(Get(id));
+        }
+    }
+
+    /// <summary>Sets a status directly (no transition rules), bumping the version as any edit does.</summary>
+    public void SetStatus(string id, string status)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(status);
+        lock (gate)
+        {
+            SettleDue();
+            var campaign = Get(id);
+            campaign["campaignStatus"] = status;
+            Touch(campaign, DateTimeOffset.UtcNow);
+            pending.Remove(id);
+            if (CampaignTransitions.SettledStatus(status) is not null)
+            {
+                ScheduleSettle(id);
+            }
+        }
+    }
+
+    /// <summary>Bumps the version as a concurrent editor would.</summary>
+    public bool TryBumpVersion(string id)
+    {
+        lock (gate)
+        {
+            SettleDue();
+            if (!campaigns.TryGetValue(id, out var campaign))
+            {
+                return false;
+            }
+
+            Touch(campaign, DateTimeOffset.UtcNow);
+            return true;
+        }
+    }
+
+    public void BumpVersion(string id)
+    {
+        if (!TryBumpVersion(id))
+        {
+            throw NotFound(id);
+        }
+    }
+
+    /// <summary>
+    /// Full replacement: the stored document becomes <paramref name="body"/> as sent, except for
+    /// version, dateModified and campaignStatus, which the server owns.
+    /// </summary>
+    public PutOutcome Put(string id, JsonObject body, int sentVersion, string? requestedStatus)
+    {
+        lock (gate)
+        {
+            SettleDue();
+            if (!campaigns.TryGetValue(id, out var current))
+            {
+                return PutOutcome.Fail(404, GenesysErrorCodes.NotFound, $"Campaign {id} not found");
+            }
+
+            var currentVersion = VersionOf(current);
+            if (sentVersion != currentVersion)
+            {
+                return PutOutcome.Fail(
+                    409,
+                    GenesysErrorCodes.WrongVersion,
+                    $"Campaign version {sentVersion} does not match the current version {currentVersion}");
+            }
+
+            var currentStatus = StatusOf(current);
+            var activeOthers = campaigns.Values.Count(c => !ReferenceEquals(c, current) && CampaignStatuses.IsActive(StatusOf(c)));
+            var decision = CampaignTransitions.Decide(currentStatus, requestedStatus ?? currentStatus, activeOthers, options.MaxActiveCampaigns);
+            if (!decision.Allowed)
+            {
+                return PutOutcome.Fail(400, decision.ErrorCode!, decision.ErrorMessage!);
+            }
+
+            var newStatus = decision.NewStatus!;
+            body["version"] = currentVersion + 1;
+            body["dateModified"] = SeedRefs.Timestamp(DateTimeOffset.UtcNow);
+            body["campaignStatus"] = newStatus;
+            campaigns[id] = body;
+
+            // Re-asking for off while stopping keeps the running timer: the dialer does not restart.
+            if (newStatus != currentStatus)
+            {
+                pending.Remove(id);
+                if (CampaignTransitions.SettledStatus(newStatus) is not null)
+                {
+                    ScheduleSettle(id);
+                }
+            }
+
+            return PutOutcome.Ok(SimulatorJson.Serialize(body));
+        }
+    }
+
+    public void Dispose()
+    {
+        disposed.Cancel();
+        disposed.Dispose();
+    }
+
+    private static string IdOf(JsonObject campaign) => campaign["id"]!.GetValue<string>();
+
+    private static string StatusOf(JsonObject campaign) =>
+        campaign["campaignStatus"] is JsonValue value && value.TryGetValue<string>(out var status) ? status : string.Empty;
+
+    private static int VersionOf(JsonObject campaign) =>
+        campaign["version"] is JsonValue value && value.TryGetValue<int>(out var version) ? version : 0;
+
+    private static void Touch(JsonObject campaign, DateTimeOffset when)
+    {
+        campaign["version"] = VersionOf(campaign) + 1;
+        campaign["dateModified"] = SeedRefs.Timestamp(when);
+    }
+
+    private static KeyNotFoundException NotFound(string id) => new($"No simulated campaign has id '{id}'.");
+
+    private JsonObject Get(string id) => campaigns.TryGetValue(id, out var campaign) ? campaign : throw NotFound(id);
+
+    /// <summary>Must hold the lock. Arms a dialer timer for a campaign that just became transitional.</summary>
+    private void ScheduleSettle(string id)
+    {
+        var settle = new PendingSettle(DateTimeOffset.UtcNow + options.DialerDelay, ++generation);
+        pending[id] = settle;
+
+        // Task.Run so a zero delay cannot settle re-entrantly inside the caller's lock.
+        _ = Task.Run(() => RunTimerAsync(id, settle));
+    }
+
+    private async Task RunTimerAsync(string id, PendingSettle settle)
+    {
+        try
+        {
+            while (true)
+            {
+                var wait = settle.Due - DateTimeOffset.UtcNow;
+                if (wait > TimeSpan.Zero)
+                {
+                    // +1 ms because timer and wall clock granularity differ; we re-check below anyway.
+                    await Task.Delay(wait + TimeSpan.FromMilliseconds(1), disposed.Token).ConfigureAwait(false);
+                }
+
+                lock (gate)
+                {
+                    SettleDue();
+                    if (!pending.TryGetValue(id, out var still) || still.Generation != settle.Generation)
+                    {
+                        return;
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Simulator stopped; nothing left to settle.
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed between the loop check and Task.Delay.
+        }
+    }
+
+    /// <summary>
+    /// Must hold the lock. Settles every campaign whose timer is due. Called on every read too, so a
+    /// re-read after the dialer delay always shows the settled status even if the timer runs late.
+    /// </summary>
+    private void SettleDue()
+    {
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        List<KeyValuePair<string, PendingSettle>>? due = null;
+        foreach (var entry in pending)
+        {
+            if (entry.Value.Due <= now)
+            {
+                (due ??= []).Add(entry);
+            }
+        }
+
+        if (due is null)
+        {
+            return;
+        }
+
+        foreach (var (id, settle) in due)
+        {
+            pending.Remove(id);
+            if (campaigns.TryGetValue(id, out var campaign)
+                && CampaignTransitions.SettledStatus(StatusOf(campaign)) is { } settled)
+            {
+                campaign["campaignStatus"] = settled;
+                Touch(campaign, settle.Due);
+            }
+        }
+    }
+
+    private sealed record PendingSettle(DateTimeOffset Due, long Generation);
+}

@@ -1,0 +1,29 @@
+namespace GenesysCloud.Outbound.Simulator;
+
+/// <summary>Kinds of failure the <see cref="FaultInjector"/> can put on <c>/api/v2</c> requests.</summary>
+public enum FaultKind
+{
+    /// <summary>429 with <c>Retry-After</c> and code <c>too.many.requests.retry.after</c>.</summary>
+    RateLimit429,
+
+    /// <summary>503 with a Genesys JSON error body.</summary>
+    ServiceUnavailable503,
+
+    /// <summary>502 with an HTML body, as a load balancer sends it: clients must not assume JSON.</summary>
+    BadGateway502Html,
+
+    /// <summary>504 with a Genesys JSON error body.</summary>
+    GatewayTimeout504,
+
+    /// <summary>The connection is aborted with nothing sent.</summary>
+    DropConnection,
+
+    /// <summary>Waits <see cref="FaultRule.DelayMs"/> then handles the request normally.</summary>
+    Slow,
+
+    /// <summary>Revokes every issued token, then answers 401.</summary>
+    RevokeToken,
+
+    /// <summary>Bumps the version of the campaign named in the path, then handles normally (a PUT gets 409).</summary>
+    VersionBump,
+}

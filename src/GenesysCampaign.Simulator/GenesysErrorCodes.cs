@@ -1,0 +1,24 @@
+namespace GenesysCloud.Outbound.Simulator;
+
+/// <summary>Error codes the simulator returns. Those not seen in Genesys sources are marked UNCONFIRMED.</summary>
+internal static class GenesysErrorCodes
+{
+    public const string BadCredentials = "bad.credentials";
+    public const string BadRequest = "bad.request";
+    public const string NotFound = "not.found";
+    public const string WrongVersion = "invalid.update.wrong.version";
+    public const string TooManyBulkRetrieves = "too.many.bulk.retrieves";
+    public const string TooManyRequests = "too.many.requests.retry.after";
+
+    /// <summary>UNCONFIRMED code for a 503.</summary>
+    public const string ServiceUnavailable = "service.unavailable";
+
+    /// <summary>UNCONFIRMED code for a 504.</summary>
+    public const string GatewayTimeout = "gateway.timeout";
+
+    /// <summary>UNCONFIRMED code for a non-JSON PUT body.</summary>
+    public const string UnsupportedMediaType = "unsupported.media.type";
+
+    /// <summary>UNCONFIRMED code for an unexpected server failure.</summary>
+    public const string InternalServerError = "internal.server.error";
+}

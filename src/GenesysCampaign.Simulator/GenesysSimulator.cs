@@ -1,0 +1,152 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace GenesysCloud.Outbound.Simulator;
+
+/// <summary>
+/// An in-memory Genesys Cloud outbound API (campaigns, sequences, rules, schedules, OAuth) on
+/// 127.0.0.1, for tests and demos. It enforces what the real API enforces: versioned full-body PUTs,
+/// the status transition table, the active-campaign cap, bearer tokens and rate limits.
+/// </summary>
+public sealed class GenesysSimulator : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly SimulatorState state;
+    private int disposed;
+
+    private GenesysSimulator(WebApplication app, SimulatorState state, Uri baseUri)
+    {
+        this.app = app;
+        this.state = state;
+        BaseUri = baseUri;
+    }
+
+    /// <summary>Root of the simulator, e.g. <c>http://127.0.0.1:54321/</c>; serves <c>/api/v2/...</c> and <c>/oauth/token</c>.</summary>
+    public Uri BaseUri { get; }
+
+    /// <summary>The options in use; the live ones (see <see cref="SimulatorOptions"/>) may be changed while running.</summary>
+    public SimulatorOptions Options => state.Options;
+
+    /// <summary>A copy of the request log, in arrival order.</summary>
+    public IReadOnlyList<RequestLogEntry> Requests => state.Log.Snapshot();
+
+    /// <summary>Faults to inject into <c>/api/v2</c> requests.</summary>
+    public FaultInjector Faults => state.Faults;
+
+    /// <summary>Starts a simulator with Kestrel listening on 127.0.0.1 only.</summary>
+    public static async Task<GenesysSimulator> StartAsync(SimulatorOptions? options = null)
+    {
+        options ??= new SimulatorOptions();
+        Validate(options);
+
+        var state = new SimulatorState(options);
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(GenesysSimulator).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        // The empty builder adds no config files, file watchers or log providers: many simulators
+        // can run in one test process, and process mode keeps stdout to its single line.
+        builder.WebHost.UseKestrelCore();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(IPAddress.Loopback, options.Port);
+        });
+        builder.Services.AddRouting();
+        builder.Services.AddSingleton<IHostLifetime, NoopHostLifetime>();
+
+        var app = builder.Build();
+        var middleware = new SimulatorMiddleware(state);
+        app.UseRouting();
+        app.Use(middleware.InvokeAsync);
+        OAuthEndpoints.Map(app, state);
+        CampaignEndpoints.Map(app, state);
+        DependencyEndpoints.Map(app, state);
+        AdminEndpoints.Map(app, state);
+        app.MapFallback("/api/v2/{**rest}", context =>
+            HttpResponses.WriteErrorAsync(context, 404, GenesysErrorCodes.NotFound, $"No resource at {context.Request.Path}"));
+
+        try
+        {
+            await app.StartAsync().ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            state.Dispose();
+            throw;
+        }
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new GenesysSimulator(app, state, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    /// <summary>Clears the request log.</summary>
+    public void ClearRequests() => state.Log.Clear();
+
+    /// <summary>The campaign's stored JSON text, exactly as served. Throws <see cref="KeyNotFoundException"/> for an unknown id.</summary>
+    public string GetCampaignJson(string id) => state.Campaigns.GetJson(id);
+
+    /// <summary>The campaign's current <c>campaignStatus</c>.</summary>
+    public string GetStatus(string id) => state.Campaigns.GetStatus(id);
+
+    /// <summary>
+    /// Sets <c>campaignStatus</c> directly, skipping the transition rules, and bumps the version.
+    /// Setting <c>stopping</c>/<c>forced_stopping</c> arms the dialer timer as a PUT would.
+    /// </summary>
+    public void SetStatus(string id, string status) => state.Campaigns.SetStatus(id, status);
+
+    /// <summary>The campaign's current <c>version</c>.</summary>
+    public int GetVersion(string id) => state.Campaigns.GetVersion(id);
+
+    /// <summary>Bumps the version as a concurrent editor would, so a client's next PUT with the old version gets 409.</summary>
+    public void BumpVersion(string id) => state.Campaigns.BumpVersion(id);
+
+    /// <summary>Invalidates every issued token; the next API call with any of them gets 401.</summary>
+    public void RevokeTokens() => state.Tokens.RevokeAll();
+
+    /// <summary>Stops Kestrel and the dialer timers.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
+        {
+            try
+            {
+                await app.StopAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Requests still hanging (e.g. a Slow fault) are cut off; disposal goes on.
+            }
+        }
+
+        await app.DisposeAsync().ConfigureAwait(false);
+        state.Dispose();
+    }
+
+    private static void Validate(SimulatorOptions options)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(options.CampaignCount, nameof(options.CampaignCount));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Port, nameof(options.Port));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, IPEndPoint.MaxPort, nameof(options.Port));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.RateLimitPerMinute, nameof(options.RateLimitPerMinute));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.TokenLifetimeSeconds, nameof(options.TokenLifetimeSeconds));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.DialerDelay, TimeSpan.Zero, nameof(options.DialerDelay));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Latency, TimeSpan.Zero, nameof(options.Latency));
+        ArgumentNullException.ThrowIfNull(options.ClientId, nameof(options.ClientId));
+        ArgumentNullException.ThrowIfNull(options.ClientSecret, nameof(options.ClientSecret));
+    }
+}

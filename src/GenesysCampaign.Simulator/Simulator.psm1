@@ -1,0 +1,71 @@
+# Starts and stops the simulator as its own process, for Pester and the demo. ASP.NET Core does not
+# load cleanly inside pwsh (design.md), so the simulator always runs beside it, never in it.
+
+function Start-GenesysSimulator {
+    [CmdletBinding()]
+    param(
+        [string] $Path = (Join-Path $PSScriptRoot '../../out/simulator/GenesysCampaign.Simulator.dll'),
+        [int] $DialerDelayMs = 300,
+        [int] $Campaigns = 60,
+        [int] $LatencyMs = 0,
+        [int] $RateLimit = 0
+    )
+    $dll = (Resolve-Path $Path).Path
+    $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($arg in @($dll, '--dialer-delay-ms', $DialerDelayMs, '--campaigns', $Campaigns, '--latency-ms', $LatencyMs, '--rate-limit', $RateLimit)) {
+        $info.ArgumentList.Add([string]$arg)
+    }
+    $info.RedirectStandardOutput = $true
+    # Holding its stdin open keeps it alive; closing it (or dying) stops it.
+    $info.RedirectStandardInput = $true
+    $info.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($info)
+    $line = $process.StandardOutput.ReadLine()
+    if ($line -notmatch 'Listening on (?<url>\S+)') {
+        $process.Kill()
+        throw "The simulator did not start: '$line'"
+    }
+    [pscustomobject]@{ Process = $process; BaseUri = [uri]$Matches.url }
+}
+
+function Stop-GenesysSimulator {
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Simulator)
+    $process = $Simulator.Process
+    if (-not $process.HasExited) {
+        $process.StandardInput.Close()
+        if (-not $process.WaitForExit(5000)) { $process.Kill() }
+    }
+}
+
+function Get-GenesysSimulatorRequest {
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Simulator)
+    Invoke-RestMethod -Uri ([uri]::new($Simulator.BaseUri, '__sim/requests'))
+}
+
+function Clear-GenesysSimulatorRequest {
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Simulator)
+    Invoke-RestMethod -Method Delete -Uri ([uri]::new($Simulator.BaseUri, '__sim/requests')) | Out-Null
+}
+
+function Set-GenesysSimulatorStatus {
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Simulator, [Parameter(Mandatory)] [string] $Id, [Parameter(Mandatory)] [string] $Status)
+    Invoke-RestMethod -Method Put -Uri ([uri]::new($Simulator.BaseUri, "__sim/campaigns/$Id/status")) -ContentType 'application/json' -Body (@{ status = $Status } | ConvertTo-Json) | Out-Null
+}
+
+function Get-GenesysSimulatorCampaign {
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Simulator, [Parameter(Mandatory)] [string] $Id)
+    Invoke-RestMethod -Uri ([uri]::new($Simulator.BaseUri, "__sim/campaigns/$Id"))
+}
+
+function Add-GenesysSimulatorFault {
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Simulator, [Parameter(Mandatory)] [hashtable] $Fault)
+    Invoke-RestMethod -Method Post -Uri ([uri]::new($Simulator.BaseUri, '__sim/faults')) -ContentType 'application/json' -Body ($Fault | ConvertTo-Json) | Out-Null
+}
+
+Export-ModuleMember -Function *-GenesysSimulator*

@@ -1,0 +1,206 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace GenesysCloud.Outbound.Simulator;
+
+/// <summary>
+/// What every Genesys request goes through before its endpoint: correlation id and rate-limit
+/// headers, the request log, added latency, injected faults, bearer-token check and rate limit.
+/// Admin calls under <c>/__sim</c> only get the correlation id.
+/// </summary>
+internal sealed class SimulatorMiddleware(SimulatorState state)
+{
+    private const string BadCredentialsMessage = "Invalid login credentials.";
+
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        var correlationId = Guid.NewGuid().ToString();
+        context.Items[HttpResponses.CorrelationItemKey] = correlationId;
+        context.Response.Headers["inin-correlation-id"] = correlationId;
+
+        var request = context.Request;
+        if (request.Path.StartsWithSegments("/__sim"))
+        {
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
+        var authorization = request.Headers.Authorization.ToString();
+        var slot = state.Log.Begin(
+            DateTimeOffset.UtcNow,
+            request.Method,
+            request.Path.Value ?? string.Empty,
+            request.QueryString.HasValue ? request.QueryString.Value![1..] : string.Empty,
+            RequestLog.Redact(authorization));
+
+        // Status is recorded before headers leave, so a client never sees a response the log lacks.
+        context.Response.OnStarting(() =>
+        {
+            slot.Observe(context.Response.StatusCode);
+            return Task.CompletedTask;
+        });
+
+        var dropped = false;
+        try
+        {
+            slot.Body = await ReadBodyAsync(context).ConfigureAwait(false);
+            var token = BearerToken(authorization);
+            var rateKey = token ?? "anonymous";
+            SetRateHeaders(context, state.RateLimiter.Peek(rateKey));
+
+            var latency = state.Options.Latency;
+            if (latency > TimeSpan.Zero)
+            {
+                await Task.Delay(latency, context.RequestAborted).ConfigureAwait(false);
+            }
+
+            if (request.Path.StartsWithSegments("/api/v2"))
+            {
+                var fault = state.Faults.Match(request.Method, request.Path.Value ?? string.Empty);
+                if (fault is not null)
+                {
+                    if (fault.Kind == FaultKind.DropConnection)
+                    {
+                        dropped = true;
+                        context.Abort();
+                        return;
+                    }
+
+                    if (await ApplyFaultAsync(context, fault).ConfigureAwait(false))
+                    {
+                        return;
+                    }
+                }
+
+                if (!state.Tokens.IsValid(token))
+                {
+                    await HttpResponses.WriteErrorAsync(context, 401, GenesysErrorCodes.BadCredentials, BadCredentialsMessage).ConfigureAwait(false);
+                    return;
+                }
+
+                var rate = state.RateLimiter.TryAcquire(rateKey);
+                SetRateHeaders(context, rate);
+                if (!rate.Allowed)
+                {
+                    await WriteTooManyRequestsAsync(context, rate.ResetSeconds).ConfigureAwait(false);
+                    return;
+                }
+            }
+
+            await next(context).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client gave up (e.g. timed out on a Slow fault): log it like a dropped connection.
+            dropped = true;
+        }
+        catch (Exception ex) when (!context.Response.HasStarted)
+        {
+            await HttpResponses.WriteErrorAsync(context, 500, GenesysErrorCodes.InternalServerError, "Simulator failure: " + ex.Message).ConfigureAwait(false);
+        }
+        finally
+        {
+            slot.Complete(dropped || (context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted) ? 0 : context.Response.StatusCode);
+        }
+    }
+
+    /// <summary>Answers the request with the fault, or returns false when the request should go on normally.</summary>
+    private async Task<bool> ApplyFaultAsync(HttpContext context, FaultRule fault)
+    {
+        switch (fault.Kind)
+        {
+            case FaultKind.RateLimit429:
+                await WriteTooManyRequestsAsync(context, fault.RetryAfterSeconds).ConfigureAwait(false);
+                return true;
+
+            case FaultKind.ServiceUnavailable503:
+                await HttpResponses.WriteErrorAsync(context, 503, GenesysErrorCodes.ServiceUnavailable, "Service Unavailable").ConfigureAwait(false);
+                return true;
+
+            case FaultKind.GatewayTimeout504:
+                await HttpResponses.WriteErrorAsync(context, 504, GenesysErrorCodes.GatewayTimeout, "The request timed out").ConfigureAwait(false);
+                return true;
+
+            case FaultKind.BadGateway502Html:
+                // Load balancers answer in HTML: clients must cope with a non-JSON error body.
+                await HttpResponses.WriteAsync(context, 502, "text/html", "<html><body><h1>502 Bad Gateway</h1></body></html>").ConfigureAwait(false);
+                return true;
+
+            case FaultKind.RevokeToken:
+                state.Tokens.RevokeAll();
+                await HttpResponses.WriteErrorAsync(context, 401, GenesysErrorCodes.BadCredentials, BadCredentialsMessage).ConfigureAwait(false);
+                return true;
+
+            case FaultKind.Slow:
+                await Task.Delay(Math.Max(0, fault.DelayMs), context.RequestAborted).ConfigureAwait(false);
+                return false;
+
+            case FaultKind.VersionBump:
+                if (CampaignIdInPath(context.Request.Path) is { } id)
+                {
+                    state.Campaigns.TryBumpVersion(id);
+                }
+
+                return false;
+
+            default:
+                return false;
+        }
+    }
+
+    private static Task WriteTooManyRequestsAsync(HttpContext context, int retryAfterSeconds)
+    {
+        context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return HttpResponses.WriteErrorAsync(
+            context,
+            429,
+            GenesysErrorCodes.TooManyRequests,
+            $"Rate limit exceeded the maximum. Retry the request in [{retryAfterSeconds}] seconds",
+            "Rate limit exceeded the maximum. Retry the request in [{retryAfter}] seconds",
+            new System.Text.Json.Nodes.JsonObject { ["retryAfter"] = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+    }
+
+    private static void SetRateHeaders(HttpContext context, RateLimitState rate)
+    {
+        var headers = context.Response.Headers;
+        headers["inin-ratelimit-allowed"] = rate.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        headers["inin-ratelimit-count"] = rate.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        headers["inin-ratelimit-reset"] = rate.ResetSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static string? BearerToken(string authorization)
+    {
+        const string Scheme = "Bearer ";
+        return authorization.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase)
+            ? authorization[Scheme.Length..].Trim()
+            : null;
+    }
+
+    /// <summary>The campaign id in <c>/api/v2/outbound/campaigns/{id}[/...]</c>, if any.</summary>
+    private static string? CampaignIdInPath(PathString path)
+    {
+        if (!path.StartsWithSegments("/api/v2/outbound/campaigns", StringComparison.OrdinalIgnoreCase, out var rest) || !rest.HasValue)
+        {
+            return null;
+        }
+
+        var segments = rest.Value!.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return segments.Length > 0 ? Uri.UnescapeDataString(segments[0]) : null;
+    }
+
+    /// <summary>Buffers the body so the log can keep it and the endpoint can still read it.</summary>
+    private static async Task<string?> ReadBodyAsync(HttpContext context)
+    {
+        if (context.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false })
+        {
+            return null;
+        }
+
+        context.Request.EnableBuffering();
+        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+        var text = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+        context.Request.Body.Position = 0;
+        return text.Length == 0 ? null : text;
+    }
+}

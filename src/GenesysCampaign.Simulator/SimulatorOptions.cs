@@ -1,0 +1,41 @@
+namespace GenesysCloud.Outbound.Simulator;
+
+/// <summary>
+/// Settings for one <see cref="GenesysSimulator"/> instance. Values marked "live" are read on every
+/// request, so a test may change them while the simulator runs; the others are read once at start.
+/// </summary>
+public sealed class SimulatorOptions
+{
+    /// <summary>OAuth client id accepted by <c>POST /oauth/token</c>.</summary>
+    public string ClientId { get; set; } = "sim-client";
+
+    /// <summary>OAuth client secret accepted by <c>POST /oauth/token</c>.</summary>
+    public string ClientSecret { get; set; } = "sim-secret";
+
+    /// <summary>
+    /// Live. How long a campaign stays in <c>stopping</c> / <c>forced_stopping</c> before the dialer
+    /// settles it to <c>off</c> / <c>forced_off</c>. Real Genesys can take minutes here.
+    /// </summary>
+    public TimeSpan DialerDelay { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>Live. Extra delay added to every request (API and token), to expose chatty clients.</summary>
+    public TimeSpan Latency { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Lifetime of issued tokens, reported as <c>expires_in</c> and enforced.</summary>
+    public int TokenLifetimeSeconds { get; set; } = 86400;
+
+    /// <summary>Number of seeded campaigns. The seed constants in <see cref="SimulatorSeed"/> assume at least 60.</summary>
+    public int CampaignCount { get; set; } = 60;
+
+    /// <summary>
+    /// Live. Requests allowed per token in a sliding 60 s window; 0 means unlimited. Real Genesys
+    /// defaults to 300.
+    /// </summary>
+    public int RateLimitPerMinute { get; set; }
+
+    /// <summary>Live. Org-wide cap on active campaigns (<c>on</c>, <c>stopping</c>, <c>forced_stopping</c>).</summary>
+    public int MaxActiveCampaigns { get; set; } = 50;
+
+    /// <summary>TCP port on 127.0.0.1; 0 picks a free one (see <see cref="GenesysSimulator.BaseUri"/>).</summary>
+    public int Port { get; set; }
+}

@@ -1,0 +1,133 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using GenesysCloud.Outbound.Api;
+using GenesysCloud.Outbound.PowerShell.Infrastructure;
+
+namespace GenesysCloud.Outbound.PowerShell.Commands;
+
+/// <summary>
+/// <para type="synopsis">Connects this runspace to a Genesys Cloud org.</para>
+/// </summary>
+[Cmdlet(VerbsCommunications.Connect, "GenesysCloud", DefaultParameterSetName = ClientSecretSet)]
+[OutputType(typeof(GenesysConnection))]
+public sealed class ConnectGenesysCloudCommand : GenesysCmdlet
+{
+    private const string ClientSecretSet = "ClientSecret";
+    private const string CredentialSet = "Credential";
+    private const string AccessTokenSet = "AccessToken";
+
+    /// <summary>Region host (mypurecloud.ie) or AWS-style name (eu-west-1). Default: $env:GENESYSCLOUD_REGION.</summary>
+    [Parameter(Position = 0)]
+    [Alias("Region")]
+    public string? Environment { get; set; }
+
+    /// <summary>OAuth client id (client credentials grant). Default: $env:GENESYSCLOUD_OAUTHCLIENT_ID.</summary>
+    [Parameter(ParameterSetName = ClientSecretSet)]
+    public string? ClientId { get; set; }
+
+    /// <summary>OAuth client secret. Default: $env:GENESYSCLOUD_OAUTHCLIENT_SECRET.</summary>
+    [Parameter(ParameterSetName = ClientSecretSet)]
+    public SecureString? ClientSecret { get; set; }
+
+    /// <summary>Client id as user name, client secret as password.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
+    [Credential]
+    public PSCredential? Credential { get; set; }
+
+    /// <summary>A bearer token obtained elsewhere.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = AccessTokenSet)]
+    public SecureString? AccessToken { get; set; }
+
+    /// <summary>One base URI for API and /oauth/token (a simulator or proxy); http only to loopback.</summary>
+    [Parameter]
+    public Uri? BaseUri { get; set; }
+
+    /// <summary>Return the connection.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        GenesysEndpoints endpoints;
+        try
+        {
+            endpoints = BaseUri is not null ? GenesysEndpoints.ForBaseUri(BaseUri) : GenesysEndpoints.ForEnvironment(ResolveEnvironment());
+        }
+        catch (ArgumentException ex)
+        {
+            ThrowTerminatingError(new ErrorRecord(ex, BaseUri is not null ? "InvalidGenesysBaseUri" : "InvalidGenesysEnvironment", ErrorCategory.InvalidArgument, (object?)BaseUri ?? Environment));
+            return;
+        }
+
+        var connection = CreateConnection(endpoints);
+        if (connection.ClientId is not null)
+        {
+            // Fetch the first token now, so wrong credentials fail here and not at 3 a.m. mid-run.
+            try
+            {
+                Pump.Run(token => connection.Tokens.GetTokenAsync(false, token), CancellationToken);
+            }
+            catch (Exception ex) when (ex is GenesysAuthenticationException or GenesysApiException or System.Net.Http.HttpRequestException)
+            {
+                connection.Dispose();
+                var message = ex is GenesysAuthenticationException
+                    ? ex.Message
+                    : $"Could not get a token for client id '{connection.ClientId}' at {endpoints.Display}: {ex.Message}";
+                ThrowTerminatingError(new ErrorRecord(new GenesysAuthenticationException(message, ex), "GenesysAuthenticationFailed", ErrorCategory.AuthenticationError, connection.ClientId));
+            }
+        }
+
+        ConnectionState.Set(connection);
+        WriteVerbose($"Connected: {connection}.");
+        if (PassThru)
+        {
+            WriteObject(connection);
+        }
+    }
+
+    private string ResolveEnvironment()
+    {
+        var value = Environment ?? System.Environment.GetEnvironmentVariable("GENESYSCLOUD_REGION");
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException("No Genesys Cloud region given. Use -Environment (such as 'mypurecloud.ie' or 'eu-west-1'), set $env:GENESYSCLOUD_REGION, or use -BaseUri.");
+        }
+
+        return value!;
+    }
+
+    private GenesysConnection CreateConnection(GenesysEndpoints endpoints)
+    {
+        switch (ParameterSetName)
+        {
+            case AccessTokenSet:
+                return GenesysConnection.WithAccessToken(endpoints, AccessToken!);
+            case CredentialSet:
+                return GenesysConnection.WithClientCredentials(endpoints, Credential!.UserName, Credential.Password);
+        }
+
+        var clientId = ClientId ?? System.Environment.GetEnvironmentVariable("GENESYSCLOUD_OAUTHCLIENT_ID");
+        var secret = ClientSecret;
+        if (secret is null && System.Environment.GetEnvironmentVariable("GENESYSCLOUD_OAUTHCLIENT_SECRET") is { Length: > 0 } fromEnvironment)
+        {
+            secret = new SecureString();
+            foreach (var c in fromEnvironment)
+            {
+                secret.AppendChar(c);
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(clientId) || secret is null)
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new ArgumentException("No OAuth client given. Use -ClientId with -ClientSecret, -Credential, or -AccessToken, or set GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET."),
+                "GenesysCredentialsMissing",
+                ErrorCategory.InvalidArgument,
+                null));
+        }
+
+        return GenesysConnection.WithClientCredentials(endpoints, clientId!, secret!);
+    }
+}

@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading.Tasks;
+using GenesysCloud.Outbound.Campaigns;
+using GenesysCloud.Outbound.PowerShell.Infrastructure;
+
+namespace GenesysCloud.Outbound.PowerShell.Commands;
+
+/// <summary>
+/// <para type="synopsis">Gets outbound campaigns by name (wildcards), id or status, every page.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "GenesysCampaign", DefaultParameterSetName = NameSet)]
+[OutputType(typeof(GenesysCampaign))]
+public sealed class GetGenesysCampaignCommand : GenesysCmdlet
+{
+    private const string NameSet = "Name";
+    private const string IdSet = "Id";
+    private readonly List<string> _ids = new();
+    private readonly List<string> _names = new();
+
+    /// <summary>Campaign names; wildcards allowed. All campaigns when omitted.</summary>
+    [Parameter(Position = 0, ParameterSetName = NameSet, ValueFromPipelineByPropertyName = true)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? Name { get; set; }
+
+    /// <summary>Campaign ids; read 100 per request.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("CampaignId")]
+    [ValidateNotNullOrEmpty]
+    public string[]? Id { get; set; }
+
+    /// <summary>Only campaigns in these statuses (on, off, stopping, complete, invalid, forced_off, forced_stopping).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? Status { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName == IdSet)
+        {
+            foreach (var id in Id!)
+            {
+                if (CampaignFinder.IsValidId(id))
+                {
+                    _ids.Add(id.Trim());
+                }
+                else
+                {
+                    WriteError(new ErrorRecord(
+                        new ArgumentException($"'{id}' is not a campaign id: Genesys campaign ids are GUIDs such as 8f0c4e54-5d3f-4f76-9a43-0cb9d0a6f1f2. Use -Name to find campaigns by name."),
+                        "InvalidCampaignId",
+                        ErrorCategory.InvalidArgument,
+                        id));
+                }
+            }
+        }
+        else if (Name is not null)
+        {
+            _names.AddRange(Name);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        var connection = ConnectionState.Require(this);
+        var api = connection.CreateClient(Pump);
+        var statuses = Status is null ? null : new HashSet<string>(Status, StringComparer.OrdinalIgnoreCase);
+        bool Wanted(GenesysCampaign c) => statuses is null || statuses.Contains(c.Status);
+
+        try
+        {
+            if (ParameterSetName == IdSet)
+            {
+                if (_ids.Count == 0)
+                {
+                    return;
+                }
+
+                var found = Pump.Run(token => api.GetCampaignsByIdAsync(_ids, null, token), CancellationToken);
+                var byId = found.ToDictionary(c => c.Id, StringComparer.OrdinalIgnoreCase);
+                foreach (var id in _ids.Distinct(StringComparer.OrdinalIgnoreCase))
+                {
+                    if (byId.TryGetValue(id, out var campaign))
+                    {
+                        if (Wanted(campaign))
+                        {
+                            WriteObject(campaign);
+                        }
+                    }
+                    else
+                    {
+                        WriteError(NotFound($"No campaign with id '{id}' was found.", id));
+                    }
+                }
+
+                return;
+            }
+
+            var patterns = (_names.Count == 0 ? new[] { "*" } : _names.ToArray()).Select(n => new NamePattern(n)).ToList();
+            var matched = new HashSet<string>(StringComparer.Ordinal);
+
+            // Stream page by page: each campaign reaches the pipeline as soon as its page is read.
+            Pump.Run(
+                async token =>
+                {
+                    await foreach (var campaign in CampaignFinder.FindByNameAsync(api, patterns, matched, null, token).ConfigureAwait(false))
+                    {
+                        if (Wanted(campaign))
+                        {
+                            Pump.Post(() => WriteObject(campaign));
+                        }
+                    }
+                },
+                CancellationToken);
+
+            foreach (var pattern in patterns.Where(p => !p.HasWildcards && !matched.Contains(p.Pattern)))
+            {
+                WriteError(NotFound($"No campaign named '{pattern.Pattern}' was found.", pattern.Pattern));
+            }
+        }
+        catch (Exception ex) when (ex is GenesysCloud.Outbound.Api.GenesysApiException or GenesysCloud.Outbound.Api.GenesysAuthenticationException)
+        {
+            ThrowTerminatingError(ToErrorRecord(ex, "GetGenesysCampaignFailed", null));
+        }
+    }
+
+    private static ErrorRecord NotFound(string message, string target) =>
+        new(new ItemNotFoundException(message), "CampaignNotFound", ErrorCategory.ObjectNotFound, target);
+}

@@ -1,0 +1,218 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading.Tasks;
+using GenesysCloud.Outbound.Api;
+using GenesysCloud.Outbound.Audit;
+using GenesysCloud.Outbound.Campaigns;
+using GenesysCloud.Outbound.PowerShell.Infrastructure;
+
+namespace GenesysCloud.Outbound.PowerShell.Commands;
+
+/// <summary>
+/// What Suspend, Resume and Stop share: input by id, name or object, collected from the whole
+/// pipeline; confirmation per campaign; then the changes, concurrently, in Core; one record each.
+/// </summary>
+public abstract class StateChangeCommand : GenesysCmdlet
+{
+    private const string IdSet = "Id";
+    private const string NameSet = "Name";
+    private const string InputObjectSet = "InputObject";
+
+    private readonly List<string> _ids = new();
+    private readonly List<string> _names = new();
+    private readonly List<GenesysCampaign> _objects = new();
+
+    /// <summary>Campaign ids.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("CampaignId")]
+    [ValidateNotNullOrEmpty]
+    public string[]? Id { get; set; }
+
+    /// <summary>Campaign names; wildcards allowed.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = NameSet)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? Name { get; set; }
+
+    /// <summary>Campaigns from Get-GenesysCampaign (not read again).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public GenesysCampaign[]? InputObject { get; set; }
+
+    /// <summary>Why: goes into every record and audit line.</summary>
+    [Parameter]
+    public string? Reason { get; set; }
+
+    /// <summary>Wait for each campaign to settle before its record is written.</summary>
+    [Parameter]
+    public SwitchParameter Wait { get; set; }
+
+    /// <summary>Seconds to wait for a campaign to settle (with -Wait, or for a stopping campaign to resume).</summary>
+    [Parameter]
+    [Alias("TimeoutSec")]
+    [ValidateRange(1, 86400)]
+    public int Timeout { get; set; } = 300;
+
+    /// <summary>Campaigns changed at once.</summary>
+    [Parameter]
+    [ValidateRange(1, 100)]
+    public int ThrottleLimit { get; set; } = 10;
+
+    /// <summary>Go on past a running sequence; resume a complete campaign from its first record.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>Append a JSON line per record here. Default: $env:GENESYS_CAMPAIGN_AUDIT_LOG.</summary>
+    [Parameter]
+    public string? AuditLogPath { get; set; }
+
+    /// <summary>Which change this cmdlet makes.</summary>
+    protected abstract CampaignAction Action { get; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        switch (ParameterSetName)
+        {
+            case IdSet:
+                _ids.AddRange(Id!);
+                break;
+            case NameSet:
+                _names.AddRange(Name!);
+                break;
+            default:
+                _objects.AddRange(InputObject!);
+                break;
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        var connection = ConnectionState.Require(this);
+        var api = connection.CreateClient(Pump);
+        var request = new StateChangeRequest(Action)
+        {
+            Reason = Reason,
+            Force = Force,
+            Wait = Wait,
+            Timeout = TimeSpan.FromSeconds(Timeout),
+            ThrottleLimit = ThrottleLimit,
+        };
+        var auditPath = AuditLogPath ?? System.Environment.GetEnvironmentVariable("GENESYS_CAMPAIGN_AUDIT_LOG");
+        var sink = string.IsNullOrWhiteSpace(auditPath) ? null : new JsonLinesAuditSink(GetUnresolvedProviderPathFromPSPath(auditPath));
+
+        using var waiter = new PollingCampaignWaiter(api, log: Pump);
+        var executor = new StateChangeExecutor(api, waiter, sink, Pump);
+        var total = 0;
+        var done = 0;
+        void Emit(GenesysCampaignStateChange record, Exception? auditError) => Pump.Post(() =>
+        {
+            done++;
+            WriteRecord(record, auditError);
+            WriteProgress(new ProgressRecord(1, $"{Action} campaigns", $"{done} of {total} done") { PercentComplete = total == 0 ? 100 : Math.Min(100, done * 100 / total) });
+        });
+
+        // Bad ids are reported (and audited) without a request.
+        var validIds = new List<string>();
+        foreach (var id in _ids)
+        {
+            if (CampaignFinder.IsValidId(id))
+            {
+                validIds.Add(id.Trim());
+            }
+            else
+            {
+                executor.RecordInputError(id, request, FailureKind.InvalidArgument, "InvalidCampaignId", $"'{id}' is not a campaign id: Genesys campaign ids are GUIDs. Use -Name to act on campaigns by name.", (r, e) => WriteRecord(r, e));
+            }
+        }
+
+        List<GenesysCampaign> campaigns;
+        try
+        {
+            campaigns = Pump.Run(token => ResolveAsync(api, validIds, request, executor, Emit, token), CancellationToken);
+        }
+        catch (Exception ex) when (ex is GenesysApiException or GenesysAuthenticationException)
+        {
+            ThrowTerminatingError(ToErrorRecord(ex, "CampaignLookupFailed", null));
+            return;
+        }
+
+        // Confirmation happens here, on the pipeline thread, before anything is written.
+        var approved = campaigns.Where(c => ShouldProcess($"campaign '{c.Name}' ({c.Id}), now {c.Status}", $"{Action} (set to {StateRules.For(Action).TargetStatus})")).ToList();
+        if (approved.Count == 0)
+        {
+            return;
+        }
+
+        total = approved.Count;
+        Pump.Run(token => executor.RunAsync(approved, request, Emit, token), CancellationToken);
+        WriteProgress(new ProgressRecord(1, $"{Action} campaigns", "Done") { RecordType = ProgressRecordType.Completed });
+    }
+
+    private async System.Threading.Tasks.Task<List<GenesysCampaign>> ResolveAsync(
+        GenesysApiClient api,
+        List<string> ids,
+        StateChangeRequest request,
+        StateChangeExecutor executor,
+        Action<GenesysCampaignStateChange, Exception?> emit,
+        System.Threading.CancellationToken token)
+    {
+        var campaigns = new List<GenesysCampaign>(_objects);
+        if (ids.Count > 0)
+        {
+            var found = await api.GetCampaignsByIdAsync(ids, null, token).ConfigureAwait(false);
+            campaigns.AddRange(found);
+            var foundIds = new HashSet<string>(found.Select(c => c.Id), StringComparer.OrdinalIgnoreCase);
+            foreach (var missing in ids.Distinct(StringComparer.OrdinalIgnoreCase).Where(id => !foundIds.Contains(id)))
+            {
+                executor.RecordNotFound(missing, request, emit);
+            }
+        }
+
+        if (_names.Count > 0)
+        {
+            var patterns = _names.Select(n => new NamePattern(n)).ToList();
+            var matched = new HashSet<string>(StringComparer.Ordinal);
+            await foreach (var campaign in CampaignFinder.FindByNameAsync(api, patterns, matched, null, token).ConfigureAwait(false))
+            {
+                campaigns.Add(campaign);
+            }
+
+            foreach (var pattern in patterns.Where(p => !p.HasWildcards && !matched.Contains(p.Pattern)))
+            {
+                Pump.Post(() => WriteError(new ErrorRecord(
+                    new ItemNotFoundException($"No campaign named '{pattern.Pattern}' was found."), "CampaignNotFound", ErrorCategory.ObjectNotFound, pattern.Pattern)));
+            }
+        }
+
+        // The same campaign given twice is acted on once.
+        return campaigns.GroupBy(c => c.Id, StringComparer.OrdinalIgnoreCase).Select(g => g.First()).ToList();
+    }
+
+    private void WriteRecord(GenesysCampaignStateChange record, Exception? auditError)
+    {
+        foreach (var warning in record.Warnings)
+        {
+            WriteWarning(warning);
+        }
+
+        WriteObject(record);
+        if (auditError is not null)
+        {
+            WriteError(new ErrorRecord(
+                new System.IO.IOException($"The audit line for campaign '{record.CampaignName ?? record.CampaignId}' could not be written: {auditError.Message}", auditError),
+                "AuditLogWriteFailed",
+                ErrorCategory.WriteError,
+                record));
+        }
+
+        if (record.Outcome is StateChangeOutcome.Rejected or StateChangeOutcome.Failed or StateChangeOutcome.TimedOut)
+        {
+            var message = record.Message + (record.CorrelationId is null ? string.Empty : $" (correlation id {record.CorrelationId})");
+            WriteError(new ErrorRecord(new InvalidOperationException(message), ErrorMapping.ErrorId(record), ErrorMapping.Category(record.Failure), record));
+        }
+    }
+}

@@ -1,0 +1,15 @@
+using System.Management.Automation;
+using GenesysCloud.Outbound.Audit;
+
+namespace GenesysCloud.Outbound.PowerShell.Commands;
+
+/// <summary>
+/// <para type="synopsis">Force-stops outbound campaigns (sets them forced_off).</para>
+/// </summary>
+[Cmdlet(VerbsLifecycle.Stop, "GenesysCampaign", DefaultParameterSetName = "Id", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(GenesysCampaignStateChange))]
+public sealed class StopGenesysCampaignCommand : StateChangeCommand
+{
+    /// <inheritdoc />
+    protected override CampaignAction Action => CampaignAction.Stop;
+}

@@ -1,0 +1,98 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using GenesysCloud.Outbound.Api;
+using GenesysCloud.Outbound.Audit;
+
+namespace GenesysCloud.Outbound.PowerShell.Infrastructure;
+
+/// <summary>
+/// The base of every cmdlet here: a cancellation source per invocation, cancelled by Ctrl+C
+/// (StopProcessing), and the pump that runs Core work off the pipeline thread.
+/// </summary>
+public abstract class GenesysCmdlet : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource _cancel = new();
+    private PipelinePump? _pump;
+
+    /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
+    protected CancellationToken CancellationToken => _cancel.Token;
+
+    internal PipelinePump Pump => _pump ??= new PipelinePump(this);
+
+    /// <summary>Disposes the cancellation source.</summary>
+    public void Dispose()
+    {
+        _cancel.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    internal void Cancel()
+    {
+        try
+        {
+            _cancel.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void StopProcessing() => Cancel();
+
+    /// <summary>An ErrorRecord for an exception Core threw, with the category its HTTP status implies.</summary>
+    internal static ErrorRecord ToErrorRecord(Exception exception, string errorId, object? target)
+    {
+        var category = exception switch
+        {
+            GenesysAuthenticationException => ErrorCategory.AuthenticationError,
+            GenesysApiException api => ErrorMapping.Category(api.StatusCode),
+            ArgumentException => ErrorCategory.InvalidArgument,
+            OperationCanceledException => ErrorCategory.OperationStopped,
+            _ => ErrorCategory.NotSpecified,
+        };
+        return new ErrorRecord(exception, errorId, category, target);
+    }
+}
+
+/// <summary>Maps Core's failure kinds and HTTP statuses to PowerShell error categories, in one place.</summary>
+internal static class ErrorMapping
+{
+    public static ErrorCategory Category(FailureKind? kind) => kind switch
+    {
+        FailureKind.InvalidOperation => ErrorCategory.InvalidOperation,
+        FailureKind.PermissionDenied => ErrorCategory.PermissionDenied,
+        FailureKind.ObjectNotFound => ErrorCategory.ObjectNotFound,
+        FailureKind.LimitsExceeded => ErrorCategory.LimitsExceeded,
+        FailureKind.ConnectionError => ErrorCategory.ConnectionError,
+        FailureKind.OperationTimeout => ErrorCategory.OperationTimeout,
+        FailureKind.AuthenticationError => ErrorCategory.AuthenticationError,
+        FailureKind.InvalidArgument => ErrorCategory.InvalidArgument,
+        _ => ErrorCategory.NotSpecified,
+    };
+
+    public static ErrorCategory Category(int httpStatus) => httpStatus switch
+    {
+        400 or 409 or 422 => ErrorCategory.InvalidOperation,
+        401 => ErrorCategory.AuthenticationError,
+        403 => ErrorCategory.PermissionDenied,
+        404 => ErrorCategory.ObjectNotFound,
+        429 => ErrorCategory.LimitsExceeded,
+        _ => ErrorCategory.ConnectionError,
+    };
+
+    /// <summary>The ErrorRecord id for a record that did not succeed.</summary>
+    public static string ErrorId(GenesysCampaignStateChange record) => record.Outcome switch
+    {
+        StateChangeOutcome.Rejected => "CampaignStateChangeRejected",
+        StateChangeOutcome.TimedOut => "CampaignWaitTimedOut",
+        _ => record.Failure switch
+        {
+            FailureKind.ObjectNotFound => "CampaignNotFound",
+            FailureKind.PermissionDenied => "CampaignPermissionDenied",
+            FailureKind.InvalidArgument => "InvalidCampaignId",
+            _ => "CampaignStateChangeFailed",
+        },
+    };
+}

@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Concurrent;
+using System.Threading;
+using System.Threading.Tasks;
+using GenesysCloud.Outbound.Api;
+
+namespace GenesysCloud.Outbound.PowerShell.Infrastructure;
+
+/// <summary>
+/// Runs Core work on the thread pool while the pipeline thread waits, and carries everything the
+/// work wants to say (records, verbose, warnings) back to the pipeline thread, where alone a
+/// cmdlet may call Write*. Also the <see cref="IOperationLog"/> Core reports to.
+/// </summary>
+internal sealed class PipelinePump : IOperationLog
+{
+    private readonly GenesysCmdlet _cmdlet;
+    private BlockingCollection<Action>? _queue;
+
+    public PipelinePump(GenesysCmdlet cmdlet) => _cmdlet = cmdlet;
+
+    /// <summary>Queues an action for the pipeline thread (dropped when no work is running).</summary>
+    public void Post(Action action)
+    {
+        var queue = _queue;
+        if (queue is null)
+        {
+            return;
+        }
+
+        try
+        {
+            queue.Add(action);
+        }
+        catch (InvalidOperationException)
+        {
+            // The work already finished; nothing is listening any more.
+        }
+    }
+
+    /// <inheritdoc />
+    public void Verbose(string message) => Post(() => _cmdlet.WriteVerbose(message));
+
+    /// <inheritdoc />
+    public void Debug(string message) => Post(() => _cmdlet.WriteDebug(message));
+
+    /// <summary>
+    /// Runs <paramref name="work"/>, running posted actions on this (the pipeline) thread until it
+    /// ends, then returns its result or rethrows its exception.
+    /// </summary>
+    public T Run<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        using var queue = new BlockingCollection<Action>();
+        _queue = queue;
+        var task = Task.Run(() => work(cancellationToken), cancellationToken);
+        _ = task.ContinueWith(_ => queue.CompleteAdding(), TaskScheduler.Default);
+        try
+        {
+            foreach (var action in queue.GetConsumingEnumerable())
+            {
+                action();
+            }
+        }
+        catch
+        {
+            // A Write* failed (the pipeline is stopping, or -ErrorAction Stop): let the work wind down.
+            _cmdlet.Cancel();
+            try
+            {
+                task.Wait();
+            }
+            catch (AggregateException)
+            {
+            }
+
+            throw;
+        }
+        finally
+        {
+            _queue = null;
+        }
+
+        return task.GetAwaiter().GetResult();
+    }
+
+    /// <summary>Runs work that returns nothing.</summary>
+    public void Run(Func<CancellationToken, Task> work, CancellationToken cancellationToken) =>
+        Run(async token =>
+        {
+            await work(token).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+}

@@ -1,0 +1,149 @@
+using GenesysCloud.Outbound.Api;
+using GenesysCloud.Outbound.Simulator;
+using Xunit;
+
+namespace GenesysCampaign.Tests;
+
+public class ApiClientTests
+{
+    [Fact]
+    public async Task Listing_follows_every_page_of_100()
+    {
+        await using var org = await TestOrg.StartAsync(o => o.CampaignCount = 250);
+        var api = org.Client();
+
+        var all = new List<GenesysCloud.Outbound.Campaigns.GenesysCampaign>();
+        await foreach (var campaign in api.ListCampaignsAsync(null, null, CancellationToken.None))
+        {
+            all.Add(campaign);
+        }
+
+        Assert.Equal(250, all.Select(c => c.Id).Distinct().Count());
+        var gets = org.Requests("GET").ToList();
+        Assert.Equal(3, gets.Count);
+        Assert.All(gets, r => Assert.Contains("pageSize=100", r.Query));
+        Assert.All(gets, r => Assert.Contains("sortOrder=ascending", r.Query));
+    }
+
+    [Fact]
+    public async Task A_name_prefix_is_filtered_by_the_server()
+    {
+        await using var org = await TestOrg.StartAsync();
+        var names = new List<string>();
+        await foreach (var campaign in org.Client().ListCampaignsAsync("Sales-", null, CancellationToken.None))
+        {
+            names.Add(campaign.Name);
+        }
+
+        Assert.Equal(12, names.Count);
+        Assert.All(names, n => Assert.StartsWith("Sales-", n));
+        Assert.Contains("name=Sales-", Assert.Single(org.Requests("GET")).Query);
+    }
+
+    [Fact]
+    public async Task Ids_are_read_100_per_request_and_missing_ones_are_absent()
+    {
+        await using var org = await TestOrg.StartAsync(o => o.CampaignCount = 200);
+        var ids = Enumerable.Range(1, 150).Select(SimulatorSeed.CampaignId).Append("c0000000-0000-4000-8000-999999999999").ToList();
+
+        var found = await org.Client().GetCampaignsByIdAsync(ids, null, CancellationToken.None);
+
+        Assert.Equal(150, found.Count);
+        var gets = org.Requests("GET").ToList();
+        Assert.Equal(2, gets.Count);
+        Assert.All(gets, r => Assert.True(r.Query.Split('&').Count(p => p.StartsWith("id=")) <= 100));
+    }
+
+    [Fact]
+    public async Task A_campaign_keeps_its_exact_JSON_and_typed_fields()
+    {
+        await using var org = await TestOrg.StartAsync();
+        var campaign = await org.Client().GetCampaignAsync(SimulatorSeed.InvalidCampaignId, null, CancellationToken.None);
+
+        Assert.Equal(org.Simulator.GetCampaignJson(SimulatorSeed.InvalidCampaignId), campaign.ToJson());
+        Assert.Equal("invalid", campaign.Status);
+        Assert.Equal(SimulatorSeed.InvalidCampaignName, campaign.Name);
+        Assert.Contains(SimulatorSeed.InvalidCampaignErrorMessage, campaign.Errors);
+        Assert.False(string.IsNullOrEmpty(campaign.Division));
+        Assert.False(string.IsNullOrEmpty(campaign.DialingMode));
+        Assert.Equal(org.Simulator.GetVersion(SimulatorSeed.InvalidCampaignId), campaign.Version);
+    }
+
+    [Fact]
+    public async Task One_token_serves_many_requests()
+    {
+        await using var org = await TestOrg.StartAsync();
+        var api = org.Client();
+
+        await Task.WhenAll(Enumerable.Range(1, 8).Select(i => api.GetCampaignAsync(SimulatorSeed.CampaignId(i), null, CancellationToken.None)));
+
+        Assert.Single(org.Simulator.Requests, r => r.Path.EndsWith("/oauth/token"));
+        Assert.Equal(1, ((ClientCredentialsTokenProvider)org.Connection.Tokens).TokensIssued);
+    }
+
+    [Fact]
+    public async Task A_token_near_expiry_is_renewed_before_it_runs_out()
+    {
+        await using var org = await TestOrg.StartAsync(o => o.TokenLifetimeSeconds = 2);
+        var api = org.Client();
+
+        await api.GetCampaignAsync(SimulatorSeed.CampaignId(1), null, CancellationToken.None);
+        await Task.Delay(1200);
+        await api.GetCampaignAsync(SimulatorSeed.CampaignId(1), null, CancellationToken.None);
+
+        Assert.Equal(2, org.Simulator.Requests.Count(r => r.Path.EndsWith("/oauth/token")));
+        Assert.DoesNotContain(org.Simulator.Requests, r => r.Status == 401);
+    }
+
+    [Fact]
+    public async Task A_revoked_token_is_renewed_once_and_the_request_retried()
+    {
+        await using var org = await TestOrg.StartAsync();
+        var api = org.Client();
+        await api.GetCampaignAsync(SimulatorSeed.CampaignId(1), null, CancellationToken.None);
+        org.Simulator.RevokeTokens();
+        var stats = new RequestStats();
+
+        var campaign = await api.GetCampaignAsync(SimulatorSeed.CampaignId(2), stats, CancellationToken.None);
+
+        Assert.Equal(SimulatorSeed.CampaignId(2), campaign.Id);
+        Assert.Equal(2, stats.Requests);
+        Assert.Equal(2, org.Simulator.Requests.Count(r => r.Path.EndsWith("/oauth/token")));
+    }
+
+    [Fact]
+    public async Task Wrong_credentials_name_the_client_and_never_the_secret()
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        using var connection = GenesysConnection.WithClientCredentials(GenesysEndpoints.ForBaseUri(sim.BaseUri), "sim-client", TestOrg.Secure("not-the-secret-42"));
+
+        var ex = await Assert.ThrowsAsync<GenesysAuthenticationException>(() => connection.Tokens.GetTokenAsync(false, CancellationToken.None));
+
+        Assert.Contains("sim-client", ex.Message);
+        Assert.DoesNotContain("not-the-secret-42", ex.Message);
+        Assert.DoesNotContain("not-the-secret-42", connection.ToString());
+        Assert.DoesNotContain("not-the-secret-42", connection.Tokens.ToString());
+    }
+
+    [Fact]
+    public async Task An_API_error_carries_status_code_and_correlation_id()
+    {
+        await using var org = await TestOrg.StartAsync();
+        var ex = await Assert.ThrowsAsync<GenesysApiException>(() => org.Client().GetCampaignAsync("c0000000-0000-4000-8000-999999999999", null, CancellationToken.None));
+
+        Assert.Equal(404, ex.StatusCode);
+        Assert.False(string.IsNullOrEmpty(ex.Code));
+        Assert.False(string.IsNullOrEmpty(ex.CorrelationId));
+        Assert.Contains(ex.CorrelationId!, ex.Message);
+    }
+
+    [Fact]
+    public async Task The_request_trace_has_no_token()
+    {
+        await using var org = await TestOrg.StartAsync();
+        await org.Client().GetCampaignAsync(SimulatorSeed.CampaignId(1), null, CancellationToken.None);
+
+        Assert.Contains(org.Log, l => l.StartsWith("DEBUG: GET /api/v2/outbound/campaigns/"));
+        Assert.DoesNotContain(org.Log, l => l.Contains("Bearer", StringComparison.OrdinalIgnoreCase) || l.Contains("sim-secret"));
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using GenesysCloud.Outbound.Audit;
+using Xunit;
+
+namespace GenesysCampaign.Tests;
+
+public class AuditSinkTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("gc-audit-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static GenesysCampaignStateChange Record(string id) => new()
+    {
+        Timestamp = new DateTime(2026, 11, 27, 3, 0, 0, DateTimeKind.Utc),
+        OperationId = "op-1",
+        CampaignId = id,
+        CampaignName = "Sales-East-001",
+        Action = CampaignAction.Suspend,
+        Reason = "compliance",
+        PreviousStatus = "on",
+        RequestedStatus = "off",
+        FinalStatus = "off",
+        Outcome = StateChangeOutcome.Changed,
+        Message = "done",
+        Warnings = new[] { "rule R" },
+        Attempts = 2,
+        DurationMs = 15,
+        CorrelationId = "corr-1",
+        Failure = FailureKind.InvalidOperation,
+    };
+
+    [Fact]
+    public void Each_record_is_one_camelCase_JSON_line_appended_to_what_was_there()
+    {
+        var path = Path.Combine(_dir, "sub", "audit.jsonl");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, "{\"existing\":true}\n");
+        var sink = new JsonLinesAuditSink(path);
+
+        sink.Append(Record("a"));
+        sink.Append(Record("b"));
+
+        var lines = File.ReadAllLines(path);
+        Assert.Equal(3, lines.Length);
+        Assert.Equal("{\"existing\":true}", lines[0]);
+        using var doc = JsonDocument.Parse(lines[2]);
+        var root = doc.RootElement;
+        Assert.Equal("b", root.GetProperty("campaignId").GetString());
+        Assert.Equal("Changed", root.GetProperty("outcome").GetString());
+        Assert.Equal("Suspend", root.GetProperty("action").GetString());
+        Assert.Equal("corr-1", root.GetProperty("correlationId").GetString());
+        Assert.Equal("rule R", root.GetProperty("warnings")[0].GetString());
+        Assert.False(root.TryGetProperty("failure", out _));
+    }
+
+    [Fact]
+    public void A_line_reads_back_into_the_same_record()
+    {
+        var line = JsonLinesAuditSink.ToLine(Record("x"));
+        var back = JsonLinesAuditSink.FromLine(line);
+        Assert.Equal("x", back.CampaignId);
+        Assert.Equal(StateChangeOutcome.Changed, back.Outcome);
+        Assert.Equal(DateTimeKind.Utc, back.Timestamp.Kind);
+        Assert.Equal(2, back.Attempts);
+    }
+
+    [Fact]
+    public void Concurrent_appenders_never_interleave_or_lose_lines()
+    {
+        var path = Path.Combine(_dir, "shared.jsonl");
+        var sinks = Enumerable.Range(0, 4).Select(_ => new JsonLinesAuditSink(path)).ToArray();
+
+        Parallel.For(0, 200, i => sinks[i % sinks.Length].Append(Record("id-" + i)));
+
+        var lines = File.ReadAllLines(path);
+        Assert.Equal(200, lines.Length);
+        Assert.Equal(200, lines.Select(l => JsonLinesAuditSink.FromLine(l).CampaignId).Distinct().Count());
+    }
+}

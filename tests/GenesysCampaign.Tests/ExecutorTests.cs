@@ -1,0 +1,274 @@
+using GenesysCloud.Outbound.Audit;
+using GenesysCloud.Outbound.Campaigns;
+using GenesysCloud.Outbound.Simulator;
+using Xunit;
+
+namespace GenesysCampaign.Tests;
+
+public class ExecutorTests
+{
+    private static async Task<List<GenesysCampaignStateChange>> RunAsync(TestOrg org, StateChangeRequest request, params string[] ids)
+    {
+        var api = org.Client();
+        var campaigns = await api.GetCampaignsByIdAsync(ids, null, CancellationToken.None);
+        var byId = campaigns.ToDictionary(c => c.Id);
+        var ordered = ids.Select(id => byId[id]).ToList();
+        org.Simulator.ClearRequests();
+        using var waiter = new PollingCampaignWaiter(api, new PollingOptions { InitialInterval = TimeSpan.FromMilliseconds(100) });
+        var records = new List<GenesysCampaignStateChange>();
+        await new StateChangeExecutor(api, waiter, null).RunAsync(ordered, request, (r, _) => { lock (records) { records.Add(r); } }, CancellationToken.None);
+        return records;
+    }
+
+    [Fact]
+    public async Task Suspend_with_wait_writes_off_and_waits_for_the_dialer()
+    {
+        await using var org = await TestOrg.StartAsync();
+        var id = SimulatorSeed.UnreferencedOnCampaignId;
+        var before = org.Simulator.GetCampaignJson(id);
+
+        var record = Assert.Single(await RunAsync(org, new StateChangeRequest(CampaignAction.Suspend) { Wait = true, Reason = "test" }, id));
+
+        Assert.Equal(StateChangeOutcome.Changed, record.Outcome);
+        Assert.Equal("on", record.PreviousStatus);
+        Assert.Equal("off", record.RequestedStatus);
+        Assert.Equal("off", record.FinalStatus);
+        Assert.Equal("test", record.Reason);
+        Assert.Equal(SimulatorSeed.UnreferencedOnCampaignName, record.CampaignName);
+        Assert.False(string.IsNullOrEmpty(record.CorrelationId));
+        var put = Assert.Single(org.Requests("PUT"));
+        Assert.Equal(CampaignBody.WithStatus(before, "off"), put.Body);
+        Assert.Equal("off", org.Simulator.GetStatus(id));
+    }
+
+    [Fact]
+    public async Task The_PUT_body_is_the_read_JSON_with_only_the_status_changed()
+    {
+        await using var org = await TestOrg.StartAsync();
+        var id = SimulatorSeed.UnreferencedOffCampaignId;
+        var before = org.Simulator.GetCampaignJson(id);
+
+        await RunAsync(org, new StateChangeRequest(CampaignAction.Resume), id);
+
+        var body = Assert.Single(org.Requests("PUT")).Body!;
+        Assert.Equal(before.Replace("\"campaignStatus\":\"off\"", "\"campaignStatus\":\"on\""), body);
+        Assert.Contains("customExtension", body);
+        Assert.Contains("dynamicLineBalancingSettings", body);
+    }
+
+    [Fact]
+    public async Task A_campaign_already_there_is_Unchanged_and_nothing_is_written()
+    {
+        await using var org = await TestOrg.StartAsync();
+
+        var records = await RunAsync(org, new StateChangeRequest(CampaignAction.Suspend),
+            SimulatorSeed.UnreferencedOffCampaignId, SimulatorSeed.CompleteCampaignId, SimulatorSeed.ForcedOffCampaignId);
+
+        Assert.Equal(3, records.Count);
+        Assert.All(records, r => Assert.Equal(StateChangeOutcome.Unchanged, r.Outcome));
+        Assert.Empty(org.Requests("PUT"));
+    }
+
+    [Fact]
+    public async Task A_stale_version_is_read_again_and_the_change_reapplied()
+    {
+        await using var org = await TestOrg.StartAsync();
+        var id = SimulatorSeed.UnreferencedOnCampaignId;
+        var api = org.Client();
+        var stale = await api.GetCampaignAsync(id, null, CancellationToken.None);
+        org.Simulator.BumpVersion(id);
+        org.Simulator.ClearRequests();
+        using var waiter = new PollingCampaignWaiter(api);
+        var records = new List<GenesysCampaignStateChange>();
+
+        await new StateChangeExecutor(api, waiter, null).RunAsync(new[] { stale }, new StateChangeRequest(CampaignAction.Suspend), (r, _) => records.Add(r), CancellationToken.None);
+
+        var record = Assert.Single(records);
+        Assert.Equal(StateChangeOutcome.Changed, record.Outcome);
+        var puts = org.Requests("PUT").ToList();
+        Assert.Equal(new[] { 409, 200 }, puts.Select(p => p.Status));
+        Assert.Equal(3, record.Attempts);
+        Assert.Contains($"\"version\":{stale.Version + 1}", puts[1].Body);
+    }
+
+    [Fact]
+    public async Task A_campaign_in_a_running_sequence_is_Rejected_unless_forced()
+    {
+        await using var org = await TestOrg.StartAsync();
+        var id = SimulatorSeed.RenewalsSequenceOnCampaignId;
+
+        var rejected = Assert.Single(await RunAsync(org, new StateChangeRequest(CampaignAction.Suspend), id));
+        Assert.Equal(StateChangeOutcome.Rejected, rejected.Outcome);
+        Assert.Equal(FailureKind.InvalidOperation, rejected.Failure);
+        Assert.Contains(SimulatorSeed.RenewalsSequenceName, rejected.Message);
+        Assert.Empty(org.Requests("PUT"));
+
+        var forced = Assert.Single(await RunAsync(org, new StateChangeRequest(CampaignAction.Suspend) { Force = true }, id));
+        Assert.Equal(StateChangeOutcome.Changed, forced.Outcome);
+        Assert.Contains(forced.Warnings, w => w.Contains(SimulatorSeed.RenewalsSequenceName));
+    }
+
+    [Fact]
+    public async Task An_enabled_rule_that_can_turn_the_campaign_back_on_is_a_warning()
+    {
+        await using var org = await TestOrg.StartAsync();
+        org.Simulator.SetStatus(SimulatorSeed.EnabledRuleTargetCampaignId, "on");
+
+        var record = Assert.Single(await RunAsync(org, new StateChangeRequest(CampaignAction.Suspend), SimulatorSeed.EnabledRuleTargetCampaignId));
+
+        Assert.Equal(StateChangeOutcome.Changed, record.Outcome);
+        Assert.Contains(record.Warnings, w => w.Contains(SimulatorSeed.EnabledRuleName));
+    }
+
+    [Fact]
+    public async Task A_disabled_rule_is_no_warning()
+    {
+        await using var org = await TestOrg.StartAsync();
+        org.Simulator.SetStatus(SimulatorSeed.DisabledRuleTargetCampaignId, "on");
+
+        var record = Assert.Single(await RunAsync(org, new StateChangeRequest(CampaignAction.Suspend), SimulatorSeed.DisabledRuleTargetCampaignId));
+
+        Assert.Equal(StateChangeOutcome.Changed, record.Outcome);
+        Assert.Empty(record.Warnings);
+    }
+
+    [Fact]
+    public async Task A_schedule_is_a_warning_naming_it()
+    {
+        await using var org = await TestOrg.StartAsync();
+
+        var record = Assert.Single(await RunAsync(org, new StateChangeRequest(CampaignAction.Resume), SimulatorSeed.ScheduledCampaignId));
+
+        Assert.Equal(StateChangeOutcome.Changed, record.Outcome);
+        Assert.Contains(record.Warnings, w => w.Contains(SimulatorSeed.ScheduleName));
+    }
+
+    [Fact]
+    public async Task Dependencies_are_read_once_per_run_not_once_per_campaign()
+    {
+        await using var org = await TestOrg.StartAsync();
+        var ids = new[] { 8, 10, 11, 13, 14 }.Select(SimulatorSeed.CampaignId).ToArray();
+
+        var records = await RunAsync(org, new StateChangeRequest(CampaignAction.Resume), ids);
+
+        Assert.Equal(5, records.Count(r => r.Outcome == StateChangeOutcome.Changed));
+        Assert.Single(org.Requests("GET", "/outbound/sequences"));
+        Assert.Single(org.Requests("GET", "/outbound/campaignrules"));
+        Assert.Single(org.Requests("GET", "/outbound/schedules/campaigns"));
+    }
+
+    [Fact]
+    public async Task An_invalid_campaign_cannot_be_resumed_and_its_errors_say_why()
+    {
+        await using var org = await TestOrg.StartAsync();
+
+        var record = Assert.Single(await RunAsync(org, new StateChangeRequest(CampaignAction.Resume) { Force = true }, SimulatorSeed.InvalidCampaignId));
+
+        Assert.Equal(StateChangeOutcome.Rejected, record.Outcome);
+        Assert.Contains(SimulatorSeed.InvalidCampaignErrorMessage, record.Message);
+        Assert.Empty(org.Requests("PUT"));
+    }
+
+    [Fact]
+    public async Task A_complete_campaign_is_resumed_only_with_Force()
+    {
+        await using var org = await TestOrg.StartAsync();
+        var id = SimulatorSeed.CompleteCampaignId;
+
+        Assert.Equal(StateChangeOutcome.Rejected, Assert.Single(await RunAsync(org, new StateChangeRequest(CampaignAction.Resume), id)).Outcome);
+        Assert.Empty(org.Requests("PUT"));
+
+        var forced = Assert.Single(await RunAsync(org, new StateChangeRequest(CampaignAction.Resume) { Force = true }, id));
+        Assert.Equal(StateChangeOutcome.Changed, forced.Outcome);
+        Assert.Equal("on", org.Simulator.GetStatus(id));
+    }
+
+    [Fact]
+    public async Task Resuming_a_stopping_campaign_waits_for_it_to_settle_first()
+    {
+        await using var org = await TestOrg.StartAsync(o => o.DialerDelay = TimeSpan.FromMilliseconds(800));
+        var id = SimulatorSeed.UnreferencedOnCampaignId;
+        org.Simulator.SetStatus(id, "stopping");
+
+        var record = Assert.Single(await RunAsync(org, new StateChangeRequest(CampaignAction.Resume) { Timeout = TimeSpan.FromSeconds(10) }, id));
+
+        Assert.Equal(StateChangeOutcome.Changed, record.Outcome);
+        Assert.Equal("stopping", record.PreviousStatus);
+        Assert.Equal("on", org.Simulator.GetStatus(id));
+        Assert.Equal(200, Assert.Single(org.Requests("PUT")).Status);
+    }
+
+    [Fact]
+    public async Task Force_stop_writes_forced_off()
+    {
+        await using var org = await TestOrg.StartAsync();
+        var id = SimulatorSeed.UnreferencedOnCampaignId;
+
+        var record = Assert.Single(await RunAsync(org, new StateChangeRequest(CampaignAction.Stop) { Wait = true }, id));
+
+        Assert.Equal(StateChangeOutcome.Changed, record.Outcome);
+        Assert.Equal("forced_off", record.FinalStatus);
+        Assert.Contains("\"campaignStatus\":\"forced_off\"", Assert.Single(org.Requests("PUT")).Body);
+    }
+
+    [Fact]
+    public async Task The_active_campaign_limit_is_a_Rejected_record_that_names_it()
+    {
+        await using var org = await TestOrg.StartAsync(o => o.MaxActiveCampaigns = 11);
+
+        var record = Assert.Single(await RunAsync(org, new StateChangeRequest(CampaignAction.Resume), SimulatorSeed.UnreferencedOffCampaignId));
+
+        Assert.Equal(StateChangeOutcome.Rejected, record.Outcome);
+        Assert.Equal(FailureKind.LimitsExceeded, record.Failure);
+        Assert.Contains("50 active campaigns", record.Message);
+        Assert.Equal("off", org.Simulator.GetStatus(SimulatorSeed.UnreferencedOffCampaignId));
+    }
+
+    [Fact]
+    public async Task The_same_campaign_twice_is_acted_on_once()
+    {
+        await using var org = await TestOrg.StartAsync();
+        var id = SimulatorSeed.UnreferencedOnCampaignId;
+
+        var records = await RunAsync(org, new StateChangeRequest(CampaignAction.Suspend), id, id);
+
+        Assert.Single(records);
+        Assert.Single(org.Requests("PUT"));
+    }
+
+    [Fact]
+    public async Task A_wait_that_outlasts_the_timeout_is_TimedOut_with_the_last_status()
+    {
+        await using var org = await TestOrg.StartAsync(o => o.DialerDelay = TimeSpan.FromSeconds(30));
+
+        var record = Assert.Single(await RunAsync(org, new StateChangeRequest(CampaignAction.Suspend) { Wait = true, Timeout = TimeSpan.FromSeconds(1) }, SimulatorSeed.UnreferencedOnCampaignId));
+
+        Assert.Equal(StateChangeOutcome.TimedOut, record.Outcome);
+        Assert.Equal(FailureKind.OperationTimeout, record.Failure);
+        Assert.Equal("stopping", record.FinalStatus);
+    }
+
+    [Fact]
+    public async Task Every_record_is_audited_before_it_is_reported()
+    {
+        await using var org = await TestOrg.StartAsync();
+        var path = Path.Combine(Directory.CreateTempSubdirectory("gc-exec-").FullName, "audit.jsonl");
+        var api = org.Client();
+        var campaigns = await api.GetCampaignsByIdAsync(new[] { SimulatorSeed.UnreferencedOnCampaignId, SimulatorSeed.UnreferencedOffCampaignId }, null, CancellationToken.None);
+        using var waiter = new PollingCampaignWaiter(api);
+        var linesWhenReported = new List<int>();
+        var executor = new StateChangeExecutor(api, waiter, new JsonLinesAuditSink(path));
+
+        await executor.RunAsync(campaigns, new StateChangeRequest(CampaignAction.Suspend), (r, error) =>
+        {
+            Assert.Null(error);
+            lock (linesWhenReported)
+            {
+                linesWhenReported.Add(File.ReadAllLines(path).Count(l => l.Contains(r.CampaignId)));
+            }
+        }, CancellationToken.None);
+
+        Assert.Equal(new[] { 1, 1 }, linesWhenReported);
+        Assert.Equal(2, File.ReadAllLines(path).Length);
+    }
+}

@@ -1,0 +1,75 @@
+using System.Security;
+using GenesysCloud.Outbound.Api;
+using GenesysCloud.Outbound.Simulator;
+
+namespace GenesysCampaign.Tests;
+
+/// <summary>A simulated org on loopback and a connection to it, for one test.</summary>
+internal sealed class TestOrg : IAsyncDisposable
+{
+    private TestOrg(GenesysSimulator simulator, GenesysConnection connection)
+    {
+        Simulator = simulator;
+        Connection = connection;
+    }
+
+    public GenesysSimulator Simulator { get; }
+
+    public GenesysConnection Connection { get; }
+
+    public List<string> Log { get; } = new();
+
+    public static async Task<TestOrg> StartAsync(Action<SimulatorOptions>? configure = null)
+    {
+        var options = new SimulatorOptions { DialerDelay = TimeSpan.FromMilliseconds(300) };
+        configure?.Invoke(options);
+        var simulator = await GenesysSimulator.StartAsync(options);
+        var connection = GenesysConnection.WithClientCredentials(GenesysEndpoints.ForBaseUri(simulator.BaseUri), options.ClientId, Secure(options.ClientSecret));
+
+        // Short backoffs keep fault tests quick; Retry-After is still honoured as sent.
+        connection.Resilience.BaseDelay = TimeSpan.FromMilliseconds(20);
+        connection.Resilience.MaxDelay = TimeSpan.FromMilliseconds(200);
+        return new TestOrg(simulator, connection);
+    }
+
+    public GenesysApiClient Client() => Connection.CreateClient(new ListLog(Log));
+
+    public IEnumerable<RequestLogEntry> Requests(string method, string pathContains = "/api/v2/outbound/campaigns") =>
+        Simulator.Requests.Where(r => r.Method == method && r.Path.Contains(pathContains, StringComparison.Ordinal));
+
+    public static SecureString Secure(string text)
+    {
+        var secure = new SecureString();
+        foreach (var c in text)
+        {
+            secure.AppendChar(c);
+        }
+
+        return secure;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Connection.Dispose();
+        await Simulator.DisposeAsync();
+    }
+
+    private sealed class ListLog(List<string> lines) : IOperationLog
+    {
+        public void Verbose(string message)
+        {
+            lock (lines)
+            {
+                lines.Add("VERBOSE: " + message);
+            }
+        }
+
+        public void Debug(string message)
+        {
+            lock (lines)
+            {
+                lines.Add("DEBUG: " + message);
+            }
+        }
+    }
+}
