@@ -41,7 +41,9 @@ function Stop-GenesysSimulator {
 function Get-GenesysSimulatorRequest {
     [CmdletBinding()]
     param([Parameter(Mandatory)] $Simulator)
-    Invoke-RestMethod -Uri ([uri]::new($Simulator.BaseUri, '__sim/requests'))
+    # Invoke-RestMethod writes a JSON array as one object; assigning then writing it enumerates the entries.
+    $entries = Invoke-RestMethod -Uri ([uri]::new($Simulator.BaseUri, '__sim/requests'))
+    $entries
 }
 
 function Clear-GenesysSimulatorRequest {

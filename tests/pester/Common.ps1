@@ -1,0 +1,40 @@
+# Dot-sourced by every *.Tests.ps1 in BeforeAll: the built module, the simulator launcher, helpers.
+$ErrorActionPreference = 'Stop'
+$script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+Import-Module (Join-Path $RepoRoot 'out/GenesysCampaign/GenesysCampaign.psd1') -Force
+Import-Module (Join-Path $RepoRoot 'src/GenesysCampaign.Simulator/Simulator.psm1') -Force
+
+$script:SimSecret = 'sim-secret'
+
+function Start-TestOrg {
+    param([int] $DialerDelayMs = 300)
+    $sim = Start-GenesysSimulator -Path (Join-Path $RepoRoot 'out/simulator/GenesysCampaign.Simulator.dll') -DialerDelayMs $DialerDelayMs
+    Connect-GenesysCloud -BaseUri $sim.BaseUri -ClientId 'sim-client' -ClientSecret (ConvertTo-SecureString $SimSecret -AsPlainText -Force)
+    $sim
+}
+
+function Stop-TestOrg($Sim) {
+    Disconnect-GenesysCloud
+    if ($Sim) { Stop-GenesysSimulator $Sim }
+}
+
+# Seeded campaigns (src/GenesysCampaign.Simulator/Seed.cs).
+function CampaignId([int] $Index) { 'c0000000-0000-4000-8000-{0:D12}' -f $Index }
+$script:OnId = CampaignId 6            # Sales-West-006, on, free of sequences/rules/schedules
+$script:OnName = 'Sales-West-006'
+$script:OffId = CampaignId 8           # Collections-South-008, off, free
+$script:OffName = 'Collections-South-008'
+$script:CompleteId = CampaignId 7
+$script:InvalidId = CampaignId 23
+$script:ForcedOffId = CampaignId 29
+$script:SequenceOnId = CampaignId 30   # current campaign of the running 'Renewals Sequence'
+$script:ScheduledId = CampaignId 3     # has 'Collections-North-003 weekday schedule'
+$script:MissingId = 'c0000000-0000-4000-8000-999999999999'
+
+function Get-Request($Sim, [string] $Method, [string] $PathLike = '*/api/v2/outbound/campaigns*') {
+    @(Get-GenesysSimulatorRequest $Sim | Where-Object { $_.method -eq $Method -and $_.path -like $PathLike })
+}
+
+function New-TempAuditPath {
+    Join-Path ([System.IO.Path]::GetTempPath()) ("gc-audit-{0}.jsonl" -f [guid]::NewGuid())
+}

@@ -1,0 +1,82 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    $sim = Start-GenesysSimulator -Path (Join-Path $RepoRoot 'out/simulator/GenesysCampaign.Simulator.dll')
+}
+
+AfterAll {
+    Disconnect-GenesysCloud
+    Stop-GenesysSimulator $sim
+}
+
+Describe 'Connect-GenesysCloud' {
+    AfterEach { Disconnect-GenesysCloud }
+
+    It 'connects with a client id and secret and returns the connection with -PassThru' {
+        $connection = Connect-GenesysCloud -BaseUri $sim.BaseUri -ClientId 'sim-client' -ClientSecret (ConvertTo-SecureString $SimSecret -AsPlainText -Force) -PassThru
+        $connection.ClientId | Should -Be 'sim-client'
+        "$connection" | Should -Not -Match $SimSecret
+        (Get-GenesysCampaign -Id $OnId).Name | Should -Be $OnName
+    }
+
+    It 'connects with a PSCredential whose user name is the client id' {
+        $credential = [pscredential]::new('sim-client', (ConvertTo-SecureString $SimSecret -AsPlainText -Force))
+        Connect-GenesysCloud -BaseUri $sim.BaseUri -Credential $credential
+        (Get-GenesysCampaign -Id $OffId).Status | Should -Be 'off'
+    }
+
+    It 'falls back to the GENESYSCLOUD_OAUTHCLIENT_* environment variables' {
+        $env:GENESYSCLOUD_OAUTHCLIENT_ID = 'sim-client'
+        $env:GENESYSCLOUD_OAUTHCLIENT_SECRET = $SimSecret
+        try {
+            Connect-GenesysCloud -BaseUri $sim.BaseUri
+            (Get-GenesysCampaign -Id $OnId).Id | Should -Be $OnId
+        }
+        finally {
+            Remove-Item Env:GENESYSCLOUD_OAUTHCLIENT_ID, Env:GENESYSCLOUD_OAUTHCLIENT_SECRET
+        }
+    }
+
+    It 'fails wrong credentials with AuthenticationError, naming the client id and not the secret' {
+        $err = { Connect-GenesysCloud -BaseUri $sim.BaseUri -ClientId 'sim-client' -ClientSecret (ConvertTo-SecureString 'wrong-secret-77' -AsPlainText -Force) } |
+            Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'GenesysAuthenticationFailed,*'
+        $err.CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $err.Exception.Message | Should -Match 'sim-client'
+        $err.Exception.Message | Should -Not -Match 'wrong-secret-77'
+    }
+
+    It 'refuses plain http to a host that is not loopback, before any request' {
+        $err = { Connect-GenesysCloud -BaseUri 'http://genesys.example.com/' -ClientId 'x' -ClientSecret (ConvertTo-SecureString 'y' -AsPlainText -Force) } |
+            Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'InvalidGenesysBaseUri,*'
+        $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $err.Exception.Message | Should -Match 'https'
+    }
+
+    It 'names the valid choices for an unknown region' {
+        $err = { Connect-GenesysCloud -Environment 'mars-north-1' -ClientId 'x' -ClientSecret (ConvertTo-SecureString 'y' -AsPlainText -Force) } |
+            Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'InvalidGenesysEnvironment,*'
+        $err.Exception.Message | Should -Match 'eu-west-1'
+    }
+
+    It 'makes every cmdlet fail with GenesysNotConnected after Disconnect-GenesysCloud' {
+        Connect-GenesysCloud -BaseUri $sim.BaseUri -ClientId 'sim-client' -ClientSecret (ConvertTo-SecureString $SimSecret -AsPlainText -Force)
+        Disconnect-GenesysCloud
+        $err = { Get-GenesysCampaign } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'GenesysNotConnected,*'
+        $err.CategoryInfo.Category | Should -Be 'ConnectionError'
+    }
+
+    It 'never writes the secret or a bearer token to any stream' {
+        $all = & {
+            Connect-GenesysCloud -BaseUri $sim.BaseUri -ClientId 'sim-client' -ClientSecret (ConvertTo-SecureString $SimSecret -AsPlainText -Force) -Verbose -Debug
+            Get-GenesysCampaign -Id $OnId, $MissingId -Verbose -Debug -ErrorAction SilentlyContinue
+            Suspend-GenesysCampaign -Id $OffId -Verbose -Debug -Confirm:$false
+        } *>&1 | Out-String
+        $all | Should -Match 'GET /api/v2/outbound/campaigns'
+        $all | Should -Not -Match $SimSecret
+        $all | Should -Not -Match 'Bearer'
+        $all | Should -Not -Match 'Basic '
+    }
+}

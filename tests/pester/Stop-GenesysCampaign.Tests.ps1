@@ -1,0 +1,44 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    $sim = Start-TestOrg
+}
+
+AfterAll { Stop-TestOrg $sim }
+
+Describe 'Stop-GenesysCampaign' {
+    BeforeEach { Clear-GenesysSimulatorRequest $sim }
+
+    It 'has ConfirmImpact High and supports -WhatIf' {
+        $command = Get-Command Stop-GenesysCampaign
+        $command.ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0].ConfirmImpact | Should -Be 'High'
+        $command.Parameters.Keys | Should -Contain 'WhatIf'
+    }
+
+    It 'force-stops an on campaign and waits for forced_off' {
+        Set-GenesysSimulatorStatus $sim -Id (CampaignId 20) -Status on
+        $record = Stop-GenesysCampaign -Id (CampaignId 20) -Wait -Confirm:$false -Reason 'compliance'
+        $record.Outcome | Should -Be 'Changed'
+        $record.RequestedStatus | Should -Be 'forced_off'
+        $record.FinalStatus | Should -Be 'forced_off'
+        (Get-Request $sim PUT)[0].body | Should -Match '"campaignStatus":"forced_off"'
+    }
+
+    It 'sends nothing with -WhatIf' {
+        Stop-GenesysCampaign -Id $OnId -WhatIf
+        Get-Request $sim PUT | Should -BeNullOrEmpty
+        (Get-GenesysCampaign -Id $OnId).Status | Should -Be 'on'
+    }
+
+    It 'is Unchanged for campaigns that are not dialing' {
+        $records = @(Stop-GenesysCampaign -Id $OffId, $CompleteId, $ForcedOffId -Confirm:$false)
+        $records.Outcome | Sort-Object -Unique | Should -Be 'Unchanged'
+        Get-Request $sim PUT | Should -BeNullOrEmpty
+    }
+
+    It 'binds piped records of another state cmdlet by CampaignId' {
+        Set-GenesysSimulatorStatus $sim -Id (CampaignId 22) -Status on
+        $record = Resume-GenesysCampaign -Id (CampaignId 22) | Stop-GenesysCampaign -Confirm:$false
+        $record.CampaignId | Should -Be (CampaignId 22)
+        $record.Outcome | Should -Be 'Changed'
+    }
+}

@@ -1,0 +1,115 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    $sim = Start-TestOrg
+}
+
+AfterAll { Stop-TestOrg $sim }
+
+Describe 'Suspend-GenesysCampaign' {
+    BeforeEach {
+        Clear-GenesysSimulatorRequest $sim
+        $audit = New-TempAuditPath
+    }
+    AfterEach { Remove-Item $audit -ErrorAction SilentlyContinue }
+
+    It 'sends nothing and logs nothing with -WhatIf' {
+        $out = Get-GenesysCampaign -Status on | Suspend-GenesysCampaign -WhatIf -AuditLogPath $audit
+        $out | Should -BeNullOrEmpty
+        Get-Request $sim PUT | Should -BeNullOrEmpty
+        Test-Path $audit | Should -BeFalse
+        (Get-GenesysCampaign -Status on).Count | Should -Be 10
+    }
+
+    It 'pauses piped campaigns with -Wait: one Changed record each, audited, every field kept' {
+        Set-GenesysSimulatorStatus $sim -Id (CampaignId 10) -Status on
+        Set-GenesysSimulatorStatus $sim -Id (CampaignId 11) -Status on
+        $before = @{}
+        foreach ($i in 10, 11) { $before[(CampaignId $i)] = (Get-GenesysCampaign -Id (CampaignId $i)).ToJson() }
+        Clear-GenesysSimulatorRequest $sim
+
+        $records = @(Get-GenesysCampaign -Id (CampaignId 10), (CampaignId 11) | Suspend-GenesysCampaign -Wait -Reason 'pester' -AuditLogPath $audit)
+
+        $records.Count | Should -Be 2
+        $records | ForEach-Object {
+            $_ | Should -BeOfType ([GenesysCloud.Outbound.Audit.GenesysCampaignStateChange])
+            $_.Outcome | Should -Be 'Changed'
+            $_.FinalStatus | Should -Be 'off'
+            $_.Reason | Should -Be 'pester'
+            $_.Action | Should -Be 'Suspend'
+        }
+        $puts = Get-Request $sim PUT
+        $puts.Count | Should -Be 2
+        foreach ($put in $puts) {
+            $id = ($put.path -split '/')[-1]
+            $put.body | Should -BeExactly ($before[$id] -replace '"campaignStatus":"on"', '"campaignStatus":"off"')
+        }
+        # Objects from Get-GenesysCampaign are not read again before the write.
+        @(Get-Request $sim GET) | Where-Object { $_.path -like '*/campaigns/c0*' } | Should -BeNullOrEmpty
+        $lines = @(Get-Content $audit)
+        $lines.Count | Should -Be 2
+        ($lines | ForEach-Object { ($_ | ConvertFrom-Json).campaignId } | Sort-Object) | Should -Be ($records.CampaignId | Sort-Object)
+        ($lines[0] | ConvertFrom-Json).outcome | Should -Be 'Changed'
+    }
+
+    It 'is Unchanged, with no write, for a campaign already off' {
+        $record = Suspend-GenesysCampaign -Id $OffId
+        $record.Outcome | Should -Be 'Unchanged'
+        $record.PreviousStatus | Should -Be 'off'
+        Get-Request $sim PUT | Should -BeNullOrEmpty
+    }
+
+    It 'rejects a campaign in a running sequence with CampaignStateChangeRejected, and still does the rest' {
+        Set-GenesysSimulatorStatus $sim -Id (CampaignId 13) -Status on
+        $records = @(Suspend-GenesysCampaign -Id $SequenceOnId, (CampaignId 13) -AuditLogPath $audit -ErrorVariable errs -ErrorAction SilentlyContinue)
+
+        $records.Count | Should -Be 2
+        ($records | Where-Object CampaignId -eq $SequenceOnId).Outcome | Should -Be 'Rejected'
+        ($records | Where-Object CampaignId -eq (CampaignId 13)).Outcome | Should -Be 'Changed'
+        $errs.Count | Should -Be 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'CampaignStateChangeRejected,*'
+        $errs[0].CategoryInfo.Category | Should -Be 'InvalidOperation'
+        $errs[0].TargetObject.CampaignId | Should -Be $SequenceOnId
+        $errs[0].Exception.Message | Should -Match 'Renewals Sequence'
+        (Get-Content $audit).Count | Should -Be 2
+    }
+
+    It 'stops a script with -ErrorAction Stop on a rejection' {
+        { Suspend-GenesysCampaign -Id $SequenceOnId -ErrorAction Stop } | Should -Throw -ErrorId 'CampaignStateChangeRejected,*'
+    }
+
+    It 'gives an unknown id a Failed record and a CampaignNotFound error' {
+        $record = Suspend-GenesysCampaign -Id $MissingId -AuditLogPath $audit -ErrorVariable errs -ErrorAction SilentlyContinue
+        $record.Outcome | Should -Be 'Failed'
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'CampaignNotFound,*'
+        $errs[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        (Get-Content $audit | ConvertFrom-Json).outcome | Should -Be 'Failed'
+    }
+
+    It 'gives a malformed id an InvalidCampaignId error without any request' {
+        $record = Suspend-GenesysCampaign -Id 'Sales-East-001' -ErrorVariable errs -ErrorAction SilentlyContinue
+        $record.Outcome | Should -Be 'Failed'
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'InvalidCampaignId,*'
+        $errs[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        Get-Request $sim GET | Should -BeNullOrEmpty
+    }
+
+    It 'acts by -Name and reports a plain name that matches nothing' {
+        Set-GenesysSimulatorStatus $sim -Id (CampaignId 14) -Status on
+        $records = @(Suspend-GenesysCampaign -Name 'Survey-West-014', 'Nope-Campaign' -ErrorVariable errs -ErrorAction SilentlyContinue)
+        $records.Count | Should -Be 1
+        $records[0].CampaignName | Should -Be 'Survey-West-014'
+        $records[0].Outcome | Should -Be 'Changed'
+        $errs.FullyQualifiedErrorId | Should -BeLike 'CampaignNotFound,*'
+    }
+
+    It 'appends to the log named by GENESYS_CAMPAIGN_AUDIT_LOG' {
+        $env:GENESYS_CAMPAIGN_AUDIT_LOG = $audit
+        try { Suspend-GenesysCampaign -Id $OffId | Out-Null } finally { Remove-Item Env:GENESYS_CAMPAIGN_AUDIT_LOG }
+        (Get-Content $audit | ConvertFrom-Json).campaignId | Should -Be $OffId
+    }
+
+    It 'acts once on a campaign given twice' {
+        $records = @(Suspend-GenesysCampaign -Id $OffId, $OffId.ToUpper())
+        $records.Count | Should -Be 1
+    }
+}

@@ -1,0 +1,49 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    $sim = Start-TestOrg -DialerDelayMs 1500
+}
+
+AfterAll { Stop-TestOrg $sim }
+
+Describe 'Wait-GenesysCampaignState' {
+    BeforeEach { Clear-GenesysSimulatorRequest $sim }
+
+    It 'returns at once for a campaign already in the state' {
+        $campaign = Wait-GenesysCampaignState -Id $OffId -State off -PassThru
+        $campaign.Id | Should -Be $OffId
+        @(Get-Request $sim GET).Count | Should -Be 1
+    }
+
+    It 'waits for piped records until their campaigns settle, polling in batches' {
+        Set-GenesysSimulatorStatus $sim -Id (CampaignId 25) -Status on
+        Set-GenesysSimulatorStatus $sim -Id (CampaignId 26) -Status on
+        $records = Suspend-GenesysCampaign -Id (CampaignId 25), (CampaignId 26)
+        $records.FinalStatus | Should -Be @('stopping', 'stopping')
+        Clear-GenesysSimulatorRequest $sim
+
+        $campaigns = @($records | Wait-GenesysCampaignState -State off, complete -Timeout 20 -PassThru)
+
+        $campaigns.Count | Should -Be 2
+        $campaigns.Status | Sort-Object -Unique | Should -Be 'off'
+        # Each poll reads both campaigns in one list request.
+        Get-Request $sim GET | ForEach-Object { ([regex]::Matches($_.query, 'id=')).Count | Should -Be 2 }
+    }
+
+    It 'writes a CampaignWaitTimedOut error of category OperationTimeout when time runs out' {
+        $result = Wait-GenesysCampaignState -Id $OffId -State on -Timeout 1 -PassThru -ErrorVariable errs -ErrorAction SilentlyContinue
+        $result | Should -BeNullOrEmpty
+        $errs.Count | Should -Be 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'CampaignWaitTimedOut,*'
+        $errs[0].CategoryInfo.Category | Should -Be 'OperationTimeout'
+        $errs[0].Exception.Message | Should -Match $OffName
+    }
+
+    It 'reports an unknown id as CampaignNotFound' {
+        Wait-GenesysCampaignState -Id $MissingId -State off -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'CampaignNotFound,*'
+    }
+
+    It 'accepts -TimeoutSec as an alias' {
+        (Get-Command Wait-GenesysCampaignState).Parameters['Timeout'].Aliases | Should -Contain 'TimeoutSec'
+    }
+}
