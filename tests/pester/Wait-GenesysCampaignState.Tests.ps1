@@ -25,8 +25,10 @@ Describe 'Wait-GenesysCampaignState' {
 
         $campaigns.Count | Should -Be 2
         $campaigns.Status | Sort-Object -Unique | Should -Be 'off'
-        # Each poll reads both campaigns in one list request.
-        Get-Request $sim GET | ForEach-Object { ([regex]::Matches($_.query, 'id=')).Count | Should -Be 2 }
+        # One list request reads both campaigns: the first read has both ids.
+        $gets = Get-Request $sim GET
+        ([regex]::Matches($gets[0].query, 'id=')).Count | Should -Be 2
+        Get-Request $sim GET '*/campaigns/c0*' | Should -BeNullOrEmpty
     }
 
     It 'writes a CampaignWaitTimedOut error of category OperationTimeout when time runs out' {

@@ -82,7 +82,7 @@ public sealed class PollingCampaignWaiter : ICampaignWaiter
         var interval = _options.InitialInterval;
         while (!_disposed.IsCancellationRequested)
         {
-            Pending[] snapshot;
+            TimeSpan delay;
             lock (_gate)
             {
                 _pending.RemoveAll(p => p.Completion.Task.IsCompleted);
@@ -92,12 +92,11 @@ public sealed class PollingCampaignWaiter : ICampaignWaiter
                     return;
                 }
 
-                snapshot = _pending.ToArray();
+                // Sleep no longer than the nearest deadline, so a timeout is reported on time.
+                var nearest = _pending.Min(p => p.Deadline) - DateTime.UtcNow;
+                delay = nearest < interval ? (nearest > TimeSpan.Zero ? nearest : TimeSpan.Zero) : interval;
             }
 
-            // Sleep no longer than the nearest deadline, so a timeout is reported on time.
-            var nearest = snapshot.Min(p => p.Deadline) - DateTime.UtcNow;
-            var delay = nearest < interval ? (nearest > TimeSpan.Zero ? nearest : TimeSpan.Zero) : interval;
             try
             {
                 await Task.Delay(delay, _disposed.Token).ConfigureAwait(false);
@@ -105,6 +104,13 @@ public sealed class PollingCampaignWaiter : ICampaignWaiter
             catch (OperationCanceledException)
             {
                 return;
+            }
+
+            // Taken after the sleep, so campaigns that joined meanwhile share this tick's read.
+            Pending[] snapshot;
+            lock (_gate)
+            {
+                snapshot = _pending.ToArray();
             }
 
             interval = TimeSpan.FromTicks(Math.Min(_options.MaxInterval.Ticks, (long)(interval.Ticks * 1.5)));

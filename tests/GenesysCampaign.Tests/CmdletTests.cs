@@ -1,0 +1,142 @@
+using System.Management.Automation;
+using GenesysCloud.Outbound.Audit;
+using GenesysCloud.Outbound.Simulator;
+using Xunit;
+
+namespace GenesysCampaign.Tests;
+
+public class CmdletTests
+{
+    private static Dictionary<string, object?> Args(params (string Name, object? Value)[] args) => args.ToDictionary(a => a.Name, a => a.Value);
+
+    [Fact]
+    public async Task Get_GenesysCampaign_streams_typed_campaigns_of_every_page()
+    {
+        await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { CampaignCount = 130 });
+        using var host = new PowerShellHost();
+        host.Connect(sim.BaseUri);
+
+        var campaigns = host.Run("Get-GenesysCampaign");
+
+        Assert.Equal(130, campaigns.Count);
+        Assert.All(campaigns, c => Assert.IsType<GenesysCloud.Outbound.Campaigns.GenesysCampaign>(c.BaseObject));
+        Assert.Equal(2, sim.Requests.Count(r => r.Method == "GET" && r.Path == "/api/v2/outbound/campaigns"));
+    }
+
+    [Fact]
+    public async Task WhatIf_sends_no_write_and_emits_no_record()
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        using var host = new PowerShellHost();
+        host.Connect(sim.BaseUri);
+
+        var output = host.Run("Get-GenesysCampaign -Status on | Suspend-GenesysCampaign -WhatIf");
+
+        Assert.Empty(output);
+        Assert.DoesNotContain(sim.Requests, r => r.Method == "PUT");
+    }
+
+    [Fact]
+    public async Task A_rejection_is_a_record_and_an_ErrorRecord_targeting_it()
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        using var host = new PowerShellHost();
+        host.Connect(sim.BaseUri);
+
+        var output = host.Run("param($id) Suspend-GenesysCampaign -Id $id", Args(("id", SimulatorSeed.RenewalsSequenceOnCampaignId)));
+
+        Assert.True(output.Count == 1, string.Join("\n", host.Streams.Error.Select(e => e.ToString())));
+        var record = Assert.IsType<GenesysCampaignStateChange>(Assert.Single(output).BaseObject);
+        Assert.Equal(StateChangeOutcome.Rejected, record.Outcome);
+        var error = Assert.Single(host.Streams.Error);
+        Assert.StartsWith("CampaignStateChangeRejected,", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidOperation, error.CategoryInfo.Category);
+        Assert.Same(record, error.TargetObject);
+    }
+
+    [Fact]
+    public async Task ErrorAction_Stop_turns_a_rejection_into_a_terminating_error()
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        using var host = new PowerShellHost();
+        host.Connect(sim.BaseUri);
+
+        var ex = Assert.Throws<ActionPreferenceStopException>(() =>
+            host.Run("param($id) Resume-GenesysCampaign -Id $id -ErrorAction Stop", Args(("id", SimulatorSeed.InvalidCampaignId))));
+
+        Assert.StartsWith("CampaignStateChangeRejected,", ex.ErrorRecord.FullyQualifiedErrorId);
+    }
+
+    [Fact]
+    public async Task The_connection_belongs_to_its_runspace()
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        using var connected = new PowerShellHost();
+        using var other = new PowerShellHost();
+        connected.Connect(sim.BaseUri);
+
+        Assert.NotEmpty(connected.Run("Get-GenesysCampaign -Status on"));
+        // A cmdlet's terminating error ends the statement; in a script it lands in the error stream.
+        Assert.Empty(other.Run("Get-GenesysCampaign"));
+        Assert.StartsWith("GenesysNotConnected,", Assert.Single(other.Streams.Error).FullyQualifiedErrorId);
+    }
+
+    [Fact]
+    public async Task No_stream_ever_carries_the_secret_or_a_token()
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        using var host = new PowerShellHost();
+        host.Connect(sim.BaseUri);
+
+        var output = host.Run("""
+            $VerbosePreference = 'Continue'; $DebugPreference = 'Continue'
+            Get-GenesysCampaign -Name 'Sales-*'
+            Suspend-GenesysCampaign -Name 'Sales-*' -Wait -Timeout 5 -Confirm:$false -ErrorAction SilentlyContinue
+            Connect-GenesysCloud -BaseUri $args[0] -ClientId sim-client -ClientSecret (ConvertTo-SecureString 'wrong-but-secret-99' -AsPlainText -Force) -ErrorAction SilentlyContinue
+            """.Replace("$args[0]", $"'{sim.BaseUri}'"));
+
+        var streams = host.Streams;
+        var text = string.Join("\n", output.Select(o => o.ToString())
+            .Concat(streams.Verbose.Select(v => v.Message))
+            .Concat(streams.Debug.Select(d => d.Message))
+            .Concat(streams.Warning.Select(w => w.Message))
+            .Concat(streams.Error.Select(e => e.ToString() + e.Exception))
+            .Concat(output.Select(o => o.BaseObject is GenesysCampaignStateChange r ? JsonLinesAuditSink.ToLine(r) : string.Empty)));
+        Assert.NotEmpty(streams.Debug);
+        Assert.DoesNotContain("sim-secret", text);
+        Assert.DoesNotContain("wrong-but-secret-99", text);
+        Assert.DoesNotContain("Bearer", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Stopping_the_pipeline_stops_new_writes_and_every_write_has_its_audit_line()
+    {
+        await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { Latency = TimeSpan.FromMilliseconds(150) });
+        var ids = Enumerable.Range(31, 24).Select(SimulatorSeed.CampaignId).ToArray();
+        foreach (var id in ids)
+        {
+            sim.SetStatus(id, "on");
+        }
+
+        var audit = Path.Combine(Directory.CreateTempSubdirectory("gc-stop-").FullName, "audit.jsonl");
+        using var host = new PowerShellHost();
+        host.Connect(sim.BaseUri);
+        using var ps = host.Create("param($ids, $audit) Suspend-GenesysCampaign -Id $ids -ThrottleLimit 2 -AuditLogPath $audit -Confirm:$false -Force", Args(("ids", ids), ("audit", audit)));
+
+        var run = ps.BeginInvoke();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!sim.Requests.Any(r => r.Method == "PUT") && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        ps.Stop();
+        Assert.Throws<PipelineStoppedException>(() => ps.EndInvoke(run));
+
+        var writes = sim.Requests.Where(r => r.Method == "PUT" && r.Status == 200).Select(r => r.Path.Split('/').Last()).ToHashSet();
+        var audited = File.ReadAllLines(audit).Select(JsonLinesAuditSink.FromLine).Where(r => r.Outcome == StateChangeOutcome.Changed).Select(r => r.CampaignId).ToHashSet();
+        Assert.NotEmpty(writes);
+        Assert.True(writes.Count < ids.Length, $"all {ids.Length} campaigns were written despite the stop");
+        Assert.Equal(writes.OrderBy(x => x), audited.OrderBy(x => x));
+    }
+}

@@ -1,0 +1,67 @@
+using System.Collections.ObjectModel;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using GenesysCloud.Outbound.PowerShell.Commands;
+
+namespace GenesysCampaign.Tests;
+
+/// <summary>The module's cmdlets in a real PowerShell runspace, in this process.</summary>
+internal sealed class PowerShellHost : IDisposable
+{
+    private readonly Runspace _runspace;
+
+    public PowerShellHost()
+    {
+        var state = InitialSessionState.CreateDefault2();
+        state.ImportPSModule(typeof(SuspendGenesysCampaignCommand).Assembly.Location);
+        _runspace = RunspaceFactory.CreateRunspace(state);
+        _runspace.Open();
+    }
+
+    /// <summary>What the last <see cref="Run"/> wrote besides output (copied: disposing the pipeline clears them).</summary>
+    public StreamCopy Streams { get; private set; } = new();
+
+    public Collection<PSObject> Run(string script, IDictionary<string, object?>? parameters = null)
+    {
+        using var ps = Create(script, parameters);
+        var output = ps.Invoke();
+        Streams = new StreamCopy
+        {
+            Error = ps.Streams.Error.ToList(),
+            Warning = ps.Streams.Warning.ToList(),
+            Verbose = ps.Streams.Verbose.ToList(),
+            Debug = ps.Streams.Debug.ToList(),
+        };
+        return output;
+    }
+
+    public PowerShell Create(string script, IDictionary<string, object?>? parameters = null)
+    {
+        var ps = PowerShell.Create();
+        ps.Runspace = _runspace;
+        ps.AddScript(script);
+        if (parameters is not null)
+        {
+            ps.AddParameters((System.Collections.IDictionary)new Dictionary<string, object?>(parameters));
+        }
+
+        return ps;
+    }
+
+    public void Connect(Uri baseUri, string secret = "sim-secret") =>
+        Run("param($u, $s) Connect-GenesysCloud -BaseUri $u -ClientId sim-client -ClientSecret (ConvertTo-SecureString $s -AsPlainText -Force)",
+            new Dictionary<string, object?> { ["u"] = baseUri, ["s"] = secret });
+
+    public void Dispose() => _runspace.Dispose();
+
+    internal sealed class StreamCopy
+    {
+        public List<ErrorRecord> Error { get; init; } = new();
+
+        public List<WarningRecord> Warning { get; init; } = new();
+
+        public List<VerboseRecord> Verbose { get; init; } = new();
+
+        public List<DebugRecord> Debug { get; init; } = new();
+    }
+}
