@@ -84,7 +84,7 @@ function Invoke-Demo {
         # A real org: look, and show what a pause would do, but change nothing.
         Write-Host "== Connecting to Genesys Cloud $env:GENESYSCLOUD_REGION (read-only demo)"
         Connect-GenesysCloud
-        Get-GenesysCampaign | Format-Table | Out-Host
+        Get-GenesysCampaign | Format-Table | Out-String -Width 200 | Out-Host
         Get-GenesysCampaign -Status on | Suspend-GenesysCampaign -WhatIf
         return
     }
@@ -99,20 +99,20 @@ function Invoke-Demo {
         Connect-GenesysCloud -BaseUri $sim.BaseUri -ClientId 'sim-client' -ClientSecret $secret
 
         Write-Host "`n== Get-GenesysCampaign 'Sales-*'"
-        Get-GenesysCampaign 'Sales-*' | Format-Table | Out-Host
+        Get-GenesysCampaign 'Sales-*' | Format-Table | Out-String -Width 200 | Out-Host
 
         Write-Host "`n== Get-GenesysCampaign -Status on | Suspend-GenesysCampaign -WhatIf"
         Get-GenesysCampaign -Status on | Suspend-GenesysCampaign -WhatIf
 
         Write-Host "`n== Get-GenesysCampaign -Status on | Suspend-GenesysCampaign -Wait -Reason 'Demo: compliance hold' -AuditLogPath $audit"
         $records = Get-GenesysCampaign -Status on | Suspend-GenesysCampaign -Wait -Reason 'Demo: compliance hold' -AuditLogPath $audit -Confirm:$false -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
-        $records | Format-Table | Out-Host
+        $records | Format-Table | Out-String -Width 200 | Out-Host
         $records | Group-Object Outcome -NoElement | Format-Table Name, Count | Out-Host
 
         Write-Host "`n== Resume the changed ones: ... | Resume-GenesysCampaign -Wait"
         $records | Where-Object Outcome -eq 'Changed' |
             Resume-GenesysCampaign -Wait -Reason 'Demo: hold lifted' -AuditLogPath $audit -Confirm:$false -WarningAction SilentlyContinue |
-            Format-Table | Out-Host
+            Format-Table | Out-String -Width 200 | Out-Host
 
         Write-Host "`n== The audit log ($audit), first lines"
         Get-Content $audit | Select-Object -First 4 | Out-Host

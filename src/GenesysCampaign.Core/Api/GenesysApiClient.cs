@@ -228,6 +228,7 @@ public sealed class GenesysApiClient
         }
 
         var clock = Stopwatch.StartNew();
+        stats?.CountRequest();
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         var body = response.Content is null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
         var correlationId = response.Headers.TryGetValues("inin-correlation-id", out var values) ? values.FirstOrDefault() : null;
@@ -237,7 +238,7 @@ public sealed class GenesysApiClient
             { Date: { } date } => Math.Max(0, (date - DateTimeOffset.UtcNow).TotalSeconds),
             _ => null,
         };
-        stats?.Count(correlationId);
+        stats?.Answered(correlationId);
 
         // The Authorization header is never traced: only method, URI, status and timing.
         _log.Debug($"{method} {uri.PathAndQuery} -> {(int)response.StatusCode} in {clock.ElapsedMilliseconds} ms (correlation id {correlationId ?? "none"})");

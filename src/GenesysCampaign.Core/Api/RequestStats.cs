@@ -30,9 +30,12 @@ public sealed class RequestStats
         }
     }
 
-    internal void Count(string? correlationId)
+    /// <summary>Counts a request as it is sent, so attempts that never got an answer count too.</summary>
+    internal void CountRequest() => Interlocked.Increment(ref _requests);
+
+    /// <summary>Remembers the correlation id of an answer.</summary>
+    internal void Answered(string? correlationId)
     {
-        Interlocked.Increment(ref _requests);
         if (correlationId is not null)
         {
             Volatile.Write(ref _lastCorrelationId, correlationId);

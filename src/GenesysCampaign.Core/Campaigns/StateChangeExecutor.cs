@@ -189,6 +189,9 @@ public sealed class StateChangeExecutor
                 catch (GenesysApiException ex) when (ex.IsVersionConflict && versionRetry < request.MaxVersionRetries)
                 {
                     _log.Verbose($"Campaign '{current.Name}' changed since it was read (stale version {current.Version}); reading it again.");
+
+                    // A read right after a conflict may lag the write that caused it: give it a moment.
+                    await Task.Delay(TimeSpan.FromMilliseconds(100 * versionRetry), cancellationToken).ConfigureAwait(false);
                     current = await _api.GetCampaignAsync(current.Id, stats, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
@@ -235,10 +238,16 @@ public sealed class StateChangeExecutor
             return done(outcome, message, campaign.Status, null, null);
         }
 
+        // Right after a PUT a read may still show the old status (eventual consistency), so a
+        // settled status counts only when it is what the action leads to, or when a newer version
+        // shows that something changed the campaign after this write.
+        bool Settled(GenesysCampaign c) =>
+            rule.ExpectedFinal.Contains(c.Status) || (!StateRules.IsTransitional(c.Status) && c.Version > campaign.Version);
+
         CampaignWaitResult result;
         try
         {
-            result = await _waiter.WaitAsync(campaign.Id, c => !StateRules.IsTransitional(c.Status), request.Timeout, stats, cancellationToken).ConfigureAwait(false);
+            result = await _waiter.WaitAsync(campaign.Id, Settled, request.Timeout, stats, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {

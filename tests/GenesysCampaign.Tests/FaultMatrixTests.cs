@@ -1,0 +1,188 @@
+using System.Management.Automation;
+using System.Text.Json.Nodes;
+using GenesysCloud.Outbound.Audit;
+using GenesysCloud.Outbound.Simulator;
+using Xunit;
+
+namespace GenesysCampaign.Tests;
+
+/// <summary>
+/// Each injected fault against Suspend, Resume, Stop and Wait, through the real cmdlets: the
+/// outcome, the record, the audit line, the request log (exactly one accepted write, waits
+/// honoured) and every PUT body keeping every field.
+/// </summary>
+public class FaultMatrixTests
+{
+    public static TheoryData<string, FaultKind> Matrix()
+    {
+        var data = new TheoryData<string, FaultKind>();
+        foreach (var action in new[] { "Suspend", "Resume", "Stop", "Wait" })
+        {
+            foreach (var fault in Enum.GetValues<FaultKind>())
+            {
+                data.Add(action, fault);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task A_transient_fault_is_survived_and_recorded_once(string action, FaultKind fault)
+    {
+        await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { DialerDelay = TimeSpan.FromMilliseconds(300) });
+        var id = SimulatorSeed.CampaignId(action == "Resume" ? 10 : 6);
+        if (action == "Wait")
+        {
+            sim.SetStatus(id, "stopping");
+        }
+
+        var original = sim.GetCampaignJson(id);
+        var audit = Path.Combine(Directory.CreateTempSubdirectory("gc-fault-").FullName, "audit.jsonl");
+        using var host = new PowerShellHost();
+        Connect(host, sim);
+        sim.ClearRequests();
+        sim.Faults.Add(new FaultRule
+        {
+            Kind = fault,
+            Method = action == "Wait" ? "GET" : "PUT",
+            PathContains = action == "Wait" ? "/outbound/campaigns" : id,
+            Count = 1,
+            RetryAfterSeconds = 1,
+            DelayMs = 1500,
+        });
+
+        var script = action switch
+        {
+            "Wait" => "param($id, $audit) Wait-GenesysCampaignState -Id $id -State off -Timeout 30 -PassThru",
+            _ => $"param($id, $audit) {action}-GenesysCampaign -Id $id -Wait -Timeout 30 -AuditLogPath $audit -Confirm:$false",
+        };
+        var output = host.Run(script, new Dictionary<string, object?> { ["id"] = id, ["audit"] = audit });
+
+        Assert.True(host.Streams.Error.Count == 0, string.Join("\n", host.Streams.Error));
+        var requests = sim.Requests;
+        var faulted = requests.FirstOrDefault(r => fault == FaultKind.RateLimit429 ? r.Status == 429 : r.Status is 0 or 401 or 502 or 503 or 504);
+        if (fault == FaultKind.RateLimit429)
+        {
+            // Retry-After: 1 was honoured before the next request to that endpoint.
+            var next = requests.First(r => r.Time > faulted!.Time && r.Method == faulted.Method && r.Path == faulted.Path);
+            Assert.True(next.Time - faulted!.Time >= TimeSpan.FromMilliseconds(950), $"retried after {(next.Time - faulted.Time).TotalMilliseconds} ms");
+        }
+
+        if (action == "Wait")
+        {
+            var campaign = Assert.IsType<GenesysCloud.Outbound.Campaigns.GenesysCampaign>(Assert.Single(output).BaseObject);
+            Assert.Equal("off", campaign.Status);
+            Assert.DoesNotContain(requests, r => r.Method == "PUT");
+            return;
+        }
+
+        var record = Assert.IsType<GenesysCampaignStateChange>(Assert.Single(output).BaseObject);
+        var expectedFinal = action switch { "Suspend" => "off", "Resume" => "on", _ => "forced_off" };
+        Assert.Equal(StateChangeOutcome.Changed, record.Outcome);
+        Assert.Equal(expectedFinal, record.FinalStatus);
+        Assert.Equal(expectedFinal, sim.GetStatus(id));
+        Assert.True(record.Attempts >= 2, $"attempts {record.Attempts}");
+        Assert.False(string.IsNullOrEmpty(record.CorrelationId));
+
+        var line = Assert.Single(File.ReadAllLines(audit));
+        var audited = JsonLinesAuditSink.FromLine(line);
+        Assert.Equal(record.Outcome, audited.Outcome);
+        Assert.Equal(record.Attempts, audited.Attempts);
+
+        var puts = requests.Where(r => r.Method == "PUT").ToList();
+        Assert.Single(puts, p => p.Status == 200);
+        Assert.All(puts, p => AssertSameFieldsExceptStatusAndVersion(original, p.Body!));
+    }
+
+    [Fact]
+    public async Task Faults_that_outlast_the_retries_are_a_Failed_record_with_an_error_and_an_audit_line()
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        var id = SimulatorSeed.UnreferencedOnCampaignId;
+        var audit = Path.Combine(Directory.CreateTempSubdirectory("gc-fault-").FullName, "audit.jsonl");
+        using var host = new PowerShellHost();
+        Connect(host, sim);
+        sim.Faults.Add(new FaultRule { Kind = FaultKind.ServiceUnavailable503, Method = "PUT", PathContains = id, Count = 100 });
+
+        var output = host.Run("param($id, $audit) Suspend-GenesysCampaign -Id $id -AuditLogPath $audit", new Dictionary<string, object?> { ["id"] = id, ["audit"] = audit });
+
+        var record = Assert.IsType<GenesysCampaignStateChange>(Assert.Single(output).BaseObject);
+        Assert.Equal(StateChangeOutcome.Failed, record.Outcome);
+        Assert.Equal(6, record.Attempts);
+        Assert.Equal(6, sim.Requests.Count(r => r.Method == "PUT"));
+        var error = Assert.Single(host.Streams.Error);
+        Assert.StartsWith("CampaignStateChangeFailed,", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.ConnectionError, error.CategoryInfo.Category);
+        Assert.Contains(record.CorrelationId!, error.Exception.Message);
+        Assert.Equal(StateChangeOutcome.Failed, JsonLinesAuditSink.FromLine(Assert.Single(File.ReadAllLines(audit))).Outcome);
+        Assert.Equal("on", sim.GetStatus(id));
+    }
+
+    [Fact]
+    public async Task A_Retry_After_over_180_seconds_is_not_waited_out()
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        var id = SimulatorSeed.UnreferencedOnCampaignId;
+        using var host = new PowerShellHost();
+        Connect(host, sim);
+        sim.Faults.Add(new FaultRule { Kind = FaultKind.RateLimit429, Method = "PUT", PathContains = id, RetryAfterSeconds = 600 });
+
+        var started = DateTime.UtcNow;
+        var output = host.Run("param($id) Suspend-GenesysCampaign -Id $id", new Dictionary<string, object?> { ["id"] = id });
+
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(30));
+        var record = Assert.IsType<GenesysCampaignStateChange>(Assert.Single(output).BaseObject);
+        Assert.Equal(StateChangeOutcome.Failed, record.Outcome);
+        Assert.Contains("600 s", record.Message);
+        Assert.Equal(ErrorCategory.LimitsExceeded, Assert.Single(host.Streams.Error).CategoryInfo.Category);
+        Assert.Single(sim.Requests, r => r.Method == "PUT");
+    }
+
+    [Fact]
+    public async Task A_steady_share_of_faults_across_a_bulk_run_loses_nothing()
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        var ids = Enumerable.Range(31, 20).Select(SimulatorSeed.CampaignId).Where(id => sim.GetStatus(id) == "off").ToArray();
+        var audit = Path.Combine(Directory.CreateTempSubdirectory("gc-fault-").FullName, "audit.jsonl");
+        using var host = new PowerShellHost();
+        Connect(host, sim);
+        foreach (var kind in new[] { FaultKind.ServiceUnavailable503, FaultKind.BadGateway502Html, FaultKind.DropConnection, FaultKind.VersionBump })
+        {
+            sim.Faults.Add(new FaultRule { Kind = kind, Method = "PUT", Rate = 0.15 });
+        }
+
+        var output = host.Run("param($ids, $audit) Resume-GenesysCampaign -Id $ids -AuditLogPath $audit -ThrottleLimit 5", new Dictionary<string, object?> { ["ids"] = ids, ["audit"] = audit });
+
+        var records = output.Select(o => (GenesysCampaignStateChange)o.BaseObject).ToList();
+        Assert.Equal(ids.OrderBy(x => x), records.Select(r => r.CampaignId).OrderBy(x => x));
+        Assert.Equal(ids.Length, File.ReadAllLines(audit).Length);
+        foreach (var record in records)
+        {
+            Assert.Equal(record.Outcome == StateChangeOutcome.Changed ? "on" : "off", sim.GetStatus(record.CampaignId));
+        }
+    }
+
+    private static void Connect(PowerShellHost host, GenesysSimulator sim) =>
+        host.Run("""
+            param($u)
+            $c = Connect-GenesysCloud -BaseUri $u -ClientId sim-client -ClientSecret (ConvertTo-SecureString sim-secret -AsPlainText -Force) -PassThru
+            $c.Resilience.BaseDelay = [timespan]::FromMilliseconds(20)
+            $c.Resilience.MaxDelay = [timespan]::FromMilliseconds(200)
+            $c.Resilience.AttemptTimeout = [timespan]::FromSeconds(1)
+            """, new Dictionary<string, object?> { ["u"] = sim.BaseUri });
+
+    private static void AssertSameFieldsExceptStatusAndVersion(string original, string body)
+    {
+        var expected = JsonNode.Parse(original)!.AsObject();
+        var actual = JsonNode.Parse(body)!.AsObject();
+        foreach (var ignored in new[] { "campaignStatus", "version", "dateModified" })
+        {
+            expected.Remove(ignored);
+            actual.Remove(ignored);
+        }
+
+        Assert.True(JsonNode.DeepEquals(expected, actual), $"PUT body lost or changed a field:\n{body}");
+    }
+}
