@@ -44,7 +44,7 @@ internal static class CampaignEndpoints
             return BadRequest(context, filterError!);
         }
 
-        if (!JsonSorter.TryCreate(query["sortBy"], query["sortOrder"], out var comparison, out var sortError))
+        if (!JsonSorter.TryCreate(query["sortBy"], query["sortOrder"], out var sorter, out var sortError))
         {
             return BadRequest(context, sortError!);
         }
@@ -57,10 +57,8 @@ internal static class CampaignEndpoints
                 .Where(c => ids.Count == 0 || ids.Contains(Text(c["id"])))
                 .Where(c => nameFilter.Matches(Text(c["name"])))
                 .Where(c => divisionIds.Count == 0 || divisionIds.Contains(Text(c["division"]?["id"])))
-                .Where(c => contactListIds.Count == 0 || contactListIds.Contains(Text(c["contactList"]?["id"])))
-                .ToList();
-            matches.Sort(comparison);
-            return Paging.Build(context.Request, matches, pageSize, pageNumber);
+                .Where(c => contactListIds.Count == 0 || contactListIds.Contains(Text(c["contactList"]?["id"])));
+            return Paging.Build(context.Request, sorter.Sort(matches), pageSize, pageNumber);
         });
         return HttpResponses.WriteJsonAsync(context, 200, page);
     }

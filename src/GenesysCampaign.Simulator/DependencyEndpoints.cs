@@ -26,13 +26,12 @@ internal static class DependencyEndpoints
         var query = context.Request.Query;
         if (!Paging.TryRead(context.Request, out var pageSize, out var pageNumber, out var error)
             || !NameFilter.TryCreate(query["name"], query["filterType"], out var nameFilter, out error)
-            || !JsonSorter.TryCreate(query["sortBy"], query["sortOrder"], out var comparison, out error))
+            || !JsonSorter.TryCreate(query["sortBy"], query["sortOrder"], out var sorter, out error))
         {
             return CampaignEndpoints.BadRequest(context, error!);
         }
 
-        var matches = items.Where(i => nameFilter.Matches(i["name"]?.GetValue<string>())).ToList();
-        matches.Sort(comparison);
+        var matches = sorter.Sort(items.Where(i => nameFilter.Matches(i["name"]?.GetValue<string>())));
         return HttpResponses.WriteJsonAsync(context, 200, Paging.Build(context.Request, matches, pageSize, pageNumber));
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -7,11 +8,20 @@ namespace GenesysCloud.Outbound.Simulator;
 /// <c>sortBy</c>/<c>sortOrder</c> over JSON documents: any top-level property, numbers numerically,
 /// everything else as case-insensitive text, ties broken by id so pages never overlap.
 /// </summary>
-internal static class JsonSorter
+internal sealed class JsonSorter
 {
-    public static bool TryCreate(string? sortBy, string? sortOrder, out Comparison<JsonObject> comparison, out string? error)
+    private readonly string property;
+    private readonly int sign;
+
+    private JsonSorter(string property, bool descending)
     {
-        comparison = static (_, _) => 0;
+        this.property = property;
+        sign = descending ? -1 : 1;
+    }
+
+    public static bool TryCreate(string? sortBy, string? sortOrder, out JsonSorter sorter, out string? error)
+    {
+        sorter = new JsonSorter("name", descending: false);
         error = null;
         var descending = false;
         if (!string.IsNullOrEmpty(sortOrder))
@@ -27,14 +37,20 @@ internal static class JsonSorter
             }
         }
 
-        var property = string.IsNullOrEmpty(sortBy) ? "name" : sortBy;
-        var sign = descending ? -1 : 1;
-        comparison = (a, b) =>
-        {
-            var result = CompareValues(Find(a, property), Find(b, property));
-            return result != 0 ? sign * result : string.CompareOrdinal(Text(a["id"]), Text(b["id"]));
-        };
+        sorter = new JsonSorter(string.IsNullOrEmpty(sortBy) ? "name" : sortBy, descending);
         return true;
+    }
+
+    /// <summary>Sorts into a new list. Keys are extracted once per item: with thousands of campaigns, per-comparison JSON lookups dominated list latency.</summary>
+    public List<JsonObject> Sort(IEnumerable<JsonObject> items)
+    {
+        var keyed = items.Select(item => new Keyed(item, SortKey.From(Find(item, property)), Text(item["id"]))).ToArray();
+        Array.Sort(keyed, (a, b) =>
+        {
+            var result = a.Key.CompareTo(b.Key);
+            return result != 0 ? sign * result : string.CompareOrdinal(a.Id, b.Id);
+        });
+        return keyed.Select(k => k.Item).ToList();
     }
 
     private static JsonNode? Find(JsonObject obj, string property)
@@ -55,25 +71,38 @@ internal static class JsonSorter
         return null;
     }
 
-    private static int CompareValues(JsonNode? a, JsonNode? b)
-    {
-        if (a is JsonValue va && b is JsonValue vb
-            && va.GetValueKind() == JsonValueKind.Number && vb.GetValueKind() == JsonValueKind.Number)
-        {
-            // Via the JSON text: GetValue<decimal> fails on values that were stored as int or double.
-            return Number(va).CompareTo(Number(vb));
-        }
-
-        return string.Compare(Text(a), Text(b), StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static decimal Number(JsonValue value) =>
-        decimal.TryParse(value.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : 0m;
-
     private static string Text(JsonNode? node) => node switch
     {
         null => string.Empty,
         JsonValue value when value.GetValueKind() == JsonValueKind.String => value.GetValue<string>(),
         _ => node.ToJsonString(),
     };
+
+    private sealed record Keyed(JsonObject Item, SortKey Key, string Id);
+
+    /// <summary>A number sorts before text, numbers by value, text case-insensitively.</summary>
+    private readonly record struct SortKey(bool IsNumber, decimal Number, string Text) : IComparable<SortKey>
+    {
+        public static SortKey From(JsonNode? node)
+        {
+            // Via the JSON text: GetValue<decimal> fails on values that were stored as int or double.
+            if (node is JsonValue value && value.GetValueKind() == JsonValueKind.Number
+                && decimal.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+            {
+                return new SortKey(true, number, string.Empty);
+            }
+
+            return new SortKey(false, 0m, JsonSorter.Text(node));
+        }
+
+        public int CompareTo(SortKey other)
+        {
+            if (IsNumber != other.IsNumber)
+            {
+                return IsNumber ? -1 : 1;
+            }
+
+            return IsNumber ? Number.CompareTo(other.Number) : string.Compare(Text, other.Text, StringComparison.OrdinalIgnoreCase);
+        }
+    }
 }

@@ -9,8 +9,8 @@ namespace GenesysCloud.Outbound.Audit;
 
 /// <summary>
 /// Appends each record as one JSON line (camelCase) and flushes it to disk before returning. The
-/// file is never rewritten. Each line is one write under an exclusive open, so two processes
-/// appending to one file take turns instead of interleaving.
+/// file is never rewritten. Each line is one write while holding <c>&lt;log&gt;.lock</c> exclusively, so
+/// two processes appending to one file take turns instead of interleaving or overwriting each other.
 /// </summary>
 public sealed class JsonLinesAuditSink : IAuditSink
 {
@@ -61,26 +61,30 @@ public sealed class JsonLinesAuditSink : IAuditSink
                 Directory.CreateDirectory(directory);
             }
 
-            using var stream = OpenExclusive();
+            // Writers take turns through a lock file beside the log; the log itself stays open to
+            // readers (Get-Content -Wait) at all times.
+            using var writerLock = OpenExclusive(Path + ".lock");
+            using var stream = new FileStream(Path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 4096, FileOptions.WriteThrough);
             stream.Seek(0, SeekOrigin.End);
             stream.Write(bytes, 0, bytes.Length);
             stream.Flush(flushToDisk: true);
         }
     }
 
-    private FileStream OpenExclusive()
+    private static FileStream OpenExclusive(string lockPath)
     {
         var deadline = DateTime.UtcNow + LockWait;
         while (true)
         {
             try
             {
-                // FileShare.Read: readers may look, but only one writer holds the file at a time.
-                return new FileStream(Path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read, 4096, FileOptions.WriteThrough);
+                // FileShare.None is the only share mode that excludes another process on Unix too
+                // (.NET takes flock LOCK_EX for it, a shared lock otherwise).
+                return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
-            catch (IOException) when (DateTime.UtcNow < deadline && File.Exists(Path))
+            catch (IOException) when (DateTime.UtcNow < deadline)
             {
-                Thread.Sleep(15);
+                Thread.Sleep(5);
             }
         }
     }
