@@ -7,10 +7,12 @@
     Test:  Build, then xunit and Pester; ends with one line "N passed, N failed" counting both.
     Demo:  Build, then the module against the simulator (or, read-only, against a real org when
            GENESYSCLOUD_OAUTHCLIENT_ID/SECRET/REGION are set).
+    Bench: Build, then the soak (faults injected at a steady rate; wrong changes and lost records
+           must be 0). Figures go to out/bench.json.
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench')]
     [string] $Task = 'Build',
     [string] $Configuration = 'Release'
 )
@@ -124,8 +126,19 @@ function Invoke-Demo {
     }
 }
 
+function Invoke-Bench {
+    Invoke-Build
+    Write-Host '== Soak: bulk Resume/Suspend with injected faults'
+    $soakJson = Join-Path $out 'soak.json'
+    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'tests/bench/Soak.ps1') -RepoRoot $root -ResultPath $soakJson
+    if ($LASTEXITCODE -ne 0) { throw 'The soak found wrong changes or lost records.' }
+    @{ soak = (Get-Content $soakJson -Raw | ConvertFrom-Json) } | ConvertTo-Json -Depth 4 | Set-Content (Join-Path $out 'bench.json')
+    Write-Host "Figures: $(Join-Path $out 'bench.json')"
+}
+
 switch ($Task) {
     'Build' { Invoke-Build }
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
+    'Bench' { Invoke-Bench }
 }

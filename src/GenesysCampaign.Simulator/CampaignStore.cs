@@ -9,6 +9,14 @@ namespace GenesysCloud.Outbound.Simulator;
 /// </summary>
 internal sealed class CampaignStore : IDisposable
 {
+    /// <summary>
+    /// A caller that awaited Task.Delay(DialerDelay) must see the settled status, but Task.Delay runs on
+    /// a coarse monotonic tick (4-16 ms) and can wake a little before the wall-clock deadline. Settling
+    /// this much early is invisible to clients and makes that re-read deterministic. Capped at a quarter
+    /// of the delay so an immediate re-read with a short delay still shows the transitional status.
+    /// </summary>
+    private static readonly TimeSpan MaxSettleTolerance = TimeSpan.FromMilliseconds(20);
+
     private readonly object gate = new();
     private readonly Dictionary<string, JsonObject> campaigns = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, PendingSettle> pending = new(StringComparer.OrdinalIgnoreCase);
@@ -208,8 +216,8 @@ internal sealed class CampaignStore : IDisposable
                 var wait = settle.Due - DateTimeOffset.UtcNow;
                 if (wait > TimeSpan.Zero)
                 {
-                    // +1 ms because timer and wall clock granularity differ; we re-check below anyway.
-                    await Task.Delay(wait + TimeSpan.FromMilliseconds(1), disposed.Token).ConfigureAwait(false);
+                    // Timer and wall clock differ in granularity; the loop re-checks rather than trusting either.
+                    await Task.Delay(wait, disposed.Token).ConfigureAwait(false);
                 }
 
                 lock (gate)
@@ -243,7 +251,8 @@ internal sealed class CampaignStore : IDisposable
             return;
         }
 
-        var now = DateTimeOffset.UtcNow;
+        var tolerance = TimeSpan.FromTicks(Math.Min(MaxSettleTolerance.Ticks, options.DialerDelay.Ticks / 4));
+        var now = DateTimeOffset.UtcNow + tolerance;
         List<KeyValuePair<string, PendingSettle>>? due = null;
         foreach (var entry in pending)
         {
