@@ -26,6 +26,24 @@ public class ApiClientTests
     }
 
     [Fact]
+    public async Task Pages_read_at_once_still_come_out_in_order_and_whole()
+    {
+        await using var org = await TestOrg.StartAsync(o => o.CampaignCount = 1234);
+        var api = org.Client();
+        api.PageConcurrency = 4;
+
+        var names = new List<string>();
+        await foreach (var campaign in api.ListCampaignsAsync(null, null, CancellationToken.None))
+        {
+            names.Add(campaign.Name);
+        }
+
+        Assert.Equal(1234, names.Distinct().Count());
+        Assert.Equal(names.OrderBy(n => n, StringComparer.OrdinalIgnoreCase), names);
+        Assert.Equal(13, org.Requests("GET").Count());
+    }
+
+    [Fact]
     public async Task A_name_prefix_is_filtered_by_the_server()
     {
         await using var org = await TestOrg.StartAsync();

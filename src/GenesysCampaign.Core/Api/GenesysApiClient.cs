@@ -32,13 +32,15 @@ public sealed class GenesysApiClient
     private readonly IAccessTokenProvider _tokens;
     private readonly IOperationLog _log;
     private readonly ResiliencePipeline<ApiResponse> _pipeline;
+    private readonly RateBudget _budget;
 
-    /// <summary>Creates a client over a connection's HttpClient and token provider.</summary>
-    public GenesysApiClient(HttpClient http, GenesysEndpoints endpoints, IAccessTokenProvider tokens, ResilienceOptions? resilience = null, IOperationLog? log = null)
+    /// <summary>Creates a client over a connection's HttpClient, token provider and rate budget.</summary>
+    public GenesysApiClient(HttpClient http, GenesysEndpoints endpoints, IAccessTokenProvider tokens, ResilienceOptions? resilience = null, IOperationLog? log = null, RateBudget? budget = null)
     {
         _http = http;
         _endpoints = endpoints;
         _tokens = tokens;
+        _budget = budget ?? new RateBudget();
         _log = log ?? NullOperationLog.Instance;
         ResilienceOptions = resilience ?? new ResilienceOptions();
         _pipeline = GenesysResiliencePipeline.Create(ResilienceOptions, _log);
@@ -49,6 +51,9 @@ public sealed class GenesysApiClient
 
     /// <summary>Where requests go (for messages).</summary>
     public GenesysEndpoints Endpoints => _endpoints;
+
+    /// <summary>List pages read at once after the first has told how many there are.</summary>
+    public int PageConcurrency { get; set; } = 10;
 
     /// <summary>Reads one campaign.</summary>
     public async Task<GenesysCampaign> GetCampaignAsync(string id, RequestStats? stats, CancellationToken cancellationToken)
@@ -128,32 +133,72 @@ public sealed class GenesysApiClient
 
     private async IAsyncEnumerable<JsonElement> ListPagesAsync(string path, string query, RequestStats? stats, string what, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        for (var pageNumber = 1; ; pageNumber++)
+        Task<Page> Read(int pageNumber) => ReadPageAsync($"{path}?{query}&pageNumber={pageNumber}", stats, what, cancellationToken);
+
+        var first = await Read(1).ConfigureAwait(false);
+        foreach (var entity in first.Entities)
         {
-            var response = await SendAsync(HttpMethod.Get, $"{path}?{query}&pageNumber={pageNumber}", null, stats, what, cancellationToken).ConfigureAwait(false);
-            List<JsonElement> entities;
-            int? pageCount;
-            using (var doc = JsonDocument.Parse(response.Body))
+            yield return entity;
+        }
+
+        if (first.PageCount is { } pageCount)
+        {
+            // The first page says how many there are: read the rest PageConcurrency at a time,
+            // handing them out in order. At most that many pages are held, whatever the total.
+            var window = new Queue<Task<Page>>();
+            var next = 2;
+            while (next <= pageCount || window.Count > 0)
             {
-                var root = doc.RootElement;
-                entities = root.TryGetProperty("entities", out var list) && list.ValueKind == JsonValueKind.Array
-                    ? list.EnumerateArray().Select(e => e.Clone()).ToList()
-                    : new List<JsonElement>();
-                pageCount = root.TryGetProperty("pageCount", out var count) && count.ValueKind == JsonValueKind.Number ? count.GetInt32() : null;
+                while (next <= pageCount && window.Count < Math.Max(1, PageConcurrency))
+                {
+                    window.Enqueue(Read(next++));
+                }
+
+                var page = await window.Dequeue().ConfigureAwait(false);
+                foreach (var entity in page.Entities)
+                {
+                    yield return entity;
+                }
             }
 
-            foreach (var entity in entities)
+            yield break;
+        }
+
+        // No pageCount in the answer: a short page is the last one.
+        var current = first;
+        for (var pageNumber = 2; current.Entities.Count >= MaxPageSize; pageNumber++)
+        {
+            current = await Read(pageNumber).ConfigureAwait(false);
+            foreach (var entity in current.Entities)
             {
                 yield return entity;
             }
-
-            // pageCount says when to stop; without it, a short page is the last one.
-            var last = pageCount is { } pages ? pageNumber >= pages : entities.Count < MaxPageSize;
-            if (last || entities.Count == 0)
-            {
-                yield break;
-            }
         }
+    }
+
+    private async Task<Page> ReadPageAsync(string pathAndQuery, RequestStats? stats, string what, CancellationToken cancellationToken)
+    {
+        var response = await SendAsync(HttpMethod.Get, pathAndQuery, null, stats, what, cancellationToken).ConfigureAwait(false);
+        using var doc = JsonDocument.Parse(response.Body);
+        var root = doc.RootElement;
+        var entities = root.TryGetProperty("entities", out var list) && list.ValueKind == JsonValueKind.Array
+            ? list.EnumerateArray().Select(e => e.Clone()).ToList()
+            : new List<JsonElement>();
+        int? pageCount = root.TryGetProperty("pageCount", out var count) && count.ValueKind == JsonValueKind.Number ? count.GetInt32() : null;
+        return new Page(entities, pageCount);
+    }
+
+    private sealed class Page
+    {
+        public Page(List<JsonElement> entities, int? pageCount)
+        {
+            Entities = entities;
+            PageCount = pageCount;
+        }
+
+        public List<JsonElement> Entities { get; }
+
+        public int? PageCount { get; }
     }
 
     internal async Task<ApiResponse> SendAsync(HttpMethod method, string relativePath, string? jsonBody, RequestStats? stats, string what, CancellationToken cancellationToken)
@@ -219,6 +264,7 @@ public sealed class GenesysApiClient
     private async Task<ApiResponse> SendOnceAsync(HttpMethod method, Uri uri, string? jsonBody, RequestStats? stats, bool renewToken, CancellationToken cancellationToken)
     {
         var token = await _tokens.GetTokenAsync(renewToken, cancellationToken).ConfigureAwait(false);
+        await _budget.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
         using var request = new HttpRequestMessage(method, uri);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
@@ -231,7 +277,7 @@ public sealed class GenesysApiClient
         stats?.CountRequest();
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         var body = response.Content is null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-        var correlationId = response.Headers.TryGetValues("inin-correlation-id", out var values) ? values.FirstOrDefault() : null;
+        var correlationId = Header(response, "inin-correlation-id");
         double? retryAfter = response.Headers.RetryAfter switch
         {
             { Delta: { } delta } => delta.TotalSeconds,
@@ -239,11 +285,15 @@ public sealed class GenesysApiClient
             _ => null,
         };
         stats?.Answered(correlationId);
+        _budget.Observe(Header(response, "inin-ratelimit-allowed"), Header(response, "inin-ratelimit-count"), Header(response, "inin-ratelimit-reset"));
 
         // The Authorization header is never traced: only method, URI, status and timing.
         _log.Debug($"{method} {uri.PathAndQuery} -> {(int)response.StatusCode} in {clock.ElapsedMilliseconds} ms (correlation id {correlationId ?? "none"})");
         return new ApiResponse((int)response.StatusCode, body, correlationId, retryAfter);
     }
+
+    private static string? Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
 
     private static bool LooksLikeJson(string body)
     {

@@ -34,6 +34,9 @@ public sealed class GenesysConnection : IDisposable
     /// <summary>Retry settings for requests made through this connection.</summary>
     public ResilienceOptions Resilience { get; } = new();
 
+    /// <summary>The request budget of this connection's token, from the inin-ratelimit-* headers.</summary>
+    public RateBudget RateBudget { get; } = new();
+
     /// <summary>The token provider (tests look at how many tokens it fetched).</summary>
     public IAccessTokenProvider Tokens => _tokens;
 
@@ -54,7 +57,7 @@ public sealed class GenesysConnection : IDisposable
         new(endpoints, CreateHttpClient(), new StaticTokenProvider(accessToken), null);
 
     /// <summary>A client for one operation, reporting to <paramref name="log"/>.</summary>
-    public GenesysApiClient CreateClient(IOperationLog? log = null) => new(_http, Endpoints, _tokens, Resilience, log);
+    public GenesysApiClient CreateClient(IOperationLog? log = null) => new(_http, Endpoints, _tokens, Resilience, log, RateBudget);
 
     /// <summary>Forgets the token and the secret and closes the HttpClient.</summary>
     public void Dispose()

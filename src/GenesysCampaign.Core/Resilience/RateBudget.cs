@@ -1,0 +1,84 @@
+using System;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace GenesysCloud.Outbound.Resilience;
+
+/// <summary>
+/// Paces requests by the <c>inin-ratelimit-allowed/count/reset</c> headers every answer carries, so
+/// a bulk run waits for the window to turn over instead of provoking 429s. Shared by every request
+/// of one connection (the budget is per token). 429 handling stays as the backstop.
+/// </summary>
+public sealed class RateBudget
+{
+    /// <summary>Requests left unspent in each window, for other clients sharing the token.</summary>
+    internal const int Reserve = 2;
+
+    private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(10);
+
+    private readonly object _gate = new();
+    private readonly Func<DateTime> _clock;
+    private int _allowed;
+    private int _used;
+    private DateTime _resetAt;
+
+    /// <summary>Creates an empty budget: nothing is paced until an answer says what the limit is.</summary>
+    public RateBudget(Func<DateTime>? clock = null) => _clock = clock ?? (() => DateTime.UtcNow);
+
+    /// <summary>Times a request had to wait for the window (for tests and the benchmark).</summary>
+    public int Waits { get; private set; }
+
+    /// <summary>Waits, if the window is spent, until it resets; then counts the request.</summary>
+    public async Task WaitTurnAsync(CancellationToken cancellationToken)
+    {
+        var waited = false;
+        while (true)
+        {
+            TimeSpan wait;
+            lock (_gate)
+            {
+                var now = _clock();
+                if (now >= _resetAt && _resetAt != default)
+                {
+                    _used = 0;
+                    _resetAt = default;
+                }
+
+                if (_allowed <= 0 || _used < _allowed - Reserve)
+                {
+                    _used++;
+                    return;
+                }
+
+                wait = _resetAt - now;
+                if (!waited)
+                {
+                    waited = true;
+                    Waits++;
+                }
+            }
+
+            // Timers may fire a little early; never spin on sub-millisecond delays.
+            await Task.Delay(wait > MinimumWait ? wait : MinimumWait, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Takes what an answer's headers say; unparsable values are ignored.</summary>
+    public void Observe(string? allowed, string? count, string? resetSeconds)
+    {
+        if (!int.TryParse(allowed, NumberStyles.Integer, CultureInfo.InvariantCulture, out var a) || a <= 0
+            || !int.TryParse(count, NumberStyles.Integer, CultureInfo.InvariantCulture, out var c)
+            || !double.TryParse(resetSeconds, NumberStyles.Float, CultureInfo.InvariantCulture, out var r))
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            _allowed = a;
+            _used = Math.Max(c, 0);
+            _resetAt = _clock().AddSeconds(Math.Max(r, 0));
+        }
+    }
+}

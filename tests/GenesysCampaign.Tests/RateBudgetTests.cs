@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using GenesysCloud.Outbound.Resilience;
+using Xunit;
+
+namespace GenesysCampaign.Tests;
+
+public class RateBudgetTests
+{
+    [Fact]
+    public async Task A_spent_window_makes_the_next_request_wait_for_the_reset()
+    {
+        var budget = new RateBudget();
+        budget.Observe("10", "9", "0.3");
+
+        var clock = Stopwatch.StartNew();
+        await budget.WaitTurnAsync(CancellationToken.None);
+
+        Assert.True(clock.ElapsedMilliseconds >= 250, $"waited {clock.ElapsedMilliseconds} ms");
+        Assert.Equal(1, budget.Waits);
+    }
+
+    [Fact]
+    public async Task Requests_within_the_window_leave_a_reserve_and_do_not_wait()
+    {
+        var budget = new RateBudget();
+        budget.Observe("10", "2", "60");
+
+        for (var i = 0; i < 10 - 2 - 2; i++)
+        {
+            await budget.WaitTurnAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(0, budget.Waits);
+        var blocked = budget.WaitTurnAsync(new CancellationTokenSource(200).Token);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => blocked);
+    }
+
+    [Theory]
+    [InlineData(null, "1", "1")]
+    [InlineData("x", "1", "1")]
+    [InlineData("0", "1", "1")]
+    public async Task Missing_or_odd_headers_pace_nothing(string? allowed, string count, string reset)
+    {
+        var budget = new RateBudget();
+        budget.Observe(allowed, count, reset);
+        for (var i = 0; i < 50; i++)
+        {
+            await budget.WaitTurnAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(0, budget.Waits);
+    }
+}
