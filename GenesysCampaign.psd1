@@ -17,6 +17,7 @@
         'Resume-GenesysCampaign'
         'Stop-GenesysCampaign'
         'Wait-GenesysCampaignState'
+        'Watch-GenesysCampaign'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

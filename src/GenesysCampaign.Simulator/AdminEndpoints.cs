@@ -101,6 +101,63 @@ internal static class AdminEndpoints
             state.Tokens.RevokeAll();
             return NoContent(context);
         });
+
+        MapRuntime(app, state);
+    }
+
+    /// <summary>Notifications, live options and concurrency statistics.</summary>
+    private static void MapRuntime(IEndpointRouteBuilder app, SimulatorState state)
+    {
+        app.MapPost("/__sim/notifications/close", context =>
+        {
+            var text = context.Request.Query["announce"].ToString();
+            var announce = true;
+            if (text.Length > 0 && !bool.TryParse(text, out announce))
+            {
+                return AdminError(context, 400, "announce must be true or false");
+            }
+
+            state.Notifications.CloseAll(announce);
+            return NoContent(context);
+        });
+
+        app.MapGet("/__sim/options", context => HttpResponses.WriteJsonAsync(context, 200, AdminOptions.Snapshot(state.Options)));
+        app.MapPut("/__sim/options", async context =>
+        {
+            JsonObject? patch = null;
+            try
+            {
+                patch = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false) as JsonObject;
+            }
+            catch (JsonException)
+            {
+                // Reported below as a missing object.
+            }
+
+            if (patch is null)
+            {
+                await AdminError(context, 400, "Body must be a JSON object of options, e.g. {\"notificationsEnabled\":false}").ConfigureAwait(false);
+                return;
+            }
+
+            var error = AdminOptions.TryApply(state.Options, patch);
+            await (error is null
+                ? HttpResponses.WriteJsonAsync(context, 200, AdminOptions.Snapshot(state.Options))
+                : AdminError(context, 400, error)).ConfigureAwait(false);
+        });
+
+        app.MapGet("/__sim/stats", context => HttpResponses.WriteJsonAsync(context, 200, new JsonObject
+        {
+            ["maxConcurrentRequests"] = state.Concurrency.MaxRequests,
+            ["maxConcurrentWrites"] = state.Concurrency.MaxWrites,
+            ["requests"] = state.Concurrency.Requests,
+            ["connectedSockets"] = state.Notifications.ConnectedSockets,
+        }));
+        app.MapDelete("/__sim/stats", context =>
+        {
+            state.Concurrency.Reset();
+            return NoContent(context);
+        });
     }
 
     private static string RouteId(HttpContext context) => context.Request.RouteValues["id"]?.ToString() ?? string.Empty;

@@ -66,7 +66,7 @@ internal static class CampaignEndpoints
     private static Task GetAsync(HttpContext context, SimulatorState state)
     {
         var id = RouteId(context);
-        var json = state.Campaigns.TryGetJson(id);
+        var json = state.Campaigns.TryGetServedJson(id);
         return json is null
             ? CampaignNotFound(context, id)
             : HttpResponses.WriteJsonAsync(context, 200, json);

@@ -5,7 +5,9 @@ namespace GenesysCloud.Outbound.Simulator;
 /// <summary>
 /// The campaigns, as the JSON documents Genesys would hold, plus the dialer timers that settle
 /// <c>stopping</c>/<c>forced_stopping</c>. One lock guards everything: campaign counts are small and
-/// correctness (version checks, the active cap) matters more than throughput here.
+/// correctness (version checks, the active cap) matters more than throughput here. Every change is
+/// reported to the change callback while the lock is still held, so notifications about one
+/// campaign leave in the order the changes happened (stopping before off).
 /// </summary>
 internal sealed class CampaignStore : IDisposable
 {
@@ -20,13 +22,23 @@ internal sealed class CampaignStore : IDisposable
     private readonly object gate = new();
     private readonly Dictionary<string, JsonObject> campaigns = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, PendingSettle> pending = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, StaleView> stale = new(StringComparer.OrdinalIgnoreCase);
     private readonly SimulatorOptions options;
+    private readonly Action<string, string>? changed;
+    private readonly DialerJitter jitter = new();
     private readonly CancellationTokenSource disposed = new();
     private long generation;
 
-    public CampaignStore(SimulatorOptions options, IEnumerable<JsonObject> seed)
+    /// <param name="options">Live options (dialer delay and jitter, active cap, stale-read window).</param>
+    /// <param name="seed">The initial campaigns; seeding reports no changes.</param>
+    /// <param name="changed">
+    /// Called with the campaign id and its new JSON after every change, under the store lock: it must
+    /// be quick and must not call back into the store.
+    /// </param>
+    public CampaignStore(SimulatorOptions options, IEnumerable<JsonObject> seed, Action<string, string>? changed = null)
     {
         this.options = options;
+        this.changed = changed;
         lock (gate)
         {
             foreach (var campaign in seed)
@@ -41,13 +53,37 @@ internal sealed class CampaignStore : IDisposable
         }
     }
 
-    /// <summary>Runs <paramref name="reader"/> under the lock, after settling due timers. The reader must copy what it keeps.</summary>
+    /// <summary>
+    /// Runs <paramref name="reader"/> under the lock, after settling due timers, over the campaigns as
+    /// the API serves them (see <see cref="SimulatorOptions.StaleReadWindow"/>). The reader must copy what it keeps.
+    /// </summary>
     public T Read<T>(Func<IEnumerable<JsonObject>, T> reader)
     {
         lock (gate)
         {
             SettleDue();
-            return reader(campaigns.Values);
+            var now = DateTimeOffset.UtcNow;
+            return reader(stale.Count == 0 ? campaigns.Values : campaigns.Select(entry => Served(entry.Key, entry.Value, now)));
+        }
+    }
+
+    /// <summary>The campaign's JSON as a GET by id serves it: possibly stale, see <see cref="SimulatorOptions.StaleReadWindow"/>.</summary>
+    public string? TryGetServedJson(string id)
+    {
+        lock (gate)
+        {
+            SettleDue();
+            return campaigns.TryGetValue(id, out var campaign)
+                ? SimulatorJson.Serialize(Served(id, campaign, DateTimeOffset.UtcNow))
+                : null;
+        }
+    }
+
+    public bool Exists(string id)
+    {
+        lock (gate)
+        {
+            return campaigns.ContainsKey(id);
         }
     }
 
@@ -95,6 +131,8 @@ internal sealed class CampaignStore : IDisposable
             {
                 ScheduleSettle(id);
             }
+
+            Changed(campaign);
         }
     }
 
@@ -110,6 +148,7 @@ internal sealed class CampaignStore : IDisposable
             }
 
             Touch(campaign, DateTimeOffset.UtcNow);
+            Changed(campaign);
             return true;
         }
     }
@@ -154,10 +193,19 @@ internal sealed class CampaignStore : IDisposable
             }
 
             var newStatus = decision.NewStatus!;
+            var now = DateTimeOffset.UtcNow;
             body["version"] = currentVersion + 1;
-            body["dateModified"] = SeedRefs.Timestamp(DateTimeOffset.UtcNow);
+            body["dateModified"] = SeedRefs.Timestamp(now);
             body["campaignStatus"] = newStatus;
             campaigns[id] = body;
+
+            // The replaced document is never changed again (settles and bumps edit the stored one),
+            // so keeping a reference to it is a safe snapshot.
+            var window = options.StaleReadWindow;
+            if (window > TimeSpan.Zero)
+            {
+                stale[id] = new StaleView(current, now + window);
+            }
 
             // Re-asking for off while stopping keeps the running timer: the dialer does not restart.
             if (newStatus != currentStatus)
@@ -169,6 +217,8 @@ internal sealed class CampaignStore : IDisposable
                 }
             }
 
+            // Every accepted PUT bumps the version, so every one is a change worth announcing.
+            Changed(body);
             return PutOutcome.Ok(SimulatorJson.Serialize(body));
         }
     }
@@ -197,10 +247,31 @@ internal sealed class CampaignStore : IDisposable
 
     private JsonObject Get(string id) => campaigns.TryGetValue(id, out var campaign) ? campaign : throw NotFound(id);
 
+    /// <summary>Must hold the lock. Reports a change with the document's own id, whatever casing the caller used.</summary>
+    private void Changed(JsonObject campaign) => changed?.Invoke(IdOf(campaign), SimulatorJson.Serialize(campaign));
+
+    /// <summary>Must hold the lock. The document a read serves: the pre-PUT snapshot while its window lasts.</summary>
+    private JsonObject Served(string id, JsonObject campaign, DateTimeOffset now)
+    {
+        if (!stale.TryGetValue(id, out var view))
+        {
+            return campaign;
+        }
+
+        if (view.Until > now)
+        {
+            return view.Before;
+        }
+
+        stale.Remove(id);
+        return campaign;
+    }
+
     /// <summary>Must hold the lock. Arms a dialer timer for a campaign that just became transitional.</summary>
     private void ScheduleSettle(string id)
     {
-        var settle = new PendingSettle(DateTimeOffset.UtcNow + options.DialerDelay, ++generation);
+        var delay = options.DialerDelay + jitter.Next(options.DialerDelayJitter);
+        var settle = new PendingSettle(DateTimeOffset.UtcNow + delay, ++generation);
         pending[id] = settle;
 
         // Task.Run so a zero delay cannot settle re-entrantly inside the caller's lock.
@@ -275,9 +346,12 @@ internal sealed class CampaignStore : IDisposable
             {
                 campaign["campaignStatus"] = settled;
                 Touch(campaign, settle.Due);
+                Changed(campaign);
             }
         }
     }
 
     private sealed record PendingSettle(DateTimeOffset Due, long Generation);
+
+    private sealed record StaleView(JsonObject Before, DateTimeOffset Until);
 }

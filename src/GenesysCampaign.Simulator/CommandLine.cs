@@ -7,7 +7,8 @@ internal sealed class CommandLine
 {
     public const string Usage =
         "usage: GenesysCampaign.Simulator [--port N] [--dialer-delay-ms N] [--campaigns N] [--latency-ms N] [--rate-limit N]\n" +
-        "                                 [--max-active N] [--token-lifetime-s N] [--client-id ID] [--client-secret SECRET] [--ignore-stdin]";
+        "                                 [--max-active N] [--token-lifetime-s N] [--client-id ID] [--client-secret SECRET] [--ignore-stdin]\n" +
+        "                                 [--dialer-delay-jitter-ms N] [--stale-read-ms N] [--heartbeat-ms N] [--no-notifications]";
 
     public SimulatorOptions Options { get; } = new();
 
@@ -32,6 +33,12 @@ internal sealed class CommandLine
             if (arg == "--ignore-stdin")
             {
                 result.IgnoreStdin = true;
+                continue;
+            }
+
+            if (arg == "--no-notifications")
+            {
+                result.Options.NotificationsEnabled = false;
                 continue;
             }
 
@@ -65,6 +72,15 @@ internal sealed class CommandLine
                     break;
                 case "--token-lifetime-s" when TryInt(value, 1, int.MaxValue, out var lifetime):
                     options.TokenLifetimeSeconds = lifetime;
+                    break;
+                case "--dialer-delay-jitter-ms" when TryInt(value, 0, int.MaxValue, out var jitter):
+                    options.DialerDelayJitter = TimeSpan.FromMilliseconds(jitter);
+                    break;
+                case "--stale-read-ms" when TryInt(value, 0, int.MaxValue, out var stale):
+                    options.StaleReadWindow = TimeSpan.FromMilliseconds(stale);
+                    break;
+                case "--heartbeat-ms" when TryInt(value, 1, int.MaxValue, out var heartbeat):
+                    options.HeartbeatInterval = TimeSpan.FromMilliseconds(heartbeat);
                     break;
                 case "--client-id":
                     options.ClientId = value;

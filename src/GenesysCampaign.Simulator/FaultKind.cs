@@ -26,4 +26,10 @@ public enum FaultKind
 
     /// <summary>Bumps the version of the campaign named in the path, then handles normally (a PUT gets 409).</summary>
     VersionBump,
+
+    /// <summary>403 with code <c>missing.permissions</c>, as for a client whose role lacks <c>outbound:campaign:edit</c>.</summary>
+    Forbidden403,
+
+    /// <summary>404 with code <c>not.found</c>, as for a resource deleted by someone else.</summary>
+    NotFound404,
 }

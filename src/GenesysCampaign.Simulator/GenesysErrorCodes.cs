@@ -9,6 +9,10 @@ internal static class GenesysErrorCodes
     public const string WrongVersion = "invalid.update.wrong.version";
     public const string TooManyBulkRetrieves = "too.many.bulk.retrieves";
     public const string TooManyRequests = "too.many.requests.retry.after";
+    public const string MissingPermissions = "missing.permissions";
+
+    /// <summary>UNCONFIRMED code for a channel asked to hold more than 1000 topics.</summary>
+    public const string TooManyTopics = "notifications.too.many.topics";
 
     /// <summary>UNCONFIRMED code for a 503.</summary>
     public const string ServiceUnavailable = "service.unavailable";

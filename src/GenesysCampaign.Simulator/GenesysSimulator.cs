@@ -10,9 +10,10 @@ using Microsoft.Extensions.Hosting;
 namespace GenesysCloud.Outbound.Simulator;
 
 /// <summary>
-/// An in-memory Genesys Cloud outbound API (campaigns, sequences, rules, schedules, OAuth) on
-/// 127.0.0.1, for tests and demos. It enforces what the real API enforces: versioned full-body PUTs,
-/// the status transition table, the active-campaign cap, bearer tokens and rate limits.
+/// An in-memory Genesys Cloud outbound API (campaigns, sequences, rules, schedules, OAuth, and
+/// notification channels with their WebSockets) on 127.0.0.1, for tests and demos. It enforces what
+/// the real API enforces: versioned full-body PUTs, the status transition table, the active-campaign
+/// cap, bearer tokens and rate limits.
 /// </summary>
 public sealed class GenesysSimulator : IAsyncDisposable
 {
@@ -65,11 +66,14 @@ public sealed class GenesysSimulator : IAsyncDisposable
 
         var app = builder.Build();
         var middleware = new SimulatorMiddleware(state);
+        app.UseWebSockets();
         app.UseRouting();
         app.Use(middleware.InvokeAsync);
         OAuthEndpoints.Map(app, state);
         CampaignEndpoints.Map(app, state);
         DependencyEndpoints.Map(app, state);
+        NotificationEndpoints.Map(app, state);
+        NotificationSocketEndpoint.Map(app, state);
         AdminEndpoints.Map(app, state);
         app.MapFallback("/api/v2/{**rest}", context =>
             HttpResponses.WriteErrorAsync(context, 404, GenesysErrorCodes.NotFound, $"No resource at {context.Request.Path}"));
@@ -113,7 +117,30 @@ public sealed class GenesysSimulator : IAsyncDisposable
     /// <summary>Invalidates every issued token; the next API call with any of them gets 401.</summary>
     public void RevokeTokens() => state.Tokens.RevokeAll();
 
-    /// <summary>Stops Kestrel and the dialer timers.</summary>
+    /// <summary>Notification WebSockets open right now, over all channels.</summary>
+    public int ConnectedSockets => state.Notifications.ConnectedSockets;
+
+    /// <summary>
+    /// Closes every notification WebSocket; channels and their subscriptions stay, so clients can
+    /// reconnect. With <paramref name="announce"/> each socket first gets <c>v2.system.socket_closing</c>
+    /// and is closed normally about 100 ms later (it stays counted until its close completes); without,
+    /// each is aborted at once with no close frame and stops counting immediately.
+    /// </summary>
+    public void CloseNotificationSockets(bool announce) => state.Notifications.CloseAll(announce);
+
+    /// <summary>
+    /// Most <c>/api/v2</c> requests in flight at once since start or <see cref="ResetConcurrency"/>.
+    /// A request counts from arrival (so latency and Slow faults are inside) until its response starts.
+    /// </summary>
+    public int MaxConcurrentRequests => state.Concurrency.MaxRequests;
+
+    /// <summary>As <see cref="MaxConcurrentRequests"/>, for PUTs only.</summary>
+    public int MaxConcurrentWrites => state.Concurrency.MaxWrites;
+
+    /// <summary>Restarts both maxima from the requests in flight now, and the API request count from 0.</summary>
+    public void ResetConcurrency() => state.Concurrency.Reset();
+
+    /// <summary>Stops Kestrel, the notification sockets and the dialer timers.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref disposed, 1) != 0)
@@ -121,6 +148,8 @@ public sealed class GenesysSimulator : IAsyncDisposable
             return;
         }
 
+        // Open sockets are requests that never end by themselves: abort them first or Kestrel waits on them.
+        state.Notifications.Dispose();
         using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
         {
             try
@@ -146,6 +175,9 @@ public sealed class GenesysSimulator : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.TokenLifetimeSeconds, nameof(options.TokenLifetimeSeconds));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.DialerDelay, TimeSpan.Zero, nameof(options.DialerDelay));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Latency, TimeSpan.Zero, nameof(options.Latency));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.DialerDelayJitter, TimeSpan.Zero, nameof(options.DialerDelayJitter));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.StaleReadWindow, TimeSpan.Zero, nameof(options.StaleReadWindow));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.HeartbeatInterval, TimeSpan.Zero, nameof(options.HeartbeatInterval));
         ArgumentNullException.ThrowIfNull(options.ClientId, nameof(options.ClientId));
         ArgumentNullException.ThrowIfNull(options.ClientSecret, nameof(options.ClientSecret));
     }

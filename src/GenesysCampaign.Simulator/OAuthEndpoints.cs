@@ -41,7 +41,7 @@ internal static class OAuthEndpoints
         var lifetime = Math.Max(1, state.Options.TokenLifetimeSeconds);
         await HttpResponses.WriteJsonAsync(context, 200, new JsonObject
         {
-            ["access_token"] = state.Tokens.Issue(TimeSpan.FromSeconds(lifetime)),
+            ["access_token"] = state.Tokens.Issue(TimeSpan.FromSeconds(lifetime), clientId!),
             ["token_type"] = "bearer",
             ["expires_in"] = lifetime,
         }).ConfigureAwait(false);

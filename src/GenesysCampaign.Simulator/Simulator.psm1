@@ -6,13 +6,14 @@ function Start-GenesysSimulator {
     param(
         [string] $Path = (Join-Path $PSScriptRoot '../../out/simulator/GenesysCampaign.Simulator.dll'),
         [int] $DialerDelayMs = 300,
+        [int] $DialerDelayJitterMs = 0,
         [int] $Campaigns = 60,
         [int] $LatencyMs = 0,
         [int] $RateLimit = 0
     )
     $dll = (Resolve-Path $Path).Path
     $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($arg in @($dll, '--dialer-delay-ms', $DialerDelayMs, '--campaigns', $Campaigns, '--latency-ms', $LatencyMs, '--rate-limit', $RateLimit)) {
+    foreach ($arg in @($dll, '--dialer-delay-ms', $DialerDelayMs, '--dialer-delay-jitter-ms', $DialerDelayJitterMs, '--campaigns', $Campaigns, '--latency-ms', $LatencyMs, '--rate-limit', $RateLimit)) {
         $info.ArgumentList.Add([string]$arg)
     }
     $info.RedirectStandardOutput = $true

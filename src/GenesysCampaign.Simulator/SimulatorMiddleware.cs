@@ -6,11 +6,15 @@ namespace GenesysCloud.Outbound.Simulator;
 
 /// <summary>
 /// What every Genesys request goes through before its endpoint: correlation id and rate-limit
-/// headers, the request log, added latency, injected faults, bearer-token check and rate limit.
-/// Admin calls under <c>/__sim</c> only get the correlation id.
+/// headers, the request log, the concurrency count, added latency, injected faults, bearer-token
+/// check and rate limit. Admin calls under <c>/__sim</c> and notification sockets under
+/// <c>/channels</c> only get the correlation id (the socket endpoint logs itself).
 /// </summary>
 internal sealed class SimulatorMiddleware(SimulatorState state)
 {
+    /// <summary>Where an authorized API request keeps the OAuth client id its token was issued to.</summary>
+    public const string ClientIdItemKey = "sim.clientId";
+
     private const string BadCredentialsMessage = "Invalid login credentials.";
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
@@ -20,7 +24,7 @@ internal sealed class SimulatorMiddleware(SimulatorState state)
         context.Response.Headers["inin-correlation-id"] = correlationId;
 
         var request = context.Request;
-        if (request.Path.StartsWithSegments("/__sim"))
+        if (request.Path.StartsWithSegments("/__sim") || request.Path.StartsWithSegments(NotificationSocketEndpoint.PathPrefix))
         {
             await next(context).ConfigureAwait(false);
             return;
@@ -34,10 +38,17 @@ internal sealed class SimulatorMiddleware(SimulatorState state)
             request.QueryString.HasValue ? request.QueryString.Value![1..] : string.Empty,
             RequestLog.Redact(authorization));
 
+        // Counted from arrival, so latency and Slow faults are inside the in-flight window.
+        var isApi = request.Path.StartsWithSegments("/api/v2");
+        var lease = isApi ? state.Concurrency.Enter(HttpMethods.IsPut(request.Method)) : null;
+
         // Status is recorded before headers leave, so a client never sees a response the log lacks.
+        // The request also leaves the in-flight count here, before the client can see the response and
+        // send its next one: ending it after the body would count a well-behaved client one too high.
         context.Response.OnStarting(() =>
         {
             slot.Observe(context.Response.StatusCode);
+            lease?.End();
             return Task.CompletedTask;
         });
 
@@ -55,7 +66,7 @@ internal sealed class SimulatorMiddleware(SimulatorState state)
                 await Task.Delay(latency, context.RequestAborted).ConfigureAwait(false);
             }
 
-            if (request.Path.StartsWithSegments("/api/v2"))
+            if (isApi)
             {
                 var fault = state.Faults.Match(request.Method, request.Path.Value ?? string.Empty);
                 if (fault is not null)
@@ -73,11 +84,14 @@ internal sealed class SimulatorMiddleware(SimulatorState state)
                     }
                 }
 
-                if (!state.Tokens.IsValid(token))
+                var clientId = state.Tokens.ClientOf(token);
+                if (clientId is null)
                 {
                     await HttpResponses.WriteErrorAsync(context, 401, GenesysErrorCodes.BadCredentials, BadCredentialsMessage).ConfigureAwait(false);
                     return;
                 }
+
+                context.Items[ClientIdItemKey] = clientId;
 
                 var rate = state.RateLimiter.TryAcquire(rateKey);
                 SetRateHeaders(context, rate);
@@ -102,6 +116,9 @@ internal sealed class SimulatorMiddleware(SimulatorState state)
         finally
         {
             slot.Complete(dropped || (context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted) ? 0 : context.Response.StatusCode);
+
+            // Dropped and empty responses never start; they leave the count here.
+            lease?.End();
         }
     }
 
@@ -130,6 +147,14 @@ internal sealed class SimulatorMiddleware(SimulatorState state)
             case FaultKind.RevokeToken:
                 state.Tokens.RevokeAll();
                 await HttpResponses.WriteErrorAsync(context, 401, GenesysErrorCodes.BadCredentials, BadCredentialsMessage).ConfigureAwait(false);
+                return true;
+
+            case FaultKind.Forbidden403:
+                await HttpResponses.WriteErrorAsync(context, 403, GenesysErrorCodes.MissingPermissions, "Missing permission outbound:campaign:edit").ConfigureAwait(false);
+                return true;
+
+            case FaultKind.NotFound404:
+                await HttpResponses.WriteErrorAsync(context, 404, GenesysErrorCodes.NotFound, $"No resource at {context.Request.Path}").ConfigureAwait(false);
                 return true;
 
             case FaultKind.Slow:

@@ -38,4 +38,29 @@ public sealed class SimulatorOptions
 
     /// <summary>TCP port on 127.0.0.1; 0 picks a free one (see <see cref="GenesysSimulator.BaseUri"/>).</summary>
     public int Port { get; set; }
+
+    /// <summary>
+    /// Live. Each dialer settle waits <see cref="DialerDelay"/> plus a uniform random share of this
+    /// (drawn from one <c>Random(1234)</c>, so runs repeat): real dialers do not all finish together.
+    /// </summary>
+    public TimeSpan DialerDelayJitter { get; set; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// Live. When false, every <c>/api/v2/notifications</c> call and every new WebSocket gets 503
+    /// <c>service.unavailable</c>, so clients can test their polling fallback. Open sockets stay open.
+    /// </summary>
+    public bool NotificationsEnabled { get; set; } = true;
+
+    /// <summary>
+    /// Live (from each socket's next beat). How often each notification socket gets the
+    /// <c>channel.metadata</c> heartbeat; Genesys sends one about every 30 s.
+    /// </summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Live. For this long after a PUT changes a campaign, API reads (get by id and the list) still
+    /// serve the campaign as it was before that PUT, as an eventually consistent read replica would.
+    /// The PUT response, the notifications and the in-process helpers always show the current state.
+    /// </summary>
+    public TimeSpan StaleReadWindow { get; set; } = TimeSpan.Zero;
 }

@@ -8,7 +8,7 @@ internal sealed class SimulatorState : IDisposable
     public SimulatorState(SimulatorOptions options)
     {
         Options = options;
-        Campaigns = new CampaignStore(options, CampaignSeedFactory.BuildAll(options.CampaignCount));
+        Campaigns = new CampaignStore(options, CampaignSeedFactory.BuildAll(options.CampaignCount), Notifications.PublishCampaign);
         RateLimiter = new RateLimiter(options);
     }
 
@@ -31,5 +31,13 @@ internal sealed class SimulatorState : IDisposable
 
     public FaultInjector Faults { get; } = new();
 
-    public void Dispose() => Campaigns.Dispose();
+    public NotificationHub Notifications { get; } = new();
+
+    public ConcurrencyTracker Concurrency { get; } = new();
+
+    public void Dispose()
+    {
+        Notifications.Dispose();
+        Campaigns.Dispose();
+    }
 }

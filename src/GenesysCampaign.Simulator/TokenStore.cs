@@ -6,32 +6,35 @@ namespace GenesysCloud.Outbound.Simulator;
 /// <summary>Issued bearer tokens and their expiry. Revocation forgets them all, as an admin revoking a client would.</summary>
 internal sealed class TokenStore
 {
-    private readonly ConcurrentDictionary<string, DateTimeOffset> tokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IssuedToken> tokens = new(StringComparer.Ordinal);
 
-    public string Issue(TimeSpan lifetime)
+    public string Issue(TimeSpan lifetime, string clientId)
     {
         // Opaque and unguessable, like real tokens: clients must not parse them.
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48))
             .Replace('+', '-').Replace('/', '_').TrimEnd('=');
-        tokens[token] = DateTimeOffset.UtcNow + lifetime;
+        tokens[token] = new IssuedToken(DateTimeOffset.UtcNow + lifetime, clientId);
         return token;
     }
 
-    public bool IsValid(string? token)
+    /// <summary>The OAuth client a valid token was issued to, or null for an unknown, revoked or expired token.</summary>
+    public string? ClientOf(string? token)
     {
-        if (token is null || !tokens.TryGetValue(token, out var expires))
+        if (token is null || !tokens.TryGetValue(token, out var issued))
         {
-            return false;
+            return null;
         }
 
-        if (expires > DateTimeOffset.UtcNow)
+        if (issued.Expires > DateTimeOffset.UtcNow)
         {
-            return true;
+            return issued.ClientId;
         }
 
         tokens.TryRemove(token, out _);
-        return false;
+        return null;
     }
 
     public void RevokeAll() => tokens.Clear();
+
+    private readonly record struct IssuedToken(DateTimeOffset Expires, string ClientId);
 }

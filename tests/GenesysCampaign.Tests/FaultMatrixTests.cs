@@ -13,12 +13,18 @@ namespace GenesysCampaign.Tests;
 /// </summary>
 public class FaultMatrixTests
 {
+    private static readonly FaultKind[] TransientFaults =
+    {
+        FaultKind.RateLimit429, FaultKind.ServiceUnavailable503, FaultKind.BadGateway502Html, FaultKind.GatewayTimeout504,
+        FaultKind.DropConnection, FaultKind.Slow, FaultKind.RevokeToken, FaultKind.VersionBump,
+    };
+
     public static TheoryData<string, FaultKind> Matrix()
     {
         var data = new TheoryData<string, FaultKind>();
         foreach (var action in new[] { "Suspend", "Resume", "Stop", "Wait" })
         {
-            foreach (var fault in Enum.GetValues<FaultKind>())
+            foreach (var fault in TransientFaults)
             {
                 data.Add(action, fault);
             }
@@ -117,6 +123,29 @@ public class FaultMatrixTests
         Assert.Equal(ErrorCategory.ConnectionError, error.CategoryInfo.Category);
         Assert.Contains(record.CorrelationId!, error.Exception.Message);
         Assert.Equal(StateChangeOutcome.Failed, JsonLinesAuditSink.FromLine(Assert.Single(File.ReadAllLines(audit))).Outcome);
+        Assert.Equal("on", sim.GetStatus(id));
+    }
+
+    [Theory]
+    [InlineData(FaultKind.Forbidden403, "CampaignPermissionDenied", ErrorCategory.PermissionDenied)]
+    [InlineData(FaultKind.NotFound404, "CampaignNotFound", ErrorCategory.ObjectNotFound)]
+    public async Task A_client_error_is_not_retried_and_maps_to_its_category(FaultKind fault, string errorId, ErrorCategory category)
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        var id = SimulatorSeed.UnreferencedOnCampaignId;
+        using var host = new PowerShellHost();
+        Connect(host, sim);
+        sim.Faults.Add(new FaultRule { Kind = fault, Method = "PUT", PathContains = id });
+
+        var output = host.Run("param($id) Stop-GenesysCampaign -Id $id -Confirm:$false", new Dictionary<string, object?> { ["id"] = id });
+
+        var record = Assert.IsType<GenesysCampaignStateChange>(Assert.Single(output).BaseObject);
+        Assert.Equal(StateChangeOutcome.Failed, record.Outcome);
+        Assert.Equal(1, record.Attempts);
+        Assert.Single(sim.Requests, r => r.Method == "PUT");
+        var error = Assert.Single(host.Streams.Error);
+        Assert.StartsWith(errorId + ",", error.FullyQualifiedErrorId);
+        Assert.Equal(category, error.CategoryInfo.Category);
         Assert.Equal("on", sim.GetStatus(id));
     }
 

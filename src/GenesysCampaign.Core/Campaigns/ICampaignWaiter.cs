@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using GenesysCloud.Outbound.Api;
@@ -28,6 +29,12 @@ public sealed class CampaignWaitResult
 /// </summary>
 public interface ICampaignWaiter : IDisposable
 {
+    /// <summary>
+    /// Gets ready to wait on these campaigns (subscribes to their notifications in bulk) before the
+    /// changes are made, so no event is missed. Never fails: a waiter that cannot prepare polls.
+    /// </summary>
+    Task PrepareAsync(IReadOnlyCollection<string> campaignIds, CancellationToken cancellationToken);
+
     /// <summary>Completes when <paramref name="isDone"/> holds for the campaign, or the timeout passes.</summary>
     Task<CampaignWaitResult> WaitAsync(string campaignId, Func<GenesysCampaign, bool> isDone, TimeSpan timeout, RequestStats? stats, CancellationToken cancellationToken);
 }

@@ -41,6 +41,9 @@ public sealed class PollingCampaignWaiter : ICampaignWaiter
     }
 
     /// <inheritdoc />
+    public Task PrepareAsync(IReadOnlyCollection<string> campaignIds, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
     public Task<CampaignWaitResult> WaitAsync(string campaignId, Func<GenesysCampaign, bool> isDone, TimeSpan timeout, RequestStats? stats, CancellationToken cancellationToken)
     {
         var pending = new Pending(campaignId, isDone, DateTime.UtcNow + timeout, stats);

@@ -41,10 +41,22 @@ public sealed class StateChangeExecutor
             () => CampaignDependencies.LoadAsync(_api, dependencyStats, _log, cancellationToken),
             LazyThreadSafetyMode.ExecutionAndPublication);
 
+        var unique = campaigns.GroupBy(c => c.Id, StringComparer.OrdinalIgnoreCase).Select(group => group.First()).ToList();
+        if (request.Wait || unique.Any(c => StateRules.IsTransitional(c.Status)))
+        {
+            // Subscribe before writing, so the events of the writes themselves are not missed.
+            try
+            {
+                await _waiter.PrepareAsync(unique.Select(c => c.Id).ToList(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
         using var throttle = new SemaphoreSlim(Math.Max(1, request.ThrottleLimit));
-        var tasks = campaigns
-            .GroupBy(c => c.Id, StringComparer.OrdinalIgnoreCase)
-            .Select(group => group.First())
+        var tasks = unique
             .Select(async campaign =>
             {
                 try
@@ -131,6 +143,9 @@ public sealed class StateChangeExecutor
             return record;
         }
 
+        // The version of a write whose answer was lost (a timeout or dropped connection, then a retry
+        // that met 409): if the campaign has since reached the target, that write is what did it.
+        int? unansweredWriteVersion = null;
         try
         {
             for (var versionRetry = 0; ; versionRetry++)
@@ -139,6 +154,14 @@ public sealed class StateChangeExecutor
                 if (decision.Warning is not null)
                 {
                     warnings.Add(decision.Warning);
+                }
+
+                if (decision.Kind == DecisionKind.Unchanged && unansweredWriteVersion is { } sent && current.Version > sent)
+                {
+                    var applied = $"Campaign '{current.Name}' set to {rule.TargetStatus} (was {record.PreviousStatus}); the answer to the write was lost, a read shows it applied.";
+                    return request.Wait
+                        ? await WaitToSettleAsync(current, rule, request, stats, Done, StateChangeOutcome.Changed, applied, cancellationToken).ConfigureAwait(false)
+                        : Done(StateChangeOutcome.Changed, applied, current.Status);
                 }
 
                 switch (decision.Kind)
@@ -189,6 +212,10 @@ public sealed class StateChangeExecutor
                 catch (GenesysApiException ex) when (ex.IsVersionConflict && versionRetry < request.MaxVersionRetries)
                 {
                     _log.Verbose($"Campaign '{current.Name}' changed since it was read (stale version {current.Version}); reading it again.");
+                    if (ex.Attempts > 1)
+                    {
+                        unansweredWriteVersion = current.Version;
+                    }
 
                     // A read right after a conflict may lag the write that caused it: give it a moment.
                     await Task.Delay(TimeSpan.FromMilliseconds(100 * versionRetry), cancellationToken).ConfigureAwait(false);

@@ -104,7 +104,7 @@ public abstract class StateChangeCommand : GenesysCmdlet
         var auditPath = AuditLogPath ?? System.Environment.GetEnvironmentVariable("GENESYS_CAMPAIGN_AUDIT_LOG");
         var sink = string.IsNullOrWhiteSpace(auditPath) ? null : new JsonLinesAuditSink(GetUnresolvedProviderPathFromPSPath(auditPath));
 
-        using var waiter = new PollingCampaignWaiter(api, log: Pump);
+        using var waiter = new NotificationCampaignWaiter(api, log: Pump);
         var executor = new StateChangeExecutor(api, waiter, sink, Pump);
         var total = 0;
         var done = 0;

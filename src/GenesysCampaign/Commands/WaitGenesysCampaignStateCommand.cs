@@ -69,14 +69,16 @@ public sealed class WaitGenesysCampaignStateCommand : GenesysCmdlet
         var api = connection.CreateClient(Pump);
         var states = new HashSet<string>(State!, StringComparer.OrdinalIgnoreCase);
         var timeout = TimeSpan.FromSeconds(Timeout);
-        using var waiter = new PollingCampaignWaiter(api, log: Pump);
+        using var waiter = new NotificationCampaignWaiter(api, log: Pump);
 
         try
         {
             Pump.Run(
                 async token =>
                 {
-                    // One batched read first: unknown ids and campaigns already there need no wait.
+                    // Subscribe first, then one batched read: no change can fall between the two.
+                    // Unknown ids and campaigns already there need no wait.
+                    await waiter.PrepareAsync(ids, token).ConfigureAwait(false);
                     var current = (await api.GetCampaignsByIdAsync(ids, null, token).ConfigureAwait(false)).ToDictionary(c => c.Id, StringComparer.OrdinalIgnoreCase);
                     var waits = ids.Select(async id =>
                     {

@@ -1,0 +1,311 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace GenesysCloud.Outbound.Api;
+
+/// <summary>
+/// One Genesys notification channel and its WebSocket (genesys-api.md, Notifications): created
+/// with one request, topics added in bulk, events pushed to <see cref="Received"/>. Heartbeats are
+/// watched; <c>v2.system.socket_closing</c> or a dropped socket reconnects to the same channel
+/// (after which <see cref="Reconnected"/> fires, since events may have been missed); when that
+/// fails, <see cref="Lost"/> fires once and the channel is dead.
+/// </summary>
+public sealed class NotificationChannel : IDisposable
+{
+    /// <summary>Genesys allows this many topics on one channel.</summary>
+    public const int MaxTopics = 1000;
+
+    private const string HeartbeatTopic = "channel.metadata";
+    private const string SocketClosingTopic = "v2.system.socket_closing";
+
+    private readonly GenesysApiClient _api;
+    private readonly IOperationLog _log;
+    private readonly Uri _connectUri;
+    private readonly CancellationTokenSource _closed = new();
+    private readonly HashSet<string> _topics = new(StringComparer.OrdinalIgnoreCase);
+    private readonly object _gate = new();
+    private ClientWebSocket? _socket;
+    private DateTime _lastMessage = DateTime.UtcNow;
+    private int _lost;
+
+    private NotificationChannel(GenesysApiClient api, IOperationLog log, string id, Uri connectUri)
+    {
+        _api = api;
+        _log = log;
+        Id = id;
+        _connectUri = connectUri;
+    }
+
+    /// <summary>An event: its topic and body. Called on the receive thread.</summary>
+    public event Action<string, JsonElement>? Received;
+
+    /// <summary>The socket came back after a drop or a maintenance close; events may have been missed.</summary>
+    public event Action? Reconnected;
+
+    /// <summary>The socket is gone for good; callers fall back to polling.</summary>
+    public event Action<Exception?>? Lost;
+
+    /// <summary>The channel id.</summary>
+    public string Id { get; }
+
+    /// <summary>How long without any message (heartbeats come about every 30 s) before the socket counts as dropped.</summary>
+    public TimeSpan HeartbeatTimeout { get; set; } = TimeSpan.FromSeconds(75);
+
+    /// <summary>Topics subscribed so far.</summary>
+    public int TopicCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _topics.Count;
+            }
+        }
+    }
+
+    /// <summary>Creates a channel and connects its socket.</summary>
+    /// <exception cref="GenesysApiException">The channel could not be created.</exception>
+    /// <exception cref="WebSocketException">The socket could not be connected.</exception>
+    public static async Task<NotificationChannel> OpenAsync(GenesysApiClient api, IOperationLog log, CancellationToken cancellationToken)
+    {
+        var response = await api.SendAsync(HttpMethod.Post, "api/v2/notifications/channels", "{}", null, "Creating a notification channel", cancellationToken).ConfigureAwait(false);
+        string id;
+        Uri connectUri;
+        using (var doc = JsonDocument.Parse(response.Body))
+        {
+            id = doc.RootElement.GetProperty("id").GetString() ?? throw new InvalidDataException("The channel has no id.");
+            connectUri = new Uri(doc.RootElement.GetProperty("connectUri").GetString() ?? throw new InvalidDataException("The channel has no connectUri."));
+        }
+
+        if (!(connectUri.Scheme == "wss" || (connectUri.Scheme == "ws" && IsLoopback(connectUri))))
+        {
+            throw new WebSocketException($"The notification channel's address {connectUri.GetLeftPart(UriPartial.Authority)} is not wss:// (ws:// is allowed to loopback only).");
+        }
+
+        var channel = new NotificationChannel(api, log, id, connectUri);
+        await channel.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        _ = Task.Run(channel.WatchdogAsync);
+        return channel;
+    }
+
+    /// <summary>Adds topics not yet subscribed, in one request per call (POST adds, PUT would replace).</summary>
+    /// <returns>The topics Genesys rejected.</returns>
+    public async Task<IReadOnlyList<string>> SubscribeAsync(IEnumerable<string> topics, CancellationToken cancellationToken)
+    {
+        List<string> added;
+        lock (_gate)
+        {
+            added = topics.Where(t => !_topics.Contains(t)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            if (_topics.Count + added.Count > MaxTopics)
+            {
+                throw new InvalidOperationException($"A notification channel takes at most {MaxTopics} topics.");
+            }
+        }
+
+        if (added.Count == 0)
+        {
+            return Array.Empty<string>();
+        }
+
+        var body = JsonSerializer.Serialize(added.Select(t => new Dictionary<string, string> { ["id"] = t }));
+        var response = await _api.SendAsync(HttpMethod.Post, $"api/v2/notifications/channels/{Uri.EscapeDataString(Id)}/subscriptions", body, null, "Subscribing to campaign notifications", cancellationToken).ConfigureAwait(false);
+        var rejected = new List<string>();
+        using (var doc = JsonDocument.Parse(response.Body))
+        {
+            if (doc.RootElement.TryGetProperty("entities", out var entities) && entities.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var entity in entities.EnumerateArray())
+                {
+                    if (entity.TryGetProperty("state", out var state) && state.GetString() == "Rejected" && entity.TryGetProperty("id", out var topic))
+                    {
+                        rejected.Add(topic.GetString() ?? string.Empty);
+                    }
+                }
+            }
+        }
+
+        lock (_gate)
+        {
+            foreach (var topic in added.Except(rejected, StringComparer.OrdinalIgnoreCase))
+            {
+                _topics.Add(topic);
+            }
+        }
+
+        return rejected;
+    }
+
+    /// <summary>Closes the socket; no event is raised after this.</summary>
+    public void Dispose()
+    {
+        if (_closed.IsCancellationRequested)
+        {
+            return;
+        }
+
+        _closed.Cancel();
+        var socket = _socket;
+        if (socket is not null)
+        {
+            try
+            {
+                socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None).Wait(TimeSpan.FromSeconds(1));
+            }
+            catch (Exception ex) when (ex is WebSocketException or AggregateException or ObjectDisposedException or InvalidOperationException)
+            {
+            }
+
+            socket.Dispose();
+        }
+    }
+
+    private static bool IsLoopback(Uri uri) =>
+        uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+
+    private async Task ConnectAsync(CancellationToken cancellationToken)
+    {
+        var socket = new ClientWebSocket();
+        socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(20);
+        await socket.ConnectAsync(_connectUri, cancellationToken).ConfigureAwait(false);
+        _lastMessage = DateTime.UtcNow;
+        var previous = Interlocked.Exchange(ref _socket, socket);
+        previous?.Abort();
+        _ = Task.Run(() => ReceiveAsync(socket));
+    }
+
+    private async Task ReceiveAsync(ClientWebSocket socket)
+    {
+        var buffer = new byte[16 * 1024];
+        var message = new MemoryStream();
+        try
+        {
+            while (!_closed.IsCancellationRequested && socket.State == WebSocketState.Open)
+            {
+                var result = await socket.ReceiveAsync(new ArraySegment<byte>(buffer), _closed.Token).ConfigureAwait(false);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    break;
+                }
+
+                message.Write(buffer, 0, result.Count);
+                if (!result.EndOfMessage)
+                {
+                    continue;
+                }
+
+                _lastMessage = DateTime.UtcNow;
+                var closing = Dispatch(message.ToArray());
+                message.SetLength(0);
+                if (closing)
+                {
+                    // Maintenance: open a new socket on the same channel before this one goes.
+                    _log.Verbose("Genesys announced the notification socket is closing; reconnecting.");
+                    await ReconnectAsync(null).ConfigureAwait(false);
+                    return;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException or IOException)
+        {
+            if (!_closed.IsCancellationRequested && ReferenceEquals(socket, _socket))
+            {
+                await ReconnectAsync(ex).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        if (!_closed.IsCancellationRequested && ReferenceEquals(socket, _socket))
+        {
+            await ReconnectAsync(null).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Handles one message; returns whether it announced the socket closing.</summary>
+    private bool Dispatch(byte[] utf8)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(utf8);
+            var root = doc.RootElement;
+            var topic = root.TryGetProperty("topicName", out var t) ? t.GetString() ?? string.Empty : string.Empty;
+            if (topic == HeartbeatTopic)
+            {
+                return false;
+            }
+
+            if (topic == SocketClosingTopic)
+            {
+                return true;
+            }
+
+            if (root.TryGetProperty("eventBody", out var body))
+            {
+                Received?.Invoke(topic, body.Clone());
+            }
+        }
+        catch (JsonException ex)
+        {
+            _log.Verbose($"Ignored a notification that is not JSON: {ex.Message}");
+        }
+
+        return false;
+    }
+
+    private async Task ReconnectAsync(Exception? cause)
+    {
+        for (var attempt = 1; attempt <= 3 && !_closed.IsCancellationRequested; attempt++)
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt), _closed.Token).ConfigureAwait(false);
+                await ConnectAsync(_closed.Token).ConfigureAwait(false);
+                _log.Verbose("The notification socket was reconnected.");
+                Reconnected?.Invoke();
+                return;
+            }
+            catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException or IOException or HttpRequestException)
+            {
+                cause = ex;
+            }
+        }
+
+        if (!_closed.IsCancellationRequested && Interlocked.Exchange(ref _lost, 1) == 0)
+        {
+            _log.Verbose($"The notification socket is gone{(cause is null ? string.Empty : ": " + cause.Message)}.");
+            Lost?.Invoke(cause);
+        }
+    }
+
+    private async Task WatchdogAsync()
+    {
+        while (!_closed.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(5, HeartbeatTimeout.TotalSeconds / 3)), _closed.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow - _lastMessage > HeartbeatTimeout)
+            {
+                // No heartbeat: the socket is silently dead. Aborting it makes the receive loop reconnect.
+                _log.Verbose("No notification heartbeat in time; reconnecting.");
+                _lastMessage = DateTime.UtcNow;
+                _socket?.Abort();
+            }
+        }
+    }
+}

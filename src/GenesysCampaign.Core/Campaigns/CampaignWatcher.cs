@@ -1,0 +1,174 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using GenesysCloud.Outbound.Api;
+
+namespace GenesysCloud.Outbound.Campaigns;
+
+/// <summary>
+/// Streams status changes of a set of campaigns: from notifications (a channel per 1000 campaigns),
+/// or, when those cannot be had or are lost, from batched polling. Only changes of status are
+/// reported; the campaigns as given are the baseline.
+/// </summary>
+public sealed class CampaignWatcher
+{
+    private const string TopicPrefix = "v2.outbound.campaigns.";
+
+    private readonly GenesysApiClient _api;
+    private readonly IOperationLog _log;
+    private readonly object _gate = new();
+    private readonly Dictionary<string, GenesysCampaign> _known = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Creates a watcher.</summary>
+    public CampaignWatcher(GenesysApiClient api, IOperationLog? log = null)
+    {
+        _api = api;
+        _log = log ?? NullOperationLog.Instance;
+    }
+
+    /// <summary>Time between polls when polling.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Watches until <paramref name="cancellationToken"/> is cancelled (Ctrl+C or a timeout), calling
+    /// <paramref name="onChange"/> (from any thread) once per status change.
+    /// </summary>
+    public async Task RunAsync(IReadOnlyCollection<GenesysCampaign> campaigns, Action<GenesysCampaignStatusEvent> onChange, CancellationToken cancellationToken)
+    {
+        var ids = campaigns.Select(c => c.Id).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        lock (_gate)
+        {
+            // The campaigns as given are the baseline: a change that lands while subscribing is still a change.
+            foreach (var campaign in campaigns)
+            {
+                _known[campaign.Id] = campaign;
+            }
+        }
+
+        var channels = new List<NotificationChannel>();
+        var lost = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        try
+        {
+            try
+            {
+                foreach (var chunk in ids.Select((id, i) => (id, i)).GroupBy(x => x.i / NotificationChannel.MaxTopics, x => x.id))
+                {
+                    var channel = await NotificationChannel.OpenAsync(_api, _log, cancellationToken).ConfigureAwait(false);
+                    channels.Add(channel);
+                    channel.Received += (topic, body) => OnEvent(topic, body, onChange);
+                    channel.Reconnected += () => _ = CatchUpAsync(ids, onChange, cancellationToken);
+                    channel.Lost += _ => lost.TrySetResult(true);
+                    await channel.SubscribeAsync(chunk.Select(id => TopicPrefix + id), cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (Exception ex) when (ex is GenesysApiException or System.Net.WebSockets.WebSocketException or System.Net.Http.HttpRequestException or System.IO.InvalidDataException or KeyNotFoundException or InvalidOperationException)
+            {
+                _log.Verbose($"Notifications are not available ({ex.Message}); watching by polling instead.");
+                lost.TrySetResult(true);
+            }
+
+            // Read again after subscribing, so no change falls between the given view and the first event.
+            await CatchUpAsync(ids, onChange, cancellationToken).ConfigureAwait(false);
+
+            var stopped = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            using (cancellationToken.Register(() => stopped.TrySetResult(true)))
+            {
+                if (await Task.WhenAny(lost.Task, stopped.Task).ConfigureAwait(false) == stopped.Task)
+                {
+                    return;
+                }
+            }
+
+            foreach (var channel in channels)
+            {
+                channel.Dispose();
+            }
+
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
+                await CatchUpAsync(ids, onChange, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            foreach (var channel in channels)
+            {
+                channel.Dispose();
+            }
+        }
+    }
+
+    private async Task CatchUpAsync(IReadOnlyCollection<string> ids, Action<GenesysCampaignStatusEvent> onChange, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var campaign in await _api.GetCampaignsByIdAsync(ids, null, cancellationToken).ConfigureAwait(false))
+            {
+                See(campaign, "Poll", onChange);
+            }
+        }
+        catch (GenesysApiException ex)
+        {
+            _log.Verbose($"A status read failed; trying again later. {ex.Message}");
+        }
+    }
+
+    private void OnEvent(string topic, JsonElement body, Action<GenesysCampaignStatusEvent> onChange)
+    {
+        if (!topic.StartsWith(TopicPrefix, StringComparison.OrdinalIgnoreCase) || topic.IndexOf('.', TopicPrefix.Length) >= 0)
+        {
+            return;
+        }
+
+        try
+        {
+            See(GenesysCampaign.Parse(body), "Notification", onChange);
+        }
+        catch (FormatException)
+        {
+        }
+    }
+
+    private void See(GenesysCampaign campaign, string source, Action<GenesysCampaignStatusEvent> onChange)
+    {
+        GenesysCampaignStatusEvent? change = null;
+        lock (_gate)
+        {
+            if (_known.TryGetValue(campaign.Id, out var known))
+            {
+                if (known.Version > campaign.Version)
+                {
+                    return; // A lagging read or an out-of-order event.
+                }
+
+                if (!string.Equals(known.Status, campaign.Status, StringComparison.Ordinal))
+                {
+                    change = new GenesysCampaignStatusEvent
+                    {
+                        Timestamp = DateTime.UtcNow,
+                        CampaignId = campaign.Id,
+                        CampaignName = campaign.Name,
+                        PreviousStatus = known.Status,
+                        Status = campaign.Status,
+                        Version = campaign.Version,
+                        Source = source,
+                    };
+                }
+            }
+
+            _known[campaign.Id] = campaign;
+        }
+
+        if (change is not null)
+        {
+            onChange(change);
+        }
+    }
+}

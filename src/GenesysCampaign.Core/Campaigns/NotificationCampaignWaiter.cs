@@ -1,0 +1,369 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using GenesysCloud.Outbound.Api;
+
+namespace GenesysCloud.Outbound.Campaigns;
+
+/// <summary>Timing of the notification waiter.</summary>
+public sealed class NotificationOptions
+{
+    /// <summary>How often waits past their deadline, or possibly missing events after a reconnect, are settled by one batched read.</summary>
+    public TimeSpan ConfirmWindow { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>How polling behaves when notifications cannot be had.</summary>
+    public PollingOptions Polling { get; set; } = new();
+}
+
+/// <summary>
+/// Waits on campaigns through the Notifications API: one channel, a topic per campaign
+/// (<c>v2.outbound.campaigns.{id}</c>), subscribed in bulk before the changes are made. An event
+/// carries the whole campaign as Genesys has it, with its version, so it settles a wait by itself:
+/// a read right after could only be as new or older (eventual consistency), and would cost a
+/// request per campaign. Reads confirm where events may be missing: at a wait's deadline (the final
+/// read) and after the socket reconnects, batched 100 campaigns a request. When a channel or its
+/// socket cannot be had, or is lost, every wait moves to batched polling without failing.
+/// </summary>
+public sealed class NotificationCampaignWaiter : ICampaignWaiter
+{
+    private const string TopicPrefix = "v2.outbound.campaigns.";
+
+    private readonly GenesysApiClient _api;
+    private readonly IOperationLog _log;
+    private readonly NotificationOptions _options;
+    private readonly PollingCampaignWaiter _polling;
+    private readonly SemaphoreSlim _setup = new(1, 1);
+    private readonly object _gate = new();
+    private readonly Dictionary<string, GenesysCampaign> _latest = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<Pending> _pending = new();
+    private readonly List<NotificationChannel> _channels = new();
+    private readonly CancellationTokenSource _disposed = new();
+    private readonly HashSet<string> _subscribed = new(StringComparer.OrdinalIgnoreCase);
+    private bool _fallback;
+    private Task? _confirmLoop;
+
+    /// <summary>Creates a waiter; nothing is requested until <see cref="PrepareAsync"/> or a wait.</summary>
+    public NotificationCampaignWaiter(GenesysApiClient api, NotificationOptions? options = null, IOperationLog? log = null)
+    {
+        _api = api;
+        _options = options ?? new NotificationOptions();
+        _log = log ?? NullOperationLog.Instance;
+        _polling = new PollingCampaignWaiter(api, _options.Polling, _log);
+    }
+
+    /// <summary>Whether waits have moved to polling (tests and verbose output read it).</summary>
+    public bool IsPolling
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _fallback;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task PrepareAsync(IReadOnlyCollection<string> campaignIds, CancellationToken cancellationToken)
+    {
+        await _setup.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (IsPolling)
+            {
+                return;
+            }
+
+            var wanted = campaignIds.Where(id => !_subscribed.Contains(id)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            while (wanted.Count > 0)
+            {
+                var channel = _channels.LastOrDefault(c => c.TopicCount < NotificationChannel.MaxTopics)
+                    ?? await OpenChannelAsync(cancellationToken).ConfigureAwait(false);
+                var batch = wanted.Take(NotificationChannel.MaxTopics - channel.TopicCount).ToList();
+                var rejected = await channel.SubscribeAsync(batch.Select(id => TopicPrefix + id), cancellationToken).ConfigureAwait(false);
+                if (rejected.Count > 0)
+                {
+                    // A topic Genesys will not send (permissions): those campaigns are polled.
+                    _log.Verbose($"{rejected.Count} campaign topic(s) were rejected; those campaigns are polled.");
+                }
+
+                foreach (var id in batch.Where(id => !rejected.Contains(TopicPrefix + id, StringComparer.OrdinalIgnoreCase)))
+                {
+                    _subscribed.Add(id);
+                }
+
+                wanted = wanted.Skip(batch.Count).ToList();
+            }
+        }
+        catch (Exception ex) when (ex is GenesysApiException or System.Net.WebSockets.WebSocketException or System.Net.Http.HttpRequestException or InvalidOperationException or System.IO.InvalidDataException or JsonException or KeyNotFoundException)
+        {
+            _log.Verbose($"Notifications are not available ({ex.Message}); waiting by polling instead.");
+            SwitchToPolling();
+        }
+        finally
+        {
+            _setup.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<CampaignWaitResult> WaitAsync(string campaignId, Func<GenesysCampaign, bool> isDone, TimeSpan timeout, RequestStats? stats, CancellationToken cancellationToken)
+    {
+        await PrepareAsync(new[] { campaignId }, cancellationToken).ConfigureAwait(false);
+        Pending pending;
+        lock (_gate)
+        {
+            if (_fallback || !_subscribed.Contains(campaignId))
+            {
+                pending = null!;
+            }
+            else
+            {
+                pending = new Pending(campaignId, isDone, DateTime.UtcNow + timeout, stats);
+                if (_latest.TryGetValue(campaignId, out var latest))
+                {
+                    pending.Last = latest;
+                    if (isDone(latest))
+                    {
+                        return new CampaignWaitResult(true, latest);
+                    }
+                }
+
+                _pending.Add(pending);
+                EnsureConfirmLoop();
+            }
+        }
+
+        if (pending is null)
+        {
+            return await _polling.WaitAsync(campaignId, isDone, timeout, stats, cancellationToken).ConfigureAwait(false);
+        }
+
+        using (cancellationToken.Register(() => pending.Completion.TrySetCanceled()))
+        {
+            return await pending.Completion.Task.ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _disposed.Cancel();
+        lock (_gate)
+        {
+            foreach (var channel in _channels)
+            {
+                channel.Dispose();
+            }
+
+            foreach (var pending in _pending)
+            {
+                pending.Completion.TrySetResult(new CampaignWaitResult(false, pending.Last));
+            }
+
+            _pending.Clear();
+        }
+
+        _polling.Dispose();
+    }
+
+    private async Task<NotificationChannel> OpenChannelAsync(CancellationToken cancellationToken)
+    {
+        var channel = await NotificationChannel.OpenAsync(_api, _log, cancellationToken).ConfigureAwait(false);
+        channel.Received += OnEvent;
+        channel.Reconnected += OnReconnected;
+        channel.Lost += _ => SwitchToPolling();
+        lock (_gate)
+        {
+            _channels.Add(channel);
+        }
+
+        _log.Verbose($"Waiting through notification channel {channel.Id}.");
+        return channel;
+    }
+
+    private void OnEvent(string topic, JsonElement body)
+    {
+        if (!topic.StartsWith(TopicPrefix, StringComparison.OrdinalIgnoreCase) || topic.IndexOf('.', TopicPrefix.Length) >= 0)
+        {
+            return; // Not a campaign event (progress and others are not waited on).
+        }
+
+        GenesysCampaign campaign;
+        try
+        {
+            campaign = GenesysCampaign.Parse(body);
+        }
+        catch (FormatException)
+        {
+            return;
+        }
+
+        Observe(campaign);
+    }
+
+    /// <summary>Takes a newer view of a campaign and marks the waits it completes for confirmation.</summary>
+    private void Observe(GenesysCampaign campaign)
+    {
+        lock (_gate)
+        {
+            if (_latest.TryGetValue(campaign.Id, out var known) && known.Version > campaign.Version)
+            {
+                return; // Out of order or a lagging read: keep the newer one.
+            }
+
+            _latest[campaign.Id] = campaign;
+            foreach (var pending in _pending.Where(p => string.Equals(p.CampaignId, campaign.Id, StringComparison.OrdinalIgnoreCase)))
+            {
+                pending.Last = campaign;
+                if (pending.IsDone(campaign))
+                {
+                    pending.Completion.TrySetResult(new CampaignWaitResult(true, campaign));
+                }
+            }
+        }
+    }
+
+    private void OnReconnected()
+    {
+        // Events may have been missed while the socket was down: confirm everything still waiting.
+        lock (_gate)
+        {
+            foreach (var pending in _pending)
+            {
+                pending.ToConfirm = true;
+            }
+        }
+    }
+
+    private void SwitchToPolling()
+    {
+        List<Pending> moved;
+        lock (_gate)
+        {
+            if (_fallback)
+            {
+                return;
+            }
+
+            _fallback = true;
+            moved = _pending.ToList();
+            _pending.Clear();
+        }
+
+        foreach (var pending in moved)
+        {
+            var remaining = pending.Deadline - DateTime.UtcNow;
+            _polling.WaitAsync(pending.CampaignId, pending.IsDone, remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, pending.Stats, _disposed.Token)
+                .ContinueWith(t => pending.Completion.TrySetResult(t.Status == TaskStatus.RanToCompletion ? t.Result : new CampaignWaitResult(false, pending.Last)), TaskScheduler.Default);
+        }
+    }
+
+    private void EnsureConfirmLoop()
+    {
+        if (_confirmLoop is null || _confirmLoop.IsCompleted)
+        {
+            _confirmLoop = Task.Run(ConfirmLoopAsync);
+        }
+    }
+
+    /// <summary>
+    /// Every window: one batched read of the waits past their deadline (the final read) and of those
+    /// whose events may have been missed during a reconnect; completes the ones it settles.
+    /// </summary>
+    private async Task ConfirmLoopAsync()
+    {
+        while (!_disposed.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(_options.ConfirmWindow, _disposed.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            Pending[] due;
+            var now = DateTime.UtcNow;
+            lock (_gate)
+            {
+                _pending.RemoveAll(p => p.Completion.Task.IsCompleted);
+                if (_pending.Count == 0)
+                {
+                    _confirmLoop = null;
+                    return;
+                }
+
+                due = _pending.Where(p => p.ToConfirm || now >= p.Deadline).ToArray();
+            }
+
+            if (due.Length == 0)
+            {
+                continue;
+            }
+
+            var tickStats = new RequestStats();
+            try
+            {
+                foreach (var campaign in await _api.GetCampaignsByIdAsync(due.Select(p => p.CampaignId).ToArray(), tickStats, _disposed.Token).ConfigureAwait(false))
+                {
+                    Observe(campaign);
+                }
+            }
+            catch (Exception ex) when (ex is GenesysApiException or OperationCanceledException)
+            {
+                _log.Verbose($"A confirming read failed; the last events stand. {ex.Message}");
+            }
+
+            lock (_gate)
+            {
+                foreach (var pending in due)
+                {
+                    pending.Stats?.AddShared(tickStats);
+                    var last = pending.Last;
+                    if (last is not null && pending.IsDone(last))
+                    {
+                        pending.Completion.TrySetResult(new CampaignWaitResult(true, last));
+                    }
+                    else if (now >= pending.Deadline)
+                    {
+                        pending.Completion.TrySetResult(new CampaignWaitResult(false, last));
+                    }
+                    else
+                    {
+                        pending.ToConfirm = false;
+                    }
+                }
+            }
+        }
+    }
+
+    private sealed class Pending
+    {
+        public Pending(string campaignId, Func<GenesysCampaign, bool> isDone, DateTime deadline, RequestStats? stats)
+        {
+            CampaignId = campaignId;
+            IsDone = isDone;
+            Deadline = deadline;
+            Stats = stats;
+        }
+
+        public string CampaignId { get; }
+
+        public Func<GenesysCampaign, bool> IsDone { get; }
+
+        public DateTime Deadline { get; }
+
+        public RequestStats? Stats { get; }
+
+        public GenesysCampaign? Last { get; set; }
+
+        public bool ToConfirm { get; set; }
+
+        public TaskCompletionSource<CampaignWaitResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

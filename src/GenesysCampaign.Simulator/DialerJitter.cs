@@ -1,0 +1,26 @@
+namespace GenesysCloud.Outbound.Simulator;
+
+/// <summary>
+/// The random extra wait of each dialer settle (<see cref="SimulatorOptions.DialerDelayJitter"/>).
+/// One seeded generator behind a lock: <see cref="Random"/> is not thread-safe and a fixed seed
+/// makes a benchmark run repeat.
+/// </summary>
+internal sealed class DialerJitter
+{
+    private readonly object gate = new();
+    private readonly Random random = new(1234);
+
+    /// <summary>A uniform draw in [0, <paramref name="max"/>]; zero (and no draw) when there is no jitter.</summary>
+    public TimeSpan Next(TimeSpan max)
+    {
+        if (max <= TimeSpan.Zero)
+        {
+            return TimeSpan.Zero;
+        }
+
+        lock (gate)
+        {
+            return TimeSpan.FromTicks(random.NextInt64(max.Ticks + 1));
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using System.Management.Automation;
+using GenesysCloud.Outbound.Audit;
+using GenesysCloud.Outbound.Campaigns;
+using GenesysCloud.Outbound.Simulator;
+using Xunit;
+
+namespace GenesysCampaign.Tests;
+
+/// <summary>Event-driven waiting, its fallback to polling, batching and the concurrency bound.</summary>
+public class NotificationTests
+{
+    private static async Task<(List<GenesysCampaignStateChange> Records, NotificationCampaignWaiter Waiter)> SuspendAsync(
+        TestOrg org, IReadOnlyList<string> ids, int throttle = 10, Action? afterWrites = null)
+    {
+        var api = org.Client();
+        var campaigns = await api.GetCampaignsByIdAsync(ids, null, CancellationToken.None);
+        org.Simulator.ClearRequests();
+        org.Simulator.ResetConcurrency();
+        var waiter = new NotificationCampaignWaiter(api, new NotificationOptions { Polling = new PollingOptions { InitialInterval = TimeSpan.FromMilliseconds(100) } });
+        var records = new List<GenesysCampaignStateChange>();
+        var run = new StateChangeExecutor(api, waiter, null).RunAsync(
+            campaigns, new StateChangeRequest(CampaignAction.Suspend) { Wait = true, Force = true, ThrottleLimit = throttle, Timeout = TimeSpan.FromSeconds(30) },
+            (r, _) => { lock (records) { records.Add(r); } }, CancellationToken.None);
+        if (afterWrites is not null)
+        {
+            while (org.Simulator.Requests.Count(r => r.Method == "PUT") < ids.Count)
+            {
+                await Task.Delay(10);
+            }
+
+            afterWrites();
+        }
+
+        await run;
+        return (records, waiter);
+    }
+
+    private static string[] TurnOn(TestOrg org, int count)
+    {
+        var ids = Enumerable.Range(31, count).Select(SimulatorSeed.CampaignId).ToArray();
+        foreach (var id in ids)
+        {
+            org.Simulator.SetStatus(id, "on");
+        }
+
+        return ids;
+    }
+
+    [Fact]
+    public async Task Waiting_uses_one_channel_one_subscription_and_about_one_request_per_campaign()
+    {
+        await using var org = await TestOrg.StartAsync(o => o.DialerDelay = TimeSpan.FromMilliseconds(600));
+        var ids = TurnOn(org, 30);
+
+        var (records, waiter) = await SuspendAsync(org, ids);
+        using var _ = waiter;
+
+        Assert.All(records, r => Assert.Equal(("Changed", "off"), (r.Outcome.ToString(), r.FinalStatus)));
+        Assert.False(waiter.IsPolling);
+        var api = org.Simulator.Requests.Where(r => r.Path.StartsWith("/api/v2/")).ToList();
+        Assert.Single(api, r => r.Method == "POST" && r.Path == "/api/v2/notifications/channels");
+        Assert.Single(api, r => r.Path.EndsWith("/subscriptions"));
+        Assert.Equal(30, api.Count(r => r.Method == "PUT"));
+        var reads = api.Count(r => r.Method == "GET" && r.Path == "/api/v2/outbound/campaigns");
+        Assert.True(api.Count - 3 <= 36, $"{api.Count} requests ({reads} confirming reads, 3 dependency reads) for 30 campaigns");
+        Assert.Contains(org.Simulator.Requests, r => r.Method == "WS");
+    }
+
+    [Fact]
+    public async Task Without_notifications_it_falls_back_to_batched_polling_and_still_succeeds()
+    {
+        await using var org = await TestOrg.StartAsync(o => o.NotificationsEnabled = false);
+        var ids = TurnOn(org, 12);
+
+        var (records, waiter) = await SuspendAsync(org, ids);
+        using var _ = waiter;
+
+        Assert.True(waiter.IsPolling);
+        Assert.Equal(12, records.Count(r => r.Outcome == StateChangeOutcome.Changed && r.FinalStatus == "off"));
+        var polls = org.Simulator.Requests.Where(r => r.Method == "GET" && r.Path == "/api/v2/outbound/campaigns").ToList();
+        Assert.NotEmpty(polls);
+        Assert.Contains(polls, p => p.Query.Split('&').Count(q => q.StartsWith("id=")) > 1);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_closed_or_dropped_socket_is_reconnected_and_the_wait_completes(bool announce)
+    {
+        await using var org = await TestOrg.StartAsync(o => o.DialerDelay = TimeSpan.FromMilliseconds(1500));
+        var ids = TurnOn(org, 5);
+
+        var (records, waiter) = await SuspendAsync(org, ids, afterWrites: () => org.Simulator.CloseNotificationSockets(announce));
+        using var _ = waiter;
+
+        Assert.Equal(5, records.Count(r => r.Outcome == StateChangeOutcome.Changed && r.FinalStatus == "off"));
+        Assert.True(org.Simulator.Requests.Count(r => r.Method == "WS") >= 2, "the socket was not reconnected");
+    }
+
+    [Fact]
+    public async Task Writes_never_exceed_the_throttle_limit_and_reach_it()
+    {
+        await using var org = await TestOrg.StartAsync(o => o.Latency = TimeSpan.FromMilliseconds(150));
+        var ids = TurnOn(org, 12);
+
+        var (records, waiter) = await SuspendAsync(org, ids, throttle: 3);
+        using var _ = waiter;
+
+        Assert.Equal(12, records.Count);
+        Assert.Equal(3, org.Simulator.MaxConcurrentWrites);
+    }
+
+    [Fact]
+    public async Task Watch_GenesysCampaign_streams_status_changes_until_its_timeout()
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        using var host = new PowerShellHost();
+        host.Connect(sim.BaseUri);
+        var id = SimulatorSeed.UnreferencedOffCampaignId;
+        using var ps = host.Create("param($id) Watch-GenesysCampaign -Id $id -Timeout 4", new Dictionary<string, object?> { ["id"] = id });
+        var output = new PSDataCollection<PSObject>();
+        var run = ps.BeginInvoke<PSObject, PSObject>(null, output);
+
+        var deadline = DateTime.UtcNow.AddSeconds(3);
+        while (sim.ConnectedSockets == 0 || !sim.Requests.Any(r => r.Method == "GET" && r.Query.Contains(id)))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the watch never subscribed");
+            await Task.Delay(20);
+        }
+
+        sim.SetStatus(id, "on");
+        sim.SetStatus(id, "stopping");
+        ps.EndInvoke(run);
+
+        var events = output.Select(o => (GenesysCampaignStatusEvent)o.BaseObject).ToList();
+        Assert.Equal(new[] { ("off", "on"), ("on", "stopping"), ("stopping", "off") }, events.Select(e => (e.PreviousStatus!, e.Status)));
+        Assert.All(events, e => Assert.Equal("Notification", e.Source));
+    }
+}

@@ -1,0 +1,148 @@
+<#
+.SYNOPSIS
+    The speed benchmark: each figure against a baseline measured in the same run, on the simulator
+    with realistic settings (100 ms a request, 300 requests a minute, dialer settle 3 to 8 s).
+    1. Emergency pause of 50 active campaigns with -Wait, vs the sequential tutorial script (GET,
+       PUT, poll every 2 s) and vs the floor (one settle + the writes at the throttle).
+    2. Get-GenesysCampaign over 5,000 campaigns vs the floor of ceil(5000/100) requests at the
+       throttle; peak memory at 1,000 and 5,000 campaigns.
+    3. Import-Module time over a bare pwsh start.
+    Writes the figures as JSON to -ResultPath.
+#>
+[CmdletBinding()]
+param(
+    [string] $RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path,
+    [Parameter(Mandatory)] [string] $ResultPath,
+    [switch] $SkipBaseline
+)
+
+$ErrorActionPreference = 'Stop'
+$PSStyle.OutputRendering = 'PlainText'
+$module = Join-Path $RepoRoot 'out/GenesysCampaign/GenesysCampaign.psd1'
+$simDll = Join-Path $RepoRoot 'out/simulator/GenesysCampaign.Simulator.dll'
+Import-Module $module -Force
+Import-Module (Join-Path $RepoRoot 'src/GenesysCampaign.Simulator/Simulator.psm1') -Force
+
+$LatencyMs = 100; $RateLimit = 300; $SettleMs = 3000; $JitterMs = 5000; $Throttle = 10
+function New-Org([int] $Campaigns = 60) {
+    Start-GenesysSimulator -Path $simDll -Campaigns $Campaigns -LatencyMs $LatencyMs -RateLimit $RateLimit -DialerDelayMs $SettleMs -DialerDelayJitterMs $JitterMs
+}
+function Set-FiftyActive($sim) {
+    # 10 campaigns are seeded on; turn on plain off ones (not invalid/complete/forced_off) up to 50.
+    $needed = 50 - @(1..60 | Where-Object { (Get-GenesysSimulatorCampaign $sim -Id (Id $_)).campaignStatus -in 'on', 'stopping' }).Count
+    foreach ($i in 1..60) {
+        if ($needed -le 0) { break }
+        if ((Get-GenesysSimulatorCampaign $sim -Id (Id $i)).campaignStatus -eq 'off') { Set-GenesysSimulatorStatus $sim -Id (Id $i) -Status on; $needed-- }
+    }
+}
+function Id([int] $i) { 'c0000000-0000-4000-8000-{0:D12}' -f $i }
+function Get-ApiRequests($sim) { @(Get-GenesysSimulatorRequest $sim | Where-Object { $_.path -like '/api/v2/*' }) }
+function Connect-Org($sim) { Connect-GenesysCloud -BaseUri $sim.BaseUri -ClientId sim-client -ClientSecret (ConvertTo-SecureString sim-secret -AsPlainText -Force) }
+
+$figures = [ordered]@{}
+
+# --- 1. Emergency pause of 50 active campaigns ---------------------------------------------
+$sim = New-Org
+try {
+    Start-Sleep -Milliseconds ($SettleMs + $JitterMs + 500)   # let the seeded 'stopping' campaign settle
+    Set-FiftyActive $sim
+    Connect-Org $sim
+    Clear-GenesysSimulatorRequest $sim
+    $clock = [System.Diagnostics.Stopwatch]::StartNew()
+    $records = @(Get-GenesysCampaign -Status on | Suspend-GenesysCampaign -Wait -Force -ThrottleLimit $Throttle -Confirm:$false -WarningAction SilentlyContinue)
+    $ours = $clock.Elapsed.TotalSeconds
+    $requests = Get-ApiRequests $sim
+    $changed = @($records | Where-Object { $_.Outcome -eq 'Changed' -and $_.FinalStatus -eq 'off' }).Count
+    $figures.pause = [ordered]@{
+        campaigns = $records.Count; changedToOff = $changed
+        seconds = [math]::Round($ours, 2); requests = $requests.Count
+        requestsPerCampaign = [math]::Round($requests.Count / [math]::Max(1, $records.Count), 2)
+        http429 = @($requests | Where-Object status -eq 429).Count
+        floorSeconds = [math]::Round(($SettleMs + $JitterMs) / 1000 + [math]::Ceiling(50 / $Throttle) * $LatencyMs / 1000, 2)
+    }
+    $figures.pause.vsFloor = [math]::Round($ours / $figures.pause.floorSeconds, 2)
+    Disconnect-GenesysCloud
+}
+finally { Stop-GenesysSimulator $sim }
+
+if (-not $SkipBaseline) {
+    # The usual tutorial code: one campaign at a time, GET, PUT, poll every 2 s until off.
+    $sim = New-Org
+    try {
+        Start-Sleep -Milliseconds ($SettleMs + $JitterMs + 500)
+        Set-FiftyActive $sim
+        Clear-GenesysSimulatorRequest $sim
+        $base = $sim.BaseUri.ToString()
+        $clock = [System.Diagnostics.Stopwatch]::StartNew()
+        $basic = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes('sim-client:sim-secret'))
+        $token = (Invoke-RestMethod -Method Post -Uri "${base}oauth/token" -Headers @{ Authorization = "Basic $basic" } -Body @{ grant_type = 'client_credentials' }).access_token
+        $headers = @{ Authorization = "Bearer $token" }
+        $active = (Invoke-RestMethod -Uri "${base}api/v2/outbound/campaigns?pageSize=100&pageNumber=1" -Headers $headers).entities | Where-Object campaignStatus -eq 'on'
+        foreach ($campaign in $active) {
+            $c = Invoke-RestMethod -Uri "${base}api/v2/outbound/campaigns/$($campaign.id)" -Headers $headers
+            $c.campaignStatus = 'off'
+            Invoke-RestMethod -Method Put -Uri "${base}api/v2/outbound/campaigns/$($c.id)" -Headers $headers -ContentType 'application/json' -Body ($c | ConvertTo-Json -Depth 20) | Out-Null
+            do {
+                Start-Sleep -Seconds 2
+                $status = (Invoke-RestMethod -Uri "${base}api/v2/outbound/campaigns/$($c.id)" -Headers $headers).campaignStatus
+            } while ($status -ne 'off')
+        }
+        $baseline = $clock.Elapsed.TotalSeconds
+        $figures.pause.baselineSeconds = [math]::Round($baseline, 2)
+        $figures.pause.baselineRequests = (Get-ApiRequests $sim).Count
+        $figures.pause.speedupVsBaseline = [math]::Round($baseline / $figures.pause.seconds, 1)
+    }
+    finally { Stop-GenesysSimulator $sim }
+}
+
+# --- 2. Get-GenesysCampaign over 5,000 campaigns -------------------------------------------
+function Measure-Listing([int] $Count) {
+    $sim = New-Org -Campaigns $Count
+    try {
+        # A fresh process per size, so its peak working set is the listing's own.
+        $script = "Import-Module '$module'; Connect-GenesysCloud -BaseUri '$($sim.BaseUri)' -ClientId sim-client -ClientSecret (ConvertTo-SecureString sim-secret -AsPlainText -Force); " +
+            "`$w = [Diagnostics.Stopwatch]::StartNew(); `$n = (Get-GenesysCampaign | Measure-Object).Count; `$s = `$w.Elapsed.TotalSeconds; " +
+            "[GC]::Collect(); '{0} {1} {2}' -f `$n, `$s, [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64"
+        $before = [Diagnostics.Process]::GetCurrentProcess()
+        $line = (& dotnet pwsh -NoProfile -NonInteractive -Command $script | Select-Object -Last 1) -split ' '
+        $requests = @(Get-ApiRequests $sim | Where-Object { $_.path -eq '/api/v2/outbound/campaigns' })
+        [ordered]@{ campaigns = [int]$line[0]; seconds = [math]::Round([double]$line[1], 2); requests = $requests.Count; peakWorkingSetMB = [math]::Round([double]$line[2] / 1MB, 1); http429 = @($requests | Where-Object status -eq 429).Count }
+    }
+    finally { Stop-GenesysSimulator $sim }
+}
+$small = Measure-Listing 1000
+$large = Measure-Listing 5000
+$floorRequests = [math]::Ceiling(5000 / 100)
+$floorSeconds = [math]::Ceiling($floorRequests / $Throttle) * $LatencyMs / 1000
+$figures.list = [ordered]@{
+    campaigns = $large.campaigns; seconds = $large.seconds; requests = $large.requests; http429 = $large.http429
+    floorRequests = $floorRequests; floorSeconds = $floorSeconds; vsFloor = [math]::Round($large.seconds / $floorSeconds, 2)
+    peakWorkingSetMB5000 = $large.peakWorkingSetMB; peakWorkingSetMB1000 = $small.peakWorkingSetMB
+    memory5000vs1000 = [math]::Round($large.peakWorkingSetMB / $small.peakWorkingSetMB, 2)
+}
+
+# --- 3. Import-Module time over a bare pwsh start ------------------------------------------
+function Measure-Start([string] $Command) {
+    $times = foreach ($i in 1..5) {
+        $w = [Diagnostics.Stopwatch]::StartNew()
+        & dotnet pwsh -NoProfile -NonInteractive -Command $Command | Out-Null
+        $w.Elapsed.TotalSeconds
+    }
+    ($times | Sort-Object)[2]
+}
+$bare = Measure-Start 'exit'
+$withModule = Measure-Start "Import-Module '$module'; exit"
+$figures.import = [ordered]@{ bareStartSeconds = [math]::Round($bare, 2); withImportSeconds = [math]::Round($withModule, 2); importSeconds = [math]::Round($withModule - $bare, 2); ratio = [math]::Round($withModule / $bare, 2) }
+
+# --- The table -------------------------------------------------------------------------------
+$p = $figures.pause; $l = $figures.list; $m = $figures.import
+$rows = @(
+    [pscustomobject]@{ Measure = 'Pause 50 + wait: time'; Value = "$($p.seconds) s"; Baseline = "floor $($p.floorSeconds) s"; Ratio = "$($p.vsFloor)x floor" }
+    [pscustomobject]@{ Measure = 'Pause 50 + wait: vs tutorial'; Value = "$($p.seconds) s"; Baseline = $(if ($p.Contains('baselineSeconds')) { "$($p.baselineSeconds) s ($($p.baselineRequests) req)" } else { 'skipped' }); Ratio = $(if ($p.Contains('speedupVsBaseline')) { "$($p.speedupVsBaseline)x faster" } else { '-' }) }
+    [pscustomobject]@{ Measure = 'Pause 50 + wait: requests'; Value = "$($p.requests) ($($p.http429) x 429)"; Baseline = '50 campaigns'; Ratio = "$($p.requestsPerCampaign) per campaign" }
+    [pscustomobject]@{ Measure = 'List 5000: time'; Value = "$($l.seconds) s, $($l.requests) req"; Baseline = "floor $($l.floorSeconds) s, $($l.floorRequests) req"; Ratio = "$($l.vsFloor)x floor" }
+    [pscustomobject]@{ Measure = 'List: peak memory'; Value = "$($l.peakWorkingSetMB5000) MB @5000"; Baseline = "$($l.peakWorkingSetMB1000) MB @1000"; Ratio = "$($l.memory5000vs1000)x" }
+    [pscustomobject]@{ Measure = 'Import-Module'; Value = "$($m.withImportSeconds) s"; Baseline = "bare pwsh $($m.bareStartSeconds) s"; Ratio = "$($m.ratio)x" }
+)
+$rows | Format-Table -AutoSize | Out-String -Width 200 | Out-Host
+$figures | ConvertTo-Json -Depth 5 | Set-Content $ResultPath
