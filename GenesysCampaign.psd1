@@ -18,6 +18,7 @@
         'Stop-GenesysCampaign'
         'Wait-GenesysCampaignState'
         'Watch-GenesysCampaign'
+        'Get-GenesysCampaignAuditLog'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -7,14 +7,20 @@
     Test:  Build, then xunit and Pester; ends with one line "N passed, N failed" counting both.
     Demo:  Build, then the module against the simulator (or, read-only, against a real org when
            GENESYSCLOUD_OAUTHCLIENT_ID/SECRET/REGION are set).
-    Bench: Build, then the soak (faults injected at a steady rate; wrong changes and lost records
-           must be 0). Figures go to out/bench.json.
+    Package: Build, then a .nupkg of the module in out/package, as a PowerShell repository
+           (PSResourceGet) publishes and installs it.
+    Bench: Build, then the speed benchmark (emergency pause of 50 campaigns vs the sequential
+           tutorial script and vs the floor; listing 5,000 campaigns vs its floor; import time vs a
+           bare pwsh start) and the fault soak (wrong changes and lost records must be 0).
+           Figures go to out/bench.json.
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package')]
     [string] $Task = 'Build',
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+    # Package only: pack the module already in out/GenesysCampaign (the tests use it).
+    [switch] $NoBuild
 )
 
 $ErrorActionPreference = 'Stop'
@@ -36,13 +42,21 @@ function Invoke-Native([string] $What, [scriptblock] $Command) {
 
 function Invoke-Build {
     if (Test-Path $moduleOut) { Remove-Item $moduleOut -Recurse -Force }
-    Invoke-Native 'Building the module' { dotnet publish (Join-Path $root 'src/GenesysCampaign/GenesysCampaign.csproj') -c $Configuration -o $moduleOut --nologo -v quiet }
+    $dependencies = Join-Path $moduleOut 'dependencies'
+    Invoke-Native 'Building the module' { dotnet publish (Join-Path $root 'src/GenesysCampaign/GenesysCampaign.csproj') -c $Configuration -o $dependencies --nologo -v quiet }
+    Invoke-Native 'Building the load context' { dotnet publish (Join-Path $root 'src/GenesysCampaign.LoadContext/GenesysCampaign.LoadContext.csproj') -c $Configuration -o $dependencies --nologo -v quiet }
     Invoke-Native 'Building the simulator' { dotnet publish (Join-Path $root 'src/GenesysCampaign.Simulator/GenesysCampaign.Simulator.csproj') -c $Configuration -o $simulatorOut --nologo -v quiet }
+
+    # Only the cmdlets sit at the top; everything they need stays in dependencies/, which the
+    # module loads into a context of its own (PowerShell 7) or through a resolver (5.1).
+    Move-Item (Join-Path $dependencies 'GenesysCampaign.dll') $moduleOut
+    Get-ChildItem $dependencies -Include '*.pdb', '*.deps.json', '*.xml' -Recurse | Remove-Item -Force
     Copy-Item (Join-Path $root 'GenesysCampaign.psd1') $moduleOut
-    Copy-Item (Join-Path $root 'module/*') $moduleOut -Recurse
-    # Build artefacts a module folder does not need.
-    Get-ChildItem $moduleOut -Include '*.pdb', '*.deps.json', '*.xml' -Recurse |
-        Where-Object Name -ne 'GenesysCampaign.Format.ps1xml' | Remove-Item -Force
+    Copy-Item (Join-Path $root 'module/GenesysCampaign.Format.ps1xml') $moduleOut
+    Copy-Item (Join-Path $root 'module/en-US') $moduleOut -Recurse
+
+    # MAML help from module/help/*.md, with syntax and parameter facts from the built cmdlets.
+    Invoke-Native 'Building help' { dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'module/help/New-MamlHelp.ps1') -ModulePath (Join-Path $moduleOut 'GenesysCampaign.psd1') -OutputPath (Join-Path $moduleOut 'en-US/GenesysCampaign.dll-help.xml') }
     Write-Host "Module: $moduleOut"
 }
 
@@ -140,9 +154,23 @@ function Invoke-Bench {
     Write-Host "Figures: $(Join-Path $out 'bench.json')"
 }
 
+function Invoke-Package {
+    if (-not $NoBuild) { Invoke-Build }
+    $feed = Join-Path $out 'package'
+    if (Test-Path $feed) { Remove-Item $feed -Recurse -Force }
+    New-Item -ItemType Directory $feed | Out-Null
+    # A throwaway local repository: Publish-PSResource writes the .nupkg into its folder.
+    $name = "GenesysCampaignBuild$PID"
+    Register-PSResourceRepository -Name $name -Uri $feed -Trusted
+    try { Publish-PSResource -Path $moduleOut -Repository $name -SkipDependenciesCheck }
+    finally { Unregister-PSResourceRepository -Name $name }
+    Get-ChildItem $feed -Filter *.nupkg | ForEach-Object { Write-Host "Package: $($_.FullName)" }
+}
+
 switch ($Task) {
     'Build' { Invoke-Build }
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
     'Bench' { Invoke-Bench }
+    'Package' { Invoke-Package }
 }

@@ -1,8 +1,12 @@
 # Dot-sourced by every *.Tests.ps1 in BeforeAll: the built module, the simulator launcher, helpers.
+# -NoImport: for tests that load the module in a process of their own.
+param([switch] $NoImport)
 $ErrorActionPreference = 'Stop'
 $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-Import-Module (Join-Path $RepoRoot 'out/GenesysCampaign/GenesysCampaign.psd1') -Force
-Import-Module (Join-Path $RepoRoot 'src/GenesysCampaign.Simulator/Simulator.psm1') -Force
+if (-not $NoImport) {
+    Import-Module (Join-Path $RepoRoot 'out/GenesysCampaign/GenesysCampaign.psd1') -Force
+    Import-Module (Join-Path $RepoRoot 'src/GenesysCampaign.Simulator/Simulator.psm1') -Force
+}
 
 $script:SimSecret = 'sim-secret'
 

@@ -16,7 +16,7 @@ Describe 'Get-GenesysCampaign' {
 
     It 'returns typed campaigns with Id, Name, Status, Version, DialingMode and Division' {
         $campaign = Get-GenesysCampaign -Id $OnId
-        $campaign | Should -BeOfType ([GenesysCloud.Outbound.Campaigns.GenesysCampaign])
+        $campaign.GetType().FullName | Should -Be 'GenesysCloud.Outbound.Campaigns.GenesysCampaign'
         $campaign.Name | Should -Be $OnName
         $campaign.Status | Should -Be 'on'
         $campaign.Version | Should -BeGreaterThan 0

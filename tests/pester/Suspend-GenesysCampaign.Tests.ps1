@@ -31,7 +31,7 @@ Describe 'Suspend-GenesysCampaign' {
 
         $records.Count | Should -Be 2
         $records | ForEach-Object {
-            $_ | Should -BeOfType ([GenesysCloud.Outbound.Audit.GenesysCampaignStateChange])
+            $_.GetType().FullName | Should -Be 'GenesysCloud.Outbound.Audit.GenesysCampaignStateChange'
             $_.Outcome | Should -Be 'Changed'
             $_.FinalStatus | Should -Be 'off'
             $_.Reason | Should -Be 'pester'

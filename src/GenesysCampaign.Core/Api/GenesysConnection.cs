@@ -59,9 +59,13 @@ public sealed class GenesysConnection : IDisposable
     /// <summary>A client for one operation, reporting to <paramref name="log"/>.</summary>
     public GenesysApiClient CreateClient(IOperationLog? log = null) => new(_http, Endpoints, _tokens, Resilience, log, RateBudget);
 
+    /// <summary>Whether Disconnect-GenesysCloud (or Dispose) closed this connection.</summary>
+    public bool IsDisposed { get; private set; }
+
     /// <summary>Forgets the token and the secret and closes the HttpClient.</summary>
     public void Dispose()
     {
+        IsDisposed = true;
         _tokens.Clear();
         _http.Dispose();
     }

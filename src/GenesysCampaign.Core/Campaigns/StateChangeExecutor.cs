@@ -68,9 +68,12 @@ public sealed class StateChangeExecutor
                     return; // Not reached: no write, no record.
                 }
 
+                // The throttle bounds writes, not waits: the slot is handed back before waiting for the
+                // dialer, so 50 campaigns take one settle, not five.
+                var slot = new ThrottleSlot(throttle);
                 try
                 {
-                    var record = await ChangeOneAsync(campaign, request, dependencies, cancellationToken).ConfigureAwait(false);
+                    var record = await ChangeOneAsync(campaign, request, dependencies, slot, cancellationToken).ConfigureAwait(false);
                     if (record is not null)
                     {
                         Publish(record, onRecord);
@@ -78,7 +81,7 @@ public sealed class StateChangeExecutor
                 }
                 finally
                 {
-                    throttle.Release();
+                    slot.Release();
                 }
             })
             .ToList();
@@ -104,6 +107,15 @@ public sealed class StateChangeExecutor
         Publish(record, onRecord);
     }
 
+    /// <summary>The record for a campaign the user declined at the confirmation prompt: Unchanged, nothing sent, audited.</summary>
+    public void RecordDeclined(GenesysCampaign campaign, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> onRecord)
+    {
+        var record = NewRecord(request, campaign.Id, campaign.Name, campaign.Status);
+        record.Outcome = StateChangeOutcome.Unchanged;
+        record.Message = $"Campaign '{campaign.Name}' was not confirmed; nothing was sent.";
+        Publish(record, onRecord);
+    }
+
     private void Publish(GenesysCampaignStateChange record, Action<GenesysCampaignStateChange, Exception?> onRecord)
     {
         Exception? auditError = null;
@@ -119,7 +131,7 @@ public sealed class StateChangeExecutor
         onRecord(record, auditError);
     }
 
-    private async Task<GenesysCampaignStateChange?> ChangeOneAsync(GenesysCampaign campaign, StateChangeRequest request, Lazy<Task<CampaignDependencies>> dependencies, CancellationToken cancellationToken)
+    private async Task<GenesysCampaignStateChange?> ChangeOneAsync(GenesysCampaign campaign, StateChangeRequest request, Lazy<Task<CampaignDependencies>> dependencies, ThrottleSlot slot, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var stats = new RequestStats();
@@ -159,6 +171,7 @@ public sealed class StateChangeExecutor
                 if (decision.Kind == DecisionKind.Unchanged && unansweredWriteVersion is { } sent && current.Version > sent)
                 {
                     var applied = $"Campaign '{current.Name}' set to {rule.TargetStatus} (was {record.PreviousStatus}); the answer to the write was lost, a read shows it applied.";
+                    slot.Release();
                     return request.Wait
                         ? await WaitToSettleAsync(current, rule, request, stats, Done, StateChangeOutcome.Changed, applied, cancellationToken).ConfigureAwait(false)
                         : Done(StateChangeOutcome.Changed, applied, current.Status);
@@ -169,6 +182,7 @@ public sealed class StateChangeExecutor
                     case DecisionKind.Unchanged:
                         if (request.Wait && StateRules.IsTransitional(current.Status))
                         {
+                            slot.Release();
                             return await WaitToSettleAsync(current, rule, request, stats, Done, StateChangeOutcome.Unchanged, decision.Message, cancellationToken).ConfigureAwait(false);
                         }
 
@@ -179,6 +193,7 @@ public sealed class StateChangeExecutor
 
                     case DecisionKind.WaitToSettle:
                         _log.Verbose(decision.Message);
+                        slot.Release();
                         var settled = await _waiter.WaitAsync(current.Id, c => !StateRules.IsTransitional(c.Status), request.Timeout, stats, cancellationToken).ConfigureAwait(false);
                         if (!settled.Reached)
                         {
@@ -187,6 +202,7 @@ public sealed class StateChangeExecutor
                         }
 
                         current = settled.Last!;
+                        await slot.AcquireAsync(cancellationToken).ConfigureAwait(false);
                         continue;
                 }
 
@@ -224,6 +240,7 @@ public sealed class StateChangeExecutor
                 }
 
                 var message = $"Campaign '{updated.Name}' set to {rule.TargetStatus} (was {record.PreviousStatus}).";
+                slot.Release();
                 if (request.Wait)
                 {
                     return await WaitToSettleAsync(updated, rule, request, stats, Done, StateChangeOutcome.Changed, message, cancellationToken).ConfigureAwait(false);
@@ -319,4 +336,27 @@ public sealed class StateChangeExecutor
         RequestedStatus = StateRules.For(request.Action).TargetStatus,
         FinalStatus = previous,
     };
+
+    /// <summary>A throttle slot that is released once, whichever path lets it go first.</summary>
+    private sealed class ThrottleSlot
+    {
+        private readonly SemaphoreSlim _throttle;
+        private int _held = 1;
+
+        public ThrottleSlot(SemaphoreSlim throttle) => _throttle = throttle;
+
+        public void Release()
+        {
+            if (Interlocked.Exchange(ref _held, 0) == 1)
+            {
+                _throttle.Release();
+            }
+        }
+
+        public async Task AcquireAsync(CancellationToken cancellationToken)
+        {
+            await _throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
+            Interlocked.Exchange(ref _held, 1);
+        }
+    }
 }

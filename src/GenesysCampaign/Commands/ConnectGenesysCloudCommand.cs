@@ -20,6 +20,7 @@ public sealed class ConnectGenesysCloudCommand : GenesysCmdlet
     /// <summary>Region host (mypurecloud.ie) or AWS-style name (eu-west-1). Default: $env:GENESYSCLOUD_REGION.</summary>
     [Parameter(Position = 0)]
     [Alias("Region")]
+    [ArgumentCompleter(typeof(RegionCompleter))]
     public string? Environment { get; set; }
 
     /// <summary>OAuth client id (client credentials grant). Default: $env:GENESYSCLOUD_OAUTHCLIENT_ID.</summary>
@@ -79,7 +80,7 @@ public sealed class ConnectGenesysCloudCommand : GenesysCmdlet
             }
         }
 
-        ConnectionState.Set(connection);
+        ConnectionState.Set(connection, PassThru);
         WriteVerbose($"Connected: {connection}.");
         if (PassThru)
         {

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using GenesysCloud.Outbound.Api;
 using GenesysCloud.Outbound.PowerShell.Infrastructure;
 
 namespace GenesysCloud.Outbound.PowerShell.Commands;
@@ -10,9 +11,27 @@ namespace GenesysCloud.Outbound.PowerShell.Commands;
 [OutputType(typeof(void))]
 public sealed class DisconnectGenesysCloudCommand : GenesysCmdlet
 {
+    /// <summary>A connection from Connect-GenesysCloud -PassThru to close; default: the current one.</summary>
+    [Parameter(ValueFromPipeline = true)]
+    public GenesysConnection? Connection { get; set; }
+
     /// <inheritdoc />
-    protected override void EndProcessing()
+    protected override void ProcessRecord()
     {
+        if (Connection is not null)
+        {
+            if (ReferenceEquals(Connection, ConnectionState.Current))
+            {
+                ConnectionState.Clear();
+            }
+            else
+            {
+                Connection.Dispose();
+            }
+
+            return;
+        }
+
         if (!ConnectionState.Clear())
         {
             WriteVerbose("There was no Genesys Cloud connection to close.");

@@ -13,7 +13,7 @@ namespace GenesysCloud.Outbound.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "GenesysCampaign", DefaultParameterSetName = NameSet)]
 [OutputType(typeof(GenesysCampaign))]
-public sealed class GetGenesysCampaignCommand : GenesysCmdlet
+public sealed class GetGenesysCampaignCommand : GenesysApiCmdlet
 {
     private const string NameSet = "Name";
     private const string IdSet = "Id";
@@ -24,6 +24,7 @@ public sealed class GetGenesysCampaignCommand : GenesysCmdlet
     [Parameter(Position = 0, ParameterSetName = NameSet, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(CampaignNameCompleter))]
     public string[]? Name { get; set; }
 
     /// <summary>Campaign ids; read 100 per request.</summary>
@@ -35,6 +36,7 @@ public sealed class GetGenesysCampaignCommand : GenesysCmdlet
     /// <summary>Only campaigns in these statuses (on, off, stopping, complete, invalid, forced_off, forced_stopping).</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(StatusCompleter))]
     public string[]? Status { get; set; }
 
     /// <inheritdoc />
@@ -67,7 +69,7 @@ public sealed class GetGenesysCampaignCommand : GenesysCmdlet
     /// <inheritdoc />
     protected override void EndProcessing()
     {
-        var connection = ConnectionState.Require(this);
+        var connection = RequireConnection();
         var api = connection.CreateClient(Pump);
         var statuses = Status is null ? null : new HashSet<string>(Status, StringComparer.OrdinalIgnoreCase);
         bool Wanted(GenesysCampaign c) => statuses is null || statuses.Contains(c.Status);

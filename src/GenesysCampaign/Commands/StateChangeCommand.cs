@@ -14,7 +14,7 @@ namespace GenesysCloud.Outbound.PowerShell.Commands;
 /// What Suspend, Resume and Stop share: input by id, name or object, collected from the whole
 /// pipeline; confirmation per campaign; then the changes, concurrently, in Core; one record each.
 /// </summary>
-public abstract class StateChangeCommand : GenesysCmdlet
+public abstract class StateChangeCommand : GenesysApiCmdlet
 {
     private const string IdSet = "Id";
     private const string NameSet = "Name";
@@ -34,6 +34,7 @@ public abstract class StateChangeCommand : GenesysCmdlet
     [Parameter(Mandatory = true, ParameterSetName = NameSet)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(CampaignNameCompleter))]
     public string[]? Name { get; set; }
 
     /// <summary>Campaigns from Get-GenesysCampaign (not read again).</summary>
@@ -91,7 +92,7 @@ public abstract class StateChangeCommand : GenesysCmdlet
     /// <inheritdoc />
     protected override void EndProcessing()
     {
-        var connection = ConnectionState.Require(this);
+        var connection = RequireConnection();
         var api = connection.CreateClient(Pump);
         var request = new StateChangeRequest(Action)
         {
@@ -101,8 +102,10 @@ public abstract class StateChangeCommand : GenesysCmdlet
             Timeout = TimeSpan.FromSeconds(Timeout),
             ThrottleLimit = ThrottleLimit,
         };
+        // -WhatIf changes nothing and records nothing: input errors are still reported as errors.
+        var whatIf = IsWhatIf();
         var auditPath = AuditLogPath ?? System.Environment.GetEnvironmentVariable("GENESYS_CAMPAIGN_AUDIT_LOG");
-        var sink = string.IsNullOrWhiteSpace(auditPath) ? null : new JsonLinesAuditSink(GetUnresolvedProviderPathFromPSPath(auditPath));
+        var sink = whatIf || string.IsNullOrWhiteSpace(auditPath) ? null : new JsonLinesAuditSink(GetUnresolvedProviderPathFromPSPath(auditPath));
 
         using var waiter = new NotificationCampaignWaiter(api, log: Pump);
         var executor = new StateChangeExecutor(api, waiter, sink, Pump);
@@ -111,7 +114,7 @@ public abstract class StateChangeCommand : GenesysCmdlet
         void Emit(GenesysCampaignStateChange record, Exception? auditError) => Pump.Post(() =>
         {
             done++;
-            WriteRecord(record, auditError);
+            WriteRecord(record, auditError, whatIf);
             WriteProgress(new ProgressRecord(1, $"{Action} campaigns", $"{done} of {total} done") { PercentComplete = total == 0 ? 100 : Math.Min(100, done * 100 / total) });
         });
 
@@ -125,7 +128,7 @@ public abstract class StateChangeCommand : GenesysCmdlet
             }
             else
             {
-                executor.RecordInputError(id, request, FailureKind.InvalidArgument, "InvalidCampaignId", $"'{id}' is not a campaign id: Genesys campaign ids are GUIDs. Use -Name to act on campaigns by name.", (r, e) => WriteRecord(r, e));
+                executor.RecordInputError(id, request, FailureKind.InvalidArgument, "InvalidCampaignId", $"'{id}' is not a campaign id: Genesys campaign ids are GUIDs. Use -Name to act on campaigns by name.", (r, e) => WriteRecord(r, e, whatIf));
             }
         }
 
@@ -140,8 +143,21 @@ public abstract class StateChangeCommand : GenesysCmdlet
             return;
         }
 
-        // Confirmation happens here, on the pipeline thread, before anything is written.
-        var approved = campaigns.Where(c => ShouldProcess($"campaign '{c.Name}' ({c.Id}), now {c.Status}", $"{Action} (set to {StateRules.For(Action).TargetStatus})")).ToList();
+        // Confirmation happens here, on the pipeline thread, before anything is written. A campaign
+        // declined at the prompt still gets its record (Unchanged): every campaign given has one.
+        var approved = new List<GenesysCampaign>();
+        foreach (var campaign in campaigns)
+        {
+            if (ShouldProcess($"campaign '{campaign.Name}' ({campaign.Id}), now {campaign.Status}", $"{Action} (set to {StateRules.For(Action).TargetStatus})"))
+            {
+                approved.Add(campaign);
+            }
+            else if (!whatIf)
+            {
+                executor.RecordDeclined(campaign, request, (r, e) => WriteRecord(r, e, whatIf: false));
+            }
+        }
+
         if (approved.Count == 0)
         {
             return;
@@ -192,8 +208,24 @@ public abstract class StateChangeCommand : GenesysCmdlet
         return campaigns.GroupBy(c => c.Id, StringComparer.OrdinalIgnoreCase).Select(g => g.First()).ToList();
     }
 
-    private void WriteRecord(GenesysCampaignStateChange record, Exception? auditError)
+    private bool IsWhatIf() =>
+        MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value)
+            ? value is SwitchParameter { IsPresent: true }
+            : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
+
+    private void WriteRecord(GenesysCampaignStateChange record, Exception? auditError, bool whatIf)
     {
+        if (whatIf)
+        {
+            // Under -WhatIf only what is wrong with the input is said; no record is made.
+            if (record.Outcome is StateChangeOutcome.Rejected or StateChangeOutcome.Failed)
+            {
+                WriteError(new ErrorRecord(new InvalidOperationException(record.Message), ErrorMapping.ErrorId(record), ErrorMapping.Category(record.Failure), record.CampaignId));
+            }
+
+            return;
+        }
+
         foreach (var warning in record.Warnings)
         {
             WriteWarning(warning);

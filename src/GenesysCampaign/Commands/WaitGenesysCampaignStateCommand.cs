@@ -14,7 +14,7 @@ namespace GenesysCloud.Outbound.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Wait, "GenesysCampaignState")]
 [OutputType(typeof(GenesysCampaign))]
-public sealed class WaitGenesysCampaignStateCommand : GenesysCmdlet
+public sealed class WaitGenesysCampaignStateCommand : GenesysApiCmdlet
 {
     private readonly List<string> _ids = new();
 
@@ -27,6 +27,7 @@ public sealed class WaitGenesysCampaignStateCommand : GenesysCmdlet
     /// <summary>Wait until the campaign is in any of these statuses.</summary>
     [Parameter(Mandatory = true, Position = 1)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(StatusCompleter))]
     public string[]? State { get; set; }
 
     /// <summary>Seconds to wait; each campaign still not there then is an OperationTimeout error.</summary>
@@ -65,7 +66,7 @@ public sealed class WaitGenesysCampaignStateCommand : GenesysCmdlet
             return;
         }
 
-        var connection = ConnectionState.Require(this);
+        var connection = RequireConnection();
         var api = connection.CreateClient(Pump);
         var states = new HashSet<string>(State!, StringComparer.OrdinalIgnoreCase);
         var timeout = TimeSpan.FromSeconds(Timeout);

@@ -15,7 +15,7 @@ namespace GenesysCloud.Outbound.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Watch, "GenesysCampaign", DefaultParameterSetName = IdSet)]
 [OutputType(typeof(GenesysCampaignStatusEvent))]
-public sealed class WatchGenesysCampaignCommand : GenesysCmdlet
+public sealed class WatchGenesysCampaignCommand : GenesysApiCmdlet
 {
     private const string IdSet = "Id";
     private const string NameSet = "Name";
@@ -34,6 +34,7 @@ public sealed class WatchGenesysCampaignCommand : GenesysCmdlet
     [Parameter(Mandatory = true, ParameterSetName = NameSet)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(CampaignNameCompleter))]
     public string[]? Name { get; set; }
 
     /// <summary>Campaigns from Get-GenesysCampaign.</summary>
@@ -78,7 +79,7 @@ public sealed class WatchGenesysCampaignCommand : GenesysCmdlet
     /// <inheritdoc />
     protected override void EndProcessing()
     {
-        var connection = ConnectionState.Require(this);
+        var connection = RequireConnection();
         var api = connection.CreateClient(Pump);
         using var timeout = Timeout > 0 ? new CancellationTokenSource(TimeSpan.FromSeconds(Timeout)) : new CancellationTokenSource();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken, timeout.Token);
@@ -91,15 +92,26 @@ public sealed class WatchGenesysCampaignCommand : GenesysCmdlet
                     var campaigns = new List<GenesysCampaign>(_objects);
                     if (_ids.Count > 0)
                     {
-                        campaigns.AddRange(await api.GetCampaignsByIdAsync(_ids, null, token).ConfigureAwait(false));
+                        var found = await api.GetCampaignsByIdAsync(_ids, null, token).ConfigureAwait(false);
+                        campaigns.AddRange(found);
+                        foreach (var missing in _ids.Except(found.Select(c => c.Id), StringComparer.OrdinalIgnoreCase).Distinct(StringComparer.OrdinalIgnoreCase))
+                        {
+                            Pump.Post(() => WriteError(NotFound($"No campaign with id '{missing}' was found.", missing)));
+                        }
                     }
 
                     if (_names.Count > 0)
                     {
+                        var patterns = _names.Select(n => new NamePattern(n)).ToList();
                         var matched = new HashSet<string>(StringComparer.Ordinal);
-                        await foreach (var campaign in CampaignFinder.FindByNameAsync(api, _names.Select(n => new NamePattern(n)).ToList(), matched, null, token).ConfigureAwait(false))
+                        await foreach (var campaign in CampaignFinder.FindByNameAsync(api, patterns, matched, null, token).ConfigureAwait(false))
                         {
                             campaigns.Add(campaign);
+                        }
+
+                        foreach (var pattern in patterns.Where(p => !p.HasWildcards && !matched.Contains(p.Pattern)))
+                        {
+                            Pump.Post(() => WriteError(NotFound($"No campaign named '{pattern.Pattern}' was found.", pattern.Pattern)));
                         }
                     }
 
@@ -123,4 +135,7 @@ public sealed class WatchGenesysCampaignCommand : GenesysCmdlet
             ThrowTerminatingError(ToErrorRecord(ex, "WatchGenesysCampaignFailed", null));
         }
     }
+
+    private static ErrorRecord NotFound(string message, string target) =>
+        new(new ItemNotFoundException(message), "CampaignNotFound", ErrorCategory.ObjectNotFound, target);
 }

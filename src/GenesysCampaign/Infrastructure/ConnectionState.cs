@@ -13,13 +13,19 @@ internal static class ConnectionState
     /// <summary>The calling runspace's connection, or null.</summary>
     public static GenesysConnection? Current => Runspace.DefaultRunspace is { } runspace && Connections.TryGetValue(runspace, out var holder) ? holder.Connection : null;
 
-    /// <summary>Makes <paramref name="connection"/> current, closing the one it replaces.</summary>
-    public static void Set(GenesysConnection connection)
+    /// <summary>
+    /// Makes <paramref name="connection"/> current. The one it replaces is closed, unless it was
+    /// handed out with -PassThru: then its owner may still use it with -Connection (two orgs in one
+    /// session) and closes it with Disconnect-GenesysCloud -Connection.
+    /// </summary>
+    public static void Set(GenesysConnection connection, bool passedThru)
     {
         var holder = Connections.GetValue(Runspace.DefaultRunspace, _ => new Holder());
         var previous = holder.Connection;
+        var previousPassedThru = holder.PassedThru;
         holder.Connection = connection;
-        if (previous is not null && !ReferenceEquals(previous, connection))
+        holder.PassedThru = passedThru;
+        if (previous is not null && !ReferenceEquals(previous, connection) && !previousPassedThru)
         {
             previous.Dispose();
         }
@@ -57,5 +63,7 @@ internal static class ConnectionState
     private sealed class Holder
     {
         public GenesysConnection? Connection { get; set; }
+
+        public bool PassedThru { get; set; }
     }
 }

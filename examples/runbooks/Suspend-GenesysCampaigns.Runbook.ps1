@@ -1,0 +1,79 @@
+<#
+.SYNOPSIS
+    Azure Automation runbook: pause Genesys Cloud outbound campaigns that are dialing, wait for the
+    dialer to settle, append an audit line per campaign, and end with a summary object.
+
+.DESCRIPTION
+    Credentials come from the Automation credential asset named by -CredentialName (user name =
+    OAuth client id, password = client secret). Outside Azure Automation, or when the asset is
+    absent, Connect-GenesysCloud falls back to GENESYSCLOUD_OAUTHCLIENT_ID,
+    GENESYSCLOUD_OAUTHCLIENT_SECRET and GENESYSCLOUD_REGION. Nothing prompts (-Confirm:$false).
+    The job fails (a terminating error, so a non-zero exit) when any campaign was not paused:
+    Rejected, Failed or TimedOut. The records are in the output and the audit log either way.
+
+.EXAMPLE
+    # In Azure Automation: import the GenesysCampaign module, create a credential asset 'GenesysCloud',
+    # set the variable GENESYSCLOUD_REGION (or pass -Region), then start the runbook with -Reason.
+
+.EXAMPLE
+    pwsh -NonInteractive -File ./Suspend-GenesysCampaigns.Runbook.ps1 -Region eu-west-1 -Name 'Collections-*' -Reason 'INC-4711'
+#>
+[CmdletBinding()]
+param(
+    [string] $CredentialName = 'GenesysCloud',
+    [string] $Region = $env:GENESYSCLOUD_REGION,
+    [string[]] $Name = @('*'),
+    [string] $Reason = 'Runbook: compliance hold',
+    [string] $AuditLogPath = $env:GENESYS_CAMPAIGN_AUDIT_LOG,
+    [int] $TimeoutSeconds = 600,
+    [switch] $Force,
+    # A proxy or the simulator; plain http only to loopback.
+    [string] $BaseUri
+)
+
+$ErrorActionPreference = 'Stop'
+$ProgressPreference = 'SilentlyContinue'   # no progress records in job streams
+Import-Module GenesysCampaign
+
+$connect = @{}
+if ($BaseUri) { $connect.BaseUri = $BaseUri } elseif ($Region) { $connect.Environment = $Region }
+$credential = $null
+if (Get-Command Get-AutomationPSCredential -ErrorAction SilentlyContinue) {
+    $credential = Get-AutomationPSCredential -Name $CredentialName -ErrorAction SilentlyContinue
+}
+if ($credential) { $connect.Credential = $credential }
+Connect-GenesysCloud @connect
+
+$state = @{
+    Reason       = $Reason
+    Wait         = $true
+    Timeout      = $TimeoutSeconds
+    Force        = $Force
+    Confirm      = $false
+    ErrorAction  = 'Continue'   # one campaign's failure must not stop the others
+}
+if ($AuditLogPath) { $state.AuditLogPath = $AuditLogPath }
+# Errors go to the job's error stream; the records are kept for the summary.
+$records = @(Get-GenesysCampaign -Name $Name -Status on, stopping | Suspend-GenesysCampaign @state)
+Disconnect-GenesysCloud
+
+$count = { param($outcome) @($records | Where-Object Outcome -eq $outcome).Count }
+$summary = [pscustomobject]@{
+    PSTypeName  = 'GenesysCampaign.RunbookSummary'
+    Action      = 'Suspend'
+    Reason      = $Reason
+    Campaigns   = $records.Count
+    Changed     = & $count 'Changed'
+    Unchanged   = & $count 'Unchanged'
+    Rejected    = & $count 'Rejected'
+    Failed      = & $count 'Failed'
+    TimedOut    = & $count 'TimedOut'
+    OperationId = @($records.OperationId | Select-Object -Unique) -join ','
+}
+$records
+$summary
+
+$notPaused = $summary.Rejected + $summary.Failed + $summary.TimedOut
+if ($notPaused -gt 0) {
+    throw "$notPaused of $($summary.Campaigns) campaign(s) were not paused: $(@($records | Where-Object Outcome -in 'Rejected', 'Failed', 'TimedOut' | ForEach-Object { "$($_.CampaignName) ($($_.Outcome))" }) -join ', ')."
+}

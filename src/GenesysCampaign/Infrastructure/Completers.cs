@@ -1,0 +1,113 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using GenesysCloud.Outbound.Api;
+using GenesysCloud.Outbound.Campaigns;
+
+namespace GenesysCloud.Outbound.PowerShell.Infrastructure;
+
+/// <summary>Completes -Environment with region hosts and AWS-style names.</summary>
+public sealed class RegionCompleter : IArgumentCompleter
+{
+    /// <inheritdoc />
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+        Completion.Matching(GenesysRegions.AllNames, wordToComplete);
+}
+
+/// <summary>Completes -Status and -State with the documented campaign statuses.</summary>
+public sealed class StatusCompleter : IArgumentCompleter
+{
+    /// <inheritdoc />
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+        Completion.Matching(CampaignStatus.All, wordToComplete);
+}
+
+/// <summary>
+/// Completes -Name with the campaign names of the current connection, from a cache that lives a
+/// minute per connection, so pressing Tab twice does not list every campaign twice.
+/// </summary>
+public sealed class CampaignNameCompleter : IArgumentCompleter
+{
+    private static readonly TimeSpan CacheLife = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan ReadBudget = TimeSpan.FromSeconds(5);
+    private static readonly ConditionalWeakTable<GenesysConnection, Cache> Caches = new();
+
+    /// <inheritdoc />
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+    {
+        var connection = fakeBoundParameters["Connection"] as GenesysConnection ?? ConnectionState.Current;
+        if (connection is null || connection.IsDisposed)
+        {
+            return Array.Empty<CompletionResult>();
+        }
+
+        return Completion.Matching(Names(connection), wordToComplete.Trim('\'', '"'));
+    }
+
+    private static IReadOnlyList<string> Names(GenesysConnection connection)
+    {
+        var cache = Caches.GetValue(connection, _ => new Cache());
+        lock (cache)
+        {
+            if (cache.Names is not null && DateTime.UtcNow - cache.Read < CacheLife)
+            {
+                return cache.Names;
+            }
+
+            try
+            {
+                using var budget = new CancellationTokenSource(ReadBudget);
+                var names = new List<string>();
+                var api = connection.CreateClient();
+                var listing = api.ListCampaignsAsync(null, null, budget.Token).GetAsyncEnumerator(budget.Token);
+                try
+                {
+                    while (listing.MoveNextAsync().AsTask().GetAwaiter().GetResult())
+                    {
+                        names.Add(listing.Current.Name);
+                    }
+                }
+                finally
+                {
+                    listing.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                }
+
+                cache.Names = names;
+                cache.Read = DateTime.UtcNow;
+            }
+            catch (Exception ex) when (ex is GenesysApiException or GenesysAuthenticationException or OperationCanceledException)
+            {
+                // Completion must never throw at the prompt: no names is the honest answer.
+                return cache.Names ?? (IReadOnlyList<string>)Array.Empty<string>();
+            }
+
+            return cache.Names;
+        }
+    }
+
+    private sealed class Cache
+    {
+        public IReadOnlyList<string>? Names { get; set; }
+
+        public DateTime Read { get; set; }
+    }
+}
+
+/// <summary>Shared completion rules: case-insensitive prefix match, quoted when the value needs it.</summary>
+internal static class Completion
+{
+    public static IEnumerable<CompletionResult> Matching(IEnumerable<string> values, string wordToComplete)
+    {
+        var word = (wordToComplete ?? string.Empty).Trim('\'', '"');
+        return values
+            .Where(v => v.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .OrderBy(v => v, StringComparer.OrdinalIgnoreCase)
+            .Select(v => new CompletionResult(v.IndexOfAny(new[] { ' ', '\'', '$', '`', '(', ')', ';', ',', '{', '}' }) >= 0 ? "'" + v.Replace("'", "''") + "'" : v, v, CompletionResultType.ParameterValue, v));
+    }
+}

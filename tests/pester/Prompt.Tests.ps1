@@ -1,0 +1,78 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    $sim = Start-TestOrg
+}
+
+AfterAll { Stop-TestOrg $sim }
+
+Describe 'At the prompt' {
+    It 'completes -Name with campaign names of the connection' {
+        $result = TabExpansion2 -inputScript 'Get-GenesysCampaign -Name Sales-W' -cursorColumn 'Get-GenesysCampaign -Name Sales-W'.Length
+        $result.CompletionMatches.CompletionText | Should -Be @('Sales-West-006', 'Sales-West-026', 'Sales-West-046')
+    }
+
+    It 'reads campaign names once a minute at most' {
+        Clear-GenesysSimulatorRequest $sim
+        1..3 | ForEach-Object { TabExpansion2 -inputScript 'Suspend-GenesysCampaign -Name Surv' -cursorColumn 'Suspend-GenesysCampaign -Name Surv'.Length | Out-Null }
+        @(Get-Request $sim GET).Count | Should -BeLessOrEqual 1
+    }
+
+    It 'completes -Environment with regions and -State with statuses' {
+        (TabExpansion2 -inputScript 'Connect-GenesysCloud -Environment eu-w' -cursorColumn 'Connect-GenesysCloud -Environment eu-w'.Length).CompletionMatches.CompletionText |
+            Should -Be @('eu-west-1', 'eu-west-2')
+        (TabExpansion2 -inputScript 'Wait-GenesysCampaignState -Id x -State forc' -cursorColumn 'Wait-GenesysCampaignState -Id x -State forc'.Length).CompletionMatches.CompletionText |
+            Should -Be @('forced_off', 'forced_stopping')
+    }
+
+    It 'uses the connection given with -Connection, not the current one' {
+        $second = Start-GenesysSimulator -Path (Join-Path $RepoRoot 'out/simulator/GenesysCampaign.Simulator.dll')
+        try {
+            $current = Connect-GenesysCloud -BaseUri $sim.BaseUri -ClientId sim-client -ClientSecret (ConvertTo-SecureString sim-secret -AsPlainText -Force) -PassThru
+            $other = Connect-GenesysCloud -BaseUri $second.BaseUri -ClientId sim-client -ClientSecret (ConvertTo-SecureString sim-secret -AsPlainText -Force) -PassThru
+            Connect-GenesysCloud -BaseUri $sim.BaseUri -ClientId sim-client -ClientSecret (ConvertTo-SecureString sim-secret -AsPlainText -Force)
+            Set-GenesysSimulatorStatus $second -Id $OnId -Status off
+            (Get-GenesysCampaign -Id $OnId -Connection $other).Status | Should -Be 'off'
+            (Get-GenesysCampaign -Id $OnId).Status | Should -Be 'on'
+        }
+        finally { Stop-GenesysSimulator $second }
+    }
+
+    It 'reads an audit log back as records, warning about a damaged line by number' {
+        $audit = New-TempAuditPath
+        Suspend-GenesysCampaign -Id $OffId, $CompleteId -AuditLogPath $audit | Out-Null
+        Add-Content $audit '{"campaignId": "torn'
+        Suspend-GenesysCampaign -Id $ForcedOffId -AuditLogPath $audit | Out-Null
+
+        $records = @(Get-GenesysCampaignAuditLog -Path $audit -WarningVariable warns -WarningAction SilentlyContinue)
+        $records.Count | Should -Be 3
+        $records[0].GetType().FullName | Should -Be 'GenesysCloud.Outbound.Audit.GenesysCampaignStateChange'
+        $warns.Count | Should -Be 1
+        $warns[0] | Should -Match 'Line 3'
+        @(Get-GenesysCampaignAuditLog -Path $audit -CampaignId $CompleteId -WarningAction SilentlyContinue).CampaignId | Should -Be $CompleteId
+        @(Get-GenesysCampaignAuditLog -Path $audit -Outcome Changed -WarningAction SilentlyContinue).Count | Should -Be 0
+        @(Get-GenesysCampaignAuditLog -Path $audit -Since (Get-Date).AddMinutes(5) -WarningAction SilentlyContinue).Count | Should -Be 0
+    }
+
+    It 'in a non-interactive host, Stop without -Confirm:$false fails fast and sends nothing; with it, it runs' {
+        Set-GenesysSimulatorStatus $sim -Id (CampaignId 40) -Status on
+        Clear-GenesysSimulatorRequest $sim
+        $base = "Import-Module '$RepoRoot/out/GenesysCampaign/GenesysCampaign.psd1'; Connect-GenesysCloud -BaseUri '$($sim.BaseUri)' -ClientId sim-client -ClientSecret (ConvertTo-SecureString sim-secret -AsPlainText -Force); "
+        $out = & dotnet pwsh -NoProfile -NonInteractive -Command ($base + "Stop-GenesysCampaign -Id '$(CampaignId 40)' -ErrorAction Stop") 2>&1
+        $LASTEXITCODE | Should -Not -Be 0
+        ($out | Out-String) | Should -Match 'NonInteractive'
+        Get-Request $sim PUT | Should -BeNullOrEmpty
+
+        $out = & dotnet pwsh -NoProfile -NonInteractive -Command ($base + "Stop-GenesysCampaign -Id '$(CampaignId 40)' -Confirm:`$false | ForEach-Object Outcome") 2>&1
+        $LASTEXITCODE | Should -Be 0
+        ($out | Select-Object -Last 1) | Should -Be 'Changed'
+    }
+
+    It 'passes Test-ModuleManifest with explicit exports for both editions' {
+        $manifest = Test-ModuleManifest (Join-Path $RepoRoot 'out/GenesysCampaign/GenesysCampaign.psd1')
+        $manifest.CompatiblePSEditions | Should -Be @('Desktop', 'Core')
+        $manifest.PowerShellVersion | Should -Be ([version]'5.1')
+        $manifest.ExportedCmdlets.Keys | Should -Contain 'Get-GenesysCampaignAuditLog'
+        $manifest.ExportedFunctions.Count | Should -Be 0
+        $manifest.Tags | Should -Contain 'Genesys'
+    }
+}

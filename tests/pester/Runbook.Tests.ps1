@@ -1,0 +1,59 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    $sim = Start-GenesysSimulator -Path (Join-Path $RepoRoot 'out/simulator/GenesysCampaign.Simulator.dll')
+    $runbook = Join-Path $RepoRoot 'examples/runbooks/Suspend-GenesysCampaigns.Runbook.ps1'
+
+    # The runbook as Azure Automation runs it: a fresh, non-interactive pwsh with the module on PSModulePath.
+    function Invoke-Runbook([string] $Arguments, [string] $Prelude = '') {
+        $audit = New-TempAuditPath
+        $command = "$Prelude; & '$runbook' -BaseUri '$($sim.BaseUri)' -AuditLogPath '$audit' $Arguments"
+        $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+        foreach ($a in 'pwsh', '-NoProfile', '-NonInteractive', '-Command', $command) { $info.ArgumentList.Add($a) }
+        $info.Environment['PSModulePath'] = (Join-Path $RepoRoot 'out') + [IO.Path]::PathSeparator + $env:PSModulePath
+        $info.Environment['NO_COLOR'] = '1'
+        $info.RedirectStandardOutput = $true
+        $info.RedirectStandardError = $true
+        $info.RedirectStandardInput = $true
+        $info.UseShellExecute = $false
+        $process = [System.Diagnostics.Process]::Start($info)
+        $process.StandardInput.Close()
+        $stdout = $process.StandardOutput.ReadToEndAsync()
+        $stderr = $process.StandardError.ReadToEndAsync()
+        $process.WaitForExit(120000) | Out-Null
+        [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $stdout.Result; Errors = $stderr.Result; Audit = $audit }
+    }
+}
+
+AfterAll { Stop-GenesysSimulator $sim }
+
+Describe 'The Azure Automation runbook sample' {
+    It 'pauses with credentials from an Automation credential asset and ends with a summary' {
+        Set-GenesysSimulatorStatus $sim -Id (CampaignId 37) -Status on
+        $asset = "function Get-AutomationPSCredential([string] `$Name) { if (`$Name -ne 'GenesysCloud') { throw 'wrong asset' }; [pscredential]::new('sim-client', (ConvertTo-SecureString 'sim-secret' -AsPlainText -Force)) }"
+        $run = Invoke-Runbook "-Name 'Retention-East-037'" $asset
+
+        $run.ExitCode | Should -Be 0 -Because $run.Errors
+        $run.Output | Should -Match 'Changed\s*:\s*1'
+        $run.Output | Should -Match 'Failed\s*:\s*0'
+        (Get-GenesysSimulatorCampaign $sim -Id (CampaignId 37)).campaignStatus | Should -Be 'off'
+        (Get-Content $run.Audit | ConvertFrom-Json).outcome | Should -Be 'Changed'
+    }
+
+    It 'falls back to the GENESYSCLOUD_* environment variables' {
+        Set-GenesysSimulatorStatus $sim -Id (CampaignId 38) -Status on
+        $run = Invoke-Runbook "-Name 'Collections-West-038'" "`$env:GENESYSCLOUD_OAUTHCLIENT_ID = 'sim-client'; `$env:GENESYSCLOUD_OAUTHCLIENT_SECRET = 'sim-secret'"
+
+        $run.ExitCode | Should -Be 0 -Because $run.Errors
+        (Get-GenesysSimulatorCampaign $sim -Id (CampaignId 38)).campaignStatus | Should -Be 'off'
+    }
+
+    It 'exits non-zero, after pausing the others, when a campaign is not paused' {
+        Set-GenesysSimulatorStatus $sim -Id (CampaignId 39) -Status on
+        $run = Invoke-Runbook "-Name 'Survey-North-039', 'Renewals-West-030'" "`$env:GENESYSCLOUD_OAUTHCLIENT_ID = 'sim-client'; `$env:GENESYSCLOUD_OAUTHCLIENT_SECRET = 'sim-secret'"
+
+        $run.ExitCode | Should -Not -Be 0
+        $run.Errors | Should -Match 'Renewals-West-030 \(Rejected\)'
+        (Get-GenesysSimulatorCampaign $sim -Id (CampaignId 39)).campaignStatus | Should -Be 'off'
+        @(Get-Content $run.Audit).Count | Should -Be 2
+    }
+}

@@ -1,0 +1,45 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    $sim = Start-TestOrg
+}
+
+AfterAll { Stop-TestOrg $sim }
+
+Describe 'Watch-GenesysCampaign' {
+    It 'streams each status change of the watched campaigns until -Timeout' {
+        $id = CampaignId 33
+        $job = Start-ThreadJob -ArgumentList $sim, $id -ScriptBlock {
+            param($sim, $id)
+            Import-Module (Join-Path $using:RepoRoot 'src/GenesysCampaign.Simulator/Simulator.psm1')
+            # Change the campaign once the watch has subscribed and read it again after subscribing
+            # (its socket and its second read of the campaign show in the request log).
+            $deadline = (Get-Date).AddSeconds(5)
+            while ((Get-Date) -lt $deadline) {
+                $log = @(Get-GenesysSimulatorRequest $sim)
+                if (($log | Where-Object method -eq 'WS') -and @($log | Where-Object { $_.method -eq 'GET' -and $_.query -like "*$id*" }).Count -ge 2) { break }
+                Start-Sleep -Milliseconds 50
+            }
+            Set-GenesysSimulatorStatus $sim -Id $id -Status on
+            Set-GenesysSimulatorStatus $sim -Id $id -Status stopping
+        }
+
+        $events = @(Watch-GenesysCampaign -Id $id -Timeout 4)
+        $job | Wait-Job | Remove-Job
+
+        $events | Should -HaveCount 3
+        $events[0].GetType().FullName | Should -Be 'GenesysCloud.Outbound.Campaigns.GenesysCampaignStatusEvent'
+        ($events | ForEach-Object { "$($_.PreviousStatus)>$($_.Status)" }) -join ',' | Should -Be 'off>on,on>stopping,stopping>off'
+        $events.CampaignName | Sort-Object -Unique | Should -Be 'Collections-East-033'
+    }
+
+    It 'ends quietly at -Timeout when nothing changes' {
+        $events = @(Watch-GenesysCampaign -Id $OffId -Timeout 1 -ErrorVariable errs)
+        $events | Should -HaveCount 0
+        $errs | Should -HaveCount 0
+    }
+
+    It 'rejects a malformed id with InvalidCampaignId' {
+        Watch-GenesysCampaign -Id 'nope' -Timeout 1 -ErrorVariable errs -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'InvalidCampaignId,*'
+    }
+}
