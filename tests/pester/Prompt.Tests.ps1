@@ -76,3 +76,33 @@ Describe 'At the prompt' {
         $manifest.Tags | Should -Contain 'Genesys'
     }
 }
+
+Describe 'Formatting' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'Common.ps1')
+        $sim = Start-TestOrg
+    }
+    AfterAll { Stop-TestOrg $sim }
+
+    It 'shows campaigns as a table of Name, Status, DialingMode, Division, Version' {
+        $PSStyle.OutputRendering = 'PlainText'
+        $text = Get-GenesysCampaign -Id $OnId | Out-String -Width 200
+        $text | Should -Match 'Name\s+Status\s+DialingMode\s+Division\s+Version'
+        $text | Should -Match "$OnName\s+on\s"
+    }
+
+    It 'shows records as a table with PreviousStatus -> FinalStatus and a list view with every field' {
+        $PSStyle.OutputRendering = 'PlainText'
+        $record = Suspend-GenesysCampaign -Id $OffId
+        ($record | Out-String -Width 200) | Should -Match 'CampaignName\s+Action\s+Status\s+Outcome\s+Message'
+        ($record | Out-String -Width 200) | Should -Match 'off -> off\s+Unchanged'
+        ($record | Format-List | Out-String -Width 200) | Should -Match 'CorrelationId\s*:'
+    }
+
+    It 'colours status and outcome only where the host renders ANSI' {
+        $PSStyle.OutputRendering = 'Ansi'
+        (Get-GenesysCampaign -Id $OnId | Out-String -Width 200) | Should -Match ([regex]::Escape($PSStyle.Foreground.Green) + 'on')
+        $PSStyle.OutputRendering = 'PlainText'
+        (Get-GenesysCampaign -Id $OnId | Out-String -Width 200) | Should -Not -Match "`e\["
+    }
+}

@@ -20,6 +20,14 @@ Describe 'Suspend-GenesysCampaign' {
         (Get-GenesysCampaign -Status on).Count | Should -Be 10
     }
 
+    It 'with -WhatIf still reports bad input as errors, but makes no record and no audit line' {
+        $out = Suspend-GenesysCampaign -Id 'not-a-guid', $MissingId, $OnId -WhatIf -AuditLogPath $audit -ErrorVariable errs -ErrorAction SilentlyContinue
+        $out | Should -BeNullOrEmpty
+        ($errs.FullyQualifiedErrorId | ForEach-Object { ($_ -split ',')[0] } | Sort-Object) | Should -Be @('CampaignNotFound', 'InvalidCampaignId')
+        Test-Path $audit | Should -BeFalse
+        Get-Request $sim PUT | Should -BeNullOrEmpty
+    }
+
     It 'pauses piped campaigns with -Wait: one Changed record each, audited, every field kept' {
         Set-GenesysSimulatorStatus $sim -Id (CampaignId 10) -Status on
         Set-GenesysSimulatorStatus $sim -Id (CampaignId 11) -Status on

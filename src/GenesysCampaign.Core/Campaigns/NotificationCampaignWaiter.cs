@@ -38,7 +38,7 @@ public sealed class NotificationCampaignWaiter : ICampaignWaiter
     private readonly SemaphoreSlim _setup = new(1, 1);
     private readonly object _gate = new();
     private readonly Dictionary<string, GenesysCampaign> _latest = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<Pending> _pending = new();
+    private readonly List<PendingWait> _pending = new();
     private readonly List<NotificationChannel> _channels = new();
     private readonly CancellationTokenSource _disposed = new();
     private readonly HashSet<string> _subscribed = new(StringComparer.OrdinalIgnoreCase);
@@ -113,7 +113,7 @@ public sealed class NotificationCampaignWaiter : ICampaignWaiter
     public async Task<CampaignWaitResult> WaitAsync(string campaignId, Func<GenesysCampaign, bool> isDone, TimeSpan timeout, RequestStats? stats, CancellationToken cancellationToken)
     {
         await PrepareAsync(new[] { campaignId }, cancellationToken).ConfigureAwait(false);
-        Pending pending;
+        PendingWait pending;
         lock (_gate)
         {
             if (_fallback || !_subscribed.Contains(campaignId))
@@ -122,7 +122,7 @@ public sealed class NotificationCampaignWaiter : ICampaignWaiter
             }
             else
             {
-                pending = new Pending(campaignId, isDone, DateTime.UtcNow + timeout, stats);
+                pending = new PendingWait(campaignId, isDone, DateTime.UtcNow + timeout, stats);
                 if (_latest.TryGetValue(campaignId, out var latest))
                 {
                     pending.Last = latest;
@@ -241,7 +241,7 @@ public sealed class NotificationCampaignWaiter : ICampaignWaiter
 
     private void SwitchToPolling()
     {
-        List<Pending> moved;
+        List<PendingWait> moved;
         lock (_gate)
         {
             if (_fallback)
@@ -287,7 +287,7 @@ public sealed class NotificationCampaignWaiter : ICampaignWaiter
                 return;
             }
 
-            Pending[] due;
+            PendingWait[] due;
             var now = DateTime.UtcNow;
             lock (_gate)
             {
@@ -340,30 +340,5 @@ public sealed class NotificationCampaignWaiter : ICampaignWaiter
                 }
             }
         }
-    }
-
-    private sealed class Pending
-    {
-        public Pending(string campaignId, Func<GenesysCampaign, bool> isDone, DateTime deadline, RequestStats? stats)
-        {
-            CampaignId = campaignId;
-            IsDone = isDone;
-            Deadline = deadline;
-            Stats = stats;
-        }
-
-        public string CampaignId { get; }
-
-        public Func<GenesysCampaign, bool> IsDone { get; }
-
-        public DateTime Deadline { get; }
-
-        public RequestStats? Stats { get; }
-
-        public GenesysCampaign? Last { get; set; }
-
-        public bool ToConfirm { get; set; }
-
-        public TaskCompletionSource<CampaignWaitResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

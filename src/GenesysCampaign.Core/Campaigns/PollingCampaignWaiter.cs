@@ -28,7 +28,7 @@ public sealed class PollingCampaignWaiter : ICampaignWaiter
     private readonly PollingOptions _options;
     private readonly IOperationLog _log;
     private readonly object _gate = new();
-    private readonly List<Pending> _pending = new();
+    private readonly List<PendingWait> _pending = new();
     private readonly CancellationTokenSource _disposed = new();
     private Task? _loop;
 
@@ -46,7 +46,7 @@ public sealed class PollingCampaignWaiter : ICampaignWaiter
     /// <inheritdoc />
     public Task<CampaignWaitResult> WaitAsync(string campaignId, Func<GenesysCampaign, bool> isDone, TimeSpan timeout, RequestStats? stats, CancellationToken cancellationToken)
     {
-        var pending = new Pending(campaignId, isDone, DateTime.UtcNow + timeout, stats);
+        var pending = new PendingWait(campaignId, isDone, DateTime.UtcNow + timeout, stats);
         if (cancellationToken.CanBeCanceled)
         {
             var registration = cancellationToken.Register(() => pending.Completion.TrySetCanceled());
@@ -110,7 +110,7 @@ public sealed class PollingCampaignWaiter : ICampaignWaiter
             }
 
             // Taken after the sleep, so campaigns that joined meanwhile share this tick's read.
-            Pending[] snapshot;
+            PendingWait[] snapshot;
             lock (_gate)
             {
                 snapshot = _pending.ToArray();
@@ -121,7 +121,7 @@ public sealed class PollingCampaignWaiter : ICampaignWaiter
         }
     }
 
-    private async Task TickAsync(Pending[] snapshot)
+    private async Task TickAsync(PendingWait[] snapshot)
     {
         var live = snapshot.Where(p => !p.Completion.Task.IsCompleted).ToArray();
         if (live.Length == 0)
@@ -162,28 +162,5 @@ public sealed class PollingCampaignWaiter : ICampaignWaiter
                 pending.Completion.TrySetResult(new CampaignWaitResult(false, pending.Last));
             }
         }
-    }
-
-    private sealed class Pending
-    {
-        public Pending(string campaignId, Func<GenesysCampaign, bool> isDone, DateTime deadline, RequestStats? stats)
-        {
-            CampaignId = campaignId;
-            IsDone = isDone;
-            Deadline = deadline;
-            Stats = stats;
-        }
-
-        public string CampaignId { get; }
-
-        public Func<GenesysCampaign, bool> IsDone { get; }
-
-        public DateTime Deadline { get; }
-
-        public RequestStats? Stats { get; }
-
-        public GenesysCampaign? Last { get; set; }
-
-        public TaskCompletionSource<CampaignWaitResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

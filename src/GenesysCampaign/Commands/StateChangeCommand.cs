@@ -11,37 +11,11 @@ using GenesysCloud.Outbound.PowerShell.Infrastructure;
 namespace GenesysCloud.Outbound.PowerShell.Commands;
 
 /// <summary>
-/// What Suspend, Resume and Stop share: input by id, name or object, collected from the whole
-/// pipeline; confirmation per campaign; then the changes, concurrently, in Core; one record each.
+/// What Suspend, Resume and Stop share: the campaigns given (CampaignInputCmdlet); confirmation
+/// per campaign; then the changes, concurrently, in Core; one record each.
 /// </summary>
-public abstract class StateChangeCommand : GenesysApiCmdlet
+public abstract class StateChangeCommand : CampaignInputCmdlet
 {
-    private const string IdSet = "Id";
-    private const string NameSet = "Name";
-    private const string InputObjectSet = "InputObject";
-
-    private readonly List<string> _ids = new();
-    private readonly List<string> _names = new();
-    private readonly List<GenesysCampaign> _objects = new();
-
-    /// <summary>Campaign ids.</summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("CampaignId")]
-    [ValidateNotNullOrEmpty]
-    public string[]? Id { get; set; }
-
-    /// <summary>Campaign names; wildcards allowed.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = NameSet)]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(CampaignNameCompleter))]
-    public string[]? Name { get; set; }
-
-    /// <summary>Campaigns from Get-GenesysCampaign (not read again).</summary>
-    [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
-    [ValidateNotNull]
-    public GenesysCampaign[]? InputObject { get; set; }
-
     /// <summary>Why: goes into every record and audit line.</summary>
     [Parameter]
     public string? Reason { get; set; }
@@ -73,23 +47,6 @@ public abstract class StateChangeCommand : GenesysApiCmdlet
     protected abstract CampaignAction Action { get; }
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        switch (ParameterSetName)
-        {
-            case IdSet:
-                _ids.AddRange(Id!);
-                break;
-            case NameSet:
-                _names.AddRange(Name!);
-                break;
-            default:
-                _objects.AddRange(InputObject!);
-                break;
-        }
-    }
-
-    /// <inheritdoc />
     protected override void EndProcessing()
     {
         var connection = RequireConnection();
@@ -119,23 +76,15 @@ public abstract class StateChangeCommand : GenesysApiCmdlet
         });
 
         // Bad ids are reported (and audited) without a request.
-        var validIds = new List<string>();
-        foreach (var id in _ids)
+        foreach (var id in InvalidIds)
         {
-            if (CampaignFinder.IsValidId(id))
-            {
-                validIds.Add(id.Trim());
-            }
-            else
-            {
-                executor.RecordInputError(id, request, FailureKind.InvalidArgument, "InvalidCampaignId", $"'{id}' is not a campaign id: Genesys campaign ids are GUIDs. Use -Name to act on campaigns by name.", (r, e) => WriteRecord(r, e, whatIf));
-            }
+            executor.RecordInputError(id, request, FailureKind.InvalidArgument, "InvalidCampaignId", InvalidId(id).Exception.Message, (r, e) => WriteRecord(r, e, whatIf));
         }
 
         List<GenesysCampaign> campaigns;
         try
         {
-            campaigns = Pump.Run(token => ResolveAsync(api, validIds, request, executor, Emit, token), CancellationToken);
+            campaigns = Pump.Run(token => ResolveCampaignsAsync(api, id => executor.RecordNotFound(id, request, Emit), token), CancellationToken);
         }
         catch (Exception ex) when (ex is GenesysApiException or GenesysAuthenticationException)
         {
@@ -166,46 +115,6 @@ public abstract class StateChangeCommand : GenesysApiCmdlet
         total = approved.Count;
         Pump.Run(token => executor.RunAsync(approved, request, Emit, token), CancellationToken);
         WriteProgress(new ProgressRecord(1, $"{Action} campaigns", "Done") { RecordType = ProgressRecordType.Completed });
-    }
-
-    private async System.Threading.Tasks.Task<List<GenesysCampaign>> ResolveAsync(
-        GenesysApiClient api,
-        List<string> ids,
-        StateChangeRequest request,
-        StateChangeExecutor executor,
-        Action<GenesysCampaignStateChange, Exception?> emit,
-        System.Threading.CancellationToken token)
-    {
-        var campaigns = new List<GenesysCampaign>(_objects);
-        if (ids.Count > 0)
-        {
-            var found = await api.GetCampaignsByIdAsync(ids, null, token).ConfigureAwait(false);
-            campaigns.AddRange(found);
-            var foundIds = new HashSet<string>(found.Select(c => c.Id), StringComparer.OrdinalIgnoreCase);
-            foreach (var missing in ids.Distinct(StringComparer.OrdinalIgnoreCase).Where(id => !foundIds.Contains(id)))
-            {
-                executor.RecordNotFound(missing, request, emit);
-            }
-        }
-
-        if (_names.Count > 0)
-        {
-            var patterns = _names.Select(n => new NamePattern(n)).ToList();
-            var matched = new HashSet<string>(StringComparer.Ordinal);
-            await foreach (var campaign in CampaignFinder.FindByNameAsync(api, patterns, matched, null, token).ConfigureAwait(false))
-            {
-                campaigns.Add(campaign);
-            }
-
-            foreach (var pattern in patterns.Where(p => !p.HasWildcards && !matched.Contains(p.Pattern)))
-            {
-                Pump.Post(() => WriteError(new ErrorRecord(
-                    new ItemNotFoundException($"No campaign named '{pattern.Pattern}' was found."), "CampaignNotFound", ErrorCategory.ObjectNotFound, pattern.Pattern)));
-            }
-        }
-
-        // The same campaign given twice is acted on once.
-        return campaigns.GroupBy(c => c.Id, StringComparer.OrdinalIgnoreCase).Select(g => g.First()).ToList();
     }
 
     private bool IsWhatIf() =>

@@ -1,0 +1,33 @@
+using System;
+using System.Threading.Tasks;
+using GenesysCloud.Outbound.Api;
+
+namespace GenesysCloud.Outbound.Campaigns;
+
+/// <summary>One campaign being waited on, as both waiters keep it.</summary>
+internal sealed class PendingWait
+{
+    public PendingWait(string campaignId, Func<GenesysCampaign, bool> isDone, DateTime deadline, RequestStats? stats)
+    {
+        CampaignId = campaignId;
+        IsDone = isDone;
+        Deadline = deadline;
+        Stats = stats;
+    }
+
+    public string CampaignId { get; }
+
+    public Func<GenesysCampaign, bool> IsDone { get; }
+
+    public DateTime Deadline { get; }
+
+    public RequestStats? Stats { get; }
+
+    /// <summary>The campaign as last seen.</summary>
+    public GenesysCampaign? Last { get; set; }
+
+    /// <summary>Events may have been missed (a reconnect): settle it with a read.</summary>
+    public bool ToConfirm { get; set; }
+
+    public TaskCompletionSource<CampaignWaitResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using GenesysCloud.Outbound.Api;
+using GenesysCloud.Outbound.Campaigns;
+
+namespace GenesysCloud.Outbound.PowerShell.Infrastructure;
+
+/// <summary>
+/// The one way campaigns are given to a cmdlet that acts on them: -Id (by value or property name),
+/// -Name (wildcards) or -InputObject, collected from the whole pipeline and resolved in as few
+/// requests as the input allows (ids 100 a request; objects from Get-GenesysCampaign not read again).
+/// </summary>
+public abstract class CampaignInputCmdlet : GenesysApiCmdlet
+{
+    private const string IdSet = "Id";
+    private const string NameSet = "Name";
+    private const string InputObjectSet = "InputObject";
+
+    private readonly List<string> _ids = new();
+    private readonly List<string> _names = new();
+    private readonly List<GenesysCampaign> _objects = new();
+
+    /// <summary>Campaign ids.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("CampaignId")]
+    [ValidateNotNullOrEmpty]
+    public string[]? Id { get; set; }
+
+    /// <summary>Campaign names; wildcards allowed.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = NameSet)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(CampaignNameCompleter))]
+    public string[]? Name { get; set; }
+
+    /// <summary>Campaigns from Get-GenesysCampaign (not read again).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public GenesysCampaign[]? InputObject { get; set; }
+
+    /// <summary>Ids given that are not Genesys ids (GUIDs): no request is ever made for them.</summary>
+    protected IEnumerable<string> InvalidIds => _ids.Where(id => !CampaignFinder.IsValidId(id));
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        switch (ParameterSetName)
+        {
+            case IdSet:
+                _ids.AddRange(Id!);
+                break;
+            case NameSet:
+                _names.AddRange(Name!);
+                break;
+            default:
+                _objects.AddRange(InputObject!);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Resolves everything given into campaigns, each once. Ids that match nothing go to
+    /// <paramref name="onIdNotFound"/>; a plain name that matches nothing is a CampaignNotFound error.
+    /// Runs off the pipeline thread (inside the pump).
+    /// </summary>
+    protected async Task<List<GenesysCampaign>> ResolveCampaignsAsync(GenesysApiClient api, Action<string> onIdNotFound, CancellationToken token)
+    {
+        var campaigns = new List<GenesysCampaign>(_objects);
+        var ids = _ids.Where(CampaignFinder.IsValidId).Select(id => id.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (ids.Count > 0)
+        {
+            var found = await api.GetCampaignsByIdAsync(ids, null, token).ConfigureAwait(false);
+            campaigns.AddRange(found);
+            var foundIds = new HashSet<string>(found.Select(c => c.Id), StringComparer.OrdinalIgnoreCase);
+            foreach (var missing in ids.Where(id => !foundIds.Contains(id)))
+            {
+                onIdNotFound(missing);
+            }
+        }
+
+        if (_names.Count > 0)
+        {
+            var patterns = _names.Select(n => new NamePattern(n)).ToList();
+            var matched = new HashSet<string>(StringComparer.Ordinal);
+            await foreach (var campaign in CampaignFinder.FindByNameAsync(api, patterns, matched, null, token).ConfigureAwait(false))
+            {
+                campaigns.Add(campaign);
+            }
+
+            foreach (var pattern in patterns.Where(p => !p.HasWildcards && !matched.Contains(p.Pattern)))
+            {
+                Pump.Post(() => WriteError(NotFound($"No campaign named '{pattern.Pattern}' was found.", pattern.Pattern)));
+            }
+        }
+
+        // The same campaign given twice is acted on once.
+        return campaigns.GroupBy(c => c.Id, StringComparer.OrdinalIgnoreCase).Select(g => g.First()).ToList();
+    }
+
+    /// <summary>The CampaignNotFound error.</summary>
+    protected static ErrorRecord NotFound(string message, string target) =>
+        new(new ItemNotFoundException(message), "CampaignNotFound", ErrorCategory.ObjectNotFound, target);
+
+    /// <summary>The InvalidCampaignId error.</summary>
+    protected static ErrorRecord InvalidId(string id) =>
+        new(new ArgumentException($"'{id}' is not a campaign id: Genesys campaign ids are GUIDs such as 8f0c4e54-5d3f-4f76-9a43-0cb9d0a6f1f2. Use -Name to give campaigns by name."), "InvalidCampaignId", ErrorCategory.InvalidArgument, id);
+}
