@@ -51,6 +51,16 @@ internal static class CampaignEndpoints
 
         var divisionIds = SplitValues(query["divisionId"]);
         var contactListIds = SplitValues(query["contactListId"]);
+        if (ids.Count == 0 && string.IsNullOrEmpty(query["name"]) && divisionIds.Count == 0 && contactListIds.Count == 0)
+        {
+            // The plain full listing (paging through every campaign): sorted once per change.
+            var whole = state.Campaigns.ReadSorted(
+                $"{query["sortBy"]}|{query["sortOrder"]}",
+                sorter.Sort,
+                all => Paging.BuildText(context.Request, all, pageSize, pageNumber, state.Campaigns.TextOf));
+            return HttpResponses.WriteJsonAsync(context, 200, whole);
+        }
+
         var page = state.Campaigns.Read(all =>
         {
             var matches = all
@@ -58,7 +68,7 @@ internal static class CampaignEndpoints
                 .Where(c => nameFilter.Matches(Text(c["name"])))
                 .Where(c => divisionIds.Count == 0 || divisionIds.Contains(Text(c["division"]?["id"])))
                 .Where(c => contactListIds.Count == 0 || contactListIds.Contains(Text(c["contactList"]?["id"])));
-            return Paging.Build(context.Request, sorter.Sort(matches), pageSize, pageNumber);
+            return Paging.BuildText(context.Request, sorter.Sort(matches), pageSize, pageNumber, state.Campaigns.TextOf);
         });
         return HttpResponses.WriteJsonAsync(context, 200, page);
     }

@@ -23,6 +23,15 @@ internal sealed class CampaignStore : IDisposable
     private readonly Dictionary<string, JsonObject> campaigns = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, PendingSettle> pending = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, StaleView> stale = new(StringComparer.OrdinalIgnoreCase);
+
+    // Each campaign's JSON text, made once per change (every change goes through Changed): a list
+    // page is then a join of texts instead of copying and serialising 100 documents under the lock.
+    private readonly Dictionary<string, string> texts = new(StringComparer.OrdinalIgnoreCase);
+
+    // The whole list in one sort order, kept until the next change: paging through thousands of
+    // campaigns then sorts once, not once per page.
+    private (long Changes, string Key, List<JsonObject> Sorted)? sorted;
+    private long changes;
     private readonly SimulatorOptions options;
     private readonly Action<string, string>? changed;
     private readonly DialerJitter jitter = new();
@@ -64,6 +73,30 @@ internal sealed class CampaignStore : IDisposable
             SettleDue();
             var now = DateTimeOffset.UtcNow;
             return reader(stale.Count == 0 ? campaigns.Values : campaigns.Select(entry => Served(entry.Key, entry.Value, now)));
+        }
+    }
+
+    /// <summary>
+    /// Like <see cref="Read{T}"/> over every campaign in the order <paramref name="sort"/> gives,
+    /// sorting only after a change or for a new <paramref name="sortKey"/>.
+    /// </summary>
+    public T ReadSorted<T>(string sortKey, Func<IEnumerable<JsonObject>, List<JsonObject>> sort, Func<List<JsonObject>, T> reader)
+    {
+        lock (gate)
+        {
+            SettleDue();
+            if (stale.Count > 0)
+            {
+                var now = DateTimeOffset.UtcNow;
+                return reader(sort(campaigns.Select(entry => Served(entry.Key, entry.Value, now))));
+            }
+
+            if (sorted is not { } cache || cache.Changes != changes || cache.Key != sortKey)
+            {
+                sorted = cache = (changes, sortKey, sort(campaigns.Values));
+            }
+
+            return reader(cache.Sorted);
         }
     }
 
@@ -248,7 +281,35 @@ internal sealed class CampaignStore : IDisposable
     private JsonObject Get(string id) => campaigns.TryGetValue(id, out var campaign) ? campaign : throw NotFound(id);
 
     /// <summary>Must hold the lock. Reports a change with the document's own id, whatever casing the caller used.</summary>
-    private void Changed(JsonObject campaign) => changed?.Invoke(IdOf(campaign), SimulatorJson.Serialize(campaign));
+    private void Changed(JsonObject campaign)
+    {
+        var id = IdOf(campaign);
+        var json = SimulatorJson.Serialize(campaign);
+        texts[id] = json;
+        changes++;
+        changed?.Invoke(id, json);
+    }
+
+    /// <summary>
+    /// Must hold the lock (call it from a <see cref="Read{T}"/> reader). The JSON text of a campaign as
+    /// served; a stale snapshot (see <see cref="SimulatorOptions.StaleReadWindow"/>) is serialised afresh.
+    /// </summary>
+    public string TextOf(JsonObject served)
+    {
+        var id = IdOf(served);
+        if (!campaigns.TryGetValue(id, out var current) || !ReferenceEquals(current, served))
+        {
+            return SimulatorJson.Serialize(served);
+        }
+
+        if (!texts.TryGetValue(id, out var text))
+        {
+            text = SimulatorJson.Serialize(served);
+            texts[id] = text;
+        }
+
+        return text;
+    }
 
     /// <summary>Must hold the lock. The document a read serves: the pre-PUT snapshot while its window lasts.</summary>
     private JsonObject Served(string id, JsonObject campaign, DateTimeOffset now)

@@ -84,9 +84,9 @@ public sealed class GenesysApiClient
             query.Append("&filterType=Prefix&name=").Append(Uri.EscapeDataString(namePrefix));
         }
 
-        await foreach (var element in ListPagesAsync(CampaignsPath, query.ToString(), stats, "Listing campaigns", cancellationToken).ConfigureAwait(false))
+        await foreach (var campaign in ListPagesAsync(CampaignsPath, query.ToString(), GenesysCampaign.Parse, stats, "Listing campaigns", cancellationToken).ConfigureAwait(false))
         {
-            yield return GenesysCampaign.Parse(element);
+            yield return campaign;
         }
     }
 
@@ -100,9 +100,9 @@ public sealed class GenesysApiClient
         foreach (var batch in Batch(ids.Distinct(StringComparer.OrdinalIgnoreCase), MaxPageSize))
         {
             var query = $"pageSize={MaxPageSize}&sortBy=name&sortOrder=ascending&" + string.Join("&", batch.Select(id => "id=" + Uri.EscapeDataString(id)));
-            await foreach (var element in ListPagesAsync(CampaignsPath, query, stats, "Reading campaigns by id", cancellationToken).ConfigureAwait(false))
+            await foreach (var campaign in ListPagesAsync(CampaignsPath, query, GenesysCampaign.Parse, stats, "Reading campaigns by id", cancellationToken).ConfigureAwait(false))
             {
-                found.Add(GenesysCampaign.Parse(element));
+                found.Add(campaign);
             }
         }
 
@@ -113,7 +113,7 @@ public sealed class GenesysApiClient
     public async Task<IReadOnlyList<JsonElement>> ListAllAsync(string path, RequestStats? stats, CancellationToken cancellationToken)
     {
         var all = new List<JsonElement>();
-        await foreach (var element in ListPagesAsync(path, $"pageSize={MaxPageSize}", stats, $"Listing {path}", cancellationToken).ConfigureAwait(false))
+        await foreach (var element in ListPagesAsync(path, $"pageSize={MaxPageSize}", e => e.Clone(), stats, $"Listing {path}", cancellationToken).ConfigureAwait(false))
         {
             all.Add(element);
         }
@@ -131,9 +131,13 @@ public sealed class GenesysApiClient
         return items.ValueKind == JsonValueKind.Array ? items.EnumerateArray().Select(e => e.Clone()).ToList() : new List<JsonElement>();
     }
 
-    private async IAsyncEnumerable<JsonElement> ListPagesAsync(string path, string query, RequestStats? stats, string what, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// Every entity of a paged list, each turned into a <typeparamref name="T"/> by <paramref name="map"/>
+    /// while its page's document is open (so campaigns are read straight from the page, not copied first).
+    /// </summary>
+    private async IAsyncEnumerable<T> ListPagesAsync<T>(string path, string query, Func<JsonElement, T> map, RequestStats? stats, string what, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        Task<Page> Read(int pageNumber) => ReadPageAsync($"{path}?{query}&pageNumber={pageNumber}", stats, what, cancellationToken);
+        Task<Page<T>> Read(int pageNumber) => ReadPageAsync($"{path}?{query}&pageNumber={pageNumber}", map, stats, what, cancellationToken);
 
         var first = await Read(1).ConfigureAwait(false);
         foreach (var entity in first.Entities)
@@ -145,7 +149,7 @@ public sealed class GenesysApiClient
         {
             // The first page says how many there are: read the rest PageConcurrency at a time,
             // handing them out in order. At most that many pages are held, whatever the total.
-            var window = new Queue<Task<Page>>();
+            var window = new Queue<Task<Page<T>>>();
             var next = 2;
             while (next <= pageCount || window.Count > 0)
             {
@@ -176,27 +180,27 @@ public sealed class GenesysApiClient
         }
     }
 
-    private async Task<Page> ReadPageAsync(string pathAndQuery, RequestStats? stats, string what, CancellationToken cancellationToken)
+    private async Task<Page<T>> ReadPageAsync<T>(string pathAndQuery, Func<JsonElement, T> map, RequestStats? stats, string what, CancellationToken cancellationToken)
     {
         var response = await SendAsync(HttpMethod.Get, pathAndQuery, null, stats, what, cancellationToken).ConfigureAwait(false);
         using var doc = JsonDocument.Parse(response.Body);
         var root = doc.RootElement;
         var entities = root.TryGetProperty("entities", out var list) && list.ValueKind == JsonValueKind.Array
-            ? list.EnumerateArray().Select(e => e.Clone()).ToList()
-            : new List<JsonElement>();
+            ? list.EnumerateArray().Select(map).ToList()
+            : new List<T>();
         int? pageCount = root.TryGetProperty("pageCount", out var count) && count.ValueKind == JsonValueKind.Number ? count.GetInt32() : null;
-        return new Page(entities, pageCount);
+        return new Page<T>(entities, pageCount);
     }
 
-    private sealed class Page
+    private sealed class Page<T>
     {
-        public Page(List<JsonElement> entities, int? pageCount)
+        public Page(List<T> entities, int? pageCount)
         {
             Entities = entities;
             PageCount = pageCount;
         }
 
-        public List<JsonElement> Entities { get; }
+        public List<T> Entities { get; }
 
         public int? PageCount { get; }
     }
