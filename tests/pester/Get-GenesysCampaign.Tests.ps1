@@ -69,7 +69,7 @@ Describe 'Get-GenesysCampaign' {
     }
 
     It 'rejects a malformed id with InvalidCampaignId before any request' {
-        Get-GenesysCampaign -Id 'not-an-id' -ErrorVariable errs -ErrorAction SilentlyContinue
+        Get-GenesysCampaign -Id 'not an id' -ErrorVariable errs -ErrorAction SilentlyContinue
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'InvalidCampaignId,*'
         $errs[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
         Get-Request $sim GET | Should -BeNullOrEmpty

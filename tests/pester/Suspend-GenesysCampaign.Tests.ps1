@@ -21,7 +21,7 @@ Describe 'Suspend-GenesysCampaign' {
     }
 
     It 'with -WhatIf still reports bad input as errors, but makes no record and no audit line' {
-        $out = Suspend-GenesysCampaign -Id 'not-a-guid', $MissingId, $OnId -WhatIf -AuditLogPath $audit -ErrorVariable errs -ErrorAction SilentlyContinue
+        $out = Suspend-GenesysCampaign -Id 'not a guid', $MissingId, $OnId -WhatIf -AuditLogPath $audit -ErrorVariable errs -ErrorAction SilentlyContinue
         $out | Should -BeNullOrEmpty
         ($errs.FullyQualifiedErrorId | ForEach-Object { ($_ -split ',')[0] } | Sort-Object) | Should -Be @('CampaignNotFound', 'InvalidCampaignId')
         Test-Path $audit | Should -BeFalse
@@ -94,7 +94,7 @@ Describe 'Suspend-GenesysCampaign' {
     }
 
     It 'gives a malformed id an InvalidCampaignId error without any request' {
-        $record = Suspend-GenesysCampaign -Id 'Sales-East-001' -ErrorVariable errs -ErrorAction SilentlyContinue
+        $record = Suspend-GenesysCampaign -Id 'Sales East 001' -ErrorVariable errs -ErrorAction SilentlyContinue
         $record.Outcome | Should -Be 'Failed'
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'InvalidCampaignId,*'
         $errs[0].CategoryInfo.Category | Should -Be 'InvalidArgument'

@@ -39,7 +39,7 @@ Describe 'Watch-GenesysCampaign' {
     }
 
     It 'rejects a malformed id with InvalidCampaignId' {
-        Watch-GenesysCampaign -Id 'nope' -Timeout 1 -ErrorVariable errs -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        Watch-GenesysCampaign -Id 'no pe' -Timeout 1 -ErrorVariable errs -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'InvalidCampaignId,*'
     }
 }

@@ -11,8 +11,17 @@ namespace GenesysCloud.Outbound.Campaigns;
 /// <summary>Finds campaigns by name pattern or id with as few list calls as the patterns allow.</summary>
 public static class CampaignFinder
 {
-    /// <summary>Whether an id has the shape of a Genesys id (a GUID), checked before any request.</summary>
-    public static bool IsValidId(string? id) => Guid.TryParse(id?.Trim(), out _);
+    /// <summary>
+    /// Whether an id can be one, checked before any request: Genesys ids are GUIDs, but all this
+    /// insists on is what can safely go into a URL path (letters, digits, '-', '_', '.'), so a
+    /// name, a pasted sentence or a path fragment never becomes a request.
+    /// </summary>
+    public static bool IsValidId(string? id)
+    {
+        var text = id?.Trim();
+        return !string.IsNullOrEmpty(text) && text!.Length <= 128 && text != "." && text != ".."
+            && text.All(c => (c < 128 && char.IsLetterOrDigit(c)) || c == '-' || c == '_' || c == '.');
+    }
 
     /// <summary>
     /// Streams each campaign matching any pattern once. Patterns sharing no literal prefix cost one

@@ -53,7 +53,7 @@ public sealed class GetGenesysCampaignCommand : GenesysApiCmdlet
                 else
                 {
                     WriteError(new ErrorRecord(
-                        new ArgumentException($"'{id}' is not a campaign id: Genesys campaign ids are GUIDs such as 8f0c4e54-5d3f-4f76-9a43-0cb9d0a6f1f2. Use -Name to find campaigns by name."),
+                        new ArgumentException($"'{id}' is not a campaign id: ids are letters, digits and dashes, such as 8f0c4e54-5d3f-4f76-9a43-0cb9d0a6f1f2. Use -Name to find campaigns by name."),
                         "InvalidCampaignId",
                         ErrorCategory.InvalidArgument,
                         id));

@@ -59,6 +59,7 @@ public abstract class StateChangeCommand : CampaignInputCmdlet
             Timeout = TimeSpan.FromSeconds(Timeout),
             ThrottleLimit = ThrottleLimit,
         };
+
         // -WhatIf changes nothing and records nothing: input errors are still reported as errors.
         var whatIf = IsWhatIf();
         var auditPath = AuditLogPath ?? System.Environment.GetEnvironmentVariable("GENESYS_CAMPAIGN_AUDIT_LOG");
@@ -72,7 +73,10 @@ public abstract class StateChangeCommand : CampaignInputCmdlet
         {
             done++;
             WriteRecord(record, auditError, whatIf);
-            WriteProgress(new ProgressRecord(1, $"{Action} campaigns", $"{done} of {total} done") { PercentComplete = total == 0 ? 100 : Math.Min(100, done * 100 / total) });
+            if (total > 0)
+            {
+                WriteProgress(new ProgressRecord(1, $"{Action} campaigns", $"{done} of {total} done") { PercentComplete = Math.Min(100, done * 100 / total) });
+            }
         });
 
         // Bad ids are reported (and audited) without a request.
@@ -113,6 +117,7 @@ public abstract class StateChangeCommand : CampaignInputCmdlet
         }
 
         total = approved.Count;
+        done = 0;
         Pump.Run(token => executor.RunAsync(approved, request, Emit, token), CancellationToken);
         WriteProgress(new ProgressRecord(1, $"{Action} campaigns", "Done") { RecordType = ProgressRecordType.Completed });
     }

@@ -52,7 +52,7 @@ public sealed class WaitGenesysCampaignStateCommand : GenesysApiCmdlet
             else
             {
                 WriteError(new ErrorRecord(
-                    new ArgumentException($"'{id}' is not a campaign id: Genesys campaign ids are GUIDs."), "InvalidCampaignId", ErrorCategory.InvalidArgument, id));
+                    new ArgumentException($"'{id}' is not a campaign id: ids are letters, digits and dashes, such as 8f0c4e54-5d3f-4f76-9a43-0cb9d0a6f1f2."), "InvalidCampaignId", ErrorCategory.InvalidArgument, id));
             }
         }
     }

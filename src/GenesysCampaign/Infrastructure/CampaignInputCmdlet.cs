@@ -107,5 +107,5 @@ public abstract class CampaignInputCmdlet : GenesysApiCmdlet
 
     /// <summary>The InvalidCampaignId error.</summary>
     protected static ErrorRecord InvalidId(string id) =>
-        new(new ArgumentException($"'{id}' is not a campaign id: Genesys campaign ids are GUIDs such as 8f0c4e54-5d3f-4f76-9a43-0cb9d0a6f1f2. Use -Name to give campaigns by name."), "InvalidCampaignId", ErrorCategory.InvalidArgument, id);
+        new(new ArgumentException($"'{id}' is not a campaign id: ids are letters, digits and dashes, such as 8f0c4e54-5d3f-4f76-9a43-0cb9d0a6f1f2. Use -Name to give campaigns by name."), "InvalidCampaignId", ErrorCategory.InvalidArgument, id);
 }
