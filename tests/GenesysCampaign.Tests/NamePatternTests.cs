@@ -33,3 +33,29 @@ public class NamePatternTests
         Assert.Equal(wildcards, parsed.HasWildcards);
     }
 }
+
+public class CampaignIdTests
+{
+    [Theory]
+    [InlineData("c0000000-0000-4000-8000-000000000006", true)]
+    [InlineData(" 8F0C4E54-5D3F-4F76-9A43-0CB9D0A6F1F2 ", true)]
+    [InlineData("camp_01.a", true)]
+    [InlineData("", false)]
+    [InlineData("   ", false)]
+    [InlineData("Sales East 001", false)]
+    [InlineData("../outbound/sequences", false)]
+    [InlineData("..", false)]
+    [InlineData("id?x=1", false)]
+    [InlineData("id#frag", false)]
+    [InlineData("café", false)]
+    public void Only_what_can_safely_be_a_path_segment_is_an_id(string id, bool valid)
+    {
+        Assert.Equal(valid, GenesysCloud.Outbound.Campaigns.CampaignFinder.IsValidId(id));
+    }
+
+    [Fact]
+    public void An_id_longer_than_128_characters_is_refused()
+    {
+        Assert.False(GenesysCloud.Outbound.Campaigns.CampaignFinder.IsValidId(new string('a', 129)));
+    }
+}
