@@ -2,6 +2,7 @@ using System.Management.Automation;
 using GenesysCloud.Outbound.Audit;
 using GenesysCloud.Outbound.Simulator;
 using Xunit;
+using static GenesysCampaign.Tests.Requests;
 
 namespace GenesysCampaign.Tests;
 
@@ -33,7 +34,7 @@ public class CmdletTests
         var output = host.Run("Get-GenesysCampaign -Status on | Suspend-GenesysCampaign -WhatIf");
 
         Assert.Empty(output);
-        Assert.DoesNotContain(sim.Requests, r => r.Method == "PUT");
+        Assert.DoesNotContain(sim.Requests, r => IsCampaignWrite(r));
     }
 
     [Fact]
@@ -125,7 +126,7 @@ public class CmdletTests
 
         var run = ps.BeginInvoke();
         var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!sim.Requests.Any(r => r.Method == "PUT") && DateTime.UtcNow < deadline)
+        while (!sim.Requests.Any(r => IsCampaignWrite(r)) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(20);
         }
@@ -133,7 +134,7 @@ public class CmdletTests
         ps.Stop();
         Assert.Throws<PipelineStoppedException>(() => ps.EndInvoke(run));
 
-        var writes = sim.Requests.Where(r => r.Method == "PUT" && r.Status == 200).Select(r => r.Path.Split('/').Last()).ToHashSet();
+        var writes = sim.Requests.Where(r => IsCampaignWrite(r) && r.Status == 200).Select(r => r.Path.Split('/').Last()).ToHashSet();
         var audited = File.ReadAllLines(audit).Select(JsonLinesAuditSink.FromLine).Where(r => r.Outcome == StateChangeOutcome.Changed).Select(r => r.CampaignId).ToHashSet();
         Assert.NotEmpty(writes);
         Assert.True(writes.Count < ids.Length, $"all {ids.Length} campaigns were written despite the stop");

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using GenesysCloud.Outbound.Audit;
 using GenesysCloud.Outbound.Simulator;
 using Xunit;
+using static GenesysCampaign.Tests.Requests;
 
 namespace GenesysCampaign.Tests;
 
@@ -80,7 +81,7 @@ public class FaultMatrixTests
         {
             var campaign = Assert.IsType<GenesysCloud.Outbound.Campaigns.GenesysCampaign>(Assert.Single(output).BaseObject);
             Assert.Equal("off", campaign.Status);
-            Assert.DoesNotContain(requests, r => r.Method == "PUT");
+            Assert.DoesNotContain(requests, r => IsCampaignWrite(r));
             return;
         }
 
@@ -97,7 +98,7 @@ public class FaultMatrixTests
         Assert.Equal(record.Outcome, audited.Outcome);
         Assert.Equal(record.Attempts, audited.Attempts);
 
-        var puts = requests.Where(r => r.Method == "PUT").ToList();
+        var puts = requests.Where(r => IsCampaignWrite(r)).ToList();
         Assert.Single(puts, p => p.Status == 200);
         Assert.All(puts, p => AssertSameFieldsExceptStatusAndVersion(original, p.Body!));
     }
@@ -117,7 +118,7 @@ public class FaultMatrixTests
         var record = Assert.IsType<GenesysCampaignStateChange>(Assert.Single(output).BaseObject);
         Assert.Equal(StateChangeOutcome.Failed, record.Outcome);
         Assert.Equal(6, record.Attempts);
-        Assert.Equal(6, sim.Requests.Count(r => r.Method == "PUT"));
+        Assert.Equal(6, sim.Requests.Count(r => IsCampaignWrite(r)));
         var error = Assert.Single(host.Streams.Error);
         Assert.StartsWith("CampaignStateChangeFailed,", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.ConnectionError, error.CategoryInfo.Category);
@@ -142,7 +143,7 @@ public class FaultMatrixTests
         var record = Assert.IsType<GenesysCampaignStateChange>(Assert.Single(output).BaseObject);
         Assert.Equal(StateChangeOutcome.Failed, record.Outcome);
         Assert.Equal(1, record.Attempts);
-        Assert.Single(sim.Requests, r => r.Method == "PUT");
+        Assert.Single(sim.Requests, r => IsCampaignWrite(r));
         var error = Assert.Single(host.Streams.Error);
         Assert.StartsWith(errorId + ",", error.FullyQualifiedErrorId);
         Assert.Equal(category, error.CategoryInfo.Category);
@@ -166,7 +167,7 @@ public class FaultMatrixTests
         Assert.Equal(StateChangeOutcome.Failed, record.Outcome);
         Assert.Contains("600 s", record.Message);
         Assert.Equal(ErrorCategory.LimitsExceeded, Assert.Single(host.Streams.Error).CategoryInfo.Category);
-        Assert.Single(sim.Requests, r => r.Method == "PUT");
+        Assert.Single(sim.Requests, r => IsCampaignWrite(r));
     }
 
     [Fact]

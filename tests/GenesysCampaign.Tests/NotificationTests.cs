@@ -3,6 +3,7 @@ using GenesysCloud.Outbound.Audit;
 using GenesysCloud.Outbound.Campaigns;
 using GenesysCloud.Outbound.Simulator;
 using Xunit;
+using static GenesysCampaign.Tests.Requests;
 
 namespace GenesysCampaign.Tests;
 
@@ -23,7 +24,7 @@ public class NotificationTests
             (r, _) => { lock (records) { records.Add(r); } }, CancellationToken.None);
         if (afterWrites is not null)
         {
-            while (org.Simulator.Requests.Count(r => r.Method == "PUT") < ids.Count)
+            while (org.Simulator.Requests.Count(r => IsCampaignWrite(r)) < ids.Count)
             {
                 await Task.Delay(10);
             }
@@ -59,8 +60,8 @@ public class NotificationTests
         Assert.False(waiter.IsPolling);
         var api = org.Simulator.Requests.Where(r => r.Path.StartsWith("/api/v2/")).ToList();
         Assert.Single(api, r => r.Method == "POST" && r.Path == "/api/v2/notifications/channels");
-        Assert.Single(api, r => r.Path.EndsWith("/subscriptions"));
-        Assert.Equal(30, api.Count(r => r.Method == "PUT"));
+        Assert.Single(api, r => r.Method == "PUT" && r.Path.EndsWith("/subscriptions"));
+        Assert.Equal(30, api.Count(IsCampaignWrite));
         var reads = api.Count(r => r.Method == "GET" && r.Path == "/api/v2/outbound/campaigns");
         Assert.True(api.Count - 3 <= 36, $"{api.Count} requests ({reads} confirming reads, 3 dependency reads) for 30 campaigns");
         Assert.Contains(org.Simulator.Requests, r => r.Method == "WS");

@@ -73,3 +73,11 @@ internal sealed class TestOrg : IAsyncDisposable
         }
     }
 }
+
+/// <summary>Reading the simulator's request log.</summary>
+internal static class Requests
+{
+    /// <summary>A status write: a PUT of a campaign (not of a notification subscription).</summary>
+    public static bool IsCampaignWrite(RequestLogEntry request) =>
+        request.Method == "PUT" && request.Path.StartsWith("/api/v2/outbound/campaigns/", StringComparison.Ordinal);
+}

@@ -97,11 +97,15 @@ public sealed class NotificationChannel : IDisposable
         return channel;
     }
 
-    /// <summary>Adds topics not yet subscribed, in one request per call (POST adds, PUT would replace).</summary>
+    /// <summary>
+    /// Adds topics not yet subscribed, in one request per call: a PUT of every topic the channel
+    /// should hold (PUT replaces the set; it is the documented form, and resending it is harmless).
+    /// </summary>
     /// <returns>The topics Genesys rejected.</returns>
     public async Task<IReadOnlyList<string>> SubscribeAsync(IEnumerable<string> topics, CancellationToken cancellationToken)
     {
         List<string> added;
+        List<string> all;
         lock (_gate)
         {
             added = topics.Where(t => !_topics.Contains(t)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
@@ -109,6 +113,8 @@ public sealed class NotificationChannel : IDisposable
             {
                 throw new InvalidOperationException($"A notification channel takes at most {MaxTopics} topics.");
             }
+
+            all = _topics.Concat(added).ToList();
         }
 
         if (added.Count == 0)
@@ -116,8 +122,8 @@ public sealed class NotificationChannel : IDisposable
             return Array.Empty<string>();
         }
 
-        var body = JsonSerializer.Serialize(added.Select(t => new Dictionary<string, string> { ["id"] = t }));
-        var response = await _api.SendAsync(HttpMethod.Post, $"api/v2/notifications/channels/{Uri.EscapeDataString(Id)}/subscriptions", body, null, "Subscribing to campaign notifications", cancellationToken).ConfigureAwait(false);
+        var body = JsonSerializer.Serialize(all.Select(t => new Dictionary<string, string> { ["id"] = t }));
+        var response = await _api.SendAsync(HttpMethod.Put, $"api/v2/notifications/channels/{Uri.EscapeDataString(Id)}/subscriptions", body, null, "Subscribing to campaign notifications", cancellationToken).ConfigureAwait(false);
         var rejected = new List<string>();
         using (var doc = JsonDocument.Parse(response.Body))
         {
