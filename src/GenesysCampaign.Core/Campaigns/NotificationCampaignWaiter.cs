@@ -77,7 +77,12 @@ public sealed class NotificationCampaignWaiter : ICampaignWaiter
                 return;
             }
 
-            var wanted = campaignIds.Where(id => !_subscribed.Contains(id)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            List<string> wanted;
+            lock (_gate)
+            {
+                wanted = campaignIds.Where(id => !_subscribed.Contains(id)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            }
+
             while (wanted.Count > 0)
             {
                 var channel = _channels.LastOrDefault(c => c.TopicCount < NotificationChannel.MaxTopics)
@@ -90,9 +95,13 @@ public sealed class NotificationCampaignWaiter : ICampaignWaiter
                     _log.Verbose($"{rejected.Count} campaign topic(s) were rejected; those campaigns are polled.");
                 }
 
-                foreach (var id in batch.Where(id => !rejected.Contains(TopicPrefix + id, StringComparer.OrdinalIgnoreCase)))
+                lock (_gate)
                 {
-                    _subscribed.Add(id);
+                    // Written under _gate because waits read it under _gate (PrepareAsync itself is serialised by _setup).
+                    foreach (var id in batch.Where(id => !rejected.Contains(TopicPrefix + id, StringComparer.OrdinalIgnoreCase)))
+                    {
+                        _subscribed.Add(id);
+                    }
                 }
 
                 wanted = wanted.Skip(batch.Count).ToList();
@@ -113,14 +122,11 @@ public sealed class NotificationCampaignWaiter : ICampaignWaiter
     public async Task<CampaignWaitResult> WaitAsync(string campaignId, Func<GenesysCampaign, bool> isDone, TimeSpan timeout, RequestStats? stats, CancellationToken cancellationToken)
     {
         await PrepareAsync(new[] { campaignId }, cancellationToken).ConfigureAwait(false);
-        PendingWait pending;
+        PendingWait? pending = null;
         lock (_gate)
         {
-            if (_fallback || !_subscribed.Contains(campaignId))
-            {
-                pending = null!;
-            }
-            else
+            // Not subscribed (polling, or a topic Genesys rejected): this campaign is polled.
+            if (!_fallback && _subscribed.Contains(campaignId))
             {
                 pending = new PendingWait(campaignId, isDone, DateTime.UtcNow + timeout, stats);
                 if (_latest.TryGetValue(campaignId, out var latest))
