@@ -140,4 +140,24 @@ public class CmdletTests
         Assert.True(writes.Count < ids.Length, $"all {ids.Length} campaigns were written despite the stop");
         Assert.Equal(writes.OrderBy(x => x), audited.OrderBy(x => x));
     }
+
+    [Fact]
+    public async Task A_campaign_declined_at_the_prompt_gets_an_Unchanged_record_and_no_write()
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        var audit = Path.Combine(Directory.CreateTempSubdirectory("gc-confirm-").FullName, "audit.jsonl");
+        var answering = new AnsweringHost("No");
+        using var host = new PowerShellHost(answering);
+        host.Connect(sim.BaseUri);
+
+        var output = host.Run("param($id, $audit) Stop-GenesysCampaign -Id $id -AuditLogPath $audit", Args(("id", SimulatorSeed.UnreferencedOnCampaignId), ("audit", audit)));
+
+        Assert.Single(answering.Prompts);
+        var record = Assert.IsType<GenesysCampaignStateChange>(Assert.Single(output).BaseObject);
+        Assert.Equal(StateChangeOutcome.Unchanged, record.Outcome);
+        Assert.Contains("not confirmed", record.Message);
+        Assert.DoesNotContain(sim.Requests, r => IsCampaignWrite(r));
+        Assert.Equal(StateChangeOutcome.Unchanged, JsonLinesAuditSink.FromLine(Assert.Single(File.ReadAllLines(audit))).Outcome);
+        Assert.Equal("on", sim.GetStatus(SimulatorSeed.UnreferencedOnCampaignId));
+    }
 }

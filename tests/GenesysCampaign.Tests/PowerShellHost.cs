@@ -10,11 +10,11 @@ internal sealed class PowerShellHost : IDisposable
 {
     private readonly Runspace _runspace;
 
-    public PowerShellHost()
+    public PowerShellHost(System.Management.Automation.Host.PSHost? host = null)
     {
         var state = InitialSessionState.CreateDefault2();
         state.ImportPSModule(typeof(SuspendGenesysCampaignCommand).Assembly.Location);
-        _runspace = RunspaceFactory.CreateRunspace(state);
+        _runspace = host is null ? RunspaceFactory.CreateRunspace(state) : RunspaceFactory.CreateRunspace(host, state);
         _runspace.Open();
     }
 

@@ -1,0 +1,99 @@
+using System.Collections.ObjectModel;
+using System.Globalization;
+using System.Management.Automation;
+using System.Management.Automation.Host;
+using System.Security;
+
+namespace GenesysCampaign.Tests;
+
+/// <summary>A host whose user answers every confirmation prompt with one fixed choice label, such as "No".</summary>
+internal sealed class AnsweringHost(string answer) : PSHost
+{
+    private readonly AnsweringUI _ui = new(answer);
+
+    public List<string> Prompts => _ui.Prompts;
+
+    public override CultureInfo CurrentCulture => CultureInfo.InvariantCulture;
+
+    public override CultureInfo CurrentUICulture => CultureInfo.InvariantCulture;
+
+    public override Guid InstanceId { get; } = Guid.NewGuid();
+
+    public override string Name => "AnsweringHost";
+
+    public override PSHostUserInterface UI => _ui;
+
+    public override Version Version => new(1, 0);
+
+    public override void EnterNestedPrompt() => throw new NotSupportedException();
+
+    public override void ExitNestedPrompt() => throw new NotSupportedException();
+
+    public override void NotifyBeginApplication()
+    {
+    }
+
+    public override void NotifyEndApplication()
+    {
+    }
+
+    public override void SetShouldExit(int exitCode)
+    {
+    }
+
+    private sealed class AnsweringUI(string answer) : PSHostUserInterface
+    {
+        public List<string> Prompts { get; } = new();
+
+        public override PSHostRawUserInterface? RawUI => null;
+
+        public override int PromptForChoice(string caption, string message, Collection<ChoiceDescription> choices, int defaultChoice)
+        {
+            Prompts.Add(message);
+            var index = choices.ToList().FindIndex(c => c.Label.Replace("&", string.Empty) == answer);
+            return index >= 0 ? index : throw new InvalidOperationException($"No choice '{answer}' in {string.Join(", ", choices.Select(c => c.Label))}");
+        }
+
+        public override Dictionary<string, PSObject> Prompt(string caption, string message, Collection<FieldDescription> descriptions) => throw new NotSupportedException();
+
+        public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName) => throw new NotSupportedException();
+
+        public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName, PSCredentialTypes allowedCredentialTypes, PSCredentialUIOptions options) => throw new NotSupportedException();
+
+        public override string ReadLine() => throw new NotSupportedException();
+
+        public override SecureString ReadLineAsSecureString() => throw new NotSupportedException();
+
+        public override void Write(string value)
+        {
+        }
+
+        public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value)
+        {
+        }
+
+        public override void WriteDebugLine(string message)
+        {
+        }
+
+        public override void WriteErrorLine(string value)
+        {
+        }
+
+        public override void WriteLine(string value)
+        {
+        }
+
+        public override void WriteProgress(long sourceId, ProgressRecord record)
+        {
+        }
+
+        public override void WriteVerboseLine(string message)
+        {
+        }
+
+        public override void WriteWarningLine(string message)
+        {
+        }
+    }
+}
