@@ -133,7 +133,7 @@ public class ApiClientTests
     public async Task Wrong_credentials_name_the_client_and_never_the_secret()
     {
         await using var sim = await GenesysSimulator.StartAsync();
-        using var connection = GenesysConnection.WithClientCredentials(GenesysEndpoints.ForBaseUri(sim.BaseUri), "sim-client", TestOrg.Secure("not-the-secret-42"));
+        using var connection = GenesysConnection.WithClientCredentials(GenesysEndpoints.ForBaseUri(sim.BaseUri), "sim-client", SecretText.Protect("not-the-secret-42"));
 
         var ex = await Assert.ThrowsAsync<GenesysAuthenticationException>(() => connection.Tokens.GetTokenAsync(false, CancellationToken.None));
 

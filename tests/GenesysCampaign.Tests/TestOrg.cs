@@ -1,4 +1,3 @@
-using System.Security;
 using GenesysCloud.Outbound.Api;
 using GenesysCloud.Outbound.Simulator;
 
@@ -24,7 +23,7 @@ internal sealed class TestOrg : IAsyncDisposable
         var options = new SimulatorOptions { DialerDelay = TimeSpan.FromMilliseconds(300) };
         configure?.Invoke(options);
         var simulator = await GenesysSimulator.StartAsync(options);
-        var connection = GenesysConnection.WithClientCredentials(GenesysEndpoints.ForBaseUri(simulator.BaseUri), options.ClientId, Secure(options.ClientSecret));
+        var connection = GenesysConnection.WithClientCredentials(GenesysEndpoints.ForBaseUri(simulator.BaseUri), options.ClientId, SecretText.Protect(options.ClientSecret));
 
         // Short backoffs keep fault tests quick; Retry-After is still honoured as sent.
         connection.Resilience.BaseDelay = TimeSpan.FromMilliseconds(20);
@@ -36,17 +35,6 @@ internal sealed class TestOrg : IAsyncDisposable
 
     public IEnumerable<RequestLogEntry> Requests(string method, string pathContains = "/api/v2/outbound/campaigns") =>
         Simulator.Requests.Where(r => r.Method == method && r.Path.Contains(pathContains, StringComparison.Ordinal));
-
-    public static SecureString Secure(string text)
-    {
-        var secure = new SecureString();
-        foreach (var c in text)
-        {
-            secure.AppendChar(c);
-        }
-
-        return secure;
-    }
 
     public async ValueTask DisposeAsync()
     {

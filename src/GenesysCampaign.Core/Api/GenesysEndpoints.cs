@@ -60,6 +60,7 @@ public sealed class GenesysEndpoints
         return new GenesysEndpoints(normalized, normalized, normalized.ToString());
     }
 
-    private static bool IsLoopback(Uri uri) =>
+    /// <summary>Whether a URI points at this machine (the one place plain http and ws are allowed).</summary>
+    internal static bool IsLoopback(Uri uri) =>
         uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Net;
 using System.Net.Http;
 using System.Net.WebSockets;
 using System.Text;
@@ -72,6 +71,14 @@ public sealed class NotificationChannel : IDisposable
         }
     }
 
+    /// <summary>
+    /// Whether an exception from opening or subscribing means notifications cannot be had here (the
+    /// API refused, the socket failed, the answer was not what Genesys sends): callers poll instead.
+    /// </summary>
+    public static bool IsUnavailable(Exception ex) =>
+        ex is GenesysApiException or WebSocketException or HttpRequestException or InvalidOperationException
+            or InvalidDataException or JsonException or KeyNotFoundException;
+
     /// <summary>Creates a channel and connects its socket.</summary>
     /// <exception cref="GenesysApiException">The channel could not be created.</exception>
     /// <exception cref="WebSocketException">The socket could not be connected.</exception>
@@ -86,7 +93,7 @@ public sealed class NotificationChannel : IDisposable
             connectUri = new Uri(doc.RootElement.GetProperty("connectUri").GetString() ?? throw new InvalidDataException("The channel has no connectUri."));
         }
 
-        if (!(connectUri.Scheme == "wss" || (connectUri.Scheme == "ws" && IsLoopback(connectUri))))
+        if (!(connectUri.Scheme == "wss" || (connectUri.Scheme == "ws" && GenesysEndpoints.IsLoopback(connectUri))))
         {
             throw new WebSocketException($"The notification channel's address {connectUri.GetLeftPart(UriPartial.Authority)} is not wss:// (ws:// is allowed to loopback only).");
         }
@@ -173,9 +180,6 @@ public sealed class NotificationChannel : IDisposable
             socket.Dispose();
         }
     }
-
-    private static bool IsLoopback(Uri uri) =>
-        uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 
     private async Task ConnectAsync(CancellationToken cancellationToken)
     {

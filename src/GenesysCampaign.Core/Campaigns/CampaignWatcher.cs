@@ -15,8 +15,6 @@ namespace GenesysCloud.Outbound.Campaigns;
 /// </summary>
 public sealed class CampaignWatcher
 {
-    private const string TopicPrefix = "v2.outbound.campaigns.";
-
     private readonly GenesysApiClient _api;
     private readonly IOperationLog _log;
     private readonly object _gate = new();
@@ -61,10 +59,10 @@ public sealed class CampaignWatcher
                     channel.Received += (topic, body) => OnEvent(topic, body, onChange);
                     channel.Reconnected += () => _ = CatchUpAsync(ids, onChange, cancellationToken);
                     channel.Lost += _ => lost.TrySetResult(true);
-                    await channel.SubscribeAsync(chunk.Select(id => TopicPrefix + id), cancellationToken).ConfigureAwait(false);
+                    await channel.SubscribeAsync(chunk.Select(CampaignTopic.For), cancellationToken).ConfigureAwait(false);
                 }
             }
-            catch (Exception ex) when (ex is GenesysApiException or System.Net.WebSockets.WebSocketException or System.Net.Http.HttpRequestException or System.IO.InvalidDataException or KeyNotFoundException or InvalidOperationException)
+            catch (Exception ex) when (NotificationChannel.IsUnavailable(ex))
             {
                 _log.Verbose($"Notifications are not available ({ex.Message}); watching by polling instead.");
                 lost.TrySetResult(true);
@@ -122,17 +120,9 @@ public sealed class CampaignWatcher
 
     private void OnEvent(string topic, JsonElement body, Action<GenesysCampaignStatusEvent> onChange)
     {
-        if (!topic.StartsWith(TopicPrefix, StringComparison.OrdinalIgnoreCase) || topic.IndexOf('.', TopicPrefix.Length) >= 0)
+        if (CampaignTopic.TryRead(topic, body, out var campaign))
         {
-            return;
-        }
-
-        try
-        {
-            See(GenesysCampaign.Parse(body), "Notification", onChange);
-        }
-        catch (FormatException)
-        {
+            See(campaign, "Notification", onChange);
         }
     }
 

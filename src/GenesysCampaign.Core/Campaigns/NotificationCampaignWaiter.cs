@@ -29,8 +29,6 @@ public sealed class NotificationOptions
 /// </summary>
 public sealed class NotificationCampaignWaiter : ICampaignWaiter
 {
-    private const string TopicPrefix = "v2.outbound.campaigns.";
-
     private readonly GenesysApiClient _api;
     private readonly IOperationLog _log;
     private readonly NotificationOptions _options;
@@ -88,7 +86,7 @@ public sealed class NotificationCampaignWaiter : ICampaignWaiter
                 var channel = _channels.LastOrDefault(c => c.TopicCount < NotificationChannel.MaxTopics)
                     ?? await OpenChannelAsync(cancellationToken).ConfigureAwait(false);
                 var batch = wanted.Take(NotificationChannel.MaxTopics - channel.TopicCount).ToList();
-                var rejected = await channel.SubscribeAsync(batch.Select(id => TopicPrefix + id), cancellationToken).ConfigureAwait(false);
+                var rejected = await channel.SubscribeAsync(batch.Select(CampaignTopic.For), cancellationToken).ConfigureAwait(false);
                 if (rejected.Count > 0)
                 {
                     // A topic Genesys will not send (permissions): those campaigns are polled.
@@ -98,7 +96,7 @@ public sealed class NotificationCampaignWaiter : ICampaignWaiter
                 lock (_gate)
                 {
                     // Written under _gate because waits read it under _gate (PrepareAsync itself is serialised by _setup).
-                    foreach (var id in batch.Where(id => !rejected.Contains(TopicPrefix + id, StringComparer.OrdinalIgnoreCase)))
+                    foreach (var id in batch.Where(id => !rejected.Contains(CampaignTopic.For(id), StringComparer.OrdinalIgnoreCase)))
                     {
                         _subscribed.Add(id);
                     }
@@ -107,7 +105,7 @@ public sealed class NotificationCampaignWaiter : ICampaignWaiter
                 wanted = wanted.Skip(batch.Count).ToList();
             }
         }
-        catch (Exception ex) when (ex is GenesysApiException or System.Net.WebSockets.WebSocketException or System.Net.Http.HttpRequestException or InvalidOperationException or System.IO.InvalidDataException or JsonException or KeyNotFoundException)
+        catch (Exception ex) when (NotificationChannel.IsUnavailable(ex))
         {
             _log.Verbose($"Notifications are not available ({ex.Message}); waiting by polling instead.");
             SwitchToPolling();
@@ -193,22 +191,10 @@ public sealed class NotificationCampaignWaiter : ICampaignWaiter
 
     private void OnEvent(string topic, JsonElement body)
     {
-        if (!topic.StartsWith(TopicPrefix, StringComparison.OrdinalIgnoreCase) || topic.IndexOf('.', TopicPrefix.Length) >= 0)
+        if (CampaignTopic.TryRead(topic, body, out var campaign))
         {
-            return; // Not a campaign event (progress and others are not waited on).
+            Observe(campaign);
         }
-
-        GenesysCampaign campaign;
-        try
-        {
-            campaign = GenesysCampaign.Parse(body);
-        }
-        catch (FormatException)
-        {
-            return;
-        }
-
-        Observe(campaign);
     }
 
     /// <summary>Takes a newer view of a campaign and marks the waits it completes for confirmation.</summary>

@@ -52,11 +52,7 @@ public sealed class GetGenesysCampaignCommand : GenesysApiCmdlet
                 }
                 else
                 {
-                    WriteError(new ErrorRecord(
-                        new ArgumentException($"'{id}' is not a campaign id: ids are letters, digits and dashes, such as 8f0c4e54-5d3f-4f76-9a43-0cb9d0a6f1f2. Use -Name to find campaigns by name."),
-                        "InvalidCampaignId",
-                        ErrorCategory.InvalidArgument,
-                        id));
+                    WriteError(CampaignErrors.InvalidId(id, CampaignErrors.NameHint));
                 }
             }
         }
@@ -96,7 +92,7 @@ public sealed class GetGenesysCampaignCommand : GenesysApiCmdlet
                     }
                     else
                     {
-                        WriteError(NotFound($"No campaign with id '{id}' was found.", id));
+                        WriteError(CampaignErrors.IdNotFound(id));
                     }
                 }
 
@@ -122,7 +118,7 @@ public sealed class GetGenesysCampaignCommand : GenesysApiCmdlet
 
             foreach (var pattern in patterns.Where(p => !p.HasWildcards && !matched.Contains(p.Pattern)))
             {
-                WriteError(NotFound($"No campaign named '{pattern.Pattern}' was found.", pattern.Pattern));
+                WriteError(CampaignErrors.NameNotFound(pattern.Pattern));
             }
         }
         catch (Exception ex) when (ex is GenesysCloud.Outbound.Api.GenesysApiException or GenesysCloud.Outbound.Api.GenesysAuthenticationException)
@@ -130,7 +126,4 @@ public sealed class GetGenesysCampaignCommand : GenesysApiCmdlet
             ThrowTerminatingError(ToErrorRecord(ex, "GetGenesysCampaignFailed", null));
         }
     }
-
-    private static ErrorRecord NotFound(string message, string target) =>
-        new(new ItemNotFoundException(message), "CampaignNotFound", ErrorCategory.ObjectNotFound, target);
 }

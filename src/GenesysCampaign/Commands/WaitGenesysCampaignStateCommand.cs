@@ -51,8 +51,7 @@ public sealed class WaitGenesysCampaignStateCommand : GenesysApiCmdlet
             }
             else
             {
-                WriteError(new ErrorRecord(
-                    new ArgumentException($"'{id}' is not a campaign id: ids are letters, digits and dashes, such as 8f0c4e54-5d3f-4f76-9a43-0cb9d0a6f1f2."), "InvalidCampaignId", ErrorCategory.InvalidArgument, id));
+                WriteError(CampaignErrors.InvalidId(id));
             }
         }
     }
@@ -85,7 +84,7 @@ public sealed class WaitGenesysCampaignStateCommand : GenesysApiCmdlet
                     {
                         if (!current.TryGetValue(id, out var campaign))
                         {
-                            Pump.Post(() => WriteError(new ErrorRecord(new ItemNotFoundException($"No campaign with id '{id}' was found."), "CampaignNotFound", ErrorCategory.ObjectNotFound, id)));
+                            Pump.Post(() => WriteError(CampaignErrors.IdNotFound(id)));
                             return;
                         }
 

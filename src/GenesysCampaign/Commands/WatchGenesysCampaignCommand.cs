@@ -28,7 +28,7 @@ public sealed class WatchGenesysCampaignCommand : CampaignInputCmdlet
     {
         foreach (var id in InvalidIds)
         {
-            WriteError(InvalidId(id));
+            WriteError(CampaignErrors.InvalidId(id, CampaignErrors.NameHint));
         }
 
         var connection = RequireConnection();
@@ -41,7 +41,7 @@ public sealed class WatchGenesysCampaignCommand : CampaignInputCmdlet
             Pump.Run(
                 async token =>
                 {
-                    var campaigns = await ResolveCampaignsAsync(api, id => Pump.Post(() => WriteError(NotFound($"No campaign with id '{id}' was found.", id))), token).ConfigureAwait(false);
+                    var campaigns = await ResolveCampaignsAsync(api, id => Pump.Post(() => WriteError(CampaignErrors.IdNotFound(id))), token).ConfigureAwait(false);
                     if (campaigns.Count == 0)
                     {
                         Pump.Post(() => WriteWarning("No campaign to watch."));

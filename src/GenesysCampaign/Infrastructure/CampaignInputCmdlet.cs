@@ -93,19 +93,11 @@ public abstract class CampaignInputCmdlet : GenesysApiCmdlet
 
             foreach (var pattern in patterns.Where(p => !p.HasWildcards && !matched.Contains(p.Pattern)))
             {
-                Pump.Post(() => WriteError(NotFound($"No campaign named '{pattern.Pattern}' was found.", pattern.Pattern)));
+                Pump.Post(() => WriteError(CampaignErrors.NameNotFound(pattern.Pattern)));
             }
         }
 
         // The same campaign given twice is acted on once.
         return campaigns.GroupBy(c => c.Id, StringComparer.OrdinalIgnoreCase).Select(g => g.First()).ToList();
     }
-
-    /// <summary>The CampaignNotFound error.</summary>
-    protected static ErrorRecord NotFound(string message, string target) =>
-        new(new ItemNotFoundException(message), "CampaignNotFound", ErrorCategory.ObjectNotFound, target);
-
-    /// <summary>The InvalidCampaignId error.</summary>
-    protected static ErrorRecord InvalidId(string id) =>
-        new(new ArgumentException($"'{id}' is not a campaign id: ids are letters, digits and dashes, such as 8f0c4e54-5d3f-4f76-9a43-0cb9d0a6f1f2. Use -Name to give campaigns by name."), "InvalidCampaignId", ErrorCategory.InvalidArgument, id);
 }

@@ -1,0 +1,28 @@
+using System;
+using System.Management.Automation;
+
+namespace GenesysCloud.Outbound.PowerShell.Infrastructure;
+
+/// <summary>The error records every cmdlet writes about the campaigns it was given, built in one place.</summary>
+internal static class CampaignErrors
+{
+    /// <summary>Said after the id error by cmdlets that also take -Name.</summary>
+    public const string NameHint = "Use -Name to give campaigns by name.";
+
+    /// <summary>InvalidCampaignId: the id cannot be one, so no request is made for it.</summary>
+    public static ErrorRecord InvalidId(string id, string? hint = null) =>
+        new(
+            new ArgumentException($"'{id}' is not a campaign id: ids are letters, digits and dashes, such as 8f0c4e54-5d3f-4f76-9a43-0cb9d0a6f1f2." + (hint is null ? string.Empty : " " + hint)),
+            "InvalidCampaignId",
+            ErrorCategory.InvalidArgument,
+            id);
+
+    /// <summary>CampaignNotFound for an id.</summary>
+    public static ErrorRecord IdNotFound(string id) => NotFound($"No campaign with id '{id}' was found.", id);
+
+    /// <summary>CampaignNotFound for a name without wildcards.</summary>
+    public static ErrorRecord NameNotFound(string name) => NotFound($"No campaign named '{name}' was found.", name);
+
+    private static ErrorRecord NotFound(string message, string target) =>
+        new(new ItemNotFoundException(message), "CampaignNotFound", ErrorCategory.ObjectNotFound, target);
+}
