@@ -4,7 +4,7 @@
     GUID                 = '3f6a2b1e-8c4d-4f5e-9a7b-2d1c0e9f8a61'
     Author               = 'GenesysCampaign contributors'
     CompanyName          = 'GenesysCampaign'
-    Copyright            = '(c) GenesysCampaign contributors. MIT licence.'
+    Copyright            = '(c) GenesysCampaign contributors.'
     Description          = 'Pause, resume, force-stop and wait on Genesys Cloud outbound campaigns safely, one or hundreds at a time, with a typed audit record per campaign.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
@@ -25,6 +25,8 @@
     AliasesToExport      = @()
     PrivateData          = @{
         PSData = @{
+            # ProjectUri and LicenseUri are left out on purpose: the project has no public address and
+            # its owners have not chosen a licence yet. An invented URI would mislead whoever installs it.
             Tags         = @('Genesys', 'GenesysCloud', 'PureCloud', 'Outbound', 'Campaign', 'ContactCenter', 'Dialer')
             ReleaseNotes = 'First version: connect, list, suspend, resume, force-stop and wait, with JSON Lines audit records.'
         }
