@@ -1,4 +1,5 @@
 using GenesysCloud.Outbound.Api;
+using GenesysCloud.Outbound.Resilience;
 using GenesysCloud.Outbound.Simulator;
 using Xunit;
 
@@ -127,6 +128,41 @@ public class ApiClientTests
         Assert.Equal(SimulatorSeed.CampaignId(2), campaign.Id);
         Assert.Equal(2, stats.Requests);
         Assert.Equal(2, org.Simulator.Requests.Count(r => r.Path.EndsWith("/oauth/token")));
+    }
+
+    [Fact]
+    public async Task A_renewal_cut_short_by_the_attempt_timeout_is_tried_again_on_the_next_attempt()
+    {
+        await using var org = await TestOrg.StartAsync();
+        var tokens = new FirstRenewalHangs(org.Connection.Tokens);
+        var resilience = new ResilienceOptions { AttemptTimeout = TimeSpan.FromMilliseconds(500), BaseDelay = TimeSpan.FromMilliseconds(20) };
+        using var http = new HttpClient();
+        var api = new GenesysApiClient(http, GenesysEndpoints.ForBaseUri(org.Simulator.BaseUri), tokens, resilience);
+        await api.GetCampaignAsync(SimulatorSeed.CampaignId(1), null, CancellationToken.None);
+        org.Simulator.RevokeTokens();
+
+        var campaign = await api.GetCampaignAsync(SimulatorSeed.CampaignId(2), null, CancellationToken.None);
+
+        Assert.Equal(SimulatorSeed.CampaignId(2), campaign.Id);
+        Assert.Equal(2, tokens.Renewals);
+    }
+
+    /// <summary>A token provider whose first renewal never answers (a login service that hangs once).</summary>
+    private sealed class FirstRenewalHangs(IAccessTokenProvider inner) : IAccessTokenProvider
+    {
+        public int Renewals { get; private set; }
+
+        public async Task<string> GetTokenAsync(bool forceRefresh, CancellationToken cancellationToken)
+        {
+            if (forceRefresh && ++Renewals == 1)
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+
+            return await inner.GetTokenAsync(forceRefresh, cancellationToken);
+        }
+
+        public void Clear() => inner.Clear();
     }
 
     [Fact]

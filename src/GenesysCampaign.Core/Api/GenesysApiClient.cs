@@ -220,11 +220,12 @@ public sealed class GenesysApiClient
                     var answer = await SendOnceAsync(method, uri, jsonBody, stats, renewToken: false, token).ConfigureAwait(false);
                     if (answer.StatusCode == 401 && !renewed)
                     {
-                        // Expired or revoked token: renew once, then try again.
-                        renewed = true;
+                        // Expired or revoked token: renew once, then try again. It counts as done only
+                        // once answered: a renewal the attempt timeout cut short is tried again.
                         _log.Verbose("The access token was refused (401); requesting a new one.");
                         attempts++;
                         answer = await SendOnceAsync(method, uri, jsonBody, stats, renewToken: true, token).ConfigureAwait(false);
+                        renewed = true;
                     }
 
                     if (answer.IsSuccess && !LooksLikeJson(answer.Body))
