@@ -29,7 +29,11 @@ public class ApiClientTests
     [Fact]
     public async Task Pages_read_at_once_still_come_out_in_order_and_whole()
     {
-        await using var org = await TestOrg.StartAsync(o => o.CampaignCount = 1234);
+        await using var org = await TestOrg.StartAsync(o =>
+        {
+            o.CampaignCount = 1234;
+            o.Latency = TimeSpan.FromMilliseconds(50);
+        });
         var api = org.Client();
         api.PageConcurrency = 4;
 
@@ -42,6 +46,9 @@ public class ApiClientTests
         Assert.Equal(1234, names.Distinct().Count());
         Assert.Equal(names.OrderBy(n => n, StringComparer.OrdinalIgnoreCase), names);
         Assert.Equal(13, org.Requests("GET").Count());
+
+        // Concurrent, but never more than PageConcurrency requests in flight.
+        Assert.InRange(org.Simulator.MaxConcurrentRequests, 2, 4);
     }
 
     [Fact]

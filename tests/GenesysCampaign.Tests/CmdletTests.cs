@@ -25,6 +25,28 @@ public class CmdletTests
     }
 
     [Fact]
+    public async Task A_slow_pipeline_holds_the_listing_back_instead_of_queuing_the_whole_org()
+    {
+        await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { CampaignCount = 10_000 });
+        using var host = new PowerShellHost();
+        host.Connect(sim.BaseUri);
+        Func<int> listRequests = () => sim.Requests.Count(r => r.Method == "GET" && r.Path == "/api/v2/outbound/campaigns");
+
+        // The first campaign stalls the pipeline for a second, long enough to read all 100 pages
+        // from the simulator if nothing held the listing back.
+        var output = host.Run(
+            "param($listRequests) $n = 0; Get-GenesysCampaign | ForEach-Object { if ($n++ -eq 0) { Start-Sleep -Seconds 1; $atStall = $listRequests.Invoke() } }; $atStall; $n",
+            Args(("listRequests", listRequests)));
+
+        Assert.Equal(2, output.Count);
+        Assert.Equal(10_000, (int)output[1].BaseObject);
+
+        // Held back: the first page, the 500 campaigns the pump may queue (5 pages), the pages the
+        // reader may hold or ask for (2 x 10) and the one being handed out; far from all 100.
+        Assert.InRange((int)output[0].BaseObject, 2, 30);
+    }
+
+    [Fact]
     public async Task WhatIf_sends_no_write_and_emits_no_record()
     {
         await using var sim = await GenesysSimulator.StartAsync();

@@ -137,52 +137,75 @@ public sealed class GenesysApiClient
     /// </summary>
     private async IAsyncEnumerable<T> ListPagesAsync<T>(string path, string query, Func<JsonElement, T> map, RequestStats? stats, string what, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        Task<Page<T>> Read(int pageNumber) => ReadPageAsync($"{path}?{query}&pageNumber={pageNumber}", map, stats, what, cancellationToken);
+        // PageConcurrency requests in flight at most. A page frees its slot as soon as its answer has
+        // arrived, so parsing and handing out one page overlap the requests for the next ones.
+        var concurrency = Math.Max(1, PageConcurrency);
+        var slots = new SemaphoreSlim(concurrency);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task<Page<T>> Read(int pageNumber) => ReadPageAsync($"{path}?{query}&pageNumber={pageNumber}", map, stats, what, slots, stop.Token);
 
-        var first = await Read(1).ConfigureAwait(false);
-        foreach (var entity in first.Entities)
+        try
         {
-            yield return entity;
-        }
-
-        if (first.PageCount is { } pageCount)
-        {
-            // The first page says how many there are: read the rest PageConcurrency at a time,
-            // handing them out in order. At most that many pages are held, whatever the total.
-            var window = new Queue<Task<Page<T>>>();
-            var next = 2;
-            while (next <= pageCount || window.Count > 0)
+            var first = await Read(1).ConfigureAwait(false);
+            foreach (var entity in first.Entities)
             {
-                while (next <= pageCount && window.Count < Math.Max(1, PageConcurrency))
+                yield return entity;
+            }
+
+            if (first.PageCount is { } pageCount)
+            {
+                // The first page says how many there are. Pages are handed out in order; at most
+                // twice PageConcurrency are held or asked for at once, whatever the total.
+                var window = new Queue<Task<Page<T>>>();
+                var next = 2;
+                while (next <= pageCount || window.Count > 0)
                 {
-                    window.Enqueue(Read(next++));
+                    while (next <= pageCount && window.Count < 2 * concurrency)
+                    {
+                        window.Enqueue(Read(next++));
+                    }
+
+                    var page = await window.Dequeue().ConfigureAwait(false);
+                    foreach (var entity in page.Entities)
+                    {
+                        yield return entity;
+                    }
                 }
 
-                var page = await window.Dequeue().ConfigureAwait(false);
-                foreach (var entity in page.Entities)
+                yield break;
+            }
+
+            // No pageCount in the answer: a short page is the last one.
+            var current = first;
+            for (var pageNumber = 2; current.Entities.Count >= MaxPageSize; pageNumber++)
+            {
+                current = await Read(pageNumber).ConfigureAwait(false);
+                foreach (var entity in current.Entities)
                 {
                     yield return entity;
                 }
             }
-
-            yield break;
         }
-
-        // No pageCount in the answer: a short page is the last one.
-        var current = first;
-        for (var pageNumber = 2; current.Entities.Count >= MaxPageSize; pageNumber++)
+        finally
         {
-            current = await Read(pageNumber).ConfigureAwait(false);
-            foreach (var entity in current.Entities)
-            {
-                yield return entity;
-            }
+            // A caller that stops early (or fails) leaves no page requests running behind it.
+            stop.Cancel();
         }
     }
 
-    private async Task<Page<T>> ReadPageAsync<T>(string pathAndQuery, Func<JsonElement, T> map, RequestStats? stats, string what, CancellationToken cancellationToken)
+    private async Task<Page<T>> ReadPageAsync<T>(string pathAndQuery, Func<JsonElement, T> map, RequestStats? stats, string what, SemaphoreSlim slots, CancellationToken cancellationToken)
     {
-        var response = await SendAsync(HttpMethod.Get, pathAndQuery, null, stats, what, cancellationToken).ConfigureAwait(false);
+        ApiResponse response;
+        await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            response = await SendAsync(HttpMethod.Get, pathAndQuery, null, stats, what, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            slots.Release();
+        }
+
         using var doc = JsonDocument.Parse(response.Body);
         var root = doc.RootElement;
         var entities = root.TryGetProperty("entities", out var list) && list.ValueKind == JsonValueKind.Array

@@ -110,7 +110,7 @@ public sealed class GetGenesysCampaignCommand : GenesysApiCmdlet
                     {
                         if (Wanted(campaign))
                         {
-                            Pump.Post(() => WriteObject(campaign));
+                            await Pump.PostAsync(() => WriteObject(campaign), token).ConfigureAwait(false);
                         }
                     }
                 },

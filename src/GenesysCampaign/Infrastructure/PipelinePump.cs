@@ -13,8 +13,16 @@ namespace GenesysCloud.Outbound.PowerShell.Infrastructure;
 /// </summary>
 internal sealed class PipelinePump : IOperationLog
 {
+    /// <summary>
+    /// Objects <see cref="PostAsync"/> lets the work queue ahead of the pipeline thread. Past that the
+    /// work waits, so a listing feeding a slow pipeline (Export-Csv, a console) holds a few pages,
+    /// not the whole org.
+    /// </summary>
+    internal const int Capacity = 500;
+
     private readonly GenesysCmdlet _cmdlet;
     private BlockingCollection<Action>? _queue;
+    private SemaphoreSlim? _room;
 
     public PipelinePump(GenesysCmdlet cmdlet) => _cmdlet = cmdlet;
 
@@ -37,6 +45,23 @@ internal sealed class PipelinePump : IOperationLog
         }
     }
 
+    /// <summary>Queues an action for the pipeline thread, first waiting while <see cref="Capacity"/> are queued.</summary>
+    public async Task PostAsync(Action action, CancellationToken cancellationToken)
+    {
+        var room = _room;
+        if (room is null)
+        {
+            return;
+        }
+
+        await room.WaitAsync(cancellationToken).ConfigureAwait(false);
+        Post(() =>
+        {
+            room.Release();
+            action();
+        });
+    }
+
     /// <inheritdoc />
     public void Verbose(string message) => Post(() => _cmdlet.WriteVerbose(message));
 
@@ -51,6 +76,7 @@ internal sealed class PipelinePump : IOperationLog
     {
         using var queue = new BlockingCollection<Action>();
         _queue = queue;
+        _room = new SemaphoreSlim(Capacity);
         var task = Task.Run(() => work(cancellationToken), cancellationToken);
         _ = task.ContinueWith(_ => queue.CompleteAdding(), TaskScheduler.Default);
         try
@@ -77,6 +103,7 @@ internal sealed class PipelinePump : IOperationLog
         finally
         {
             _queue = null;
+            _room = null;
         }
 
         return task.GetAwaiter().GetResult();
