@@ -122,23 +122,25 @@ function Measure-RawListing($sim, [int] $Pages) {
 function Measure-Listing([int] $Count) {
     $sim = New-Org -Campaigns $Count
     try {
-        # Warm the simulator first (its own JIT is not the module's cost); the second pass is the baseline.
+        # Warm the simulator first (its own JIT is not the module's cost); the best of the next three
+        # passes is the baseline.
         $pages = [math]::Ceiling($Count / 100)
         $null = Measure-RawListing $sim $pages
-        $raw = Measure-RawListing $sim $pages
+        $raw = (1..3 | ForEach-Object { Measure-RawListing $sim $pages } | Measure-Object -Minimum).Minimum
         Clear-GenesysSimulatorRequest $sim
 
         # A fresh process per size, its peak working set read after the first listing, so it is that
-        # listing's own. The first listing is what a runbook meets (nothing compiled yet); the second
-        # is a warm session's.
+        # listing's own. The first listing is what a runbook meets (nothing compiled yet); the best of
+        # the next three is a warm session's.
         $script = "Import-Module '$module'; Connect-GenesysCloud -BaseUri '$($sim.BaseUri)' -ClientId sim-client -ClientSecret (ConvertTo-SecureString sim-secret -AsPlainText -Force); " +
             "`$w = [Diagnostics.Stopwatch]::StartNew(); `$n = (Get-GenesysCampaign | Measure-Object).Count; `$first = `$w.Elapsed.TotalSeconds; `$peak = [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64; " +
-            "`$w.Restart(); `$null = (Get-GenesysCampaign | Measure-Object).Count; '{0} {1} {2} {3}' -f `$n, `$first, `$w.Elapsed.TotalSeconds, `$peak"
+            "`$warm = (1..3 | ForEach-Object { `$w.Restart(); `$null = (Get-GenesysCampaign | Measure-Object).Count; `$w.Elapsed.TotalSeconds } | Measure-Object -Minimum).Minimum; " +
+            "'{0} {1} {2} {3}' -f `$n, `$first, `$warm, `$peak"
         $line = (& dotnet pwsh -NoProfile -NonInteractive -Command $script | Select-Object -Last 1) -split ' '
         $requests = @(Get-ApiRequests $sim | Where-Object { $_.path -eq '/api/v2/outbound/campaigns' })
         [ordered]@{
             campaigns = [int]$line[0]; seconds = [math]::Round([double]$line[1], 2); warmSeconds = [math]::Round([double]$line[2], 2)
-            rawSeconds = [math]::Round($raw, 2); requests = $requests.Count / 2   # two listings
+            rawSeconds = [math]::Round($raw, 2); requests = $requests.Count / 4   # four listings
             peakWorkingSetMB = [math]::Round([double]$line[3] / 1MB, 1); http429 = @($requests | Where-Object status -eq 429).Count
         }
     }
@@ -176,8 +178,8 @@ $rows = @(
     [pscustomobject]@{ Measure = 'Pause 50 + wait: vs tutorial'; Value = "$($p.seconds) s"; Baseline = $(if ($p.Contains('baselineSeconds')) { "$($p.baselineSeconds) s ($($p.baselineRequests) req)" } else { 'skipped' }); Ratio = $(if ($p.Contains('speedupVsBaseline')) { "$($p.speedupVsBaseline)x faster" } else { '-' }) }
     [pscustomobject]@{ Measure = 'Pause 50 + wait: requests'; Value = "$($p.requests) ($($p.http429) x 429)"; Baseline = '50 campaigns'; Ratio = "$($p.requestsPerCampaign) per campaign" }
     [pscustomobject]@{ Measure = 'List 5000: first, fresh process'; Value = "$($l.seconds) s, $($l.requests) req ($($l.http429) x 429)"; Baseline = "floor $($l.floorSeconds) s, $($l.floorRequests) req"; Ratio = "$($l.vsFloor)x floor" }
-    [pscustomobject]@{ Measure = 'List 5000: second, warm'; Value = "$($l.warmSeconds) s"; Baseline = "floor $($l.floorSeconds) s"; Ratio = "$($l.warmVsFloor)x floor" }
-    [pscustomobject]@{ Measure = 'List 5000: warm vs bare HTTP'; Value = "$($l.warmSeconds) s"; Baseline = "same pages, no parsing $($l.rawSeconds) s"; Ratio = "$($l.warmVsRaw)x" }
+    [pscustomobject]@{ Measure = 'List 5000: warm (best of 3)'; Value = "$($l.warmSeconds) s"; Baseline = "floor $($l.floorSeconds) s"; Ratio = "$($l.warmVsFloor)x floor" }
+    [pscustomobject]@{ Measure = 'List 5000: warm vs bare HTTP'; Value = "$($l.warmSeconds) s"; Baseline = "same pages, no parsing, best of 3 $($l.rawSeconds) s"; Ratio = "$($l.warmVsRaw)x" }
     [pscustomobject]@{ Measure = 'List: peak memory'; Value = "$($l.peakWorkingSetMB5000) MB @5000"; Baseline = "$($l.peakWorkingSetMB1000) MB @1000"; Ratio = "$($l.memory5000vs1000)x" }
     [pscustomobject]@{ Measure = 'Import-Module'; Value = "$($m.withImportSeconds) s"; Baseline = "bare pwsh $($m.bareStartSeconds) s"; Ratio = "$($m.ratio)x" }
 )
