@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace GenesysCloud.Outbound.Simulator;
 
 /// <summary>The notification topic names the simulator knows, and the fixed messages it sends on sockets.</summary>
@@ -33,6 +35,22 @@ internal static class NotificationTopics
 
         // Ids are GUIDs: a dot left over means some other, unknown sub-topic.
         return rest.Length == 0 || rest.Contains('.', StringComparison.Ordinal) ? null : rest;
+    }
+
+    /// <summary>The fields genesys-api.md names for a campaign event's body, and no others.</summary>
+    public static string MinimalBody(string campaignJson)
+    {
+        var campaign = JsonNode.Parse(campaignJson)!.AsObject();
+        var minimal = new JsonObject();
+        foreach (var name in new[] { "campaignStatus", "version", "errors", "dateModified" })
+        {
+            if (campaign[name] is { } value)
+            {
+                minimal[name] = value.DeepClone();
+            }
+        }
+
+        return minimal.ToJsonString();
     }
 
     /// <summary>

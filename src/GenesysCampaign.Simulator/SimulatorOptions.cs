@@ -63,4 +63,11 @@ public sealed class SimulatorOptions
     /// The PUT response, the notifications and the in-process helpers always show the current state.
     /// </summary>
     public TimeSpan StaleReadWindow { get; set; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// Live. When true, a campaign event's body carries only what genesys-api.md promises for it
+    /// (campaignStatus, version, errors, dateModified): no id, name or references. Clients must take
+    /// the id from the topic, and must never PUT such a body back.
+    /// </summary>
+    public bool MinimalNotificationBodies { get; set; }
 }

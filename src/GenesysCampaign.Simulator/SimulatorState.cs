@@ -8,7 +8,8 @@ internal sealed class SimulatorState : IDisposable
     public SimulatorState(SimulatorOptions options)
     {
         Options = options;
-        Campaigns = new CampaignStore(options, CampaignSeedFactory.BuildAll(options.CampaignCount), Notifications.PublishCampaign);
+        Campaigns = new CampaignStore(options, CampaignSeedFactory.BuildAll(options.CampaignCount),
+            (id, json) => Notifications.PublishCampaign(id, options.MinimalNotificationBodies ? NotificationTopics.MinimalBody(json) : json));
         RateLimiter = new RateLimiter(options);
     }
 

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using System.Text.Json.Nodes;
 using GenesysCloud.Outbound.Audit;
 using GenesysCloud.Outbound.Simulator;
 using Xunit;
@@ -202,17 +201,4 @@ public class FaultMatrixTests
             $c.Resilience.MaxDelay = [timespan]::FromMilliseconds(200)
             $c.Resilience.AttemptTimeout = [timespan]::FromSeconds(1)
             """, new Dictionary<string, object?> { ["u"] = sim.BaseUri });
-
-    private static void AssertSameFieldsExceptStatusAndVersion(string original, string body)
-    {
-        var expected = JsonNode.Parse(original)!.AsObject();
-        var actual = JsonNode.Parse(body)!.AsObject();
-        foreach (var ignored in new[] { "campaignStatus", "version", "dateModified" })
-        {
-            expected.Remove(ignored);
-            actual.Remove(ignored);
-        }
-
-        Assert.True(JsonNode.DeepEquals(expected, actual), $"PUT body lost or changed a field:\n{body}");
-    }
 }

@@ -48,6 +48,83 @@ public class NotificationTests
     }
 
     [Fact]
+    public void A_minimal_event_takes_its_id_from_the_topic_and_the_rest_from_the_campaign_as_last_seen()
+    {
+        var known = GenesysCloud.Outbound.Campaigns.GenesysCampaign.Parse(
+            """{"id":"c1","name":"Sales-1","version":4,"campaignStatus":"stopping","dialingMode":"preview","division":{"id":"d1","name":"Sales"},"errors":[]}""");
+        using var doc = System.Text.Json.JsonDocument.Parse("""{"campaignStatus":"off","version":5,"errors":[]}""");
+
+        Assert.True(CampaignTopic.TryRead("v2.outbound.campaigns.c1", doc.RootElement, id => id == "c1" ? known : null, out var seen));
+
+        Assert.Equal(("c1", "Sales-1", "off", 5), (seen.Id, seen.Name, seen.Status, seen.Version));
+        Assert.Equal(("preview", "Sales"), (seen.DialingMode, seen.Division));
+        Assert.True(seen.FromNotification);
+        Assert.False(known.FromNotification);
+
+        using var noStatus = System.Text.Json.JsonDocument.Parse("""{"percentage":40}""");
+        Assert.False(CampaignTopic.TryRead("v2.outbound.campaigns.c1", noStatus.RootElement, _ => known, out _));
+        Assert.False(CampaignTopic.TryRead("v2.outbound.campaigns.c1.progress", doc.RootElement, _ => known, out _));
+    }
+
+    [Fact]
+    public async Task A_wait_settles_on_minimal_event_bodies_as_soon_as_they_come()
+    {
+        await using var org = await TestOrg.StartAsync(o =>
+        {
+            o.MinimalNotificationBodies = true;
+            o.DialerDelay = TimeSpan.FromMilliseconds(500);
+        });
+        var id = SimulatorSeed.UnreferencedOnCampaignId;
+        org.Simulator.SetStatus(id, "stopping");
+        var api = org.Client();
+        var campaign = await api.GetCampaignAsync(id, null, CancellationToken.None);
+        using var waiter = new NotificationCampaignWaiter(api);
+        await waiter.PrepareAsync(new[] { id }, CancellationToken.None);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = await waiter.WaitAsync(campaign, c => c.Status == "off", TimeSpan.FromSeconds(20), null, CancellationToken.None);
+
+        // Settled by the event, not by the read at the 20 s deadline.
+        Assert.True(result.Reached);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"settled after {clock.Elapsed}");
+        Assert.False(waiter.IsPolling);
+        Assert.Equal((id, SimulatorSeed.UnreferencedOnCampaignName, "off"), (result.Last!.Id, result.Last.Name, result.Last.Status));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_campaign_settled_by_an_event_is_read_before_it_is_written(bool minimalBodies)
+    {
+        await using var org = await TestOrg.StartAsync(o =>
+        {
+            o.MinimalNotificationBodies = minimalBodies;
+            o.DialerDelay = TimeSpan.FromSeconds(2);
+        });
+        var id = SimulatorSeed.UnreferencedOnCampaignId;
+        org.Simulator.SetStatus(id, "stopping");
+        var original = org.Simulator.GetCampaignJson(id);
+        var api = org.Client();
+        var campaign = await api.GetCampaignAsync(id, null, CancellationToken.None);
+        Assert.Equal("stopping", campaign.Status);
+        org.Simulator.ClearRequests();
+        using var waiter = new NotificationCampaignWaiter(api);
+        var records = new List<GenesysCampaignStateChange>();
+
+        // Resume of a stopping campaign waits for it to settle (an event says off), then writes on.
+        await new StateChangeExecutor(api, waiter, null).RunAsync(
+            new[] { campaign }, new StateChangeRequest(CampaignAction.Resume) { Timeout = TimeSpan.FromSeconds(20) },
+            (r, _) => records.Add(r), CancellationToken.None);
+
+        var record = Assert.Single(records);
+        Assert.Equal(StateChangeOutcome.Changed, record.Outcome);
+        Assert.Equal("on", org.Simulator.GetStatus(id));
+        var put = Assert.Single(org.Simulator.Requests, IsCampaignWrite);
+        AssertSameFieldsExceptStatusAndVersion(original, put.Body!);
+        Assert.Contains(org.Simulator.Requests, r => r.Method == "GET" && r.Path == $"/api/v2/outbound/campaigns/{id}");
+    }
+
+    [Fact]
     public async Task Waiting_uses_one_channel_one_subscription_and_about_one_request_per_campaign()
     {
         await using var org = await TestOrg.StartAsync(o => o.DialerDelay = TimeSpan.FromMilliseconds(600));
@@ -111,10 +188,12 @@ public class NotificationTests
         Assert.Equal(3, org.Simulator.MaxConcurrentWrites);
     }
 
-    [Fact]
-    public async Task Watch_GenesysCampaign_streams_status_changes_until_its_timeout()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Watch_GenesysCampaign_streams_status_changes_until_its_timeout(bool minimalBodies)
     {
-        await using var sim = await GenesysSimulator.StartAsync();
+        await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { MinimalNotificationBodies = minimalBodies });
         using var host = new PowerShellHost();
         host.Connect(sim.BaseUri);
         var id = SimulatorSeed.UnreferencedOffCampaignId;
@@ -137,5 +216,6 @@ public class NotificationTests
         var events = output.Select(o => (GenesysCampaignStatusEvent)o.BaseObject).ToList();
         Assert.Equal(new[] { ("off", "on"), ("on", "stopping"), ("stopping", "off") }, events.Select(e => (e.PreviousStatus!, e.Status)));
         Assert.All(events, e => Assert.Equal("Notification", e.Source));
+        Assert.All(events, e => Assert.Equal((id, SimulatorSeed.UnreferencedOffCampaignName), (e.CampaignId, e.CampaignName)));
     }
 }

@@ -1,5 +1,7 @@
+using System.Text.Json.Nodes;
 using GenesysCloud.Outbound.Api;
 using GenesysCloud.Outbound.Simulator;
+using Xunit;
 
 namespace GenesysCampaign.Tests;
 
@@ -68,4 +70,18 @@ internal static class Requests
     /// <summary>A status write: a PUT of a campaign (not of a notification subscription).</summary>
     public static bool IsCampaignWrite(RequestLogEntry request) =>
         request.Method == "PUT" && request.Path.StartsWith("/api/v2/outbound/campaigns/", StringComparison.Ordinal);
+
+    /// <summary>A PUT body kept every field of the campaign as read; only status, version and dateModified may differ.</summary>
+    public static void AssertSameFieldsExceptStatusAndVersion(string original, string body)
+    {
+        var expected = JsonNode.Parse(original)!.AsObject();
+        var actual = JsonNode.Parse(body)!.AsObject();
+        foreach (var ignored in new[] { "campaignStatus", "version", "dateModified" })
+        {
+            expected.Remove(ignored);
+            actual.Remove(ignored);
+        }
+
+        Assert.True(JsonNode.DeepEquals(expected, actual), $"PUT body lost or changed a field:\n{body}");
+    }
 }

@@ -12,25 +12,27 @@ internal static class CampaignTopic
     public static string For(string campaignId) => Prefix + campaignId;
 
     /// <summary>
-    /// Reads an event of a campaign topic (its body is the whole campaign). Other topics, such as
-    /// <c>.progress</c>, and bodies that are not a campaign are not events of this kind.
+    /// Reads an event of a campaign topic as a view of the campaign (see
+    /// <see cref="GenesysCampaign.ParseNotification"/>); <paramref name="known"/> gives the campaign as
+    /// last seen, by id. Other topics, such as <c>.progress</c>, and bodies without a status are not
+    /// events of this kind.
     /// </summary>
-    public static bool TryRead(string topic, JsonElement body, out GenesysCampaign campaign)
+    public static bool TryRead(string topic, JsonElement body, Func<string, GenesysCampaign?> known, out GenesysCampaign campaign)
     {
         campaign = null!;
-        if (!topic.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) || topic.IndexOf('.', Prefix.Length) >= 0)
+        if (!topic.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) || topic.IndexOf('.', Prefix.Length) >= 0 || topic.Length == Prefix.Length)
         {
             return false;
         }
 
-        try
-        {
-            campaign = GenesysCampaign.Parse(body);
-            return true;
-        }
-        catch (FormatException)
+        var id = topic.Substring(Prefix.Length);
+        var read = GenesysCampaign.ParseNotification(body, id, known(id));
+        if (read is null)
         {
             return false;
         }
+
+        campaign = read;
+        return true;
     }
 }

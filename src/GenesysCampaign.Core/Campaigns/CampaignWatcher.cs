@@ -120,9 +120,17 @@ public sealed class CampaignWatcher
 
     private void OnEvent(string topic, JsonElement body, Action<GenesysCampaignStatusEvent> onChange)
     {
-        if (CampaignTopic.TryRead(topic, body, out var campaign))
+        if (CampaignTopic.TryRead(topic, body, Known, out var campaign))
         {
             See(campaign, "Notification", onChange);
+        }
+    }
+
+    private GenesysCampaign? Known(string campaignId)
+    {
+        lock (_gate)
+        {
+            return _known.TryGetValue(campaignId, out var known) ? known : null;
         }
     }
 

@@ -53,6 +53,12 @@ public sealed class GenesysCampaign
     /// <summary>The exact JSON text that was read.</summary>
     internal string Json { get; }
 
+    /// <summary>
+    /// Seen in a notification, not read: its JSON is the event body, which need not carry every
+    /// field, so it must never become a PUT body (a PUT replaces the whole campaign).
+    /// </summary>
+    internal bool FromNotification { get; private set; }
+
     /// <summary>The exact JSON text that was read (every field, unknown ones too).</summary>
     public string ToJson() => Json;
 
@@ -69,16 +75,7 @@ public sealed class GenesysCampaign
             throw new FormatException("A campaign in the answer has no 'id'.");
         }
 
-        var version = element.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n) ? n : 0;
-        return new GenesysCampaign(element.GetRawText(), id!, Text(element, "name") ?? string.Empty, Text(element, "campaignStatus") ?? string.Empty, version)
-        {
-            DialingMode = Text(element, "dialingMode"),
-            Division = ReferenceName(element, "division"),
-            ContactList = ReferenceName(element, "contactList"),
-            Queue = ReferenceName(element, "queue"),
-            Errors = ErrorMessages(element),
-            DateModified = Date(element, "dateModified"),
-        };
+        return Read(element, id!, known: null);
     }
 
     /// <summary>Reads one campaign from JSON text.</summary>
@@ -86,6 +83,38 @@ public sealed class GenesysCampaign
     {
         using var doc = JsonDocument.Parse(json);
         return Parse(doc.RootElement);
+    }
+
+    /// <summary>
+    /// Reads the body of a campaign notification, or null when it carries no status. genesys-api.md
+    /// calls it the campaign but names only status, version, errors and dateModified: the id comes
+    /// from the topic, and whatever else the body lacks from <paramref name="known"/>, the campaign
+    /// as last seen.
+    /// </summary>
+    internal static GenesysCampaign? ParseNotification(JsonElement body, string topicCampaignId, GenesysCampaign? known)
+    {
+        if (body.ValueKind != JsonValueKind.Object || Text(body, "campaignStatus") is null)
+        {
+            return null;
+        }
+
+        var campaign = Read(body, Text(body, "id") ?? topicCampaignId, known);
+        campaign.FromNotification = true;
+        return campaign;
+    }
+
+    private static GenesysCampaign Read(JsonElement element, string id, GenesysCampaign? known)
+    {
+        var version = element.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n) ? n : known?.Version ?? 0;
+        return new GenesysCampaign(element.GetRawText(), id, Text(element, "name") ?? known?.Name ?? string.Empty, Text(element, "campaignStatus") ?? known?.Status ?? string.Empty, version)
+        {
+            DialingMode = Text(element, "dialingMode") ?? known?.DialingMode,
+            Division = ReferenceName(element, "division") ?? known?.Division,
+            ContactList = ReferenceName(element, "contactList") ?? known?.ContactList,
+            Queue = ReferenceName(element, "queue") ?? known?.Queue,
+            Errors = known is null || element.TryGetProperty("errors", out _) ? ErrorMessages(element) : known.Errors,
+            DateModified = Date(element, "dateModified") ?? known?.DateModified,
+        };
     }
 
     private static string? Text(JsonElement element, string name) =>

@@ -35,6 +35,9 @@ public interface ICampaignWaiter : IDisposable
     /// </summary>
     Task PrepareAsync(IReadOnlyCollection<string> campaignIds, CancellationToken cancellationToken);
 
-    /// <summary>Completes when <paramref name="isDone"/> holds for the campaign, or the timeout passes.</summary>
-    Task<CampaignWaitResult> WaitAsync(string campaignId, Func<GenesysCampaign, bool> isDone, TimeSpan timeout, RequestStats? stats, CancellationToken cancellationToken);
+    /// <summary>
+    /// Completes when <paramref name="isDone"/> holds for <paramref name="campaign"/> (the caller's
+    /// last view of it), or the timeout passes.
+    /// </summary>
+    Task<CampaignWaitResult> WaitAsync(GenesysCampaign campaign, Func<GenesysCampaign, bool> isDone, TimeSpan timeout, RequestStats? stats, CancellationToken cancellationToken);
 }

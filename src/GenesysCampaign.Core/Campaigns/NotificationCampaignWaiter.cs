@@ -21,9 +21,9 @@ public sealed class NotificationOptions
 /// <summary>
 /// Waits on campaigns through the Notifications API: one channel, a topic per campaign
 /// (<c>v2.outbound.campaigns.{id}</c>), subscribed in bulk before the changes are made. An event
-/// carries the whole campaign as Genesys has it, with its version, so it settles a wait by itself:
-/// a read right after could only be as new or older (eventual consistency), and would cost a
-/// request per campaign. Reads confirm where events may be missing: at a wait's deadline (the final
+/// carries the campaign's status and version, so it settles a wait by itself: a read right after
+/// could only be as new or older (eventual consistency), and would cost a request per campaign.
+/// (What the event body lacks comes from the campaign as last seen; such a view is never written.) Reads confirm where events may be missing: at a wait's deadline (the final
 /// read) and after the socket reconnects, batched 100 campaigns a request. When a channel or its
 /// socket cannot be had, or is lost, every wait moves to batched polling without failing.
 /// </summary>
@@ -117,12 +117,19 @@ public sealed class NotificationCampaignWaiter : ICampaignWaiter
     }
 
     /// <inheritdoc />
-    public async Task<CampaignWaitResult> WaitAsync(string campaignId, Func<GenesysCampaign, bool> isDone, TimeSpan timeout, RequestStats? stats, CancellationToken cancellationToken)
+    public async Task<CampaignWaitResult> WaitAsync(GenesysCampaign campaign, Func<GenesysCampaign, bool> isDone, TimeSpan timeout, RequestStats? stats, CancellationToken cancellationToken)
     {
+        var campaignId = campaign.Id;
         await PrepareAsync(new[] { campaignId }, cancellationToken).ConfigureAwait(false);
         PendingWait? pending = null;
         lock (_gate)
         {
+            // The caller's view fills in what an event body leaves out (name, references).
+            if (!_latest.TryGetValue(campaignId, out var seen) || seen.Version < campaign.Version)
+            {
+                _latest[campaignId] = campaign;
+            }
+
             // Not subscribed (polling, or a topic Genesys rejected): this campaign is polled.
             if (!_fallback && _subscribed.Contains(campaignId))
             {
@@ -143,7 +150,7 @@ public sealed class NotificationCampaignWaiter : ICampaignWaiter
 
         if (pending is null)
         {
-            return await _polling.WaitAsync(campaignId, isDone, timeout, stats, cancellationToken).ConfigureAwait(false);
+            return await _polling.WaitAsync(campaign, isDone, timeout, stats, cancellationToken).ConfigureAwait(false);
         }
 
         using (cancellationToken.Register(() => pending.Completion.TrySetCanceled()))
@@ -191,9 +198,17 @@ public sealed class NotificationCampaignWaiter : ICampaignWaiter
 
     private void OnEvent(string topic, JsonElement body)
     {
-        if (CampaignTopic.TryRead(topic, body, out var campaign))
+        if (CampaignTopic.TryRead(topic, body, Known, out var campaign))
         {
             Observe(campaign);
+        }
+    }
+
+    private GenesysCampaign? Known(string campaignId)
+    {
+        lock (_gate)
+        {
+            return _latest.TryGetValue(campaignId, out var known) ? known : null;
         }
     }
 

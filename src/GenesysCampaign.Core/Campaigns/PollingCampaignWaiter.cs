@@ -44,7 +44,11 @@ public sealed class PollingCampaignWaiter : ICampaignWaiter
     public Task PrepareAsync(IReadOnlyCollection<string> campaignIds, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <inheritdoc />
-    public Task<CampaignWaitResult> WaitAsync(string campaignId, Func<GenesysCampaign, bool> isDone, TimeSpan timeout, RequestStats? stats, CancellationToken cancellationToken)
+    public Task<CampaignWaitResult> WaitAsync(GenesysCampaign campaign, Func<GenesysCampaign, bool> isDone, TimeSpan timeout, RequestStats? stats, CancellationToken cancellationToken) =>
+        WaitAsync(campaign.Id, isDone, timeout, stats, cancellationToken);
+
+    /// <summary>The same by id: polling reads the whole campaign, so it needs no view to start from.</summary>
+    internal Task<CampaignWaitResult> WaitAsync(string campaignId, Func<GenesysCampaign, bool> isDone, TimeSpan timeout, RequestStats? stats, CancellationToken cancellationToken)
     {
         var pending = new PendingWait(campaignId, isDone, DateTime.UtcNow + timeout, stats);
         if (cancellationToken.CanBeCanceled)

@@ -194,7 +194,7 @@ public sealed class StateChangeExecutor
                     case DecisionKind.WaitToSettle:
                         _log.Verbose(decision.Message);
                         slot.Release();
-                        var settled = await _waiter.WaitAsync(current.Id, c => !StateRules.IsTransitional(c.Status), request.Timeout, stats, cancellationToken).ConfigureAwait(false);
+                        var settled = await _waiter.WaitAsync(current, c => !StateRules.IsTransitional(c.Status), request.Timeout, stats, cancellationToken).ConfigureAwait(false);
                         if (!settled.Reached)
                         {
                             var last = settled.Last?.Status ?? current.Status;
@@ -204,6 +204,14 @@ public sealed class StateChangeExecutor
                         current = settled.Last!;
                         await slot.AcquireAsync(cancellationToken).ConfigureAwait(false);
                         continue;
+                }
+
+                // A PUT replaces the whole campaign, so its body is always a read, never a notification's
+                // body (which need not carry every field): read it, then decide again on what it says.
+                if (current.FromNotification)
+                {
+                    current = await ReadAtLeastAsync(current, stats, cancellationToken).ConfigureAwait(false);
+                    continue;
                 }
 
                 // A write: first what could block or undo it.
@@ -267,6 +275,24 @@ public sealed class StateChangeExecutor
         }
     }
 
+    /// <summary>
+    /// Reads a campaign that was seen in a notification. A read may lag the event (eventual
+    /// consistency), so it is read again, briefly, until it is at least that version.
+    /// </summary>
+    private async Task<GenesysCampaign> ReadAtLeastAsync(GenesysCampaign seen, RequestStats stats, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var read = await _api.GetCampaignAsync(seen.Id, stats, cancellationToken).ConfigureAwait(false);
+            if (read.Version >= seen.Version || attempt == 5)
+            {
+                return read;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     private async Task<GenesysCampaignStateChange> WaitToSettleAsync(
         GenesysCampaign campaign,
         StateRule rule,
@@ -291,7 +317,7 @@ public sealed class StateChangeExecutor
         CampaignWaitResult result;
         try
         {
-            result = await _waiter.WaitAsync(campaign.Id, Settled, request.Timeout, stats, cancellationToken).ConfigureAwait(false);
+            result = await _waiter.WaitAsync(campaign, Settled, request.Timeout, stats, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
