@@ -134,13 +134,19 @@ public sealed class NotificationChannel : IDisposable
         var rejected = new List<string>();
         using (var doc = JsonDocument.Parse(response.Body))
         {
-            if (doc.RootElement.TryGetProperty("entities", out var entities) && entities.ValueKind == JsonValueKind.Array)
+            // Genesys answers {"entities":[...]}; a bare array of the same topics is read alike.
+            var root = doc.RootElement;
+            var entities = root.ValueKind == JsonValueKind.Array ? root
+                : root.ValueKind == JsonValueKind.Object && root.TryGetProperty("entities", out var list) ? list : default;
+            if (entities.ValueKind == JsonValueKind.Array)
             {
                 foreach (var entity in entities.EnumerateArray())
                 {
-                    if (entity.TryGetProperty("state", out var state) && state.GetString() == "Rejected" && entity.TryGetProperty("id", out var topic))
+                    if (entity.ValueKind == JsonValueKind.Object
+                        && entity.TryGetProperty("state", out var state) && state.ValueKind == JsonValueKind.String && state.GetString() == "Rejected"
+                        && entity.TryGetProperty("id", out var topic) && topic.ValueKind == JsonValueKind.String)
                     {
-                        rejected.Add(topic.GetString() ?? string.Empty);
+                        rejected.Add(topic.GetString()!);
                     }
                 }
             }
@@ -247,7 +253,12 @@ public sealed class NotificationChannel : IDisposable
         {
             using var doc = JsonDocument.Parse(utf8);
             var root = doc.RootElement;
-            var topic = root.TryGetProperty("topicName", out var t) ? t.GetString() ?? string.Empty : string.Empty;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return false; // Not a notification.
+            }
+
+            var topic = root.TryGetProperty("topicName", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : string.Empty;
             if (topic == HeartbeatTopic)
             {
                 return false;
