@@ -113,11 +113,7 @@ public sealed class ConnectGenesysCloudCommand : GenesysCmdlet
         var secret = ClientSecret;
         if (secret is null && System.Environment.GetEnvironmentVariable("GENESYSCLOUD_OAUTHCLIENT_SECRET") is { Length: > 0 } fromEnvironment)
         {
-            secret = new SecureString();
-            foreach (var c in fromEnvironment)
-            {
-                secret.AppendChar(c);
-            }
+            secret = SecretText.Protect(fromEnvironment);
         }
 
         if (string.IsNullOrWhiteSpace(clientId) || secret is null)
