@@ -154,6 +154,57 @@ public class ApiClientTests
         Assert.Equal(2, tokens.Renewals);
     }
 
+    [Fact]
+    public async Task Authenticating_rides_out_a_login_service_blip()
+    {
+        await using var org = await TestOrg.StartAsync();
+        var tokens = new FirstCallFails(org.Connection.Tokens);
+        using var http = new HttpClient();
+        var api = new GenesysApiClient(http, GenesysEndpoints.ForBaseUri(org.Simulator.BaseUri), tokens, new ResilienceOptions { BaseDelay = TimeSpan.FromMilliseconds(20) });
+
+        await api.AuthenticateAsync(CancellationToken.None);
+
+        Assert.Equal(2, tokens.Calls);
+    }
+
+    [Fact]
+    public async Task Authenticating_with_refused_credentials_is_not_retried()
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        using var connection = GenesysConnection.WithClientCredentials(GenesysEndpoints.ForBaseUri(sim.BaseUri), "sim-client", SecretText.Protect("not-the-secret-42"));
+        connection.Resilience.BaseDelay = TimeSpan.FromMilliseconds(20);
+
+        await Assert.ThrowsAsync<GenesysAuthenticationException>(() => connection.CreateClient().AuthenticateAsync(CancellationToken.None));
+
+        Assert.Single(sim.Requests, r => r.Path.EndsWith("/oauth/token"));
+    }
+
+    [Fact]
+    public async Task Authenticating_against_a_login_service_that_stays_down_says_how_often_it_tried()
+    {
+        using var connection = GenesysConnection.WithClientCredentials(GenesysEndpoints.ForBaseUri(new Uri("http://127.0.0.1:1/")), "sim-client", SecretText.Protect("sim-secret"));
+        connection.Resilience.BaseDelay = TimeSpan.FromMilliseconds(10);
+        connection.Resilience.MaxRetries = 2;
+
+        var ex = await Assert.ThrowsAsync<GenesysApiException>(() => connection.CreateClient().AuthenticateAsync(CancellationToken.None));
+
+        Assert.Equal(3, ex.Attempts);
+        Assert.Contains("after 3 attempt(s)", ex.Message);
+        Assert.Contains("login service", ex.Message);
+        Assert.DoesNotContain("sim-secret", ex.ToString());
+    }
+
+    /// <summary>A token provider whose first call fails as an unreachable login service does.</summary>
+    private sealed class FirstCallFails(IAccessTokenProvider inner) : IAccessTokenProvider
+    {
+        public int Calls { get; private set; }
+
+        public Task<string> GetTokenAsync(bool forceRefresh, CancellationToken cancellationToken) =>
+            ++Calls == 1 ? throw new HttpRequestException("connection refused") : inner.GetTokenAsync(forceRefresh, cancellationToken);
+
+        public void Clear() => inner.Clear();
+    }
+
     /// <summary>A token provider whose first renewal never answers (a login service that hangs once).</summary>
     private sealed class FirstRenewalHangs(IAccessTokenProvider inner) : IAccessTokenProvider
     {

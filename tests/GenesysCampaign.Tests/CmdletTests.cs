@@ -47,6 +47,27 @@ public class CmdletTests
     }
 
     [Fact]
+    public void Connect_to_a_login_service_that_stays_down_is_a_connection_error_after_its_retries()
+    {
+        using var host = new PowerShellHost();
+
+        // Port 1 refuses at once; the default retries (5, backing off from 0.5 s) still take seconds.
+        host.Run("Connect-GenesysCloud -BaseUri http://127.0.0.1:1/ -ClientId down-client -ClientSecret (ConvertTo-SecureString down-secret-9 -AsPlainText -Force)");
+
+        var error = Assert.Single(host.Streams.Error);
+        Assert.StartsWith("GenesysLoginUnavailable,", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.ConnectionError, error.CategoryInfo.Category);
+        Assert.Contains("'down-client'", error.Exception.Message);
+        Assert.Contains("after 6 attempt(s)", error.Exception.Message);
+        Assert.Contains("login service", error.Exception.Message);
+        Assert.DoesNotContain("down-secret-9", error.Exception.ToString());
+
+        // No connection was kept.
+        host.Run("Get-GenesysCampaign");
+        Assert.StartsWith("GenesysNotConnected,", Assert.Single(host.Streams.Error).FullyQualifiedErrorId);
+    }
+
+    [Fact]
     public async Task WhatIf_sends_no_write_and_emits_no_record()
     {
         await using var sim = await GenesysSimulator.StartAsync();

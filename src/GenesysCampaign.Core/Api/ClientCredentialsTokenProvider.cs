@@ -99,8 +99,8 @@ public sealed class ClientCredentialsTokenProvider : IAccessTokenProvider
         }
         catch (HttpRequestException ex)
         {
-            throw new GenesysAuthenticationException(
-                $"Could not reach the Genesys Cloud login service at {_endpoints.LoginBase} for client id '{_clientId}': {ex.Message}", ex);
+            // Not a refusal of the credentials: transient, so the caller's pipeline tries again.
+            throw new LoginUnreachableException($"Could not reach the Genesys Cloud login service at {_endpoints.LoginBase} ({ex.InnerException?.Message ?? ex.Message})", ex);
         }
 
         using (response)

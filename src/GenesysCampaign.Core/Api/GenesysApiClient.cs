@@ -27,6 +27,9 @@ public sealed class GenesysApiClient
 
     private const string CampaignsPath = "api/v2/outbound/campaigns";
 
+    /// <summary>What the pipeline sees of a successful token request (it carries no answer of its own).</summary>
+    private static readonly ApiResponse TokenOnly = new(200, "{}", null, null);
+
     private readonly HttpClient _http;
     private readonly GenesysEndpoints _endpoints;
     private readonly IAccessTokenProvider _tokens;
@@ -228,6 +231,33 @@ public sealed class GenesysApiClient
         public int? PageCount { get; }
     }
 
+    /// <summary>
+    /// Gets a token now (Connect-GenesysCloud does, so wrong credentials fail there), riding out a
+    /// login service blip (5xx, 429, no connection) like any request. A refusal of the credentials
+    /// is not retried.
+    /// </summary>
+    /// <exception cref="GenesysAuthenticationException">The credentials were refused.</exception>
+    /// <exception cref="GenesysApiException">No token could be had within the retries.</exception>
+    public async Task AuthenticateAsync(CancellationToken cancellationToken)
+    {
+        var attempts = 0;
+        try
+        {
+            await _pipeline.ExecuteAsync(
+                async token =>
+                {
+                    attempts++;
+                    await _tokens.GetTokenAsync(false, token).ConfigureAwait(false);
+                    return TokenOnly;
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not GenesysAuthenticationException && (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
+        {
+            throw new GenesysApiException(0, null, $"Getting a token failed after {attempts} attempt(s): {Describe(ex)}", null, attempts, ex);
+        }
+    }
+
     internal async Task<ApiResponse> SendAsync(HttpMethod method, string relativePath, string? jsonBody, RequestStats? stats, string what, CancellationToken cancellationToken)
     {
         var uri = new Uri(_endpoints.ApiBase, relativePath);
@@ -335,6 +365,7 @@ public sealed class GenesysApiClient
     private static string Describe(Exception ex) => ex switch
     {
         Polly.Timeout.TimeoutRejectedException => "no answer in time",
+        LoginUnreachableException => ex.Message,
         HttpRequestException http => "the connection failed (" + (http.InnerException?.Message ?? http.Message) + ")",
         _ => ex.Message,
     };

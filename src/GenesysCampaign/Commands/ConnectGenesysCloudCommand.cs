@@ -68,15 +68,22 @@ public sealed class ConnectGenesysCloudCommand : GenesysCmdlet
             // Fetch the first token now, so wrong credentials fail here and not at 3 a.m. mid-run.
             try
             {
-                Pump.Run(token => connection.Tokens.GetTokenAsync(false, token), CancellationToken);
+                Pump.Run(token => connection.CreateClient(Pump).AuthenticateAsync(token), CancellationToken);
             }
-            catch (Exception ex) when (ex is GenesysAuthenticationException or GenesysApiException or System.Net.Http.HttpRequestException)
+            catch (GenesysAuthenticationException ex)
             {
                 connection.Dispose();
-                var message = ex is GenesysAuthenticationException
-                    ? ex.Message
-                    : $"Could not get a token for client id '{connection.ClientId}' at {endpoints.Display}: {ex.Message}";
-                ThrowTerminatingError(new ErrorRecord(new GenesysAuthenticationException(message, ex), "GenesysAuthenticationFailed", ErrorCategory.AuthenticationError, connection.ClientId));
+                ThrowTerminatingError(new ErrorRecord(ex, "GenesysAuthenticationFailed", ErrorCategory.AuthenticationError, connection.ClientId));
+            }
+            catch (GenesysApiException ex)
+            {
+                // The login service could not be reached or kept failing: nothing says the credentials are wrong.
+                connection.Dispose();
+                ThrowTerminatingError(new ErrorRecord(
+                    new GenesysApiException(ex.StatusCode, ex.Code, $"Could not get a token for client id '{connection.ClientId}' at {endpoints.Display}: {ex.Message}", ex.CorrelationId, ex.Attempts, ex),
+                    "GenesysLoginUnavailable",
+                    ErrorCategory.ConnectionError,
+                    connection.ClientId));
             }
         }
 
