@@ -35,6 +35,19 @@ public class RateBudgetTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => blocked);
     }
 
+    [Fact]
+    public async Task A_reset_further_off_than_a_minute_is_read_as_a_minute()
+    {
+        var now = new DateTime(2026, 11, 27, 3, 0, 0, DateTimeKind.Utc);
+        var budget = new RateBudget(() => now);
+        budget.Observe("10", "10", "1795000000");   // an epoch time, not seconds to wait
+
+        now += TimeSpan.FromSeconds(61);
+        await budget.WaitTurnAsync(new CancellationTokenSource(TimeSpan.FromSeconds(5)).Token);
+
+        Assert.Equal(0, budget.Waits);
+    }
+
     [Theory]
     [InlineData(null, "1", "1")]
     [InlineData("x", "1", "1")]

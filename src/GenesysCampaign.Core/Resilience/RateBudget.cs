@@ -17,6 +17,12 @@ public sealed class RateBudget
 
     private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(10);
 
+    /// <summary>
+    /// The budget is a per-minute window (genesys-api.md), so no reset is further off than this. A
+    /// larger value (an epoch time, say) is read as this rather than as a reason to stop for years.
+    /// </summary>
+    private static readonly TimeSpan LongestWindow = TimeSpan.FromSeconds(60);
+
     private readonly object _gate = new();
     private readonly Func<DateTime> _clock;
     private int _allowed;
@@ -78,7 +84,7 @@ public sealed class RateBudget
         {
             _allowed = a;
             _used = Math.Max(c, 0);
-            _resetAt = _clock().AddSeconds(Math.Max(r, 0));
+            _resetAt = _clock() + TimeSpan.FromSeconds(Math.Min(Math.Max(r, 0), LongestWindow.TotalSeconds));
         }
     }
 }
