@@ -23,9 +23,10 @@ public sealed class NotificationOptions
 /// (<c>v2.outbound.campaigns.{id}</c>), subscribed in bulk before the changes are made. An event
 /// carries the campaign's status and version, so it settles a wait by itself: a read right after
 /// could only be as new or older (eventual consistency), and would cost a request per campaign.
-/// (What the event body lacks comes from the campaign as last seen; such a view is never written.) Reads confirm where events may be missing: at a wait's deadline (the final
-/// read) and after the socket reconnects, batched 100 campaigns a request. When a channel or its
-/// socket cannot be had, or is lost, every wait moves to batched polling without failing.
+/// What the event body lacks comes from the campaign as last seen (such a view is never written).
+/// Reads confirm where events may be missing: at a wait's deadline (the final read) and after the
+/// socket reconnects, batched 100 campaigns a request. When a channel or its socket cannot be had,
+/// or is lost, every wait moves to batched polling without failing.
 /// </summary>
 public sealed class NotificationCampaignWaiter : ICampaignWaiter
 {
