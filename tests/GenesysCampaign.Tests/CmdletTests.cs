@@ -68,6 +68,56 @@ public class CmdletTests
     }
 
     [Fact]
+    public async Task A_campaign_passed_on_by_Wait_from_a_minimal_event_is_read_before_Resume_writes_it()
+    {
+        await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { MinimalNotificationBodies = true, DialerDelay = TimeSpan.FromSeconds(1) });
+        using var host = new PowerShellHost();
+        host.Connect(sim.BaseUri);
+        var id = SimulatorSeed.UnreferencedOnCampaignId;
+        sim.SetStatus(id, "stopping");
+        var original = sim.GetCampaignJson(id);
+
+        var output = host.Run(
+            "param($id) Wait-GenesysCampaignState -Id $id -State off -Timeout 20 -PassThru | Resume-GenesysCampaign -Confirm:$false",
+            Args(("id", id)));
+
+        Assert.True(host.Streams.Error.Count == 0, string.Join("\n", host.Streams.Error));
+        var record = Assert.IsType<GenesysCampaignStateChange>(Assert.Single(output).BaseObject);
+        Assert.Equal((StateChangeOutcome.Changed, "on"), (record.Outcome, sim.GetStatus(id)));
+        AssertSameFieldsExceptStatusAndVersion(original, Assert.Single(sim.Requests, IsCampaignWrite).Body!);
+    }
+
+    [Fact]
+    public async Task Piped_ids_and_audit_records_bind_by_id_and_campaign_objects_are_not_read_again()
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        using var host = new PowerShellHost();
+        host.Connect(sim.BaseUri);
+        var audit = Path.Combine(Directory.CreateTempSubdirectory("gc-bind-").FullName, "audit.jsonl");
+        var on = SimulatorSeed.UnreferencedOnCampaignId;
+
+        // An id string piped in is read (batched), then written.
+        sim.ClearRequests();
+        var suspended = host.Run("param($id, $audit) $id | Suspend-GenesysCampaign -AuditLogPath $audit -Confirm:$false", Args(("id", on), ("audit", audit)));
+        Assert.Equal(StateChangeOutcome.Changed, Assert.IsType<GenesysCampaignStateChange>(Assert.Single(suspended).BaseObject).Outcome);
+        Assert.Contains(sim.Requests, r => r.Method == "GET" && r.Query.Contains("id=" + on));
+
+        // Audit records bind by their CampaignId (the README's "resume exactly the ones that were paused").
+        var resumed = host.Run("param($audit) Get-GenesysCampaignAuditLog $audit -Outcome Changed | Resume-GenesysCampaign -Confirm:$false", Args(("audit", audit)));
+        var record = Assert.IsType<GenesysCampaignStateChange>(Assert.Single(resumed).BaseObject);
+        Assert.Equal((on, StateChangeOutcome.Changed), (record.CampaignId, record.Outcome));
+        Assert.Equal("on", sim.GetStatus(on));
+
+        // A campaign object binds as itself: no read before its write.
+        var campaigns = host.Run("param($id) Get-GenesysCampaign -Id $id", Args(("id", on)));
+        sim.ClearRequests();
+        host.Run("param($c) $c | Suspend-GenesysCampaign -Confirm:$false", Args(("c", campaigns[0])));
+        Assert.Empty(host.Streams.Error);
+        Assert.DoesNotContain(sim.Requests, r => r.Method == "GET" && r.Path.StartsWith("/api/v2/outbound/campaigns", StringComparison.Ordinal));
+        Assert.Contains(sim.GetStatus(on), new[] { "stopping", "off" });
+    }
+
+    [Fact]
     public async Task WhatIf_sends_no_write_and_emits_no_record()
     {
         await using var sim = await GenesysSimulator.StartAsync();

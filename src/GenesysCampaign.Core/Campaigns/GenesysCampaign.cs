@@ -67,7 +67,7 @@ public sealed class GenesysCampaign
 
     /// <summary>Reads one campaign object; its raw text is kept byte for byte.</summary>
     /// <exception cref="FormatException">The object has no id.</exception>
-    public static GenesysCampaign Parse(JsonElement element)
+    internal static GenesysCampaign Parse(JsonElement element)
     {
         var id = Text(element, "id");
         if (string.IsNullOrEmpty(id))
@@ -79,7 +79,7 @@ public sealed class GenesysCampaign
     }
 
     /// <summary>Reads one campaign from JSON text.</summary>
-    public static GenesysCampaign Parse(string json)
+    internal static GenesysCampaign Parse(string json)
     {
         using var doc = JsonDocument.Parse(json);
         return Parse(doc.RootElement);

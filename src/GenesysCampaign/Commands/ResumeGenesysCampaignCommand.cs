@@ -6,7 +6,7 @@ namespace GenesysCloud.Outbound.PowerShell.Commands;
 /// <summary>
 /// <para type="synopsis">Resumes outbound campaigns (sets them on).</para>
 /// </summary>
-[Cmdlet(VerbsLifecycle.Resume, "GenesysCampaign", DefaultParameterSetName = "Id", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsLifecycle.Resume, "GenesysCampaign", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(GenesysCampaignStateChange))]
 public sealed class ResumeGenesysCampaignCommand : StateChangeCommand
 {

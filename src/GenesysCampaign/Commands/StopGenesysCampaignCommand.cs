@@ -6,7 +6,7 @@ namespace GenesysCloud.Outbound.PowerShell.Commands;
 /// <summary>
 /// <para type="synopsis">Force-stops outbound campaigns (sets them forced_off).</para>
 /// </summary>
-[Cmdlet(VerbsLifecycle.Stop, "GenesysCampaign", DefaultParameterSetName = "Id", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[Cmdlet(VerbsLifecycle.Stop, "GenesysCampaign", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(GenesysCampaignStateChange))]
 public sealed class StopGenesysCampaignCommand : StateChangeCommand
 {

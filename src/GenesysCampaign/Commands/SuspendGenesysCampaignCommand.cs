@@ -6,7 +6,7 @@ namespace GenesysCloud.Outbound.PowerShell.Commands;
 /// <summary>
 /// <para type="synopsis">Pauses outbound campaigns (sets them off).</para>
 /// </summary>
-[Cmdlet(VerbsLifecycle.Suspend, "GenesysCampaign", DefaultParameterSetName = "Id", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsLifecycle.Suspend, "GenesysCampaign", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(GenesysCampaignStateChange))]
 public sealed class SuspendGenesysCampaignCommand : StateChangeCommand
 {

@@ -13,7 +13,7 @@ namespace GenesysCloud.Outbound.PowerShell.Commands;
 /// <summary>
 /// <para type="synopsis">Streams campaign status changes as they happen, until Ctrl+C or -Timeout.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Watch, "GenesysCampaign", DefaultParameterSetName = "Id")]
+[Cmdlet(VerbsCommon.Watch, "GenesysCampaign", DefaultParameterSetName = InputObjectSet)]
 [OutputType(typeof(GenesysCampaignStatusEvent))]
 public sealed class WatchGenesysCampaignCommand : CampaignInputCmdlet
 {

@@ -18,7 +18,12 @@ public abstract class CampaignInputCmdlet : GenesysApiCmdlet
 {
     private const string IdSet = "Id";
     private const string NameSet = "Name";
-    private const string InputObjectSet = "InputObject";
+
+    /// <summary>
+    /// The default set: a campaign object piped in binds here, not by its Id property to -Id (the
+    /// binder tries the default set first), so objects from Get-GenesysCampaign are not read again.
+    /// </summary>
+    internal const string InputObjectSet = "InputObject";
 
     private readonly List<string> _ids = new();
     private readonly List<string> _names = new();
