@@ -184,6 +184,42 @@ public class ExecutorTests
     }
 
     [Fact]
+    public async Task A_PUT_answered_with_something_that_is_not_the_campaign_is_read_back_and_recorded()
+    {
+        await using var org = await TestOrg.StartAsync();
+        var id = SimulatorSeed.UnreferencedOnCampaignId;
+        using var http = new HttpClient(new PutAnswersEmptyObject { InnerHandler = new HttpClientHandler() });
+        var api = new GenesysCloud.Outbound.Api.GenesysApiClient(http, GenesysCloud.Outbound.Api.GenesysEndpoints.ForBaseUri(org.Simulator.BaseUri), org.Connection.Tokens);
+        var campaign = await api.GetCampaignAsync(id, null, CancellationToken.None);
+        org.Simulator.ClearRequests();
+        using var waiter = new PollingCampaignWaiter(api);
+        var records = new List<GenesysCampaignStateChange>();
+
+        await new StateChangeExecutor(api, waiter, null).RunAsync(new[] { campaign }, new StateChangeRequest(CampaignAction.Suspend), (r, _) => records.Add(r), CancellationToken.None);
+
+        var record = Assert.Single(records);
+        Assert.Equal(StateChangeOutcome.Changed, record.Outcome);
+        Assert.Contains(record.FinalStatus, new[] { "stopping", "off" });
+        var put = Assert.Single(org.Simulator.Requests, Requests.IsCampaignWrite);
+        Assert.Contains(org.Simulator.Requests, r => r.Method == "GET" && r.Path.EndsWith(id) && r.Time >= put.Time);
+    }
+
+    /// <summary>Passes requests on, but answers every campaign PUT with an empty object (the contract does not say what PUT returns).</summary>
+    private sealed class PutAnswersEmptyObject : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            if (request.Method == HttpMethod.Put && request.RequestUri!.AbsolutePath.Contains("/outbound/campaigns/"))
+            {
+                response.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+            }
+
+            return response;
+        }
+    }
+
+    [Fact]
     public async Task Resuming_a_stopping_campaign_waits_for_it_to_settle_first()
     {
         await using var org = await TestOrg.StartAsync(o => o.DialerDelay = TimeSpan.FromMilliseconds(800));

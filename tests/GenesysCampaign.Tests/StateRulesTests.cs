@@ -75,4 +75,16 @@ public class StateRulesTests
         Assert.Empty(StateRules.Transitional.Intersect(StateRules.Settled));
         Assert.Equal(CampaignStatus.All.OrderBy(s => s), StateRules.Transitional.Concat(StateRules.Settled).OrderBy(s => s));
     }
+
+    [Theory]
+    [InlineData(CampaignAction.Suspend)]
+    [InlineData(CampaignAction.Resume)]
+    [InlineData(CampaignAction.Stop)]
+    public void A_campaign_read_without_a_status_is_never_written(CampaignAction action)
+    {
+        var decision = StateRules.Decide(action, GenesysCloud.Outbound.Campaigns.GenesysCampaign.Parse("""{"id":"c1","name":"Sales","version":3}"""), force: true);
+
+        Assert.Equal(DecisionKind.Rejected, decision.Kind);
+        Assert.Contains("without a campaignStatus", decision.Message);
+    }
 }

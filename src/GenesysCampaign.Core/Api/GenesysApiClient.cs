@@ -61,8 +61,9 @@ public sealed class GenesysApiClient
     /// <summary>Reads one campaign.</summary>
     public async Task<GenesysCampaign> GetCampaignAsync(string id, RequestStats? stats, CancellationToken cancellationToken)
     {
-        var response = await SendAsync(HttpMethod.Get, $"{CampaignsPath}/{Uri.EscapeDataString(id)}", null, stats, $"Reading campaign {id}", cancellationToken).ConfigureAwait(false);
-        return GenesysCampaign.Parse(response.Body);
+        var what = $"Reading campaign {id}";
+        var response = await SendAsync(HttpMethod.Get, $"{CampaignsPath}/{Uri.EscapeDataString(id)}", null, stats, what, cancellationToken).ConfigureAwait(false);
+        return ReadCampaign(response) ?? throw new GenesysApiException(response.StatusCode, "invalid.answer", $"{what}: the answer is not a campaign (no id or campaignStatus).", response.CorrelationId, 1);
     }
 
     /// <summary>
@@ -72,7 +73,23 @@ public sealed class GenesysApiClient
     public async Task<GenesysCampaign> PutCampaignAsync(string id, string body, RequestStats? stats, CancellationToken cancellationToken)
     {
         var response = await SendAsync(HttpMethod.Put, $"{CampaignsPath}/{Uri.EscapeDataString(id)}", body, stats, $"Updating campaign {id}", cancellationToken).ConfigureAwait(false);
-        return GenesysCampaign.Parse(response.Body);
+
+        // The write was accepted; an answer that is not the campaign says nothing more, so read it.
+        return ReadCampaign(response) ?? await GetCampaignAsync(id, stats, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The campaign in an answer, or null when the answer is not one (no id, no status, not an object).</summary>
+    private static GenesysCampaign? ReadCampaign(ApiResponse response)
+    {
+        try
+        {
+            var campaign = GenesysCampaign.Parse(response.Body);
+            return campaign.Status.Length > 0 ? campaign : null;
+        }
+        catch (Exception ex) when (ex is FormatException or JsonException or InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     /// <summary>

@@ -273,6 +273,11 @@ public sealed class StateChangeExecutor
         {
             return null; // Stopped before its write: nothing was sent for it.
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Whatever else went wrong (an answer no one expected), the campaign still gets its record.
+            return Done(StateChangeOutcome.Failed, $"Campaign '{current.Name}': {ex.Message}", current.Status, FailureKind.InvalidOperation, "unexpected.error");
+        }
     }
 
     /// <summary>

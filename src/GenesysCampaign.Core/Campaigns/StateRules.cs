@@ -123,6 +123,12 @@ public static class StateRules
         var rule = For(action);
         var status = campaign.Status;
 
+        if (status.Length == 0)
+        {
+            // Not a status newer than this module, but none at all: nothing to decide on, so no write.
+            return new StateDecision(DecisionKind.Rejected, $"Campaign '{campaign.Name}' was read without a campaignStatus; nothing was sent.");
+        }
+
         if (rule.UnchangedFrom.Contains(status))
         {
             return new StateDecision(DecisionKind.Unchanged, status == rule.TargetStatus
