@@ -49,6 +49,23 @@ public class RateBudgetTests
     }
 
     [Theory]
+    [InlineData("1")]
+    [InlineData("2")]
+    public async Task A_tiny_allowance_still_lets_a_request_through_each_window(string allowed)
+    {
+        var now = new DateTime(2026, 11, 27, 3, 0, 0, DateTimeKind.Utc);
+        var budget = new RateBudget(() => now);
+        budget.Observe(allowed, "0", "60");
+
+        await budget.WaitTurnAsync(new CancellationTokenSource(TimeSpan.FromSeconds(2)).Token);
+        budget.Observe(allowed, allowed, "60");
+        now += TimeSpan.FromSeconds(61);
+        await budget.WaitTurnAsync(new CancellationTokenSource(TimeSpan.FromSeconds(2)).Token);
+
+        Assert.Equal(0, budget.Waits);
+    }
+
+    [Theory]
     [InlineData(null, "1", "1")]
     [InlineData("x", "1", "1")]
     [InlineData("0", "1", "1")]

@@ -51,7 +51,9 @@ public sealed class RateBudget
                     _resetAt = default;
                 }
 
-                if (_allowed <= 0 || _used < _allowed - Reserve)
+                // The reserve never takes the whole window (an allowance of 1 or 2 still lets requests
+                // through), and with no reset time known there is nothing to wait for.
+                if (_allowed <= 0 || _resetAt == default || _used < _allowed - Math.Min(Reserve, _allowed - 1))
                 {
                     _used++;
                     return;
