@@ -154,6 +154,45 @@ public class ApiClientTests
         Assert.Equal(2, tokens.Renewals);
     }
 
+    [Theory]
+    [InlineData("""{"entities":[{"name":"no id","campaignStatus":"on"}],"pageCount":1}""")]
+    [InlineData("""{"entities":[null],"pageCount":1}""")]
+    public async Task A_page_that_is_not_a_page_of_campaigns_is_a_GenesysApiException(string page)
+    {
+        await using var org = await TestOrg.StartAsync();
+        using var http = new HttpClient(new RewritingHandler(r => r.Method == HttpMethod.Get && r.RequestUri!.AbsolutePath.EndsWith("/outbound/campaigns") ? page : null));
+        var api = new GenesysApiClient(http, GenesysEndpoints.ForBaseUri(org.Simulator.BaseUri), org.Connection.Tokens);
+
+        var ex = await Assert.ThrowsAsync<GenesysApiException>(() => api.GetCampaignsByIdAsync(new[] { SimulatorSeed.CampaignId(1) }, null, CancellationToken.None));
+
+        Assert.Equal("invalid.answer", ex.Code);
+    }
+
+    [Theory]
+    [InlineData("""{"entities":[],"pageCount":1.5}""")]
+    [InlineData("""[1,2,3]""")]
+    [InlineData("""{"pageCount":"one"}""")]
+    public async Task A_page_without_entities_reads_as_empty(string page)
+    {
+        await using var org = await TestOrg.StartAsync();
+        using var http = new HttpClient(new RewritingHandler(r => r.Method == HttpMethod.Get && r.RequestUri!.AbsolutePath.EndsWith("/outbound/campaigns") ? page : null));
+        var api = new GenesysApiClient(http, GenesysEndpoints.ForBaseUri(org.Simulator.BaseUri), org.Connection.Tokens);
+
+        Assert.Empty(await api.GetCampaignsByIdAsync(new[] { SimulatorSeed.CampaignId(1) }, null, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_campaign_repeated_in_an_answer_is_returned_once()
+    {
+        await using var org = await TestOrg.StartAsync();
+        var id = SimulatorSeed.CampaignId(1);
+        var json = org.Simulator.GetCampaignJson(id);
+        using var http = new HttpClient(new RewritingHandler(r => r.Method == HttpMethod.Get && r.RequestUri!.AbsolutePath.EndsWith("/outbound/campaigns") ? $$"""{"entities":[{{json}},{{json}}],"pageCount":1}""" : null));
+        var api = new GenesysApiClient(http, GenesysEndpoints.ForBaseUri(org.Simulator.BaseUri), org.Connection.Tokens);
+
+        Assert.Single(await api.GetCampaignsByIdAsync(new[] { id }, null, CancellationToken.None));
+    }
+
     [Fact]
     public async Task Authenticating_rides_out_a_login_service_blip()
     {

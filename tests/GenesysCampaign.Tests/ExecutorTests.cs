@@ -188,7 +188,8 @@ public class ExecutorTests
     {
         await using var org = await TestOrg.StartAsync();
         var id = SimulatorSeed.UnreferencedOnCampaignId;
-        using var http = new HttpClient(new PutAnswersEmptyObject { InnerHandler = new HttpClientHandler() });
+        // The contract does not say what PUT returns: here, an empty object.
+        using var http = new HttpClient(new RewritingHandler(r => r.Method == HttpMethod.Put && r.RequestUri!.AbsolutePath.Contains("/outbound/campaigns/") ? "{}" : null));
         var api = new GenesysCloud.Outbound.Api.GenesysApiClient(http, GenesysCloud.Outbound.Api.GenesysEndpoints.ForBaseUri(org.Simulator.BaseUri), org.Connection.Tokens);
         var campaign = await api.GetCampaignAsync(id, null, CancellationToken.None);
         org.Simulator.ClearRequests();
@@ -204,19 +205,25 @@ public class ExecutorTests
         Assert.Contains(org.Simulator.Requests, r => r.Method == "GET" && r.Path.EndsWith(id) && r.Time >= put.Time);
     }
 
-    /// <summary>Passes requests on, but answers every campaign PUT with an empty object (the contract does not say what PUT returns).</summary>
-    private sealed class PutAnswersEmptyObject : DelegatingHandler
+    [Fact]
+    public async Task A_running_sequence_that_lists_its_campaigns_as_bare_ids_still_rejects()
     {
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var response = await base.SendAsync(request, cancellationToken);
-            if (request.Method == HttpMethod.Put && request.RequestUri!.AbsolutePath.Contains("/outbound/campaigns/"))
-            {
-                response.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
-            }
+        await using var org = await TestOrg.StartAsync();
+        var id = SimulatorSeed.UnreferencedOnCampaignId;
+        using var http = new HttpClient(new RewritingHandler(r => r.Method == HttpMethod.Get && r.RequestUri!.AbsolutePath.EndsWith("/outbound/sequences")
+            ? $$"""{"entities":[{"id":"s1","name":"Bare Sequence","status":"on","campaigns":["{{id}}"]}],"pageCount":1}"""
+            : null));
+        var api = new GenesysCloud.Outbound.Api.GenesysApiClient(http, GenesysCloud.Outbound.Api.GenesysEndpoints.ForBaseUri(org.Simulator.BaseUri), org.Connection.Tokens);
+        var campaign = await api.GetCampaignAsync(id, null, CancellationToken.None);
+        using var waiter = new PollingCampaignWaiter(api);
+        var records = new List<GenesysCampaignStateChange>();
 
-            return response;
-        }
+        await new StateChangeExecutor(api, waiter, null).RunAsync(new[] { campaign }, new StateChangeRequest(CampaignAction.Suspend), (r, _) => records.Add(r), CancellationToken.None);
+
+        var record = Assert.Single(records);
+        Assert.Equal(StateChangeOutcome.Rejected, record.Outcome);
+        Assert.Contains("Bare Sequence", record.Message);
+        Assert.Equal("on", org.Simulator.GetStatus(id));
     }
 
     [Fact]

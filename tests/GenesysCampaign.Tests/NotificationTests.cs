@@ -125,6 +125,33 @@ public class NotificationTests
     }
 
     [Fact]
+    public async Task A_socket_that_never_opens_falls_back_to_polling_within_the_attempt_timeout()
+    {
+        await using var org = await TestOrg.StartAsync();
+
+        // A server that accepts the connection and never answers the WebSocket upgrade.
+        var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var held = silent.AcceptTcpClientAsync();
+        var port = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port;
+        using var http = new HttpClient(new RewritingHandler(r => r.Method == HttpMethod.Post && r.RequestUri!.AbsolutePath.EndsWith("/notifications/channels")
+            ? $$"""{"id":"silent","connectUri":"ws://127.0.0.1:{{port}}/","expires":"2030-01-01T00:00:00Z"}"""
+            : null));
+        var resilience = new GenesysCloud.Outbound.Resilience.ResilienceOptions { AttemptTimeout = TimeSpan.FromSeconds(1) };
+        var api = new GenesysCloud.Outbound.Api.GenesysApiClient(http, GenesysCloud.Outbound.Api.GenesysEndpoints.ForBaseUri(org.Simulator.BaseUri), org.Connection.Tokens, resilience);
+        using var waiter = new NotificationCampaignWaiter(api);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var prepare = waiter.PrepareAsync(new[] { SimulatorSeed.CampaignId(1) }, CancellationToken.None);
+
+        Assert.Same(prepare, await Task.WhenAny(prepare, Task.Delay(TimeSpan.FromSeconds(15))));
+        await prepare;
+        Assert.True(waiter.IsPolling);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+        silent.Stop();
+    }
+
+    [Fact]
     public async Task Waiting_uses_one_channel_one_subscription_and_about_one_request_per_campaign()
     {
         await using var org = await TestOrg.StartAsync(o => o.DialerDelay = TimeSpan.FromMilliseconds(600));

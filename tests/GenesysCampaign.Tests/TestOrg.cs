@@ -85,3 +85,22 @@ internal static class Requests
         Assert.True(JsonNode.DeepEquals(expected, actual), $"PUT body lost or changed a field:\n{body}");
     }
 }
+
+/// <summary>
+/// Passes requests on to the simulator but replaces the body of the answers <c>rewrite</c> picks
+/// (it returns the new body, or null to leave an answer alone): for answers the contract allows
+/// and the simulator never gives.
+/// </summary>
+internal sealed class RewritingHandler(Func<HttpRequestMessage, string?> rewrite) : DelegatingHandler(new HttpClientHandler())
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken);
+        if (rewrite(request) is { } body)
+        {
+            response.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        }
+
+        return response;
+    }
+}

@@ -126,7 +126,8 @@ public sealed class GenesysApiClient
             }
         }
 
-        return found;
+        // Each campaign once, even if an answer repeats one (callers key by id).
+        return found.GroupBy(c => c.Id, StringComparer.OrdinalIgnoreCase).Select(g => g.Last()).ToList();
     }
 
     /// <summary>Every entity of a paged list endpoint such as sequences or campaign rules, as JSON.</summary>
@@ -226,13 +227,21 @@ public sealed class GenesysApiClient
             slots.Release();
         }
 
-        using var doc = JsonDocument.Parse(response.Body);
-        var root = doc.RootElement;
-        var entities = root.TryGetProperty("entities", out var list) && list.ValueKind == JsonValueKind.Array
-            ? list.EnumerateArray().Select(map).ToList()
-            : new List<T>();
-        int? pageCount = root.TryGetProperty("pageCount", out var count) && count.ValueKind == JsonValueKind.Number ? count.GetInt32() : null;
-        return new Page<T>(entities, pageCount);
+        try
+        {
+            using var doc = JsonDocument.Parse(response.Body);
+            var root = doc.RootElement;
+            var entities = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("entities", out var list) && list.ValueKind == JsonValueKind.Array
+                ? list.EnumerateArray().Select(map).ToList()
+                : new List<T>();
+            int? pageCount = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("pageCount", out var count) && count.ValueKind == JsonValueKind.Number && count.TryGetInt32(out var n) ? n : null;
+            return new Page<T>(entities, pageCount);
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
+        {
+            // A page that is not what the contract describes is a failed read, which every caller handles.
+            throw new GenesysApiException(response.StatusCode, "invalid.answer", $"{what}: the answer is not a page of the expected entities ({ex.Message}).", response.CorrelationId, 1, ex);
+        }
     }
 
     private sealed class Page<T>

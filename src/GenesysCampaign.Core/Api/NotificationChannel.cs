@@ -77,7 +77,7 @@ public sealed class NotificationChannel : IDisposable
     /// </summary>
     public static bool IsUnavailable(Exception ex) =>
         ex is GenesysApiException or WebSocketException or HttpRequestException or InvalidOperationException
-            or InvalidDataException or JsonException or KeyNotFoundException;
+            or InvalidDataException or JsonException or KeyNotFoundException or UriFormatException;
 
     /// <summary>Creates a channel and connects its socket.</summary>
     /// <exception cref="GenesysApiException">The channel could not be created.</exception>
@@ -191,7 +191,24 @@ public sealed class NotificationChannel : IDisposable
     {
         var socket = new ClientWebSocket();
         socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(20);
-        await socket.ConnectAsync(_connectUri, cancellationToken).ConfigureAwait(false);
+
+        // Bounded like any request: a server that accepts the connection but never upgrades it
+        // must not hold a bulk run before its first write.
+        var limit = _api.ResilienceOptions.AttemptTimeout;
+        using (var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            attempt.CancelAfter(limit);
+            try
+            {
+                await socket.ConnectAsync(_connectUri, attempt.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                socket.Dispose();
+                throw new WebSocketException($"The notification socket did not open within {limit.TotalSeconds:0} s.");
+            }
+        }
+
         _lastMessage = DateTime.UtcNow;
         var previous = Interlocked.Exchange(ref _socket, socket);
         previous?.Abort();

@@ -129,8 +129,9 @@ public sealed class CampaignDependencies
         {
             await read().ConfigureAwait(false);
         }
-        catch (GenesysApiException ex)
+        catch (Exception ex) when (ex is GenesysApiException or InvalidOperationException or FormatException or KeyNotFoundException)
         {
+            // Unreadable (a refusal, or entries not shaped as the contract describes): not checked, and said so.
             _unchecked.Add(char.ToUpperInvariant(what[0]) + what.Substring(1));
             log.Verbose($"Could not read {what}: {ex.Message}");
         }
@@ -144,11 +145,18 @@ public sealed class CampaignDependencies
         var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         if (element.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array)
         {
+            // References are {id, name, selfUri}; a bare id string is read alike.
             foreach (var reference in list.EnumerateArray())
             {
-                if (Text(reference, "id") is { } id)
+                var id = reference.ValueKind switch
                 {
-                    ids.Add(id);
+                    JsonValueKind.Object => Text(reference, "id"),
+                    JsonValueKind.String => reference.GetString(),
+                    _ => null,
+                };
+                if (!string.IsNullOrEmpty(id))
+                {
+                    ids.Add(id!);
                 }
             }
         }
