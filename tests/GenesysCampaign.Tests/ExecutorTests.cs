@@ -227,6 +227,42 @@ public class ExecutorTests
     }
 
     [Fact]
+    public async Task Stopped_while_retrying_a_conflicted_write_still_gets_a_record()
+    {
+        await using var org = await TestOrg.StartAsync();
+        var id = SimulatorSeed.UnreferencedOnCampaignId;
+        org.Simulator.Faults.Add(new FaultRule { Kind = FaultKind.VersionBump, Method = "PUT", PathContains = id, Count = 1 });
+        using var stop = new CancellationTokenSource();
+
+        // Ctrl+C arrives while the first write is on its way; it meets a conflict.
+        using var http = new HttpClient(new RewritingHandler(r =>
+        {
+            if (r.Method == HttpMethod.Put && r.RequestUri!.AbsolutePath.EndsWith(id))
+            {
+                stop.Cancel();
+            }
+
+            return null;
+        }));
+        var api = new GenesysCloud.Outbound.Api.GenesysApiClient(http, GenesysCloud.Outbound.Api.GenesysEndpoints.ForBaseUri(org.Simulator.BaseUri), org.Connection.Tokens);
+        var campaign = await api.GetCampaignAsync(id, null, CancellationToken.None);
+        using var waiter = new PollingCampaignWaiter(api);
+        var records = new List<GenesysCampaignStateChange>();
+
+        try
+        {
+            await new StateChangeExecutor(api, waiter, null).RunAsync(new[] { campaign }, new StateChangeRequest(CampaignAction.Suspend), (r, _) => records.Add(r), stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        var record = Assert.Single(records);
+        Assert.Equal((StateChangeOutcome.Failed, "stopped.after.write"), (record.Outcome, record.ErrorCode));
+        Assert.Single(org.Simulator.Requests, Requests.IsCampaignWrite);
+    }
+
+    [Fact]
     public async Task Resuming_a_stopping_campaign_waits_for_it_to_settle_first()
     {
         await using var org = await TestOrg.StartAsync(o => o.DialerDelay = TimeSpan.FromMilliseconds(800));

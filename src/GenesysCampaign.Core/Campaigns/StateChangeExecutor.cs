@@ -158,6 +158,7 @@ public sealed class StateChangeExecutor
         // The version of a write whose answer was lost (a timeout or dropped connection, then a retry
         // that met 409): if the campaign has since reached the target, that write is what did it.
         int? unansweredWriteVersion = null;
+        var writeSent = false;
         try
         {
             for (var versionRetry = 0; ; versionRetry++)
@@ -210,7 +211,7 @@ public sealed class StateChangeExecutor
                 // body (which need not carry every field): read it, then decide again on what it says.
                 if (current.FromNotification)
                 {
-                    current = await ReadAtLeastAsync(current, stats, cancellationToken).ConfigureAwait(false);
+                    current = await ReadAtLeastAsync(current.Id, current.Version, stats, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
@@ -231,6 +232,7 @@ public sealed class StateChangeExecutor
                     _log.Verbose($"{request.Action}: setting campaign '{current.Name}' ({current.Id}) from {current.Status} to {rule.TargetStatus} at version {current.Version}.");
 
                     // Not cancellable: once sent, a write is seen through so that it gets its record.
+                    writeSent = true;
                     updated = await _api.PutCampaignAsync(current.Id, body, stats, CancellationToken.None).ConfigureAwait(false);
                 }
                 catch (GenesysApiException ex) when (ex.IsVersionConflict && versionRetry < request.MaxVersionRetries)
@@ -241,9 +243,10 @@ public sealed class StateChangeExecutor
                         unansweredWriteVersion = current.Version;
                     }
 
-                    // A read right after a conflict may lag the write that caused it: give it a moment.
-                    await Task.Delay(TimeSpan.FromMilliseconds(100 * versionRetry), cancellationToken).ConfigureAwait(false);
-                    current = await _api.GetCampaignAsync(current.Id, stats, cancellationToken).ConfigureAwait(false);
+                    // A conflict proves Genesys holds a newer version than the one sent; a read right after
+                    // may lag it (eventual consistency), so read until it shows one. Not cancellable: a
+                    // write was sent, and its record must say how it ended.
+                    current = await ReadAtLeastAsync(current.Id, current.Version + 1, stats, CancellationToken.None).ConfigureAwait(false);
                     continue;
                 }
 
@@ -271,7 +274,11 @@ public sealed class StateChangeExecutor
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return null; // Stopped before its write: nothing was sent for it.
+            // Stopped before its write: nothing was sent for it, so no record. Stopped while retrying
+            // after a conflict: a write was sent and may have applied, so the record says that.
+            return writeSent
+                ? Done(StateChangeOutcome.Failed, $"Campaign '{current.Name}': stopped while retrying a write that met a conflict; an earlier write may have applied, so check its status.", current.Status, FailureKind.OperationTimeout, "stopped.after.write")
+                : null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -281,15 +288,16 @@ public sealed class StateChangeExecutor
     }
 
     /// <summary>
-    /// Reads a campaign that was seen in a notification. A read may lag the event (eventual
-    /// consistency), so it is read again, briefly, until it is at least that version.
+    /// Reads a campaign known to be at <paramref name="version"/> or later (seen in a notification, or
+    /// proved newer by a conflict). A read may lag (eventual consistency), so it is read again,
+    /// briefly, until it shows that version; after five reads the last one is taken as it is.
     /// </summary>
-    private async Task<GenesysCampaign> ReadAtLeastAsync(GenesysCampaign seen, RequestStats stats, CancellationToken cancellationToken)
+    private async Task<GenesysCampaign> ReadAtLeastAsync(string campaignId, int version, RequestStats stats, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var read = await _api.GetCampaignAsync(seen.Id, stats, cancellationToken).ConfigureAwait(false);
-            if (read.Version >= seen.Version || attempt == 5)
+            var read = await _api.GetCampaignAsync(campaignId, stats, cancellationToken).ConfigureAwait(false);
+            if (read.Version >= version || attempt == 5)
             {
                 return read;
             }
