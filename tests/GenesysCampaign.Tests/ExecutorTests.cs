@@ -20,6 +20,26 @@ public class ExecutorTests
         return records;
     }
 
+    /// <summary>Runs one change through an HttpClient over <paramref name="handler"/> (answers the simulator never gives).</summary>
+    private static async Task<List<GenesysCampaignStateChange>> RunThroughAsync(TestOrg org, HttpMessageHandler handler, string id, StateChangeRequest request, CancellationToken cancellationToken = default)
+    {
+        using var http = new HttpClient(handler);
+        var api = new GenesysCloud.Outbound.Api.GenesysApiClient(http, GenesysCloud.Outbound.Api.GenesysEndpoints.ForBaseUri(org.Simulator.BaseUri), org.Connection.Tokens);
+        var campaign = await api.GetCampaignAsync(id, null, CancellationToken.None);
+        org.Simulator.ClearRequests();
+        using var waiter = new PollingCampaignWaiter(api);
+        var records = new List<GenesysCampaignStateChange>();
+        try
+        {
+            await new StateChangeExecutor(api, waiter, null).RunAsync(new[] { campaign }, request, (r, _) => records.Add(r), cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+
+        return records;
+    }
+
     [Fact]
     public async Task Suspend_with_wait_writes_off_and_waits_for_the_dialer()
     {
@@ -188,15 +208,9 @@ public class ExecutorTests
     {
         await using var org = await TestOrg.StartAsync();
         var id = SimulatorSeed.UnreferencedOnCampaignId;
-        // The contract does not say what PUT returns: here, an empty object.
-        using var http = new HttpClient(new RewritingHandler(r => r.Method == HttpMethod.Put && r.RequestUri!.AbsolutePath.Contains("/outbound/campaigns/") ? "{}" : null));
-        var api = new GenesysCloud.Outbound.Api.GenesysApiClient(http, GenesysCloud.Outbound.Api.GenesysEndpoints.ForBaseUri(org.Simulator.BaseUri), org.Connection.Tokens);
-        var campaign = await api.GetCampaignAsync(id, null, CancellationToken.None);
-        org.Simulator.ClearRequests();
-        using var waiter = new PollingCampaignWaiter(api);
-        var records = new List<GenesysCampaignStateChange>();
 
-        await new StateChangeExecutor(api, waiter, null).RunAsync(new[] { campaign }, new StateChangeRequest(CampaignAction.Suspend), (r, _) => records.Add(r), CancellationToken.None);
+        // The contract does not say what PUT returns: here, an empty object.
+        var records = await RunThroughAsync(org, new RewritingHandler(r => r.Method == HttpMethod.Put && r.RequestUri!.AbsolutePath.Contains("/outbound/campaigns/") ? "{}" : null), id, new StateChangeRequest(CampaignAction.Suspend));
 
         var record = Assert.Single(records);
         Assert.Equal(StateChangeOutcome.Changed, record.Outcome);
@@ -210,15 +224,11 @@ public class ExecutorTests
     {
         await using var org = await TestOrg.StartAsync();
         var id = SimulatorSeed.UnreferencedOnCampaignId;
-        using var http = new HttpClient(new RewritingHandler(r => r.Method == HttpMethod.Get && r.RequestUri!.AbsolutePath.EndsWith("/outbound/sequences")
+        var handler = new RewritingHandler(r => r.Method == HttpMethod.Get && r.RequestUri!.AbsolutePath.EndsWith("/outbound/sequences")
             ? $$"""{"entities":[{"id":"s1","name":"Bare Sequence","status":"on","campaigns":["{{id}}"]}],"pageCount":1}"""
-            : null));
-        var api = new GenesysCloud.Outbound.Api.GenesysApiClient(http, GenesysCloud.Outbound.Api.GenesysEndpoints.ForBaseUri(org.Simulator.BaseUri), org.Connection.Tokens);
-        var campaign = await api.GetCampaignAsync(id, null, CancellationToken.None);
-        using var waiter = new PollingCampaignWaiter(api);
-        var records = new List<GenesysCampaignStateChange>();
+            : null);
 
-        await new StateChangeExecutor(api, waiter, null).RunAsync(new[] { campaign }, new StateChangeRequest(CampaignAction.Suspend), (r, _) => records.Add(r), CancellationToken.None);
+        var records = await RunThroughAsync(org, handler, id, new StateChangeRequest(CampaignAction.Suspend));
 
         var record = Assert.Single(records);
         Assert.Equal(StateChangeOutcome.Rejected, record.Outcome);
@@ -235,7 +245,7 @@ public class ExecutorTests
         using var stop = new CancellationTokenSource();
 
         // Ctrl+C arrives while the first write is on its way; it meets a conflict.
-        using var http = new HttpClient(new RewritingHandler(r =>
+        var handler = new RewritingHandler(r =>
         {
             if (r.Method == HttpMethod.Put && r.RequestUri!.AbsolutePath.EndsWith(id))
             {
@@ -243,23 +253,39 @@ public class ExecutorTests
             }
 
             return null;
-        }));
-        var api = new GenesysCloud.Outbound.Api.GenesysApiClient(http, GenesysCloud.Outbound.Api.GenesysEndpoints.ForBaseUri(org.Simulator.BaseUri), org.Connection.Tokens);
-        var campaign = await api.GetCampaignAsync(id, null, CancellationToken.None);
-        using var waiter = new PollingCampaignWaiter(api);
-        var records = new List<GenesysCampaignStateChange>();
+        });
 
-        try
-        {
-            await new StateChangeExecutor(api, waiter, null).RunAsync(new[] { campaign }, new StateChangeRequest(CampaignAction.Suspend), (r, _) => records.Add(r), stop.Token);
-        }
-        catch (OperationCanceledException)
-        {
-        }
+        var records = await RunThroughAsync(org, handler, id, new StateChangeRequest(CampaignAction.Suspend), stop.Token);
 
         var record = Assert.Single(records);
         Assert.Equal((StateChangeOutcome.Failed, "stopped.after.write"), (record.Outcome, record.ErrorCode));
         Assert.Single(org.Simulator.Requests, Requests.IsCampaignWrite);
+    }
+
+    [Fact]
+    public async Task A_refusal_without_a_correlation_header_records_the_error_bodys_contextId()
+    {
+        await using var org = await TestOrg.StartAsync();
+        var id = SimulatorSeed.UnreferencedOnCampaignId;
+        org.Simulator.Faults.Add(new FaultRule { Kind = FaultKind.Forbidden403, Method = "PUT", PathContains = id, Count = 1 });
+
+        var records = await RunThroughAsync(org, new WithoutCorrelationHeader(), id, new StateChangeRequest(CampaignAction.Suspend));
+
+        var record = Assert.Single(records);
+        Assert.Equal(StateChangeOutcome.Failed, record.Outcome);
+        Assert.False(string.IsNullOrEmpty(record.CorrelationId));
+        Assert.Contains(record.CorrelationId!, record.Message);
+    }
+
+    /// <summary>Drops the inin-correlation-id header from every answer (a proxy might).</summary>
+    private sealed class WithoutCorrelationHeader() : DelegatingHandler(new HttpClientHandler())
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            response.Headers.Remove("inin-correlation-id");
+            return response;
+        }
     }
 
     [Fact]

@@ -266,7 +266,11 @@ public sealed class StateChangeExecutor
             var message = ApiErrors.IsActiveCampaignLimit(ex)
                 ? $"Genesys Cloud refused to turn on campaign '{current.Name}': the org already has its limit of {ApiErrors.MaxActiveCampaigns} active campaigns (on, stopping or forced_stopping). {ex.Message}"
                 : $"Campaign '{current.Name}': {ex.Message}";
-            return Done(outcome, message, current.Status, failure, ex.Code ?? (ex.StatusCode == 0 ? "connection.failed" : "http." + ex.StatusCode));
+            var failed = Done(outcome, message, current.Status, failure, ex.Code ?? (ex.StatusCode == 0 ? "connection.failed" : "http." + ex.StatusCode));
+
+            // The error body's contextId when the answer carried no inin-correlation-id header.
+            failed.CorrelationId ??= ex.CorrelationId;
+            return failed;
         }
         catch (GenesysAuthenticationException ex)
         {
