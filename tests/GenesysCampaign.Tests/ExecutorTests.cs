@@ -263,6 +263,33 @@ public class ExecutorTests
     }
 
     [Fact]
+    public async Task After_a_conflict_stale_reads_are_waited_out_instead_of_spending_the_retries()
+    {
+        await using var org = await TestOrg.StartAsync();
+        var id = SimulatorSeed.UnreferencedOnCampaignId;
+        var stale = org.Simulator.GetCampaignJson(id);
+        org.Simulator.Faults.Add(new FaultRule { Kind = FaultKind.VersionBump, Method = "PUT", PathContains = id, Count = 1 });
+
+        // After the first write (which meets a conflict), the next two reads still show the campaign as it was.
+        var putSeen = false;
+        var staleReads = 0;
+        var handler = new RewritingHandler(r =>
+        {
+            if (r.Method == HttpMethod.Put && r.RequestUri!.AbsolutePath.EndsWith(id))
+            {
+                putSeen = true;
+            }
+
+            return putSeen && r.Method == HttpMethod.Get && r.RequestUri!.AbsolutePath.EndsWith(id) && staleReads++ < 2 ? stale : null;
+        });
+
+        var record = Assert.Single(await RunThroughAsync(org, handler, id, new StateChangeRequest(CampaignAction.Suspend)));
+
+        Assert.Equal(StateChangeOutcome.Changed, record.Outcome);
+        Assert.Equal(new[] { 409, 200 }, org.Simulator.Requests.Where(Requests.IsCampaignWrite).Select(w => w.Status));
+    }
+
+    [Fact]
     public async Task A_refusal_without_a_correlation_header_records_the_error_bodys_contextId()
     {
         await using var org = await TestOrg.StartAsync();
