@@ -27,6 +27,9 @@ public sealed class GenesysApiClient
 
     private const string CampaignsPath = "api/v2/outbound/campaigns";
 
+    /// <summary>The error code of an answer not shaped as the contract describes.</summary>
+    public const string InvalidAnswer = "invalid.answer";
+
     /// <summary>What the pipeline sees of a successful token request (it carries no answer of its own).</summary>
     private static readonly ApiResponse TokenOnly = new(200, "{}", null, null);
 
@@ -63,7 +66,7 @@ public sealed class GenesysApiClient
     {
         var what = $"Reading campaign {id}";
         var response = await SendAsync(HttpMethod.Get, $"{CampaignsPath}/{Uri.EscapeDataString(id)}", null, stats, what, cancellationToken).ConfigureAwait(false);
-        return ReadCampaign(response) ?? throw new GenesysApiException(response.StatusCode, "invalid.answer", $"{what}: the answer is not a campaign (no id or campaignStatus).", response.CorrelationId, 1);
+        return ReadAnswer(response, what, CampaignIn);
     }
 
     /// <summary>
@@ -72,23 +75,40 @@ public sealed class GenesysApiClient
     /// </summary>
     public async Task<GenesysCampaign> PutCampaignAsync(string id, string body, RequestStats? stats, CancellationToken cancellationToken)
     {
-        var response = await SendAsync(HttpMethod.Put, $"{CampaignsPath}/{Uri.EscapeDataString(id)}", body, stats, $"Updating campaign {id}", cancellationToken).ConfigureAwait(false);
-
-        // The write was accepted; an answer that is not the campaign says nothing more, so read it.
-        return ReadCampaign(response) ?? await GetCampaignAsync(id, stats, cancellationToken).ConfigureAwait(false);
+        var what = $"Updating campaign {id}";
+        var response = await SendAsync(HttpMethod.Put, $"{CampaignsPath}/{Uri.EscapeDataString(id)}", body, stats, what, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return ReadAnswer(response, what, CampaignIn);
+        }
+        catch (GenesysApiException ex) when (ex.Code == InvalidAnswer)
+        {
+            // The write was accepted; an answer that is not the campaign says nothing more, so read it.
+            return await GetCampaignAsync(id, stats, cancellationToken).ConfigureAwait(false);
+        }
     }
 
-    /// <summary>The campaign in an answer, or null when the answer is not one (no id, no status, not an object).</summary>
-    private static GenesysCampaign? ReadCampaign(ApiResponse response)
+    /// <summary>The campaign an answer is; one without a status is not a campaign to act on.</summary>
+    private static GenesysCampaign CampaignIn(JsonElement root)
+    {
+        var campaign = GenesysCampaign.Parse(root);
+        return campaign.Status.Length > 0 ? campaign : throw new FormatException("The campaign has no campaignStatus.");
+    }
+
+    /// <summary>
+    /// Reads an answer with <paramref name="read"/>. One not shaped as the contract describes (bad
+    /// JSON, wrong kinds, no id) is a failed read: a GenesysApiException, which every caller handles.
+    /// </summary>
+    private static T ReadAnswer<T>(ApiResponse response, string what, Func<JsonElement, T> read)
     {
         try
         {
-            var campaign = GenesysCampaign.Parse(response.Body);
-            return campaign.Status.Length > 0 ? campaign : null;
+            using var doc = JsonDocument.Parse(response.Body);
+            return read(doc.RootElement);
         }
-        catch (Exception ex) when (ex is FormatException or JsonException or InvalidOperationException)
+        catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
         {
-            return null;
+            throw new GenesysApiException(response.StatusCode, InvalidAnswer, $"{what}: the answer is not what the contract describes ({ex.Message}).", response.CorrelationId, 1, ex);
         }
     }
 
@@ -145,11 +165,13 @@ public sealed class GenesysApiClient
     /// <summary>A GET whose answer is a JSON array or an object with <c>entities</c> (schedules come as an array).</summary>
     public async Task<IReadOnlyList<JsonElement>> GetListAsync(string path, RequestStats? stats, CancellationToken cancellationToken)
     {
-        var response = await SendAsync(HttpMethod.Get, path, null, stats, $"Reading {path}", cancellationToken).ConfigureAwait(false);
-        using var doc = JsonDocument.Parse(response.Body);
-        var root = doc.RootElement;
-        var items = root.ValueKind == JsonValueKind.Array ? root : root.TryGetProperty("entities", out var entities) ? entities : default;
-        return items.ValueKind == JsonValueKind.Array ? items.EnumerateArray().Select(e => e.Clone()).ToList() : new List<JsonElement>();
+        var what = $"Reading {path}";
+        var response = await SendAsync(HttpMethod.Get, path, null, stats, what, cancellationToken).ConfigureAwait(false);
+        return ReadAnswer<IReadOnlyList<JsonElement>>(response, what, root =>
+        {
+            var items = root.ValueKind == JsonValueKind.Array ? root : root.TryGetProperty("entities", out var entities) ? entities : default;
+            return items.ValueKind == JsonValueKind.Array ? items.EnumerateArray().Select(e => e.Clone()).ToList() : new List<JsonElement>();
+        });
     }
 
     /// <summary>
@@ -227,21 +249,14 @@ public sealed class GenesysApiClient
             slots.Release();
         }
 
-        try
+        return ReadAnswer(response, what, root =>
         {
-            using var doc = JsonDocument.Parse(response.Body);
-            var root = doc.RootElement;
             var entities = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("entities", out var list) && list.ValueKind == JsonValueKind.Array
                 ? list.EnumerateArray().Select(map).ToList()
                 : new List<T>();
             int? pageCount = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("pageCount", out var count) && count.ValueKind == JsonValueKind.Number && count.TryGetInt32(out var n) ? n : null;
             return new Page<T>(entities, pageCount);
-        }
-        catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
-        {
-            // A page that is not what the contract describes is a failed read, which every caller handles.
-            throw new GenesysApiException(response.StatusCode, "invalid.answer", $"{what}: the answer is not a page of the expected entities ({ex.Message}).", response.CorrelationId, 1, ex);
-        }
+        });
     }
 
     private sealed class Page<T>
