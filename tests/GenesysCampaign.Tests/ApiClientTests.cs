@@ -143,8 +143,7 @@ public class ApiClientTests
         await using var org = await TestOrg.StartAsync();
         var tokens = new FirstRenewalHangs(org.Connection.Tokens);
         var resilience = new ResilienceOptions { AttemptTimeout = TimeSpan.FromMilliseconds(500), BaseDelay = TimeSpan.FromMilliseconds(20) };
-        using var http = new HttpClient();
-        var api = new GenesysApiClient(http, GenesysEndpoints.ForBaseUri(org.Simulator.BaseUri), tokens, resilience);
+        var api = org.ClientThrough(tokens: tokens, resilience: resilience);
         await api.GetCampaignAsync(SimulatorSeed.CampaignId(1), null, CancellationToken.None);
         org.Simulator.RevokeTokens();
 
@@ -160,8 +159,7 @@ public class ApiClientTests
     public async Task A_page_that_is_not_a_page_of_campaigns_is_a_GenesysApiException(string page)
     {
         await using var org = await TestOrg.StartAsync();
-        using var http = new HttpClient(new RewritingHandler(r => r.Method == HttpMethod.Get && r.RequestUri!.AbsolutePath.EndsWith("/outbound/campaigns") ? page : null));
-        var api = new GenesysApiClient(http, GenesysEndpoints.ForBaseUri(org.Simulator.BaseUri), org.Connection.Tokens);
+        var api = org.ClientThrough(new RewritingHandler(r => r.Method == HttpMethod.Get && r.RequestUri!.AbsolutePath.EndsWith("/outbound/campaigns") ? page : null));
 
         var ex = await Assert.ThrowsAsync<GenesysApiException>(() => api.GetCampaignsByIdAsync(new[] { SimulatorSeed.CampaignId(1) }, null, CancellationToken.None));
 
@@ -175,8 +173,7 @@ public class ApiClientTests
     public async Task A_page_without_entities_reads_as_empty(string page)
     {
         await using var org = await TestOrg.StartAsync();
-        using var http = new HttpClient(new RewritingHandler(r => r.Method == HttpMethod.Get && r.RequestUri!.AbsolutePath.EndsWith("/outbound/campaigns") ? page : null));
-        var api = new GenesysApiClient(http, GenesysEndpoints.ForBaseUri(org.Simulator.BaseUri), org.Connection.Tokens);
+        var api = org.ClientThrough(new RewritingHandler(r => r.Method == HttpMethod.Get && r.RequestUri!.AbsolutePath.EndsWith("/outbound/campaigns") ? page : null));
 
         Assert.Empty(await api.GetCampaignsByIdAsync(new[] { SimulatorSeed.CampaignId(1) }, null, CancellationToken.None));
     }
@@ -187,8 +184,7 @@ public class ApiClientTests
         await using var org = await TestOrg.StartAsync();
         var id = SimulatorSeed.CampaignId(1);
         var json = org.Simulator.GetCampaignJson(id);
-        using var http = new HttpClient(new RewritingHandler(r => r.Method == HttpMethod.Get && r.RequestUri!.AbsolutePath.EndsWith("/outbound/campaigns") ? $$"""{"entities":[{{json}},{{json}}],"pageCount":1}""" : null));
-        var api = new GenesysApiClient(http, GenesysEndpoints.ForBaseUri(org.Simulator.BaseUri), org.Connection.Tokens);
+        var api = org.ClientThrough(new RewritingHandler(r => r.Method == HttpMethod.Get && r.RequestUri!.AbsolutePath.EndsWith("/outbound/campaigns") ? $$"""{"entities":[{{json}},{{json}}],"pageCount":1}""" : null));
 
         Assert.Single(await api.GetCampaignsByIdAsync(new[] { id }, null, CancellationToken.None));
     }
@@ -198,8 +194,7 @@ public class ApiClientTests
     {
         await using var org = await TestOrg.StartAsync();
         var tokens = new FirstCallFails(org.Connection.Tokens);
-        using var http = new HttpClient();
-        var api = new GenesysApiClient(http, GenesysEndpoints.ForBaseUri(org.Simulator.BaseUri), tokens, new ResilienceOptions { BaseDelay = TimeSpan.FromMilliseconds(20) });
+        var api = org.ClientThrough(tokens: tokens, resilience: new ResilienceOptions { BaseDelay = TimeSpan.FromMilliseconds(20) });
 
         await api.AuthenticateAsync(CancellationToken.None);
 

@@ -23,8 +23,7 @@ public class ExecutorTests
     /// <summary>Runs one change through an HttpClient over <paramref name="handler"/> (answers the simulator never gives).</summary>
     private static async Task<List<GenesysCampaignStateChange>> RunThroughAsync(TestOrg org, HttpMessageHandler handler, string id, StateChangeRequest request, CancellationToken cancellationToken = default)
     {
-        using var http = new HttpClient(handler);
-        var api = new GenesysCloud.Outbound.Api.GenesysApiClient(http, GenesysCloud.Outbound.Api.GenesysEndpoints.ForBaseUri(org.Simulator.BaseUri), org.Connection.Tokens);
+        var api = org.ClientThrough(handler);
         var campaign = await api.GetCampaignAsync(id, null, CancellationToken.None);
         org.Simulator.ClearRequests();
         using var waiter = new PollingCampaignWaiter(api);

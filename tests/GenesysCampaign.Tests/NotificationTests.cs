@@ -134,11 +134,11 @@ public class NotificationTests
         silent.Start();
         var held = silent.AcceptTcpClientAsync();
         var port = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port;
-        using var http = new HttpClient(new RewritingHandler(r => r.Method == HttpMethod.Post && r.RequestUri!.AbsolutePath.EndsWith("/notifications/channels")
+        var handler = new RewritingHandler(r => r.Method == HttpMethod.Post && r.RequestUri!.AbsolutePath.EndsWith("/notifications/channels")
             ? $$"""{"id":"silent","connectUri":"ws://127.0.0.1:{{port}}/","expires":"2030-01-01T00:00:00Z"}"""
-            : null));
+            : null);
         var resilience = new GenesysCloud.Outbound.Resilience.ResilienceOptions { AttemptTimeout = TimeSpan.FromSeconds(1) };
-        var api = new GenesysCloud.Outbound.Api.GenesysApiClient(http, GenesysCloud.Outbound.Api.GenesysEndpoints.ForBaseUri(org.Simulator.BaseUri), org.Connection.Tokens, resilience);
+        var api = org.ClientThrough(handler, resilience: resilience);
         using var waiter = new NotificationCampaignWaiter(api);
         var clock = System.Diagnostics.Stopwatch.StartNew();
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using GenesysCloud.Outbound.Api;
+using GenesysCloud.Outbound.Resilience;
 using GenesysCloud.Outbound.Simulator;
 using Xunit;
 
@@ -13,6 +14,8 @@ internal sealed class TestOrg : IAsyncDisposable
         Simulator = simulator;
         Connection = connection;
     }
+
+    private readonly List<HttpClient> _http = new();
 
     public GenesysSimulator Simulator { get; }
 
@@ -35,11 +38,23 @@ internal sealed class TestOrg : IAsyncDisposable
 
     public GenesysApiClient Client() => Connection.CreateClient(new ListLog(Log));
 
+    /// <summary>
+    /// A client of this org over an HttpClient of its own on <paramref name="handler"/> (answers the
+    /// simulator never gives), with the org's tokens unless <paramref name="tokens"/> stand in.
+    /// </summary>
+    public GenesysApiClient ClientThrough(HttpMessageHandler? handler = null, IAccessTokenProvider? tokens = null, ResilienceOptions? resilience = null)
+    {
+        var http = handler is null ? new HttpClient() : new HttpClient(handler);
+        _http.Add(http);
+        return new GenesysApiClient(http, GenesysEndpoints.ForBaseUri(Simulator.BaseUri), tokens ?? Connection.Tokens, resilience);
+    }
+
     public IEnumerable<RequestLogEntry> Requests(string method, string pathContains = "/api/v2/outbound/campaigns") =>
         Simulator.Requests.Where(r => r.Method == method && r.Path.Contains(pathContains, StringComparison.Ordinal));
 
     public async ValueTask DisposeAsync()
     {
+        _http.ForEach(http => http.Dispose());
         Connection.Dispose();
         await Simulator.DisposeAsync();
     }
