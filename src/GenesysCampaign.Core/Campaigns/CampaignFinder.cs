@@ -44,18 +44,17 @@ public static class CampaignFinder
         {
             await foreach (var campaign in api.ListCampaignsAsync(prefix.Length == 0 ? null : prefix, stats, cancellationToken).ConfigureAwait(false))
             {
-                var hits = patterns.Where(p => p.IsMatch(campaign.Name)).ToList();
-                if (hits.Count == 0)
+                var hit = false;
+                foreach (var pattern in patterns)
                 {
-                    continue;
+                    if (pattern.IsMatch(campaign.Name))
+                    {
+                        matched.Add(pattern.Pattern);
+                        hit = true;
+                    }
                 }
 
-                foreach (var hit in hits)
-                {
-                    matched.Add(hit.Pattern);
-                }
-
-                if (seen.Add(campaign.Id))
+                if (hit && seen.Add(campaign.Id))
                 {
                     yield return campaign;
                 }
