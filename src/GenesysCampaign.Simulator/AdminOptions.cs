@@ -17,6 +17,13 @@ internal static class AdminOptions
         ["rateLimitPerMinute"] = options.RateLimitPerMinute,
         ["staleReadMs"] = Milliseconds(options.StaleReadWindow),
         ["heartbeatMs"] = Milliseconds(options.HeartbeatInterval),
+        ["startStopStatus"] = options.StartStopStatus,
+        ["checkVersionFirst"] = options.CheckVersionFirst,
+        ["allowForceStopFromOn"] = options.AllowForceStopFromOn,
+        ["conflictCode"] = options.ConflictCode,
+        ["caseSensitiveNameFilter"] = options.CaseSensitiveNameFilter,
+        ["channelLifetimeMs"] = Milliseconds(options.ChannelLifetime),
+        ["expiredChannelsClose"] = options.ExpiredChannelsClose,
     };
 
     /// <summary>
@@ -50,6 +57,28 @@ internal static class AdminOptions
                     break;
                 case "heartbeatMs" when TryMilliseconds(value, 1, out var heartbeat):
                     changes.Add(() => options.HeartbeatInterval = heartbeat);
+                    break;
+                case "startStopStatus" when value is JsonValue number && number.TryGetValue<int>(out var answer) && answer is 200 or 202 or 204 or 404 or 405 or 501:
+                    changes.Add(() => options.StartStopStatus = answer);
+                    break;
+                case "checkVersionFirst" when value is JsonValue flag && flag.TryGetValue<bool>(out var versionFirst):
+                    changes.Add(() => options.CheckVersionFirst = versionFirst);
+                    break;
+                case "allowForceStopFromOn" when value is JsonValue flag && flag.TryGetValue<bool>(out var fromOn):
+                    changes.Add(() => options.AllowForceStopFromOn = fromOn);
+                    break;
+                case "conflictCode" when value is null || (value is JsonValue text && text.TryGetValue<string>(out _)):
+                    var code = value?.GetValue<string>();
+                    changes.Add(() => options.ConflictCode = code);
+                    break;
+                case "caseSensitiveNameFilter" when value is JsonValue flag && flag.TryGetValue<bool>(out var caseSensitive):
+                    changes.Add(() => options.CaseSensitiveNameFilter = caseSensitive);
+                    break;
+                case "channelLifetimeMs" when TryMilliseconds(value, 1, out var lifetime):
+                    changes.Add(() => options.ChannelLifetime = lifetime);
+                    break;
+                case "expiredChannelsClose" when value is JsonValue flag && flag.TryGetValue<bool>(out var close):
+                    changes.Add(() => options.ExpiredChannelsClose = close);
                     break;
                 default:
                     return $"Unknown option or bad value: {name}";

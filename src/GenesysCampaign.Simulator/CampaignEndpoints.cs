@@ -19,6 +19,8 @@ internal static class CampaignEndpoints
         app.MapGet("/api/v2/outbound/campaigns", context => ListAsync(context, state));
         app.MapGet("/api/v2/outbound/campaigns/{id}", context => GetAsync(context, state));
         app.MapPut("/api/v2/outbound/campaigns/{id}", context => PutAsync(context, state));
+        app.MapPost("/api/v2/outbound/campaigns/{id}/start", context => ChangeStatusAsync(context, state, CampaignStatuses.On));
+        app.MapPost("/api/v2/outbound/campaigns/{id}/stop", context => ChangeStatusAsync(context, state, CampaignStatuses.Off));
     }
 
     private static Task ListAsync(HttpContext context, SimulatorState state)
@@ -39,7 +41,7 @@ internal static class CampaignEndpoints
                 $"Too many ids requested: {ids.Count}. The maximum is {MaxIds}.");
         }
 
-        if (!NameFilter.TryCreate(query["name"], query["filterType"], out var nameFilter, out var filterError))
+        if (!NameFilter.TryCreate(query["name"], query["filterType"], state.Options.CaseSensitiveNameFilter, out var nameFilter, out var filterError))
         {
             return BadRequest(context, filterError!);
         }
@@ -149,6 +151,34 @@ internal static class CampaignEndpoints
         {
             await HttpResponses.WriteErrorAsync(context, outcome.HttpStatus, outcome.ErrorCode!, outcome.ErrorMessage!).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// <c>POST .../start</c> and <c>.../stop</c> (genesys-api.md): no body, no version; on success
+    /// <see cref="SimulatorOptions.StartStopStatus"/> with no body. A 404/405/501 setting answers as an
+    /// API without these endpoints would.
+    /// </summary>
+    private static Task ChangeStatusAsync(HttpContext context, SimulatorState state, string requestedStatus)
+    {
+        var answer = state.Options.StartStopStatus;
+        switch (answer)
+        {
+            case 404:
+                return HttpResponses.WriteErrorAsync(context, 404, GenesysErrorCodes.NotFound, $"No resource at {context.Request.Path}");
+            case 405 or 501:
+                return HttpResponses.WriteErrorAsync(context, answer, null, answer == 405 ? "Method not allowed" : "Not implemented");
+        }
+
+        var id = RouteId(context);
+        var outcome = state.Campaigns.ChangeStatus(id, requestedStatus);
+        if (outcome.Json is null)
+        {
+            return HttpResponses.WriteErrorAsync(context, outcome.HttpStatus, outcome.ErrorCode, outcome.ErrorMessage!);
+        }
+
+        context.Response.StatusCode = answer;
+        context.Response.ContentLength = 0;
+        return Task.CompletedTask;
     }
 
     internal static Task BadRequest(HttpContext context, string message) =>

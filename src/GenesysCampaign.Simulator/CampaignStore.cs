@@ -196,7 +196,8 @@ internal sealed class CampaignStore : IDisposable
 
     /// <summary>
     /// Full replacement: the stored document becomes <paramref name="body"/> as sent, except for
-    /// version, dateModified and campaignStatus, which the server owns.
+    /// version, dateModified and campaignStatus, which the server owns. The version and the status
+    /// transition are both checked, in the order <see cref="SimulatorOptions.CheckVersionFirst"/> says.
     /// </summary>
     public PutOutcome Put(string id, JsonObject body, int sentVersion, string? requestedStatus)
     {
@@ -208,52 +209,87 @@ internal sealed class CampaignStore : IDisposable
                 return PutOutcome.Fail(404, GenesysErrorCodes.NotFound, $"Campaign {id} not found");
             }
 
-            var currentVersion = VersionOf(current);
-            if (sentVersion != currentVersion)
+            var versionError = sentVersion == VersionOf(current)
+                ? null
+                : PutOutcome.Fail(409, options.ConflictCode, CampaignTransitions.WrongVersionMessage);
+            if (options.CheckVersionFirst && versionError is not null)
             {
-                return PutOutcome.Fail(
-                    409,
-                    GenesysErrorCodes.WrongVersion,
-                    $"Campaign version {sentVersion} does not match the current version {currentVersion}");
+                return versionError;
             }
 
-            var currentStatus = StatusOf(current);
-            var activeOthers = campaigns.Values.Count(c => !ReferenceEquals(c, current) && CampaignStatuses.IsActive(StatusOf(c)));
-            var decision = CampaignTransitions.Decide(currentStatus, requestedStatus ?? currentStatus, activeOthers, options.MaxActiveCampaigns);
+            var decision = Decide(current, requestedStatus ?? StatusOf(current), CampaignTransitions.Via.Put);
             if (!decision.Allowed)
             {
                 return PutOutcome.Fail(400, decision.ErrorCode!, decision.ErrorMessage!);
             }
 
-            var newStatus = decision.NewStatus!;
-            var now = DateTimeOffset.UtcNow;
-            body["version"] = currentVersion + 1;
-            body["dateModified"] = SeedRefs.Timestamp(now);
-            body["campaignStatus"] = newStatus;
-            campaigns[id] = body;
-
-            // The replaced document is never changed again (settles and bumps edit the stored one),
-            // so keeping a reference to it is a safe snapshot.
-            var window = options.StaleReadWindow;
-            if (window > TimeSpan.Zero)
-            {
-                stale[id] = new StaleView(current, now + window);
-            }
-
-            // Re-asking for off while stopping keeps the running timer: the dialer does not restart.
-            if (newStatus != currentStatus)
-            {
-                pending.Remove(id);
-                if (CampaignTransitions.SettledStatus(newStatus) is not null)
-                {
-                    ScheduleSettle(id);
-                }
-            }
-
-            // Every accepted PUT bumps the version, so every one is a change worth announcing.
-            Changed(body);
-            return PutOutcome.Ok(SimulatorJson.Serialize(body));
+            return versionError ?? Apply(id, current, body, decision.NewStatus!);
         }
+    }
+
+    /// <summary>
+    /// <c>POST .../start</c> (<paramref name="requestedStatus"/> <c>on</c>) or <c>.../stop</c> (<c>off</c>):
+    /// no body and no version, so only the transition is checked; the stored document is kept.
+    /// </summary>
+    public PutOutcome ChangeStatus(string id, string requestedStatus)
+    {
+        lock (gate)
+        {
+            SettleDue();
+            if (!campaigns.TryGetValue(id, out var current))
+            {
+                return PutOutcome.Fail(404, GenesysErrorCodes.NotFound, $"Campaign {id} not found");
+            }
+
+            var decision = Decide(current, requestedStatus, CampaignTransitions.Via.Endpoint);
+            if (!decision.Allowed)
+            {
+                return PutOutcome.Fail(400, decision.ErrorCode!, decision.ErrorMessage!);
+            }
+
+            var body = (JsonObject)current.DeepClone();
+            return Apply(id, current, body, decision.NewStatus!);
+        }
+    }
+
+    /// <summary>Must hold the lock.</summary>
+    private TransitionDecision Decide(JsonObject current, string requested, CampaignTransitions.Via via)
+    {
+        var activeOthers = campaigns.Values.Count(c => !ReferenceEquals(c, current) && CampaignStatuses.IsActive(StatusOf(c)));
+        return CampaignTransitions.Decide(StatusOf(current), requested, activeOthers, options, via);
+    }
+
+    /// <summary>Must hold the lock. Stores <paramref name="body"/> as the campaign's new document at the next version.</summary>
+    private PutOutcome Apply(string id, JsonObject current, JsonObject body, string newStatus)
+    {
+        var currentStatus = StatusOf(current);
+        var now = DateTimeOffset.UtcNow;
+        body["version"] = VersionOf(current) + 1;
+        body["dateModified"] = SeedRefs.Timestamp(now);
+        body["campaignStatus"] = newStatus;
+        campaigns[id] = body;
+
+        // The replaced document is never changed again (settles and bumps edit the stored one),
+        // so keeping a reference to it is a safe snapshot.
+        var window = options.StaleReadWindow;
+        if (window > TimeSpan.Zero)
+        {
+            stale[id] = new StaleView(current, now + window);
+        }
+
+        // Re-sending the status while stopping keeps the running timer: the dialer does not restart.
+        if (newStatus != currentStatus)
+        {
+            pending.Remove(id);
+            if (CampaignTransitions.SettledStatus(newStatus) is not null)
+            {
+                ScheduleSettle(id);
+            }
+        }
+
+        // Every accepted change bumps the version, so every one is a change worth announcing.
+        Changed(body);
+        return PutOutcome.Ok(SimulatorJson.Serialize(body));
     }
 
     public void Dispose()

@@ -10,9 +10,9 @@ internal static class DependencyEndpoints
 {
     public static void Map(IEndpointRouteBuilder app, SimulatorState state)
     {
-        app.MapGet("/api/v2/outbound/sequences", context => ListAsync(context, state.Sequences));
+        app.MapGet("/api/v2/outbound/sequences", context => ListAsync(context, state, state.Sequences));
         app.MapGet("/api/v2/outbound/sequences/{id}", context => GetAsync(context, state.Sequences, "id", "Sequence"));
-        app.MapGet("/api/v2/outbound/campaignrules", context => ListAsync(context, state.CampaignRules));
+        app.MapGet("/api/v2/outbound/campaignrules", context => ListAsync(context, state, state.CampaignRules));
         app.MapGet("/api/v2/outbound/campaignrules/{id}", context => GetAsync(context, state.CampaignRules, "id", "Campaign rule"));
 
         // Schedules are the odd one out in Genesys: a bare array, and keyed by campaign id.
@@ -21,11 +21,11 @@ internal static class DependencyEndpoints
         app.MapGet("/api/v2/outbound/schedules/campaigns/{id}", context => GetAsync(context, state.Schedules, "campaign", "Campaign schedule"));
     }
 
-    private static Task ListAsync(HttpContext context, IReadOnlyList<JsonObject> items)
+    private static Task ListAsync(HttpContext context, SimulatorState state, IReadOnlyList<JsonObject> items)
     {
         var query = context.Request.Query;
         if (!Paging.TryRead(context.Request, out var pageSize, out var pageNumber, out var error)
-            || !NameFilter.TryCreate(query["name"], query["filterType"], out var nameFilter, out error)
+            || !NameFilter.TryCreate(query["name"], query["filterType"], state.Options.CaseSensitiveNameFilter, out var nameFilter, out error)
             || !JsonSorter.TryCreate(query["sortBy"], query["sortOrder"], out var sorter, out error))
         {
             return CampaignEndpoints.BadRequest(context, error!);

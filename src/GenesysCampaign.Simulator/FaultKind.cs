@@ -32,4 +32,14 @@ public enum FaultKind
 
     /// <summary>404 with code <c>not.found</c>, as for a resource deleted by someone else.</summary>
     NotFound404,
+
+    /// <summary>
+    /// Someone else changes the status of the campaign in the path to <see cref="FaultRule.Status"/>
+    /// (as <see cref="GenesysSimulator.SetStatus"/> does: version bumped, dialer timer armed), then the
+    /// request is handled normally: a write from the old view meets the refusal a stale view gets.
+    /// </summary>
+    ConcurrentStatus,
+
+    /// <summary>400 with code <c>bad.request</c>: a refusal that has nothing to do with a stale view.</summary>
+    BadRequest400,
 }

@@ -30,5 +30,8 @@ public sealed class FaultRule
     /// <summary>Delay for <see cref="FaultKind.Slow"/>.</summary>
     public int DelayMs { get; set; } = 2000;
 
+    /// <summary>The status <see cref="FaultKind.ConcurrentStatus"/> sets.</summary>
+    public string Status { get; set; } = "stopping";
+
     internal FaultRule Copy() => (FaultRule)MemberwiseClone();
 }

@@ -134,7 +134,7 @@ public sealed class GenesysSimulator : IAsyncDisposable
     /// </summary>
     public int MaxConcurrentRequests => state.Concurrency.MaxRequests;
 
-    /// <summary>As <see cref="MaxConcurrentRequests"/>, for PUTs only.</summary>
+    /// <summary>As <see cref="MaxConcurrentRequests"/>, for writes only (campaign PUTs and start/stop POSTs).</summary>
     public int MaxConcurrentWrites => state.Concurrency.MaxWrites;
 
     /// <summary>Restarts both maxima from the requests in flight now, and the API request count from 0.</summary>

@@ -25,13 +25,13 @@ internal static class HttpResponses
     }
 
     /// <summary>
-    /// Writes the Genesys error body. <c>contextId</c> repeats the <c>inin-correlation-id</c> header,
+    /// Writes the Genesys error body (a null <paramref name="code"/> is sent as JSON null). <c>contextId</c> repeats the <c>inin-correlation-id</c> header,
     /// which is what Genesys support asks for.
     /// </summary>
     public static Task WriteErrorAsync(
         HttpContext context,
         int status,
-        string code,
+        string? code,
         string message,
         string? messageWithParams = null,
         JsonObject? messageParams = null)

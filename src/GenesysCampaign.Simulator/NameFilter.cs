@@ -3,8 +3,9 @@ using System.Text.RegularExpressions;
 namespace GenesysCloud.Outbound.Simulator;
 
 /// <summary>
-/// The <c>name</c> + <c>filterType</c> query of Genesys list endpoints. Prefix is the default;
-/// every comparison ignores case.
+/// The <c>name</c> + <c>filterType</c> query of Genesys list endpoints. Prefix is the default.
+/// Whether Genesys compares case-sensitively is UNCONFIRMED: <see cref="SimulatorOptions.CaseSensitiveNameFilter"/>
+/// decides (case-sensitive by default, the stricter answer).
 /// </summary>
 internal sealed class NameFilter
 {
@@ -15,7 +16,7 @@ internal sealed class NameFilter
     /// <summary>A filter that matches everything (no <c>name</c> given).</summary>
     public static NameFilter All { get; } = new(_ => true);
 
-    public static bool TryCreate(string? name, string? filterType, out NameFilter filter, out string? error)
+    public static bool TryCreate(string? name, string? filterType, bool caseSensitive, out NameFilter filter, out string? error)
     {
         filter = All;
         error = null;
@@ -24,18 +25,18 @@ internal sealed class NameFilter
             return true;
         }
 
-        const StringComparison Ci = StringComparison.OrdinalIgnoreCase;
+        var comparison = caseSensitive ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
         Func<string, bool>? predicate = (filterType ?? "Prefix").ToUpperInvariant() switch
         {
-            "PREFIX" or "BEGINSWITH" => value => value.StartsWith(name, Ci),
-            "EQUALS" => value => value.Equals(name, Ci),
-            "CONTAINS" => value => value.Contains(name, Ci),
-            "ENDSWITH" => value => value.EndsWith(name, Ci),
-            "LESSTHAN" => value => string.Compare(value, name, Ci) < 0,
-            "LESSTHANEQUALTO" => value => string.Compare(value, name, Ci) <= 0,
-            "GREATERTHAN" => value => string.Compare(value, name, Ci) > 0,
-            "GREATERTHANEQUALTO" => value => string.Compare(value, name, Ci) >= 0,
-            "REGEX" => CreateRegex(name, out error),
+            "PREFIX" or "BEGINSWITH" => value => value.StartsWith(name, comparison),
+            "EQUALS" => value => value.Equals(name, comparison),
+            "CONTAINS" => value => value.Contains(name, comparison),
+            "ENDSWITH" => value => value.EndsWith(name, comparison),
+            "LESSTHAN" => value => string.Compare(value, name, comparison) < 0,
+            "LESSTHANEQUALTO" => value => string.Compare(value, name, comparison) <= 0,
+            "GREATERTHAN" => value => string.Compare(value, name, comparison) > 0,
+            "GREATERTHANEQUALTO" => value => string.Compare(value, name, comparison) >= 0,
+            "REGEX" => CreateRegex(name, caseSensitive, out error),
             _ => null,
         };
 
@@ -51,12 +52,12 @@ internal sealed class NameFilter
 
     public bool Matches(string? value) => predicate(value ?? string.Empty);
 
-    private static Func<string, bool>? CreateRegex(string pattern, out string? error)
+    private static Func<string, bool>? CreateRegex(string pattern, bool caseSensitive, out string? error)
     {
         try
         {
             // A timeout so a pathological pattern cannot hang the simulator.
-            var regex = new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            var regex = new Regex(pattern, (caseSensitive ? RegexOptions.None : RegexOptions.IgnoreCase) | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
             error = null;
             return regex.IsMatch;
         }

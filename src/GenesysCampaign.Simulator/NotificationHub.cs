@@ -16,19 +16,20 @@ internal sealed class NotificationHub : IDisposable
     /// <summary>Genesys allows 1000 topics per channel.</summary>
     public const int MaxTopicsPerChannel = 1000;
 
-    /// <summary>Channels live 24 hours, as in Genesys.</summary>
-    public static readonly TimeSpan ChannelLifetime = TimeSpan.FromHours(24);
-
     /// <summary>How long an announced close waits after <c>v2.system.socket_closing</c>, so clients can read it first.</summary>
     private static readonly TimeSpan AnnounceGrace = TimeSpan.FromMilliseconds(100);
 
     private const string IdAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
 
     private readonly object gate = new();
+    private readonly SimulatorOptions options;
     private readonly Dictionary<string, NotificationChannel> channels = new(StringComparer.Ordinal);
     private readonly HashSet<NotificationSocket> connected = [];
     private long sequence;
     private bool disposed;
+
+    /// <param name="options">Live: channel lifetime and what an expired channel does.</param>
+    public NotificationHub(SimulatorOptions options) => this.options = options;
 
     /// <summary>Sockets accepted and not yet closed, aborted or dropped.</summary>
     public int ConnectedSockets
@@ -62,7 +63,7 @@ internal sealed class NotificationHub : IDisposable
 
             // Genesys channel ids look like this; the id is the only secret guarding the socket.
             var id = "streaming-0-" + RandomNumberGenerator.GetString(IdAlphabet, 26);
-            channel = new NotificationChannel(id, clientId, now + ChannelLifetime, ++sequence);
+            channel = new NotificationChannel(id, clientId, now + options.ChannelLifetime, ++sequence);
             channels.Add(id, channel);
         }
 
@@ -73,6 +74,15 @@ internal sealed class NotificationHub : IDisposable
         }
 
         return channel;
+    }
+
+    /// <summary>Whether the channel has expired but was left open: its sockets get no events and no heartbeats.</summary>
+    public bool IsSilent(string channelId)
+    {
+        lock (gate)
+        {
+            return channels.TryGetValue(channelId, out var channel) && channel.Expires <= DateTimeOffset.UtcNow;
+        }
     }
 
     public bool ChannelExists(string channelId)
@@ -166,9 +176,11 @@ internal sealed class NotificationHub : IDisposable
         string? message = null;
         lock (gate)
         {
+            var now = DateTimeOffset.UtcNow;
             foreach (var channel in channels.Values)
             {
-                if (channel.Sockets.Count == 0 || !channel.HasTopic(topic))
+                // An expired channel that was left open is silent: its sockets hear nothing more.
+                if (channel.Sockets.Count == 0 || !channel.HasTopic(topic) || channel.Expires <= now)
                 {
                     continue;
                 }
@@ -251,6 +263,11 @@ internal sealed class NotificationHub : IDisposable
 
         if (channel.Expires <= DateTimeOffset.UtcNow)
         {
+            if (!options.ExpiredChannelsClose)
+            {
+                return null; // Gone for the API; its sockets stay open and silent.
+            }
+
             var sockets = new List<NotificationSocket>();
             Remove(channel, sockets);
             foreach (var socket in sockets)
@@ -268,7 +285,7 @@ internal sealed class NotificationHub : IDisposable
     /// <summary>Must hold the lock.</summary>
     private void RemoveExpired(DateTimeOffset now, List<NotificationSocket> closing)
     {
-        foreach (var channel in channels.Values.Where(c => c.Expires <= now).ToArray())
+        foreach (var channel in channels.Values.Where(c => c.Expires <= now && (options.ExpiredChannelsClose || c.Sockets.Count == 0)).ToArray())
         {
             Remove(channel, closing);
         }

@@ -75,10 +75,10 @@ internal sealed class NotificationSocket
     }
 
     /// <summary>Runs the socket until it is closed by either side, aborted, or the connection drops. Never throws.</summary>
-    public async Task RunAsync(Func<TimeSpan> heartbeatInterval)
+    public async Task RunAsync(Func<TimeSpan> heartbeatInterval, Func<bool> silent)
     {
         var writer = WriteLoopAsync();
-        var heartbeat = HeartbeatLoopAsync(heartbeatInterval);
+        var heartbeat = HeartbeatLoopAsync(heartbeatInterval, silent);
         var clientClose = await ReadLoopAsync().ConfigureAwait(false);
         if (clientClose is { } status)
         {
@@ -146,7 +146,7 @@ internal sealed class NotificationSocket
         }
     }
 
-    private async Task HeartbeatLoopAsync(Func<TimeSpan> interval)
+    private async Task HeartbeatLoopAsync(Func<TimeSpan> interval, Func<bool> silent)
     {
         try
         {
@@ -154,7 +154,7 @@ internal sealed class NotificationSocket
             {
                 var wait = interval();
                 await Task.Delay(wait < MinHeartbeat ? MinHeartbeat : wait, stop.Token).ConfigureAwait(false);
-                if (!TrySend(NotificationTopics.Heartbeat))
+                if (!silent() && !TrySend(NotificationTopics.Heartbeat))
                 {
                     return;
                 }

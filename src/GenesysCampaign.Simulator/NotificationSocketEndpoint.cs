@@ -77,7 +77,7 @@ internal static class NotificationSocketEndpoint
 
         try
         {
-            await socket.RunAsync(() => state.Options.HeartbeatInterval).ConfigureAwait(false);
+            await socket.RunAsync(() => state.Options.HeartbeatInterval, () => state.Notifications.IsSilent(channelId)).ConfigureAwait(false);
         }
         finally
         {

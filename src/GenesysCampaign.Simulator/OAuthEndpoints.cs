@@ -18,8 +18,7 @@ internal static class OAuthEndpoints
     {
         // Client authentication comes first, as in OAuth servers generally: a bad secret is 401 whatever the grant.
         var (clientId, clientSecret) = ParseBasic(context.Request.Headers.Authorization.ToString());
-        if (!string.Equals(clientId, state.Options.ClientId, StringComparison.Ordinal)
-            || !string.Equals(clientSecret, state.Options.ClientSecret, StringComparison.Ordinal))
+        if (!IsKnown(state.Options, clientId, clientSecret))
         {
             await HttpResponses.WriteJsonAsync(context, 401, new JsonObject
             {
@@ -46,6 +45,12 @@ internal static class OAuthEndpoints
             ["expires_in"] = lifetime,
         }).ConfigureAwait(false);
     }
+
+    private static bool IsKnown(SimulatorOptions options, string? clientId, string? secret) =>
+        clientId is not null && secret is not null
+        && (string.Equals(clientId, options.ClientId, StringComparison.Ordinal)
+            ? string.Equals(secret, options.ClientSecret, StringComparison.Ordinal)
+            : options.Clients.TryGetValue(clientId, out var client) && string.Equals(secret, client.Secret, StringComparison.Ordinal));
 
     private static (string? Id, string? Secret) ParseBasic(string authorization)
     {

@@ -6,7 +6,8 @@ namespace GenesysCloud.Outbound.Simulator;
 /// </summary>
 /// <remarks>
 /// Campaign <c>i</c> (1-based) has id <c>c0000000-0000-4000-8000-{i:D12}</c> and name
-/// <c>{Prefix}-{Region}-{i:D3}</c>. Statuses of campaigns 1..60: <c>on</c> when i % 6 == 0 (10),
+/// <c>{Prefix}-{Region}-{i:D3}</c>, except 44, 45, 49 and 50, whose names hold wildcard characters or
+/// look like such names match them. Statuses of campaigns 1..60: <c>on</c> when i % 6 == 0 (10),
 /// <c>complete</c> when i % 12 == 7 (5), <c>invalid</c> for 23 and 47, <c>forced_off</c> for 29 and 53,
 /// <c>stopping</c> for 59 (settles to <c>off</c> after the dialer delay), the other 40 <c>off</c>.
 /// Campaigns above 60 repeat that pattern without any <c>on</c> or <c>stopping</c>, so the active
@@ -151,11 +152,47 @@ public static class SimulatorSeed
     /// <summary>Name of <see cref="ScheduledCampaignId"/>.</summary>
     public const string ScheduledCampaignName = "Collections-North-003";
 
+    // --- OAuth clients (every one with the secret below). SimulatorOptions.ClientId holds every permission.
+
+    /// <summary>The secret of the seeded OAuth clients.</summary>
+    public const string ClientSecret = "sim-secret";
+
+    /// <summary>The least-privilege role: campaign view, start and stop, and the dependency views; no edit.</summary>
+    public const string LeastPrivilegeClientId = "sim-least";
+
+    /// <summary>Campaign view and edit (full-body PUT) and the dependency views; no start or stop.</summary>
+    public const string EditOnlyClientId = "sim-edit";
+
+    /// <summary>Only the views: can read everything, change nothing.</summary>
+    public const string ViewOnlyClientId = "sim-view";
+
+    // --- Names that hold PowerShell wildcard characters (genesys-api.md: they occur in real orgs).
+
+    /// <summary>Campaign 44, <c>off</c>, named with brackets: as a pattern it would match <see cref="UKLookalikeCampaignName"/>.</summary>
+    public const string UKRenewalsCampaignName = "[UK] Renewals";
+
+    /// <summary>Campaign 45, <c>off</c>: what <c>[UK] Renewals</c> matches as a wildcard pattern.</summary>
+    public const string UKLookalikeCampaignName = "U Renewals";
+
+    /// <summary>Campaign 49, <c>off</c>, named with a star.</summary>
+    public const string RetentionStarCampaignName = "Retention *";
+
+    /// <summary>Campaign 50, <c>off</c>: what <c>Retention *</c> matches as a wildcard pattern.</summary>
+    public const string RetentionWinbackCampaignName = "Retention Winback";
+
+    private static readonly Dictionary<int, string> SpecialNames = new()
+    {
+        [44] = UKRenewalsCampaignName,
+        [45] = UKLookalikeCampaignName,
+        [49] = RetentionStarCampaignName,
+        [50] = RetentionWinbackCampaignName,
+    };
+
     /// <summary>Id of seeded campaign <paramref name="index"/> (1-based).</summary>
     public static string CampaignId(int index) => $"c0000000-0000-4000-8000-{index:D12}";
 
     /// <summary>Name of seeded campaign <paramref name="index"/> (1-based).</summary>
-    public static string CampaignName(int index) =>
+    public static string CampaignName(int index) => SpecialNames.TryGetValue(index, out var special) ? special :
         $"{Prefixes[(index - 1) % Prefixes.Count]}-{Regions[(index - 1) % Regions.Count]}-{index:D3}";
 
     /// <summary>Seeded <c>campaignStatus</c> of campaign <paramref name="index"/> (1-based).</summary>

@@ -40,7 +40,9 @@ internal sealed class SimulatorMiddleware(SimulatorState state)
 
         // Counted from arrival, so latency and Slow faults are inside the in-flight window.
         var isApi = request.Path.StartsWithSegments("/api/v2");
-        var lease = isApi ? state.Concurrency.Enter(HttpMethods.IsPut(request.Method)) : null;
+        // Writes: a campaign PUT or start/stop POST (anything but a GET under /outbound), not a subscription.
+        var isWrite = !HttpMethods.IsGet(request.Method) && request.Path.StartsWithSegments("/api/v2/outbound");
+        var lease = isApi ? state.Concurrency.Enter(isWrite) : null;
 
         // Status is recorded before headers leave, so a client never sees a response the log lacks.
         // The request also leaves the in-flight count here, before the client can see the response and
@@ -100,6 +102,13 @@ internal sealed class SimulatorMiddleware(SimulatorState state)
                     await WriteTooManyRequestsAsync(context, rate.ResetSeconds).ConfigureAwait(false);
                     return;
                 }
+
+                if (Permission.Required(request.Method, request.Path) is { } permission && !Holds(clientId, permission))
+                {
+                    // Genesys names the missing permission in a 403's message (genesys-api.md).
+                    await HttpResponses.WriteErrorAsync(context, 403, GenesysErrorCodes.MissingPermissions, $"Missing permission {permission}").ConfigureAwait(false);
+                    return;
+                }
             }
 
             await next(context).ConfigureAwait(false);
@@ -150,7 +159,7 @@ internal sealed class SimulatorMiddleware(SimulatorState state)
                 return true;
 
             case FaultKind.Forbidden403:
-                await HttpResponses.WriteErrorAsync(context, 403, GenesysErrorCodes.MissingPermissions, "Missing permission outbound:campaign:edit").ConfigureAwait(false);
+                await HttpResponses.WriteErrorAsync(context, 403, GenesysErrorCodes.MissingPermissions, $"Missing permission {Permission.Required(context.Request.Method, context.Request.Path) ?? Permission.CampaignEdit}").ConfigureAwait(false);
                 return true;
 
             case FaultKind.NotFound404:
@@ -160,6 +169,18 @@ internal sealed class SimulatorMiddleware(SimulatorState state)
             case FaultKind.Slow:
                 await Task.Delay(Math.Max(0, fault.DelayMs), context.RequestAborted).ConfigureAwait(false);
                 return false;
+
+            case FaultKind.ConcurrentStatus:
+                if (CampaignIdInPath(context.Request.Path) is { } changed && state.Campaigns.Exists(changed))
+                {
+                    state.Campaigns.SetStatus(changed, fault.Status);
+                }
+
+                return false;
+
+            case FaultKind.BadRequest400:
+                await HttpResponses.WriteErrorAsync(context, 400, GenesysErrorCodes.BadRequest, "The request could not be understood by the server due to malformed syntax.").ConfigureAwait(false);
+                return true;
 
             case FaultKind.VersionBump:
                 if (CampaignIdInPath(context.Request.Path) is { } id)
@@ -173,6 +194,10 @@ internal sealed class SimulatorMiddleware(SimulatorState state)
                 return false;
         }
     }
+
+    private bool Holds(string clientId, string permission) =>
+        string.Equals(clientId, state.Options.ClientId, StringComparison.Ordinal)
+        || (state.Options.Clients.TryGetValue(clientId, out var client) && client.Holds(permission));
 
     private static Task WriteTooManyRequestsAsync(HttpContext context, int retryAfterSeconds)
     {

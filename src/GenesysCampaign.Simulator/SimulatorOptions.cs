@@ -13,6 +13,13 @@ public sealed class SimulatorOptions
     public string ClientSecret { get; set; } = "sim-secret";
 
     /// <summary>
+    /// More OAuth clients, by id, each with its own secret and permission set (<see cref="ClientId"/>
+    /// holds every permission). Seeded with the least-privilege, edit-only and view-only clients of
+    /// <see cref="SimulatorSeed"/>, all with <see cref="ClientSecret"/>'s default secret.
+    /// </summary>
+    public Dictionary<string, SimulatedClient> Clients { get; } = SimulatedClient.Seeded();
+
+    /// <summary>
     /// Live. How long a campaign stays in <c>stopping</c> / <c>forced_stopping</c> before the dialer
     /// settles it to <c>off</c> / <c>forced_off</c>. Real Genesys can take minutes here.
     /// </summary>
@@ -70,4 +77,49 @@ public sealed class SimulatorOptions
     /// the id from the topic, and must never PUT such a body back.
     /// </summary>
     public bool MinimalNotificationBodies { get; set; }
+
+    /// <summary>
+    /// Live. What <c>POST .../campaigns/{id}/start|stop</c> answers when it accepts: 202 (the
+    /// default), 200 or 204, none with a body (the success code is UNCONFIRMED). 404, 405 or 501 make
+    /// the endpoints answer as if the API lacked them, for testing a client's fallback.
+    /// </summary>
+    public int StartStopStatus { get; set; } = 202;
+
+    /// <summary>
+    /// Live. Whether a PUT's version is checked before its status transition. Whichever Genesys does
+    /// first is UNCONFIRMED; the default (transition first) is the stricter for clients: a write from a
+    /// stale view meets the invalid-transition 400 rather than a 409.
+    /// </summary>
+    public bool CheckVersionFirst { get; set; }
+
+    /// <summary>
+    /// Live. Whether a PUT of <c>forced_off</c> is accepted from <c>on</c>. Writing <c>forced_off</c> is
+    /// undocumented, and from <c>on</c> least likely: by default only a <c>stopping</c> campaign can be
+    /// force-stopped, and <c>on -&gt; forced_off</c> gets the invalid-transition 400.
+    /// </summary>
+    public bool AllowForceStopFromOn { get; set; }
+
+    /// <summary>
+    /// Live. The <c>code</c> of a 409 for a stale version, or null for none. The real code is
+    /// UNCONFIRMED; the default is <c>general.conflict</c>, a code Genesys uses for other conflicts,
+    /// so a client that keys on codes is caught. The message is the one seen from Genesys.
+    /// </summary>
+    public string? ConflictCode { get; set; } = "general.conflict";
+
+    /// <summary>
+    /// Live. Whether the campaign list's <c>name</c> filter compares case-sensitively. UNCONFIRMED in
+    /// Genesys; the default (case-sensitive) is the stricter for a client promising PowerShell's
+    /// case-insensitive matching.
+    /// </summary>
+    public bool CaseSensitiveNameFilter { get; set; } = true;
+
+    /// <summary>Live (for channels created afterwards). How long a notification channel lives; 24 hours in Genesys.</summary>
+    public TimeSpan ChannelLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// Live. What happens to the open sockets of an expired channel: by default they stay open and
+    /// fall silent (no events, no heartbeats), the harder case for a client; true closes them normally.
+    /// Genesys documents neither.
+    /// </summary>
+    public bool ExpiredChannelsClose { get; set; }
 }

@@ -8,6 +8,7 @@ internal sealed class SimulatorState : IDisposable
     public SimulatorState(SimulatorOptions options)
     {
         Options = options;
+        Notifications = new NotificationHub(options);
         Campaigns = new CampaignStore(options, CampaignSeedFactory.BuildAll(options.CampaignCount),
             (id, json) => Notifications.PublishCampaign(id, options.MinimalNotificationBodies ? NotificationTopics.MinimalBody(json) : json));
         RateLimiter = new RateLimiter(options);
@@ -32,7 +33,7 @@ internal sealed class SimulatorState : IDisposable
 
     public FaultInjector Faults { get; } = new();
 
-    public NotificationHub Notifications { get; } = new();
+    public NotificationHub Notifications { get; }
 
     public ConcurrencyTracker Concurrency { get; } = new();
 

@@ -40,9 +40,25 @@ public class ExecutorTests
     }
 
     [Fact]
-    public async Task Suspend_with_wait_writes_off_and_waits_for_the_dialer()
+    public async Task Suspend_with_wait_posts_stop_and_waits_for_the_dialer()
     {
         await using var org = await TestOrg.StartAsync();
+        var id = SimulatorSeed.UnreferencedOnCampaignId;
+
+        var record = Assert.Single(await RunAsync(org, new StateChangeRequest(CampaignAction.Suspend) { Wait = true, Reason = "test" }, id));
+
+        Assert.Equal(StateChangeOutcome.Changed, record.Outcome);
+        Assert.Equal(("on", "off", "off"), (record.PreviousStatus, record.RequestedStatus, record.FinalStatus));
+        Assert.Equal("POST stop", record.WrittenWith);
+        var write = Assert.Single(org.Simulator.Requests, Requests.IsCampaignWrite);
+        Assert.Equal(("POST", $"/api/v2/outbound/campaigns/{id}/stop", 202, null), (write.Method, write.Path, write.Status, write.Body));
+        Assert.Equal("off", org.Simulator.GetStatus(id));
+    }
+
+    [Fact]
+    public async Task Without_start_and_stop_permissions_Suspend_falls_back_to_the_full_body_PUT()
+    {
+        await using var org = await TestOrg.StartAsync(clientId: SimulatorSeed.EditOnlyClientId);
         var id = SimulatorSeed.UnreferencedOnCampaignId;
         var before = org.Simulator.GetCampaignJson(id);
 
@@ -55,6 +71,8 @@ public class ExecutorTests
         Assert.Equal("test", record.Reason);
         Assert.Equal(SimulatorSeed.UnreferencedOnCampaignName, record.CampaignName);
         Assert.False(string.IsNullOrEmpty(record.CorrelationId));
+        Assert.Equal("PUT off", record.WrittenWith);
+        Assert.Equal(403, Assert.Single(org.Simulator.Requests, Requests.IsEndpointWrite).Status);
         var put = Assert.Single(org.Requests("PUT"));
         Assert.Equal(CampaignBody.WithStatus(before, "off"), put.Body);
         Assert.Equal("off", org.Simulator.GetStatus(id));
@@ -63,7 +81,7 @@ public class ExecutorTests
     [Fact]
     public async Task The_PUT_body_is_the_read_JSON_with_only_the_status_changed()
     {
-        await using var org = await TestOrg.StartAsync();
+        await using var org = await TestOrg.StartPutOnlyAsync();
         var id = SimulatorSeed.UnreferencedOffCampaignId;
         var before = org.Simulator.GetCampaignJson(id);
 
@@ -91,7 +109,7 @@ public class ExecutorTests
     [Fact]
     public async Task A_stale_version_is_read_again_and_the_change_reapplied()
     {
-        await using var org = await TestOrg.StartAsync();
+        await using var org = await TestOrg.StartPutOnlyAsync();
         var id = SimulatorSeed.UnreferencedOnCampaignId;
         var api = org.Client();
         var stale = await api.GetCampaignAsync(id, null, CancellationToken.None);
@@ -185,7 +203,7 @@ public class ExecutorTests
 
         Assert.Equal(StateChangeOutcome.Rejected, record.Outcome);
         Assert.Contains(SimulatorSeed.InvalidCampaignErrorMessage, record.Message);
-        Assert.Empty(org.Requests("PUT"));
+        Assert.DoesNotContain(org.Simulator.Requests, Requests.IsCampaignWrite);
     }
 
     [Fact]
@@ -195,7 +213,7 @@ public class ExecutorTests
         var id = SimulatorSeed.CompleteCampaignId;
 
         Assert.Equal(StateChangeOutcome.Rejected, Assert.Single(await RunAsync(org, new StateChangeRequest(CampaignAction.Resume), id)).Outcome);
-        Assert.Empty(org.Requests("PUT"));
+        Assert.DoesNotContain(org.Simulator.Requests, Requests.IsCampaignWrite);
 
         var forced = Assert.Single(await RunAsync(org, new StateChangeRequest(CampaignAction.Resume) { Force = true }, id));
         Assert.Equal(StateChangeOutcome.Changed, forced.Outcome);
@@ -205,7 +223,7 @@ public class ExecutorTests
     [Fact]
     public async Task A_PUT_answered_with_something_that_is_not_the_campaign_is_read_back_and_recorded()
     {
-        await using var org = await TestOrg.StartAsync();
+        await using var org = await TestOrg.StartPutOnlyAsync();
         var id = SimulatorSeed.UnreferencedOnCampaignId;
 
         // The contract does not say what PUT returns: here, an empty object.
@@ -238,7 +256,7 @@ public class ExecutorTests
     [Fact]
     public async Task Stopped_while_retrying_a_conflicted_write_still_gets_a_record()
     {
-        await using var org = await TestOrg.StartAsync();
+        await using var org = await TestOrg.StartPutOnlyAsync();
         var id = SimulatorSeed.UnreferencedOnCampaignId;
         org.Simulator.Faults.Add(new FaultRule { Kind = FaultKind.VersionBump, Method = "PUT", PathContains = id, Count = 1 });
         using var stop = new CancellationTokenSource();
@@ -264,7 +282,7 @@ public class ExecutorTests
     [Fact]
     public async Task After_a_conflict_stale_reads_are_waited_out_instead_of_spending_the_retries()
     {
-        await using var org = await TestOrg.StartAsync();
+        await using var org = await TestOrg.StartPutOnlyAsync();
         var id = SimulatorSeed.UnreferencedOnCampaignId;
         var stale = org.Simulator.GetCampaignJson(id);
         org.Simulator.Faults.Add(new FaultRule { Kind = FaultKind.VersionBump, Method = "PUT", PathContains = id, Count = 1 });
@@ -291,7 +309,7 @@ public class ExecutorTests
     [Fact]
     public async Task A_refusal_without_a_correlation_header_records_the_error_bodys_contextId()
     {
-        await using var org = await TestOrg.StartAsync();
+        await using var org = await TestOrg.StartPutOnlyAsync();
         var id = SimulatorSeed.UnreferencedOnCampaignId;
         org.Simulator.Faults.Add(new FaultRule { Kind = FaultKind.Forbidden403, Method = "PUT", PathContains = id, Count = 1 });
 
@@ -326,20 +344,28 @@ public class ExecutorTests
         Assert.Equal(StateChangeOutcome.Changed, record.Outcome);
         Assert.Equal("stopping", record.PreviousStatus);
         Assert.Equal("on", org.Simulator.GetStatus(id));
-        Assert.Equal(200, Assert.Single(org.Requests("PUT")).Status);
+        var write = Assert.Single(org.Simulator.Requests, Requests.IsCampaignWrite);
+        Assert.Equal(("POST", 202), (write.Method, write.Status));
+        Assert.EndsWith("/start", write.Path);
     }
 
     [Fact]
-    public async Task Force_stop_writes_forced_off()
+    public async Task Force_stop_turns_the_campaign_off_then_writes_forced_off_while_it_is_stopping()
     {
-        await using var org = await TestOrg.StartAsync();
+        await using var org = await TestOrg.StartAsync(o => o.DialerDelay = TimeSpan.FromSeconds(1));
         var id = SimulatorSeed.UnreferencedOnCampaignId;
 
         var record = Assert.Single(await RunAsync(org, new StateChangeRequest(CampaignAction.Stop) { Wait = true }, id));
 
         Assert.Equal(StateChangeOutcome.Changed, record.Outcome);
         Assert.Equal("forced_off", record.FinalStatus);
-        Assert.Contains("\"campaignStatus\":\"forced_off\"", Assert.Single(org.Requests("PUT")).Body);
+        Assert.Equal("POST stop; PUT forced_off", record.WrittenWith);
+        var writes = org.Simulator.Requests.Where(Requests.IsCampaignWrite).ToList();
+        Assert.Equal(new[] { ("POST", 202), ("PUT", 200) }, writes.Select(w => (w.Method, w.Status)));
+        Assert.Contains("\"campaignStatus\":\"forced_off\"", writes[1].Body);
+
+        // The simulator accepts forced_off only from stopping (AllowForceStopFromOn is off), so the 200 says when it was written.
+        Assert.False(org.Simulator.Options.AllowForceStopFromOn);
     }
 
     [Fact]
@@ -364,7 +390,7 @@ public class ExecutorTests
         var records = await RunAsync(org, new StateChangeRequest(CampaignAction.Suspend), id, id);
 
         Assert.Single(records);
-        Assert.Single(org.Requests("PUT"));
+        Assert.Single(org.Simulator.Requests, Requests.IsCampaignWrite);
     }
 
     [Fact]

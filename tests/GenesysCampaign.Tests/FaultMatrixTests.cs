@@ -19,14 +19,19 @@ public class FaultMatrixTests
         FaultKind.DropConnection, FaultKind.Slow, FaultKind.RevokeToken, FaultKind.VersionBump,
     };
 
-    public static TheoryData<string, FaultKind> Matrix()
+    /// <summary>
+    /// Every transient fault against every action, on the write each makes: Suspend and Resume by
+    /// their endpoints and by the PUT fallback (an edit-only client), Stop on its force write (a PUT),
+    /// Wait on its reads. A version bump is no fault for the endpoints, which send no version.
+    /// </summary>
+    public static TheoryData<string, string, FaultKind> Matrix()
     {
-        var data = new TheoryData<string, FaultKind>();
-        foreach (var action in new[] { "Suspend", "Resume", "Stop", "Wait" })
+        var data = new TheoryData<string, string, FaultKind>();
+        foreach (var (action, via) in new[] { ("Suspend", "endpoint"), ("Suspend", "put"), ("Resume", "endpoint"), ("Resume", "put"), ("Stop", "put"), ("Wait", "read") })
         {
-            foreach (var fault in TransientFaults)
+            foreach (var fault in TransientFaults.Where(f => via != "endpoint" || f != FaultKind.VersionBump))
             {
-                data.Add(action, fault);
+                data.Add(action, via, fault);
             }
         }
 
@@ -35,9 +40,10 @@ public class FaultMatrixTests
 
     [Theory]
     [MemberData(nameof(Matrix))]
-    public async Task A_transient_fault_is_survived_and_recorded_once(string action, FaultKind fault)
+    public async Task A_transient_fault_is_survived_and_recorded_once(string action, string via, FaultKind fault)
     {
-        await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { DialerDelay = TimeSpan.FromMilliseconds(300) });
+        // Stop writes forced_off while the campaign is stopping: the dialer must take longer than the fault.
+        await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { DialerDelay = TimeSpan.FromMilliseconds(action == "Stop" ? 2500 : 300) });
         var id = SimulatorSeed.CampaignId(action == "Resume" ? 10 : 6);
         if (action == "Wait")
         {
@@ -47,17 +53,16 @@ public class FaultMatrixTests
         var original = sim.GetCampaignJson(id);
         var audit = Path.Combine(Directory.CreateTempSubdirectory("gc-fault-").FullName, "audit.jsonl");
         using var host = new PowerShellHost();
-        Connect(host, sim);
+        Connect(host, sim, via == "put" && action != "Stop" ? SimulatorSeed.EditOnlyClientId : null);
         sim.ClearRequests();
-        sim.Faults.Add(new FaultRule
+        var (method, path) = (action, via) switch
         {
-            Kind = fault,
-            Method = action == "Wait" ? "GET" : "PUT",
-            PathContains = action == "Wait" ? "/outbound/campaigns" : id,
-            Count = 1,
-            RetryAfterSeconds = 1,
-            DelayMs = 1500,
-        });
+            ("Wait", _) => ("GET", "/outbound/campaigns"),
+            ("Suspend", "endpoint") => ("POST", id + "/stop"),
+            ("Resume", "endpoint") => ("POST", id + "/start"),
+            _ => ("PUT", id),
+        };
+        sim.Faults.Add(new FaultRule { Kind = fault, Method = method, PathContains = path, Count = 1, RetryAfterSeconds = 1, DelayMs = 1500 });
 
         var script = action switch
         {
@@ -68,12 +73,12 @@ public class FaultMatrixTests
 
         Assert.True(host.Streams.Error.Count == 0, string.Join("\n", host.Streams.Error));
         var requests = sim.Requests;
-        var faulted = requests.FirstOrDefault(r => fault == FaultKind.RateLimit429 ? r.Status == 429 : r.Status is 0 or 401 or 502 or 503 or 504);
         if (fault == FaultKind.RateLimit429)
         {
+            var faulted = requests.First(r => r.Status == 429);
             // Retry-After: 1 was honoured before the next request to that endpoint.
-            var next = requests.First(r => r.Time > faulted!.Time && r.Method == faulted.Method && r.Path == faulted.Path);
-            Assert.True(next.Time - faulted!.Time >= TimeSpan.FromMilliseconds(950), $"retried after {(next.Time - faulted.Time).TotalMilliseconds} ms");
+            var next = requests.First(r => r.Time > faulted.Time && r.Method == faulted.Method && r.Path == faulted.Path);
+            Assert.True(next.Time - faulted.Time >= TimeSpan.FromMilliseconds(950), $"retried after {(next.Time - faulted.Time).TotalMilliseconds} ms");
         }
 
         if (action == "Wait")
@@ -96,10 +101,20 @@ public class FaultMatrixTests
         var audited = JsonLinesAuditSink.FromLine(line);
         Assert.Equal(record.Outcome, audited.Outcome);
         Assert.Equal(record.Attempts, audited.Attempts);
+        Assert.Equal(record.WrittenWith, audited.WrittenWith);
 
-        var puts = requests.Where(r => IsCampaignWrite(r)).ToList();
-        Assert.Single(puts, p => p.Status == 200);
-        Assert.All(puts, p => AssertSameFieldsExceptStatusAndVersion(original, p.Body!));
+        // Each write accepted exactly once (the edit-only client's first POST is refused: that is how it learns).
+        var expectedWrites = (action, via) switch
+        {
+            ("Stop", _) => new[] { "POST stop", "PUT forced_off" },
+            (_, "endpoint") => new[] { action == "Suspend" ? "POST stop" : "POST start" },
+            _ => new[] { action == "Suspend" ? "PUT off" : "PUT on" },
+        };
+        // A slow write the client gave up on may still be the one that applied: then its retry is refused and the record says so.
+        Assert.Equal(string.Join("; ", expectedWrites), fault == FaultKind.Slow ? record.WrittenWith!.Replace(" (answer lost)", string.Empty) : record.WrittenWith);
+        var writes = requests.Where(r => IsCampaignWrite(r)).ToList();
+        Assert.Equal(expectedWrites, writes.Where(w => w.Status is 200 or 202).Select(DescribeWrite));
+        Assert.All(writes.Where(w => w.Method == "PUT"), p => AssertSameFieldsExceptStatusAndVersion(original, p.Body!));
     }
 
     [Fact]
@@ -110,7 +125,7 @@ public class FaultMatrixTests
         var audit = Path.Combine(Directory.CreateTempSubdirectory("gc-fault-").FullName, "audit.jsonl");
         using var host = new PowerShellHost();
         Connect(host, sim);
-        sim.Faults.Add(new FaultRule { Kind = FaultKind.ServiceUnavailable503, Method = "PUT", PathContains = id, Count = 100 });
+        sim.Faults.Add(new FaultRule { Kind = FaultKind.ServiceUnavailable503, Method = "POST", PathContains = id, Count = 100 });
 
         var output = host.Run("param($id, $audit) Suspend-GenesysCampaign -Id $id -AuditLogPath $audit", new Dictionary<string, object?> { ["id"] = id, ["audit"] = audit });
 
@@ -131,18 +146,19 @@ public class FaultMatrixTests
     [InlineData(FaultKind.NotFound404, "CampaignNotFound", ErrorCategory.ObjectNotFound)]
     public async Task A_client_error_is_not_retried_and_maps_to_its_category(FaultKind fault, string errorId, ErrorCategory category)
     {
+        // The edit-only client: its stop is refused (403, as its role says), so the fault meets the PUT fallback.
         await using var sim = await GenesysSimulator.StartAsync();
         var id = SimulatorSeed.UnreferencedOnCampaignId;
         using var host = new PowerShellHost();
-        Connect(host, sim);
+        Connect(host, sim, SimulatorSeed.EditOnlyClientId);
         sim.Faults.Add(new FaultRule { Kind = fault, Method = "PUT", PathContains = id });
 
-        var output = host.Run("param($id) Stop-GenesysCampaign -Id $id -Confirm:$false", new Dictionary<string, object?> { ["id"] = id });
+        var output = host.Run("param($id) Suspend-GenesysCampaign -Id $id -Confirm:$false", new Dictionary<string, object?> { ["id"] = id });
 
         var record = Assert.IsType<GenesysCampaignStateChange>(Assert.Single(output).BaseObject);
         Assert.Equal(StateChangeOutcome.Failed, record.Outcome);
-        Assert.Equal(1, record.Attempts);
-        Assert.Single(sim.Requests, r => IsCampaignWrite(r));
+        Assert.Equal(2, record.Attempts);
+        Assert.Equal(new[] { ("POST", 403), ("PUT", fault == FaultKind.Forbidden403 ? 403 : 404) }, sim.Requests.Where(r => IsCampaignWrite(r)).Select(r => (r.Method, r.Status)));
         var error = Assert.Single(host.Streams.Error);
         Assert.StartsWith(errorId + ",", error.FullyQualifiedErrorId);
         Assert.Equal(category, error.CategoryInfo.Category);
@@ -156,7 +172,7 @@ public class FaultMatrixTests
         var id = SimulatorSeed.UnreferencedOnCampaignId;
         using var host = new PowerShellHost();
         Connect(host, sim);
-        sim.Faults.Add(new FaultRule { Kind = FaultKind.RateLimit429, Method = "PUT", PathContains = id, RetryAfterSeconds = 600 });
+        sim.Faults.Add(new FaultRule { Kind = FaultKind.RateLimit429, Method = "POST", PathContains = id, RetryAfterSeconds = 600 });
 
         var started = DateTime.UtcNow;
         var output = host.Run("param($id) Suspend-GenesysCampaign -Id $id", new Dictionary<string, object?> { ["id"] = id });
@@ -165,6 +181,8 @@ public class FaultMatrixTests
         var record = Assert.IsType<GenesysCampaignStateChange>(Assert.Single(output).BaseObject);
         Assert.Equal(StateChangeOutcome.Failed, record.Outcome);
         Assert.Contains("600 s", record.Message);
+        Assert.Equal("genesys.rate.limited", record.ErrorCode);
+        Assert.StartsWith($"Campaign '{SimulatorSeed.UnreferencedOnCampaignName}': Rate limited by Genesys Cloud", record.Message);
         Assert.Equal(ErrorCategory.LimitsExceeded, Assert.Single(host.Streams.Error).CategoryInfo.Category);
         Assert.Single(sim.Requests, r => IsCampaignWrite(r));
     }
@@ -179,7 +197,7 @@ public class FaultMatrixTests
         Connect(host, sim);
         foreach (var kind in new[] { FaultKind.ServiceUnavailable503, FaultKind.BadGateway502Html, FaultKind.DropConnection, FaultKind.VersionBump })
         {
-            sim.Faults.Add(new FaultRule { Kind = kind, Method = "PUT", Rate = 0.15 });
+            sim.Faults.Add(new FaultRule { Kind = kind, PathContains = "/outbound/campaigns/", Rate = 0.15 });
         }
 
         var output = host.Run("param($ids, $audit) Resume-GenesysCampaign -Id $ids -AuditLogPath $audit -ThrottleLimit 5", new Dictionary<string, object?> { ["ids"] = ids, ["audit"] = audit });
@@ -193,12 +211,12 @@ public class FaultMatrixTests
         }
     }
 
-    private static void Connect(PowerShellHost host, GenesysSimulator sim) =>
+    private static void Connect(PowerShellHost host, GenesysSimulator sim, string? clientId = null) =>
         host.Run("""
-            param($u)
-            $c = Connect-GenesysCloud -BaseUri $u -ClientId sim-client -ClientSecret (ConvertTo-SecureString sim-secret -AsPlainText -Force) -PassThru
+            param($u, $id)
+            $c = Connect-GenesysCloud -BaseUri $u -ClientId $id -ClientSecret (ConvertTo-SecureString sim-secret -AsPlainText -Force) -PassThru
             $c.Resilience.BaseDelay = [timespan]::FromMilliseconds(20)
             $c.Resilience.MaxDelay = [timespan]::FromMilliseconds(200)
             $c.Resilience.AttemptTimeout = [timespan]::FromSeconds(1)
-            """, new Dictionary<string, object?> { ["u"] = sim.BaseUri });
+            """, new Dictionary<string, object?> { ["u"] = sim.BaseUri, ["id"] = clientId ?? "sim-client" });
 }

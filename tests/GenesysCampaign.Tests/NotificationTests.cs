@@ -96,7 +96,7 @@ public class NotificationTests
     [InlineData(true)]
     public async Task A_campaign_settled_by_an_event_is_read_before_it_is_written(bool minimalBodies)
     {
-        await using var org = await TestOrg.StartAsync(o =>
+        await using var org = await TestOrg.StartPutOnlyAsync(o =>
         {
             o.MinimalNotificationBodies = minimalBodies;
             o.DialerDelay = TimeSpan.FromSeconds(2);

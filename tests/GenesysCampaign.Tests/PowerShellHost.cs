@@ -48,9 +48,9 @@ internal sealed class PowerShellHost : IDisposable
         return ps;
     }
 
-    public void Connect(Uri baseUri, string secret = "sim-secret") =>
-        Run("param($u, $s) Connect-GenesysCloud -BaseUri $u -ClientId sim-client -ClientSecret (ConvertTo-SecureString $s -AsPlainText -Force)",
-            new Dictionary<string, object?> { ["u"] = baseUri, ["s"] = secret });
+    public void Connect(Uri baseUri, string secret = "sim-secret", string clientId = "sim-client") =>
+        Run("param($u, $s, $id) Connect-GenesysCloud -BaseUri $u -ClientId $id -ClientSecret (ConvertTo-SecureString $s -AsPlainText -Force)",
+            new Dictionary<string, object?> { ["u"] = baseUri, ["s"] = secret, ["id"] = clientId });
 
     public void Dispose() => _runspace.Dispose();
 

@@ -23,12 +23,18 @@ internal sealed class TestOrg : IAsyncDisposable
 
     public List<string> Log { get; } = new();
 
-    public static async Task<TestOrg> StartAsync(Action<SimulatorOptions>? configure = null)
+    /// <summary>
+    /// Starts an org and connects as <paramref name="clientId"/>: the all-permission client by default;
+    /// <see cref="SimulatorSeed.EditOnlyClientId"/> writes by full-body PUT (it has no start/stop).
+    /// </summary>
+    public static async Task<TestOrg> StartAsync(Action<SimulatorOptions>? configure = null, string? clientId = null)
     {
         var options = new SimulatorOptions { DialerDelay = TimeSpan.FromMilliseconds(300) };
         configure?.Invoke(options);
         var simulator = await GenesysSimulator.StartAsync(options);
-        var connection = GenesysConnection.WithClientCredentials(GenesysEndpoints.ForBaseUri(simulator.BaseUri), options.ClientId, SecretText.Protect(options.ClientSecret));
+        var connection = clientId is null
+            ? GenesysConnection.WithClientCredentials(GenesysEndpoints.ForBaseUri(simulator.BaseUri), options.ClientId, SecretText.Protect(options.ClientSecret))
+            : GenesysConnection.WithClientCredentials(GenesysEndpoints.ForBaseUri(simulator.BaseUri), clientId, SecretText.Protect(options.Clients[clientId].Secret));
 
         // Short backoffs keep fault tests quick; Retry-After is still honoured as sent.
         connection.Resilience.BaseDelay = TimeSpan.FromMilliseconds(20);
@@ -39,6 +45,18 @@ internal sealed class TestOrg : IAsyncDisposable
     public GenesysApiClient Client() => Connection.CreateClient(new ListLog(Log));
 
     /// <summary>
+    /// Connects as the edit-only client, as if its first writes had already found the start and stop
+    /// endpoints refused: every change is a full-body PUT from the first request on.
+    /// </summary>
+    public static async Task<TestOrg> StartPutOnlyAsync(Action<SimulatorOptions>? configure = null)
+    {
+        var org = await StartAsync(configure, SimulatorSeed.EditOnlyClientId);
+        org.Connection.StatusEndpoints.Learned("start", usable: false, "refused (test setup)");
+        org.Connection.StatusEndpoints.Learned("stop", usable: false, "refused (test setup)");
+        return org;
+    }
+
+    /// <summary>
     /// A client of this org over an HttpClient of its own on <paramref name="handler"/> (answers the
     /// simulator never gives), with the org's tokens unless <paramref name="tokens"/> stand in.
     /// </summary>
@@ -46,7 +64,7 @@ internal sealed class TestOrg : IAsyncDisposable
     {
         var http = handler is null ? new HttpClient() : new HttpClient(handler);
         _http.Add(http);
-        return new GenesysApiClient(http, GenesysEndpoints.ForBaseUri(Simulator.BaseUri), tokens ?? Connection.Tokens, resilience);
+        return new GenesysApiClient(http, GenesysEndpoints.ForBaseUri(Simulator.BaseUri), tokens ?? Connection.Tokens, resilience, statusEndpoints: Connection.StatusEndpoints);
     }
 
     public IEnumerable<RequestLogEntry> Requests(string method, string pathContains = "/api/v2/outbound/campaigns") =>
@@ -82,9 +100,18 @@ internal sealed class TestOrg : IAsyncDisposable
 /// <summary>Reading the simulator's request log.</summary>
 internal static class Requests
 {
-    /// <summary>A status write: a PUT of a campaign (not of a notification subscription).</summary>
+    /// <summary>A status write: a PUT of a campaign (not of a notification subscription), or a POST to its start or stop endpoint.</summary>
     public static bool IsCampaignWrite(RequestLogEntry request) =>
-        request.Method == "PUT" && request.Path.StartsWith("/api/v2/outbound/campaigns/", StringComparison.Ordinal);
+        request.Path.StartsWith("/api/v2/outbound/campaigns/", StringComparison.Ordinal)
+        && (request.Method == "PUT" || (request.Method == "POST" && (request.Path.EndsWith("/start", StringComparison.Ordinal) || request.Path.EndsWith("/stop", StringComparison.Ordinal))));
+
+    /// <summary>A write as a record's WrittenWith names it: <c>POST stop</c>, <c>PUT forced_off</c>.</summary>
+    public static string DescribeWrite(RequestLogEntry write) => write.Method == "POST"
+        ? "POST " + write.Path[(write.Path.LastIndexOf('/') + 1)..]
+        : "PUT " + JsonNode.Parse(write.Body!)!["campaignStatus"]!.GetValue<string>();
+
+    /// <summary>A POST to a campaign's start or stop endpoint.</summary>
+    public static bool IsEndpointWrite(RequestLogEntry request) => IsCampaignWrite(request) && request.Method == "POST";
 
     /// <summary>A PUT body kept every field of the campaign as read; only status, version and dateModified may differ.</summary>
     public static void AssertSameFieldsExceptStatusAndVersion(string original, string body)

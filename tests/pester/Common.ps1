@@ -39,6 +39,13 @@ function Get-Request($Sim, [string] $Method, [string] $PathLike = '*/api/v2/outb
     @(Get-GenesysSimulatorRequest $Sim | Where-Object { $_.method -eq $Method -and $_.path -like $PathLike })
 }
 
+# Status writes: a campaign PUT, or a POST to its start or stop endpoint (not subscription PUTs).
+function Get-Write($Sim) {
+    @(Get-GenesysSimulatorRequest $Sim | Where-Object {
+            $_.path -like '*/api/v2/outbound/campaigns/*' -and ($_.method -eq 'PUT' -or ($_.method -eq 'POST' -and $_.path -match '/(start|stop)$'))
+        })
+}
+
 function New-TempAuditPath {
     Join-Path ([System.IO.Path]::GetTempPath()) ("gc-audit-{0}.jsonl" -f [guid]::NewGuid())
 }

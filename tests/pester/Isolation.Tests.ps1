@@ -16,7 +16,7 @@ try {
     `$c = Connect-GenesysCloud -BaseUri `$sim.BaseUri -ClientId sim-client -ClientSecret (ConvertTo-SecureString sim-secret -AsPlainText -Force) -PassThru
     `$c.Resilience.BaseDelay = [timespan]::FromMilliseconds(20)
     # Two 503s make the retry pipeline (Polly) do real work.
-    Add-GenesysSimulatorFault `$sim @{ kind = 'ServiceUnavailable503'; method = 'PUT'; count = 2 }
+    Add-GenesysSimulatorFault `$sim @{ kind = 'ServiceUnavailable503'; method = 'POST'; count = 2 }
     `$record = Suspend-GenesysCampaign -Id 'c0000000-0000-4000-8000-000000000006'
     `$pollies = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'Polly.Core' }
     `$ours = `$pollies | Where-Object { `$_ -ne `$theirs }

@@ -60,7 +60,7 @@ Describe 'At the prompt' {
         $out = & dotnet pwsh -NoProfile -NonInteractive -Command ($base + "Stop-GenesysCampaign -Id '$(CampaignId 40)' -ErrorAction Stop") 2>&1
         $LASTEXITCODE | Should -Not -Be 0
         ($out | Out-String) | Should -Match 'NonInteractive'
-        Get-Request $sim PUT | Should -BeNullOrEmpty
+        Get-Write $sim | Should -BeNullOrEmpty
 
         $out = & dotnet pwsh -NoProfile -NonInteractive -Command ($base + "Stop-GenesysCampaign -Id '$(CampaignId 40)' -Confirm:`$false | ForEach-Object Outcome") 2>&1
         $LASTEXITCODE | Should -Be 0

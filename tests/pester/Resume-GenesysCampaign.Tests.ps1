@@ -13,12 +13,13 @@ Describe 'Resume-GenesysCampaign' {
         $record.Outcome | Should -Be 'Changed'
         $record.PreviousStatus | Should -Be 'off'
         $record.FinalStatus | Should -Be 'on'
-        (Get-Request $sim PUT)[0].body | Should -Match '"campaignStatus":"on"'
+        $record.WrittenWith | Should -Be 'POST start'
+        (Get-Write $sim).path | Should -Be "/api/v2/outbound/campaigns/$(CampaignId 16)/start"
     }
 
     It 'is Unchanged for a campaign already on' {
         (Resume-GenesysCampaign -Id $OnId).Outcome | Should -Be 'Unchanged'
-        Get-Request $sim PUT | Should -BeNullOrEmpty
+        Get-Write $sim | Should -BeNullOrEmpty
     }
 
     It 'rejects an invalid campaign and names its errors, even with -Force' {
@@ -26,12 +27,12 @@ Describe 'Resume-GenesysCampaign' {
         $record.Outcome | Should -Be 'Rejected'
         $record.Message | Should -Match 'Contact list has no callable contacts'
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'CampaignStateChangeRejected,*'
-        Get-Request $sim PUT | Should -BeNullOrEmpty
+        Get-Write $sim | Should -BeNullOrEmpty
     }
 
     It 'resumes a complete campaign (restart from the first record) only with -Force' {
         (Resume-GenesysCampaign -Id $CompleteId -ErrorAction SilentlyContinue).Outcome | Should -Be 'Rejected'
-        Get-Request $sim PUT | Should -BeNullOrEmpty
+        Get-Write $sim | Should -BeNullOrEmpty
         $forced = Resume-GenesysCampaign -Id $CompleteId -Force -WarningVariable warns -WarningAction SilentlyContinue
         $forced.Outcome | Should -Be 'Changed'
         $warns | Should -Match 'first record'

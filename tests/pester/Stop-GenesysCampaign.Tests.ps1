@@ -20,19 +20,22 @@ Describe 'Stop-GenesysCampaign' {
         $record.Outcome | Should -Be 'Changed'
         $record.RequestedStatus | Should -Be 'forced_off'
         $record.FinalStatus | Should -Be 'forced_off'
-        (Get-Request $sim PUT)[0].body | Should -Match '"campaignStatus":"forced_off"'
+        $record.WrittenWith | Should -Be 'POST stop; PUT forced_off'
+        $writes = Get-Write $sim
+        $writes[0].path | Should -BeLike '*/stop'
+        $writes[1].body | Should -Match '"campaignStatus":"forced_off"'
     }
 
     It 'sends nothing with -WhatIf' {
         Stop-GenesysCampaign -Id $OnId -WhatIf
-        Get-Request $sim PUT | Should -BeNullOrEmpty
+        Get-Write $sim | Should -BeNullOrEmpty
         (Get-GenesysCampaign -Id $OnId).Status | Should -Be 'on'
     }
 
     It 'is Unchanged for campaigns that are not dialing' {
         $records = @(Stop-GenesysCampaign -Id $OffId, $CompleteId, $ForcedOffId -Confirm:$false)
         $records.Outcome | Sort-Object -Unique | Should -Be 'Unchanged'
-        Get-Request $sim PUT | Should -BeNullOrEmpty
+        Get-Write $sim | Should -BeNullOrEmpty
     }
 
     It 'binds piped records of another state cmdlet by CampaignId' {

@@ -15,7 +15,7 @@ Describe 'Suspend-GenesysCampaign' {
     It 'sends nothing and logs nothing with -WhatIf' {
         $out = Get-GenesysCampaign -Status on | Suspend-GenesysCampaign -WhatIf -AuditLogPath $audit
         $out | Should -BeNullOrEmpty
-        Get-Request $sim PUT | Should -BeNullOrEmpty
+        Get-Write $sim | Should -BeNullOrEmpty
         Test-Path $audit | Should -BeFalse
         (Get-GenesysCampaign -Status on).Count | Should -Be 10
     }
@@ -25,14 +25,12 @@ Describe 'Suspend-GenesysCampaign' {
         $out | Should -BeNullOrEmpty
         ($errs.FullyQualifiedErrorId | ForEach-Object { ($_ -split ',')[0] } | Sort-Object) | Should -Be @('CampaignNotFound', 'InvalidCampaignId')
         Test-Path $audit | Should -BeFalse
-        Get-Request $sim PUT | Should -BeNullOrEmpty
+        Get-Write $sim | Should -BeNullOrEmpty
     }
 
     It 'pauses piped campaigns with -Wait: one Changed record each, audited, every field kept' {
         Set-GenesysSimulatorStatus $sim -Id (CampaignId 10) -Status on
         Set-GenesysSimulatorStatus $sim -Id (CampaignId 11) -Status on
-        $before = @{}
-        foreach ($i in 10, 11) { $before[(CampaignId $i)] = (Get-GenesysCampaign -Id (CampaignId $i)).ToJson() }
         $campaigns = @(Get-GenesysCampaign -Id (CampaignId 10), (CampaignId 11))
         Clear-GenesysSimulatorRequest $sim
 
@@ -46,12 +44,11 @@ Describe 'Suspend-GenesysCampaign' {
             $_.Reason | Should -Be 'pester'
             $_.Action | Should -Be 'Suspend'
         }
-        $puts = Get-Request $sim PUT
-        $puts.Count | Should -Be 2
-        foreach ($put in $puts) {
-            $id = ($put.path -split '/')[-1]
-            $put.body | Should -BeExactly ($before[$id] -replace '"campaignStatus":"on"', '"campaignStatus":"off"')
-        }
+        # The stop endpoint: no body, so no field can be lost.
+        $writes = Get-Write $sim
+        $writes.Count | Should -Be 2
+        $writes | ForEach-Object { $_.method | Should -Be 'POST'; $_.path | Should -BeLike '*/stop'; $_.body | Should -BeNullOrEmpty }
+        $records.WrittenWith | Sort-Object -Unique | Should -Be 'POST stop'
         # Objects from Get-GenesysCampaign are not read again before the write, one by one or batched.
         @(Get-Request $sim GET) | Where-Object { $_.path -like '*/campaigns/c0*' -or $_.query -like '*id=c0*' } | Should -BeNullOrEmpty
         $lines = @(Get-Content $audit)
@@ -60,11 +57,38 @@ Describe 'Suspend-GenesysCampaign' {
         ($lines[0] | ConvertFrom-Json).outcome | Should -Be 'Changed'
     }
 
+    It 'falls back to the full-body PUT for a client without start and stop: every field kept, said once' {
+        $secret = ConvertTo-SecureString $SimSecret -AsPlainText -Force
+        $edit = Connect-GenesysCloud -BaseUri $sim.BaseUri -ClientId sim-edit -ClientSecret $secret -PassThru
+        Connect-GenesysCloud -BaseUri $sim.BaseUri -ClientId sim-client -ClientSecret $secret   # the file's default again
+        try {
+            $ids = (CampaignId 21), (CampaignId 25)
+            $ids | ForEach-Object { Set-GenesysSimulatorStatus $sim -Id $_ -Status on }
+            $campaigns = @(Get-GenesysCampaign -Id $ids -Connection $edit)
+            $before = @{}
+            $campaigns | ForEach-Object { $before[$_.Id] = $_.ToJson() }
+            Clear-GenesysSimulatorRequest $sim
+
+            $out = @($campaigns | Suspend-GenesysCampaign -Connection $edit -ThrottleLimit 1 -Verbose 4>&1)
+
+            $records = @($out | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
+            $records.Outcome | Sort-Object -Unique | Should -Be 'Changed'
+            $records.WrittenWith | Sort-Object -Unique | Should -Be 'PUT off'
+            @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'The stop endpoint cannot be used*' }).Count | Should -Be 1
+            $writes = Get-Write $sim
+            ($writes | ForEach-Object { '{0} {1}' -f $_.method, $_.status }) | Should -Be @('POST 403', 'PUT 200', 'PUT 200')
+            foreach ($put in $writes | Where-Object method -eq 'PUT') {
+                $put.body | Should -BeExactly ($before[($put.path -split '/')[-1]] -replace '"campaignStatus":"on"', '"campaignStatus":"off"')
+            }
+        }
+        finally { $edit | Disconnect-GenesysCloud }
+    }
+
     It 'is Unchanged, with no write, for a campaign already off' {
         $record = Suspend-GenesysCampaign -Id $OffId
         $record.Outcome | Should -Be 'Unchanged'
         $record.PreviousStatus | Should -Be 'off'
-        Get-Request $sim PUT | Should -BeNullOrEmpty
+        Get-Write $sim | Should -BeNullOrEmpty
     }
 
     It 'rejects a campaign in a running sequence with CampaignStateChangeRejected, and still does the rest' {

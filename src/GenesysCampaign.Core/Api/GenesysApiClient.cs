@@ -25,7 +25,8 @@ public sealed class GenesysApiClient
     /// <summary>The list endpoint's largest page and largest id batch (genesys-api.md).</summary>
     public const int MaxPageSize = 100;
 
-    private const string CampaignsPath = "api/v2/outbound/campaigns";
+    /// <summary>The error code of a request Genesys kept refusing with 429 (its own code is in the message).</summary>
+    public const string RateLimitedCode = "genesys.rate.limited";
 
     /// <summary>The error code of an answer not shaped as the contract describes.</summary>
     public const string InvalidAnswer = "invalid.answer";
@@ -41,12 +42,13 @@ public sealed class GenesysApiClient
     private readonly RateBudget _budget;
 
     /// <summary>Creates a client over a connection's HttpClient, token provider and rate budget.</summary>
-    public GenesysApiClient(HttpClient http, GenesysEndpoints endpoints, IAccessTokenProvider tokens, ResilienceOptions? resilience = null, IOperationLog? log = null, RateBudget? budget = null)
+    public GenesysApiClient(HttpClient http, GenesysEndpoints endpoints, IAccessTokenProvider tokens, ResilienceOptions? resilience = null, IOperationLog? log = null, RateBudget? budget = null, StatusEndpoints? statusEndpoints = null)
     {
         _http = http;
         _endpoints = endpoints;
         _tokens = tokens;
         _budget = budget ?? new RateBudget();
+        StatusEndpoints = statusEndpoints ?? new StatusEndpoints();
         _log = log ?? NullOperationLog.Instance;
         ResilienceOptions = resilience ?? new ResilienceOptions();
         _pipeline = GenesysResiliencePipeline.Create(ResilienceOptions, _log);
@@ -54,6 +56,12 @@ public sealed class GenesysApiClient
 
     /// <summary>The retry settings in force.</summary>
     public ResilienceOptions ResilienceOptions { get; }
+
+    /// <summary>Which of the start/stop endpoints this connection has found usable.</summary>
+    public StatusEndpoints StatusEndpoints { get; }
+
+    /// <summary>The request budget of this connection's token.</summary>
+    public RateBudget RateBudget => _budget;
 
     /// <summary>Where requests go (for messages).</summary>
     public GenesysEndpoints Endpoints => _endpoints;
@@ -65,7 +73,7 @@ public sealed class GenesysApiClient
     public async Task<GenesysCampaign> GetCampaignAsync(string id, RequestStats? stats, CancellationToken cancellationToken)
     {
         var what = $"Reading campaign {id}";
-        var response = await SendAsync(HttpMethod.Get, $"{CampaignsPath}/{Uri.EscapeDataString(id)}", null, stats, what, cancellationToken).ConfigureAwait(false);
+        var response = await SendAsync(HttpMethod.Get, OutboundPaths.Campaign(id), null, stats, what, cancellationToken).ConfigureAwait(false);
         return ReadAnswer(response, what, CampaignIn);
     }
 
@@ -76,7 +84,7 @@ public sealed class GenesysApiClient
     public async Task<GenesysCampaign> PutCampaignAsync(string id, string body, RequestStats? stats, CancellationToken cancellationToken)
     {
         var what = $"Updating campaign {id}";
-        var response = await SendAsync(HttpMethod.Put, $"{CampaignsPath}/{Uri.EscapeDataString(id)}", body, stats, what, cancellationToken).ConfigureAwait(false);
+        var response = await SendAsync(HttpMethod.Put, OutboundPaths.Campaign(id), body, stats, what, cancellationToken).ConfigureAwait(false);
         try
         {
             return ReadAnswer(response, what, CampaignIn);
@@ -86,6 +94,15 @@ public sealed class GenesysApiClient
             // The write was accepted; an answer that is not the campaign says nothing more, so read it.
             return await GetCampaignAsync(id, stats, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// <c>POST .../campaigns/{id}/start</c> or <c>/stop</c> (see <see cref="OutboundPaths.CampaignAction"/>):
+    /// no body either way; any 2xx is success. The change is asynchronous: read or listen for its result.
+    /// </summary>
+    public async Task PostCampaignActionAsync(string id, string action, RequestStats? stats, CancellationToken cancellationToken)
+    {
+        await SendAsync(HttpMethod.Post, OutboundPaths.CampaignAction(id, action), null, stats, $"Asking campaign {id} to {action}", cancellationToken, expectJson: false).ConfigureAwait(false);
     }
 
     /// <summary>The campaign an answer is; one without a status is not a campaign to act on.</summary>
@@ -124,7 +141,7 @@ public sealed class GenesysApiClient
             query.Append("&filterType=Prefix&name=").Append(Uri.EscapeDataString(namePrefix));
         }
 
-        await foreach (var campaign in ListPagesAsync(CampaignsPath, query.ToString(), GenesysCampaign.Parse, stats, "Listing campaigns", cancellationToken).ConfigureAwait(false))
+        await foreach (var campaign in ListPagesAsync(OutboundPaths.Campaigns, query.ToString(), GenesysCampaign.Parse, stats, "Listing campaigns", cancellationToken).ConfigureAwait(false))
         {
             yield return campaign;
         }
@@ -140,7 +157,7 @@ public sealed class GenesysApiClient
         foreach (var batch in Batch(ids.Distinct(StringComparer.OrdinalIgnoreCase), MaxPageSize))
         {
             var query = $"pageSize={MaxPageSize}&sortBy=name&sortOrder=ascending&" + string.Join("&", batch.Select(id => "id=" + Uri.EscapeDataString(id)));
-            await foreach (var campaign in ListPagesAsync(CampaignsPath, query, GenesysCampaign.Parse, stats, "Reading campaigns by id", cancellationToken).ConfigureAwait(false))
+            await foreach (var campaign in ListPagesAsync(OutboundPaths.Campaigns, query, GenesysCampaign.Parse, stats, "Reading campaigns by id", cancellationToken).ConfigureAwait(false))
             {
                 found.Add(campaign);
             }
@@ -299,37 +316,47 @@ public sealed class GenesysApiClient
         }
     }
 
-    internal async Task<ApiResponse> SendAsync(HttpMethod method, string relativePath, string? jsonBody, RequestStats? stats, string what, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends one request through the pipeline. With <paramref name="expectJson"/> a 2xx must carry a
+    /// JSON body (anything else is retried as a transient fault); without, any 2xx body is accepted.
+    /// </summary>
+    internal async Task<ApiResponse> SendAsync(HttpMethod method, string relativePath, string? jsonBody, RequestStats? stats, string what, CancellationToken cancellationToken, bool expectJson = true)
     {
         var uri = new Uri(_endpoints.ApiBase, relativePath);
         var attempts = 0;
         var renewed = false;
+        var sent = new SentState();
+        var started = Stopwatch.StartNew();
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(GenesysResiliencePipeline.Started, started);
         ApiResponse response;
         try
         {
             response = await _pipeline.ExecuteAsync(
-                async token =>
+                async (ctx, _) =>
                 {
+                    var token = ctx.CancellationToken;
                     attempts++;
-                    var answer = await SendOnceAsync(method, uri, jsonBody, stats, renewToken: false, token).ConfigureAwait(false);
+                    var answer = await SendOnceAsync(method, uri, jsonBody, stats, renewToken: false, sent, token).ConfigureAwait(false);
                     if (answer.StatusCode == 401 && !renewed)
                     {
                         // Expired or revoked token: renew once, then try again. It counts as done only
                         // once answered: a renewal the attempt timeout cut short is tried again.
                         _log.Verbose("The access token was refused (401); requesting a new one.");
                         attempts++;
-                        answer = await SendOnceAsync(method, uri, jsonBody, stats, renewToken: true, token).ConfigureAwait(false);
+                        answer = await SendOnceAsync(method, uri, jsonBody, stats, renewToken: true, sent, token).ConfigureAwait(false);
                         renewed = true;
                     }
 
-                    if (answer.IsSuccess && !LooksLikeJson(answer.Body))
+                    if (answer.IsSuccess && expectJson && !LooksLikeJson(answer.Body))
                     {
                         throw new TransientResponseException(answer.StatusCode, $"HTTP {answer.StatusCode} with a body that is not JSON", answer.CorrelationId);
                     }
 
                     return answer;
                 },
-                cancellationToken).ConfigureAwait(false);
+                context,
+                0).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -339,7 +366,11 @@ public sealed class GenesysApiClient
             }
 
             var status = ex is TransientResponseException transient ? transient.StatusCode : 0;
-            throw new GenesysApiException(status, null, $"{what} failed after {attempts} attempt(s): {Describe(ex)}", stats?.LastCorrelationId, attempts, ex);
+            throw new GenesysApiException(status, null, $"{what} failed after {attempts} attempt(s): {Describe(ex)}", stats?.LastCorrelationId, attempts, ex) { AnswerLost = sent.AnswerLost };
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
         }
 
         if (response.IsSuccess)
@@ -348,19 +379,24 @@ public sealed class GenesysApiClient
         }
 
         var error = GenesysApiException.FromResponse(response, what, attempts);
+        error.AnswerLost = sent.AnswerLost;
         if (response.StatusCode == 429)
         {
+            // Said as what it is, with the wait asked for: not a connection failure.
             var wait = GenesysResiliencePipeline.RetryAfterOrDefault(response, ResilienceOptions);
+            var left = ResilienceOptions.TotalTimeout - started.Elapsed;
             var reason = wait > ResilienceOptions.MaxRetryAfter
-                ? $"Genesys Cloud asked to retry after {wait.TotalSeconds:0} s, more than the {ResilienceOptions.MaxRetryAfter.TotalSeconds:0} s this module waits"
-                : $"still rate limited after {attempts} attempt(s)";
-            error = new GenesysApiException(429, error.Code, $"{error.Message} ({reason}).", error.CorrelationId, attempts);
+                ? $"it asked to wait {wait.TotalSeconds:0} s, more than the {ResilienceOptions.MaxRetryAfter.TotalSeconds:0} s this module waits"
+                : GenesysResiliencePipeline.FitsIn(wait, left)
+                    ? $"still refused after {attempts} attempt(s); it last asked to wait {wait.TotalSeconds:0} s"
+                    : $"it asked to wait {wait.TotalSeconds:0} s, more than the {Math.Max(0, left.TotalSeconds):0} s left of this request's {ResilienceOptions.TotalTimeout.TotalSeconds:0} s";
+            error = new GenesysApiException(429, RateLimitedCode, $"Rate limited by Genesys Cloud: {reason}. {error.Message}", error.CorrelationId, attempts) { AnswerLost = sent.AnswerLost };
         }
 
         throw error;
     }
 
-    private async Task<ApiResponse> SendOnceAsync(HttpMethod method, Uri uri, string? jsonBody, RequestStats? stats, bool renewToken, CancellationToken cancellationToken)
+    private async Task<ApiResponse> SendOnceAsync(HttpMethod method, Uri uri, string? jsonBody, RequestStats? stats, bool renewToken, SentState sent, CancellationToken cancellationToken)
     {
         var token = await _tokens.GetTokenAsync(renewToken, cancellationToken).ConfigureAwait(false);
         await _budget.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
@@ -374,8 +410,21 @@ public sealed class GenesysApiClient
 
         var clock = Stopwatch.StartNew();
         stats?.CountRequest();
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        var body = response.Content is null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        HttpResponseMessage response;
+        string body;
+        try
+        {
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            body = response.Content is null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or System.IO.IOException)
+        {
+            // Sent, and no answer: whatever it asked for may have been done.
+            sent.AnswerLost = true;
+            throw;
+        }
+
+        using var disposeResponse = response;
         var correlationId = Header(response, "inin-correlation-id");
         double? retryAfter = response.Headers.RetryAfter switch
         {
@@ -389,6 +438,13 @@ public sealed class GenesysApiClient
         // The Authorization header is never traced: only method, URI, status and timing.
         _log.Debug($"{method} {uri.PathAndQuery} -> {(int)response.StatusCode} in {clock.ElapsedMilliseconds} ms (correlation id {correlationId ?? "none"})");
         return new ApiResponse((int)response.StatusCode, body, correlationId, retryAfter);
+    }
+
+    /// <summary>What the attempts of one request have in common.</summary>
+    private sealed class SentState
+    {
+        /// <summary>An attempt was sent and ended without an answer.</summary>
+        public volatile bool AnswerLost;
     }
 
     private static string? Header(HttpResponseMessage response, string name) =>

@@ -23,7 +23,7 @@ public sealed class GenesysApiException : Exception
     /// <summary>HTTP status, or 0 when no answer came (network fault, timeout).</summary>
     public int StatusCode { get; }
 
-    /// <summary>The error body's <c>code</c>, such as <c>invalid.update.wrong.version</c>.</summary>
+    /// <summary>The error body's <c>code</c> (UNCONFIRMED values: for messages and records, never for decisions).</summary>
     public string? Code { get; }
 
     /// <summary>The error body's <c>contextId</c> or the <c>inin-correlation-id</c> header.</summary>
@@ -33,13 +33,10 @@ public sealed class GenesysApiException : Exception
     public int Attempts { get; }
 
     /// <summary>
-    /// A stale <c>version</c>: 409 <c>invalid.update.wrong.version</c>, or a 400 whose message says the
-    /// version does not match (seen by the Terraform provider).
+    /// Whether some attempt ended without an answer (a timeout or a dropped connection) before this
+    /// one: a write may then have applied even though this answer refuses it.
     /// </summary>
-    public bool IsVersionConflict =>
-        (StatusCode == 409 && (Code is null || Code.IndexOf("version", StringComparison.OrdinalIgnoreCase) >= 0 || Code == "conflict"))
-        || (StatusCode == 400 && (Code?.IndexOf("wrong.version", StringComparison.OrdinalIgnoreCase) >= 0
-            || Message.IndexOf("does not match the current version", StringComparison.OrdinalIgnoreCase) >= 0));
+    public bool AnswerLost { get; internal set; }
 
     /// <summary>Builds the exception from an error response, reading Genesys's error body when there is one.</summary>
     internal static GenesysApiException FromResponse(ApiResponse response, string what, int attempts)

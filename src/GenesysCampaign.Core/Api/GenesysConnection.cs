@@ -37,6 +37,9 @@ public sealed class GenesysConnection : IDisposable
     /// <summary>The request budget of this connection's token, from the inin-ratelimit-* headers.</summary>
     public RateBudget RateBudget { get; } = new();
 
+    /// <summary>Which of the start/stop endpoints this connection may use, as learned from their first answers.</summary>
+    public StatusEndpoints StatusEndpoints { get; } = new();
+
     /// <summary>The token provider (tests look at how many tokens it fetched).</summary>
     public IAccessTokenProvider Tokens => _tokens;
 
@@ -57,7 +60,7 @@ public sealed class GenesysConnection : IDisposable
         new(endpoints, CreateHttpClient(), new StaticTokenProvider(accessToken), null);
 
     /// <summary>A client for one operation, reporting to <paramref name="log"/>.</summary>
-    public GenesysApiClient CreateClient(IOperationLog? log = null) => new(_http, Endpoints, _tokens, Resilience, log, RateBudget);
+    public GenesysApiClient CreateClient(IOperationLog? log = null) => new(_http, Endpoints, _tokens, Resilience, log, RateBudget, StatusEndpoints);
 
     /// <summary>Whether Disconnect-GenesysCloud (or Dispose) closed this connection.</summary>
     public bool IsDisposed { get; private set; }

@@ -84,7 +84,7 @@ public sealed class NotificationChannel : IDisposable
     /// <exception cref="WebSocketException">The socket could not be connected.</exception>
     public static async Task<NotificationChannel> OpenAsync(GenesysApiClient api, IOperationLog log, CancellationToken cancellationToken)
     {
-        var response = await api.SendAsync(HttpMethod.Post, "api/v2/notifications/channels", "{}", null, "Creating a notification channel", cancellationToken).ConfigureAwait(false);
+        var response = await api.SendAsync(HttpMethod.Post, OutboundPaths.NotificationChannels, "{}", null, "Creating a notification channel", cancellationToken).ConfigureAwait(false);
         string id;
         Uri connectUri;
         using (var doc = JsonDocument.Parse(response.Body))
@@ -130,7 +130,7 @@ public sealed class NotificationChannel : IDisposable
         }
 
         var body = JsonSerializer.Serialize(all.Select(t => new Dictionary<string, string> { ["id"] = t }));
-        var response = await _api.SendAsync(HttpMethod.Put, $"api/v2/notifications/channels/{Uri.EscapeDataString(Id)}/subscriptions", body, null, "Subscribing to campaign notifications", cancellationToken).ConfigureAwait(false);
+        var response = await _api.SendAsync(HttpMethod.Put, OutboundPaths.Subscriptions(Id), body, null, "Subscribing to campaign notifications", cancellationToken).ConfigureAwait(false);
         var rejected = new List<string>();
         using (var doc = JsonDocument.Parse(response.Body))
         {

@@ -46,6 +46,13 @@ public sealed class GenesysCampaignStateChange
     /// <summary>Rules or schedules that may undo the change, and other cautions.</summary>
     public IReadOnlyList<string> Warnings { get; set; } = Array.Empty<string>();
 
+    /// <summary>
+    /// How the change was written: each accepted write in order, such as <c>POST stop</c>,
+    /// <c>POST start</c>, <c>PUT off</c> (the full-body fallback) or <c>POST stop; PUT forced_off</c>;
+    /// null when nothing was written.
+    /// </summary>
+    public string? WrittenWith { get; set; }
+
     /// <summary>HTTP requests this campaign took.</summary>
     public int Attempts { get; set; }
 

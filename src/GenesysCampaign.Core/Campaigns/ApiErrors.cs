@@ -3,11 +3,38 @@ using GenesysCloud.Outbound.Api;
 
 namespace GenesysCloud.Outbound.Campaigns;
 
-/// <summary>How Genesys says things this module reacts to. UNCONFIRMED codes live only here.</summary>
+/// <summary>
+/// What Genesys says that this module reacts to, in one place (genesys-api.md, "Changing state" and
+/// "Errors and rate limits"). Error codes are UNCONFIRMED there, so nothing here keys on a code:
+/// statuses and message texts only.
+/// </summary>
 public static class ApiErrors
 {
-    /// <summary>At most this many campaigns may be active (on, stopping, forced_stopping) in an org.</summary>
+    /// <summary>At most this many voice campaigns may be active (on, stopping, forced_stopping) in an org (CONFIRMED).</summary>
     public const int MaxActiveCampaigns = 50;
+
+    /// <summary>
+    /// A stale view of the resource: every 409, whatever its code (the Terraform provider's rule), or
+    /// a 400 whose message says the version does not match.
+    /// </summary>
+    public static bool IsStaleVersion(GenesysApiException ex) =>
+        ex.StatusCode == 409
+        || (ex.StatusCode == 400 && Contains(ex.Message, "does not match the current version"));
+
+    /// <summary>
+    /// A 400 saying the status transition is invalid (CONFIRMED texts: "Invalid transition from
+    /// &lt;X&gt; to &lt;Y&gt;", "Cannot directly change the campaign status from &lt;X&gt; to &lt;Y&gt;"): the
+    /// campaign moved since it was read, or the transition is not allowed from where it is.
+    /// </summary>
+    public static bool IsInvalidTransition(GenesysApiException ex) =>
+        ex.StatusCode == 400
+        && (Contains(ex.Message, "Invalid transition from") || Contains(ex.Message, "Cannot directly change the campaign status from"));
+
+    /// <summary>
+    /// Whether the start or stop endpoint was refused as not permitted or not there, so the full-body
+    /// PUT should be used instead: 403, 405, 501, or 404 (the caller checks that the campaign exists).
+    /// </summary>
+    public static bool MayMeanEndpointUnavailable(GenesysApiException ex) => ex.StatusCode is 403 or 404 or 405 or 501;
 
     /// <summary>
     /// Whether a refusal is the org's active-campaign limit. The exact code is UNCONFIRMED, so this
@@ -16,7 +43,8 @@ public static class ApiErrors
     public static bool IsActiveCampaignLimit(GenesysApiException ex)
     {
         var text = (ex.Code ?? string.Empty) + " " + ex.Message;
-        return text.IndexOf("active", StringComparison.OrdinalIgnoreCase) >= 0
-            && (text.IndexOf("max", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("limit", StringComparison.OrdinalIgnoreCase) >= 0);
+        return Contains(text, "active") && (Contains(text, "max") || Contains(text, "limit"));
     }
+
+    private static bool Contains(string text, string part) => text.IndexOf(part, StringComparison.OrdinalIgnoreCase) >= 0;
 }

@@ -36,7 +36,7 @@ public sealed class CampaignDependencies
         var result = new CampaignDependencies();
         await result.TryAsync("sequences", log, async () =>
         {
-            foreach (var item in await api.ListAllAsync("api/v2/outbound/sequences", stats, cancellationToken).ConfigureAwait(false))
+            foreach (var item in await api.ListAllAsync(OutboundPaths.Sequences, stats, cancellationToken).ConfigureAwait(false))
             {
                 result._sequences.Add(new Sequence(Text(item, "id") ?? string.Empty, Text(item, "name") ?? Text(item, "id") ?? "?", Text(item, "status") ?? string.Empty, ReferenceIds(item, "campaigns")));
             }
@@ -44,7 +44,7 @@ public sealed class CampaignDependencies
 
         await result.TryAsync("campaign rules", log, async () =>
         {
-            foreach (var item in await api.ListAllAsync("api/v2/outbound/campaignrules", stats, cancellationToken).ConfigureAwait(false))
+            foreach (var item in await api.ListAllAsync(OutboundPaths.CampaignRules, stats, cancellationToken).ConfigureAwait(false))
             {
                 var enabled = item.TryGetProperty("enabled", out var e) && e.ValueKind == JsonValueKind.True;
                 var actions = new List<RuleAction>();
@@ -66,7 +66,7 @@ public sealed class CampaignDependencies
 
         await result.TryAsync("campaign schedules", log, async () =>
         {
-            foreach (var item in await api.GetListAsync("api/v2/outbound/schedules/campaigns", stats, cancellationToken).ConfigureAwait(false))
+            foreach (var item in await api.GetListAsync(OutboundPaths.CampaignSchedules, stats, cancellationToken).ConfigureAwait(false))
             {
                 if (item.TryGetProperty("campaign", out var campaign) && Text(campaign, "id") is { } id)
                 {

@@ -8,7 +8,7 @@ namespace GenesysCloud.Outbound.Campaigns;
 /// <summary>What the state rules say to do with one campaign.</summary>
 public enum DecisionKind
 {
-    /// <summary>PUT the target status.</summary>
+    /// <summary>Write: see <see cref="StateRules.WriteFor"/>.</summary>
     Write,
 
     /// <summary>Nothing to write: already there or on the way.</summary>
@@ -42,23 +42,52 @@ public readonly struct StateDecision
     public string? Warning { get; }
 }
 
+/// <summary>
+/// One write: the status it sets and, when Genesys has one for it, the endpoint that sets it without
+/// a body (<c>start</c> or <c>stop</c>); without it, or when the endpoint cannot be used, a full-body PUT.
+/// </summary>
+public sealed class StateWrite
+{
+    internal StateWrite(string status, string? endpoint)
+    {
+        Status = status;
+        Endpoint = endpoint;
+    }
+
+    /// <summary>The <c>campaignStatus</c> the write sets.</summary>
+    public string Status { get; }
+
+    /// <summary><c>start</c>, <c>stop</c>, or null for a PUT only.</summary>
+    public string? Endpoint { get; }
+
+    /// <summary>Whether this is the force-stop write (<c>forced_off</c>), which only a PUT can make.</summary>
+    public bool IsForceStop => Status == CampaignStatus.ForcedOff;
+}
+
 /// <summary>One row of the rules table.</summary>
 public sealed class StateRule
 {
-    internal StateRule(CampaignAction action, string target, string[] unchangedFrom, string[] writeFrom, string[] expectedFinal)
+    internal StateRule(CampaignAction action, string target, string[] unchangedFrom, string[] writeFrom, string[] expectedFinal, StateWrite write)
     {
         Action = action;
         TargetStatus = target;
         UnchangedFrom = unchangedFrom;
         WriteFrom = writeFrom;
         ExpectedFinal = expectedFinal;
+        Write = write;
     }
 
     /// <summary>The action.</summary>
     public CampaignAction Action { get; }
 
-    /// <summary>The status PUT for it.</summary>
+    /// <summary>The status the action ends in (the record's RequestedStatus).</summary>
     public string TargetStatus { get; }
+
+    /// <summary>
+    /// The write that starts the action: for Suspend and Stop the stop endpoint (Stop then writes
+    /// <c>forced_off</c> while the campaign is stopping: see <see cref="StateRules.WriteFor"/>), for Resume the start endpoint.
+    /// </summary>
+    public StateWrite Write { get; }
 
     /// <summary>Statuses in which nothing is written (already there, or heading there, or not dialing at all).</summary>
     public IReadOnlyCollection<string> UnchangedFrom { get; }
@@ -91,7 +120,8 @@ public static class StateRules
             CampaignStatus.Off,
             unchangedFrom: new[] { CampaignStatus.Off, CampaignStatus.Stopping, CampaignStatus.Complete, CampaignStatus.ForcedOff, CampaignStatus.ForcedStopping, CampaignStatus.Invalid },
             writeFrom: new[] { CampaignStatus.On },
-            expectedFinal: new[] { CampaignStatus.Off, CampaignStatus.Complete, CampaignStatus.ForcedOff, CampaignStatus.Invalid }),
+            expectedFinal: new[] { CampaignStatus.Off, CampaignStatus.Complete, CampaignStatus.ForcedOff, CampaignStatus.Invalid },
+            new StateWrite(CampaignStatus.Off, "stop")),
 
         // Dial again. From complete it restarts at the first record, so that needs -Force;
         // invalid cannot be turned on; stopping must settle first.
@@ -100,19 +130,33 @@ public static class StateRules
             CampaignStatus.On,
             unchangedFrom: new[] { CampaignStatus.On },
             writeFrom: new[] { CampaignStatus.Off, CampaignStatus.ForcedOff, CampaignStatus.Complete },
-            expectedFinal: new[] { CampaignStatus.On, CampaignStatus.Complete }),
+            expectedFinal: new[] { CampaignStatus.On, CampaignStatus.Complete },
+            new StateWrite(CampaignStatus.On, "start")),
 
         // Force stop applies to a campaign that is on or turning off; anything else is not dialing.
+        // Writing forced_off is undocumented and from on least likely (genesys-api.md), so a campaign
+        // that is on is turned off first, and forced_off is written while it is stopping.
         new StateRule(
             CampaignAction.Stop,
             CampaignStatus.ForcedOff,
             unchangedFrom: new[] { CampaignStatus.ForcedOff, CampaignStatus.ForcedStopping, CampaignStatus.Off, CampaignStatus.Complete, CampaignStatus.Invalid },
             writeFrom: new[] { CampaignStatus.On, CampaignStatus.Stopping },
-            expectedFinal: new[] { CampaignStatus.ForcedOff, CampaignStatus.Off, CampaignStatus.Complete }),
+            expectedFinal: new[] { CampaignStatus.ForcedOff, CampaignStatus.Off, CampaignStatus.Complete },
+            new StateWrite(CampaignStatus.Off, "stop")),
     }.ToDictionary(rule => rule.Action);
 
     /// <summary>The row for an action.</summary>
     public static StateRule For(CampaignAction action) => Table[action];
+
+    private static readonly StateWrite ForceStop = new(CampaignStatus.ForcedOff, endpoint: null);
+
+    /// <summary>
+    /// The write to make for <paramref name="action"/> on a campaign in <paramref name="status"/>, once
+    /// <see cref="Decide"/> said to write: the action's own, except that Stop of a campaign already
+    /// stopping writes <c>forced_off</c>.
+    /// </summary>
+    public static StateWrite WriteFor(CampaignAction action, string status) =>
+        action == CampaignAction.Stop && status == CampaignStatus.Stopping ? ForceStop : For(action).Write;
 
     /// <summary>Whether a status is one the dialer leaves by itself.</summary>
     public static bool IsTransitional(string status) => Transitional.Contains(status);

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Net.Http;
 using System.Threading.Tasks;
 using GenesysCloud.Outbound.Api;
@@ -11,10 +12,18 @@ namespace GenesysCloud.Outbound.Resilience;
 /// <summary>
 /// The Polly pipeline every API request runs through: a total time bound, then retries of transient
 /// faults (429 honouring Retry-After, 502/503/504, network faults, non-JSON answers), then a bound
-/// per attempt. A status PUT is a full-body write of one known version, so it is safe to retry too.
+/// per attempt. A status PUT is a full-body write of one known version, so it is safe to retry too;
+/// a start or stop retried after a lost answer meets the invalid-transition 400, which the executor
+/// reads as "the campaign moved" (see ApiErrors).
 /// </summary>
 internal static class GenesysResiliencePipeline
 {
+    /// <summary>Where a request's start time rides in its context, so a retry can tell how much of the total time is left.</summary>
+    internal static readonly ResiliencePropertyKey<Stopwatch> Started = new("GenesysCampaign.Started");
+
+    private static readonly object RandomGate = new();
+    private static readonly Random Random = new();
+
     public static ResiliencePipeline<ApiResponse> Create(ResilienceOptions options, IOperationLog log)
     {
         return new ResiliencePipelineBuilder<ApiResponse>()
@@ -26,7 +35,7 @@ internal static class GenesysResiliencePipeline
                 UseJitter = true,
                 Delay = options.BaseDelay,
                 MaxDelay = options.MaxDelay,
-                ShouldHandle = args => new ValueTask<bool>(IsTransient(args.Outcome, options)),
+                ShouldHandle = args => new ValueTask<bool>(IsTransient(args.Outcome, options, TimeLeft(args.Context, options))),
                 DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfter(args.Outcome.Result, options)),
                 OnRetry = args =>
                 {
@@ -38,8 +47,12 @@ internal static class GenesysResiliencePipeline
             .Build();
     }
 
-    /// <summary>Whether an outcome is worth another attempt.</summary>
-    internal static bool IsTransient(Outcome<ApiResponse> outcome, ResilienceOptions options)
+    /// <summary>
+    /// Whether an outcome is worth another attempt. A 429 is, unless the wait it asks for is longer
+    /// than this module waits (<see cref="ResilienceOptions.MaxRetryAfter"/>) or than
+    /// <paramref name="timeLeft"/> of the request's total time: then it is reported as a rate limit.
+    /// </summary>
+    internal static bool IsTransient(Outcome<ApiResponse> outcome, ResilienceOptions options, TimeSpan timeLeft)
     {
         if (outcome.Exception is not null)
         {
@@ -50,14 +63,42 @@ internal static class GenesysResiliencePipeline
         var response = outcome.Result!;
         return response.StatusCode switch
         {
-            429 => RetryAfterOrDefault(response, options) <= options.MaxRetryAfter,
+            429 => RetryAfterOrDefault(response, options) is var wait && wait <= options.MaxRetryAfter && FitsIn(wait, timeLeft),
             502 or 503 or 504 => true,
             _ => false,
         };
     }
 
-    private static TimeSpan? RetryAfter(ApiResponse? response, ResilienceOptions options) =>
-        response?.StatusCode == 429 ? RetryAfterOrDefault(response, options) : null;
+    /// <summary>What is left of the request's total time.</summary>
+    internal static TimeSpan TimeLeft(ResilienceContext context, ResilienceOptions options) =>
+        context.Properties.TryGetValue(Started, out var started) ? options.TotalTimeout - started.Elapsed : options.TotalTimeout;
+
+    /// <summary>
+    /// A 429's wait: what Retry-After asks, plus jitter of up to a fifth of it (at least 250 ms), so
+    /// writes refused together do not all come back in the same instant. Never less than asked.
+    /// 5xx and network faults get Polly's exponential backoff with jitter (null here).
+    /// </summary>
+    private static TimeSpan? RetryAfter(ApiResponse? response, ResilienceOptions options)
+    {
+        if (response?.StatusCode != 429)
+        {
+            return null;
+        }
+
+        var asked = RetryAfterOrDefault(response, options);
+        double share;
+        lock (RandomGate)
+        {
+            share = Random.NextDouble();
+        }
+
+        return asked + TimeSpan.FromTicks((long)(share * MaxJitter(asked).Ticks));
+    }
+
+    /// <summary>Whether a 429's wait, jitter included, ends before <paramref name="timeLeft"/> does.</summary>
+    internal static bool FitsIn(TimeSpan wait, TimeSpan timeLeft) => wait + MaxJitter(wait) < timeLeft;
+
+    private static TimeSpan MaxJitter(TimeSpan asked) => TimeSpan.FromMilliseconds(Math.Max(250, asked.TotalMilliseconds / 5));
 
     internal static TimeSpan RetryAfterOrDefault(ApiResponse response, ResilienceOptions options) =>
         response.RetryAfterSeconds is { } seconds && seconds >= 0 ? TimeSpan.FromSeconds(seconds) : options.DefaultRetryAfter;

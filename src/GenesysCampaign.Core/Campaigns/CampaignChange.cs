@@ -1,0 +1,510 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using GenesysCloud.Outbound.Api;
+using GenesysCloud.Outbound.Audit;
+
+namespace GenesysCloud.Outbound.Campaigns;
+
+/// <summary>
+/// One campaign's change, from the view it was given to its record: decide (StateRules), check
+/// what could block or undo it (once, before the first write), write (start/stop endpoint, else the
+/// full-body PUT), read again whenever the view proves stale, and wait for the dialer if asked.
+/// Made and run once by <see cref="StateChangeExecutor"/>.
+/// </summary>
+internal sealed class CampaignChange
+{
+    private readonly StateChangeExecutor.Services _services;
+    private readonly StateChangeRequest _request;
+    private readonly StateRule _rule;
+    private readonly IThrottleSlot _slot;
+    private readonly CancellationToken _cancel;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly RequestStats _stats = new();
+    private readonly List<string> _warnings = new();
+    private readonly List<string> _writes = new();
+    private readonly GenesysCampaignStateChange _record;
+    private GenesysCampaign _current;
+
+    // The view the last accepted write was made from (what "settled since" is measured against).
+    private GenesysCampaign? _writtenFrom;
+
+    // The write being sent, as the record names it ("POST stop", "PUT forced_off"); empty until one is.
+    private string _sending = string.Empty;
+
+    // A write of ours was sent and its answer lost, then a retry met a stale-view refusal: it may
+    // be what moved the campaign. The view it was sent from, and the write.
+    private (GenesysCampaign From, string Write)? _lostWrite;
+    private int _staleReads;
+
+    public CampaignChange(StateChangeExecutor.Services services, GenesysCampaign campaign, StateChangeRequest request, IThrottleSlot slot, CancellationToken cancel)
+    {
+        _services = services;
+        _current = campaign;
+        _request = request;
+        _rule = StateRules.For(request.Action);
+        _slot = slot;
+        _cancel = cancel;
+        _record = StateChangeExecutor.NewRecord(request, campaign.Id, campaign.Name, campaign.Status);
+    }
+
+    private GenesysApiClient Api => _services.Api;
+
+    private bool Written => _writes.Count > 0;
+
+    /// <summary>The campaign's record, or null when Ctrl+C came before anything was sent for it.</summary>
+    public async Task<GenesysCampaignStateChange?> RunAsync()
+    {
+        try
+        {
+            return await DecideAndWriteAsync().ConfigureAwait(false);
+        }
+        catch (GenesysApiException ex) when (Written)
+        {
+            // Something failed after a write was accepted (a read, the force write): the change stands.
+            _warnings.Add($"After campaign '{_current.Name}' was changed ({WrittenWith}): {ex.Message}");
+            var changed = Done(StateChangeOutcome.Changed, $"Campaign '{_current.Name}' was changed ({WrittenWith}; was {_record.PreviousStatus}), but what followed failed: see Warnings.", _current.Status);
+            changed.CorrelationId ??= ex.CorrelationId;
+            return changed;
+        }
+        catch (GenesysApiException ex)
+        {
+            var (outcome, failure) = StateChangeExecutor.Classify(ex);
+            var message = ApiErrors.IsActiveCampaignLimit(ex)
+                ? $"Genesys Cloud refused to turn on campaign '{_current.Name}': the org already has its limit of {ApiErrors.MaxActiveCampaigns} active campaigns (on, stopping or forced_stopping). {ex.Message}"
+                : $"Campaign '{_current.Name}': {ex.Message}{NeitherWayPermitted(ex)}";
+            var failed = Done(outcome, message, _current.Status, failure, ex.Code ?? (ex.StatusCode == 0 ? "connection.failed" : "http." + ex.StatusCode));
+
+            // The error body's contextId when the answer carried no inin-correlation-id header.
+            failed.CorrelationId ??= ex.CorrelationId;
+            return failed;
+        }
+        catch (GenesysAuthenticationException ex)
+        {
+            return Done(StateChangeOutcome.Failed, ex.Message, _current.Status, FailureKind.AuthenticationError, "authentication.failed");
+        }
+        catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
+        {
+            // Stopped before any write: nothing was sent for it, so no record. Stopped after one (while
+            // retrying it after a conflict, say): it was attempted and may have applied, so it is recorded.
+            return _sending.Length > 0
+                ? Done(StateChangeOutcome.Failed, $"Campaign '{_current.Name}': stopped after a write was sent ({WrittenWith ?? _sending}); check its status.", _current.Status, FailureKind.OperationTimeout, "stopped.after.write")
+                : null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Whatever else went wrong (an answer no one expected), the campaign still gets its record.
+            return Done(StateChangeOutcome.Failed, $"Campaign '{_current.Name}': {ex.Message}", _current.Status, FailureKind.InvalidOperation, "unexpected.error");
+        }
+    }
+
+    private string? WrittenWith => Written ? string.Join("; ", _writes) : null;
+
+    private async Task<GenesysCampaignStateChange> DecideAndWriteAsync()
+    {
+        while (true)
+        {
+            var decision = StateRules.Decide(_request.Action, _current, _request.Force);
+            if (decision.Warning is not null)
+            {
+                _warnings.Add(decision.Warning);
+            }
+
+            switch (decision.Kind)
+            {
+                case DecisionKind.Unchanged:
+                    return await NothingToWriteAsync(decision.Message).ConfigureAwait(false);
+
+                case DecisionKind.Rejected:
+                    return Done(StateChangeOutcome.Rejected, decision.Message, _current.Status, FailureKind.InvalidOperation, "CampaignStateChangeRejected");
+
+                case DecisionKind.WaitToSettle:
+                    if (await WaitToSettleBeforeWritingAsync(decision.Message).ConfigureAwait(false) is { } timedOut)
+                    {
+                        return timedOut;
+                    }
+
+                    continue;
+            }
+
+            // A PUT replaces the whole campaign, so its body is always a read, never a notification's
+            // body (which need not carry every field): read it, then decide again on what it says.
+            if (_current.FromNotification)
+            {
+                _current = await ReadAtLeastAsync(_current.Version, _cancel).ConfigureAwait(false);
+                continue;
+            }
+
+            if (!Written)
+            {
+                // Before the first write: what could block or undo it.
+                var dependencies = await _services.Dependencies.Value.ConfigureAwait(false);
+                var rejection = dependencies.Check(_current, _request.Action, _request.Force, _warnings);
+                if (rejection is not null)
+                {
+                    return Done(StateChangeOutcome.Rejected, rejection, _current.Status, FailureKind.InvalidOperation, "CampaignInRunningSequence");
+                }
+
+                // The last point at which Ctrl+C prevents the write.
+                _cancel.ThrowIfCancellationRequested();
+            }
+            else if (_cancel.IsCancellationRequested)
+            {
+                // Turned off already; Ctrl+C before the force write: what was done is recorded.
+                return Done(StateChangeOutcome.Changed, $"Campaign '{_current.Name}' was turned off (was {_record.PreviousStatus}); stopped before the force stop was sent.", _current.Status);
+            }
+
+            var write = StateRules.WriteFor(_request.Action, _current.Status);
+            GenesysCampaign? answer;
+            try
+            {
+                answer = await WriteAsync(write).ConfigureAwait(false);
+            }
+            catch (GenesysApiException ex) when (IsStaleView(ex) && _staleReads < _request.MaxVersionRetries)
+            {
+                _staleReads++;
+                if (ex.AnswerLost)
+                {
+                    _lostWrite ??= (_current, _sending);
+                }
+
+                if (await ReadAfterStaleAsync(ex).ConfigureAwait(false))
+                {
+                    continue;
+                }
+
+                // The view was current: the refusal stands.
+                if (write.IsForceStop)
+                {
+                    return ForceStopRefused(ex);
+                }
+
+                throw;
+            }
+            catch (GenesysApiException ex) when (write.IsForceStop && (Written || ex.StatusCode is 400 or 403))
+            {
+                return ForceStopRefused(ex);
+            }
+
+            _writtenFrom = _current;
+            if (answer is not null)
+            {
+                _current = answer;
+            }
+
+            if (_request.Action == CampaignAction.Stop && !write.IsForceStop)
+            {
+                // Turned off; force stop is written while it is stopping. One that settled straight
+                // to off (or anything else) needs no force.
+                _current = answer ?? await ReadChangedAsync(_writtenFrom).ConfigureAwait(false);
+                if (_current.Status == CampaignStatus.Stopping)
+                {
+                    continue;
+                }
+            }
+
+            _slot.Release();
+            return await FinishAsync(ChangedMessage(), answer is not null).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Sends one write: the endpoint when there is one and this connection may use it, else the
+    /// full-body PUT of the campaign as read. Returns the campaign a PUT answered with, or null for
+    /// an endpoint (which answers without a body). Not cancellable once sent: it gets its record.
+    /// </summary>
+    private async Task<GenesysCampaign?> WriteAsync(StateWrite write)
+    {
+        if (write.Endpoint is { } action && await Api.StatusEndpoints.ShouldTryAsync(action, _cancel).ConfigureAwait(false))
+        {
+            _services.Log.Verbose($"{_request.Action}: asking campaign '{_current.Name}' ({_current.Id}) to {action} (now {_current.Status}).");
+            _sending = "POST " + action;
+            if (await TryEndpointAsync(action).ConfigureAwait(false))
+            {
+                _writes.Add(_sending);
+                return null;
+            }
+        }
+
+        _services.Log.Verbose($"{_request.Action}: setting campaign '{_current.Name}' ({_current.Id}) from {_current.Status} to {write.Status} by PUT at version {_current.Version}.");
+        _sending = "PUT " + write.Status;
+        var updated = await Api.PutCampaignAsync(_current.Id, CampaignBody.WithStatus(_current.Json, write.Status), _stats, CancellationToken.None).ConfigureAwait(false);
+        _writes.Add(_sending);
+        return updated;
+    }
+
+    /// <summary>
+    /// Posts to the endpoint. True when it was accepted; false when it turned out not to be usable
+    /// on this connection (so the PUT is used, now and for the rest of the connection); throws
+    /// anything else. The first use on a connection tells the others what it found.
+    /// </summary>
+    private async Task<bool> TryEndpointAsync(string action)
+    {
+        var endpoints = Api.StatusEndpoints;
+        var told = false;
+        try
+        {
+            await Api.PostCampaignActionAsync(_current.Id, action, _stats, CancellationToken.None).ConfigureAwait(false);
+            endpoints.Learned(action, usable: true);
+            told = true;
+            return true;
+        }
+        catch (GenesysApiException ex) when (ApiErrors.MayMeanEndpointUnavailable(ex))
+        {
+            if (ex.StatusCode == 404 && !await ExistsAsync().ConfigureAwait(false))
+            {
+                throw; // The campaign is gone, not the endpoint.
+            }
+
+            var refusal = $"POST {action} answered HTTP {ex.StatusCode}{(ex.Code is null ? string.Empty : " " + ex.Code)}";
+            if (endpoints.Learned(action, usable: false, refusal + ": " + ex.Message))
+            {
+                _services.Log.Verbose($"The {action} endpoint cannot be used with this connection ({refusal}); campaigns are changed by full-body PUT instead (outbound:campaign:edit), for the rest of this connection.");
+            }
+
+            told = true;
+            return false;
+        }
+        catch (GenesysApiException ex) when (ex.StatusCode is >= 400 and < 500 and not 404)
+        {
+            // Any other refusal shows the endpoint is there and permitted.
+            endpoints.Learned(action, usable: true);
+            told = true;
+            throw;
+        }
+        finally
+        {
+            // No answer (or a 404 for a campaign that is gone) tells nothing: the next use finds out.
+            if (!told)
+            {
+                endpoints.Inconclusive(action);
+            }
+        }
+    }
+
+    /// <summary>After a 404 from an endpoint: whether the campaign is still there (then the endpoint is not).</summary>
+    private async Task<bool> ExistsAsync()
+    {
+        try
+        {
+            await Api.GetCampaignAsync(_current.Id, _stats, CancellationToken.None).ConfigureAwait(false);
+            return true;
+        }
+        catch (GenesysApiException ex) when (ex.StatusCode == 404)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Any 409, a 400 about the version, or a 400 saying the transition is invalid (ApiErrors).</summary>
+    private static bool IsStaleView(GenesysApiException ex) =>
+        !ApiErrors.IsActiveCampaignLimit(ex) && (ApiErrors.IsStaleVersion(ex) || ApiErrors.IsInvalidTransition(ex));
+
+    /// <summary>
+    /// Reads the campaign after a refusal that says the view may be stale. A version conflict proves
+    /// Genesys holds a newer version, and a read right after may lag it (eventual consistency), so it
+    /// is read until it shows one. An invalid transition is read once: if the campaign has not moved,
+    /// the refusal is genuine (returns false). Not cancellable: a write may have been sent.
+    /// </summary>
+    private async Task<bool> ReadAfterStaleAsync(GenesysApiException ex)
+    {
+        var seen = _current;
+        if (ApiErrors.IsStaleVersion(ex))
+        {
+            _services.Log.Verbose($"Campaign '{seen.Name}' changed since it was read (stale version {seen.Version}); reading it again.");
+            _current = await ReadAtLeastAsync(seen.Version + 1, CancellationToken.None).ConfigureAwait(false);
+            return true;
+        }
+
+        _current = await Api.GetCampaignAsync(seen.Id, _stats, CancellationToken.None).ConfigureAwait(false);
+        var moved = _current.Version != seen.Version || _current.Status != seen.Status;
+        if (moved)
+        {
+            _services.Log.Verbose($"Campaign '{seen.Name}' was {_current.Status}, not {seen.Status} as read; deciding again.");
+        }
+
+        return moved;
+    }
+
+    /// <summary>A decision that nothing (more) is to be written: Unchanged, or Changed when a write of ours got it there.</summary>
+    private async Task<GenesysCampaignStateChange> NothingToWriteAsync(string message)
+    {
+        var outcome = StateChangeOutcome.Unchanged;
+        if (Written)
+        {
+            // The force write found the campaign already off: the stop was enough.
+            outcome = StateChangeOutcome.Changed;
+            message = ChangedMessage();
+        }
+        else if (_lostWrite is { } lost && _current.Version > lost.From.Version)
+        {
+            outcome = StateChangeOutcome.Changed;
+            _writes.Add(lost.Write + " (answer lost)");
+            message = $"Campaign '{_current.Name}' set to {_rule.Write.Status} (was {_record.PreviousStatus}); the answer to the write was lost, a read shows it applied.";
+        }
+
+        _slot.Release();
+        if (_request.Wait && StateRules.IsTransitional(_current.Status))
+        {
+            _writtenFrom ??= _current;
+            return await FinishAsync(message, lastIsAnswer: true, outcome).ConfigureAwait(false);
+        }
+
+        return Done(outcome, message, _current.Status);
+    }
+
+    /// <summary>Resume of a campaign still turning off: wait for the dialer, then decide again. Returns a record only on timeout.</summary>
+    private async Task<GenesysCampaignStateChange?> WaitToSettleBeforeWritingAsync(string why)
+    {
+        _services.Log.Verbose(why);
+        _slot.Release();
+        var settled = await _services.Waiter.WaitAsync(_current, c => !StateRules.IsTransitional(c.Status), _request.Timeout, _stats, _cancel).ConfigureAwait(false);
+        if (!settled.Reached)
+        {
+            var last = settled.Last?.Status ?? _current.Status;
+            return Done(StateChangeOutcome.TimedOut, $"Campaign '{_current.Name}' was still {last} after {_request.Timeout.TotalSeconds:0} s; it was not resumed.", last, FailureKind.OperationTimeout, "CampaignWaitTimedOut");
+        }
+
+        _current = settled.Last!;
+        await _slot.AcquireAsync(_cancel).ConfigureAwait(false);
+        return null;
+    }
+
+    /// <summary>Force stop refused or failed after the campaign was turned off: it is stopping normally, and the record says so.</summary>
+    private GenesysCampaignStateChange ForceStopRefused(GenesysApiException ex)
+    {
+        _slot.Release();
+        _warnings.Add($"Force stop of campaign '{_current.Name}' was refused ({ex.Message}); it is turning off normally, letting outstanding calls finish.");
+        var message = Written
+            ? $"Campaign '{_current.Name}' was turned off (was {_record.PreviousStatus}); force stop was refused, so it is stopping normally."
+            : $"Campaign '{_current.Name}' is already turning off; force stop was refused, so it is stopping normally.";
+        var record = Done(Written ? StateChangeOutcome.Changed : StateChangeOutcome.Unchanged, message, _current.Status);
+        record.CorrelationId ??= ex.CorrelationId;
+        return record;
+    }
+
+    private string ChangedMessage()
+    {
+        if (_request.Action != CampaignAction.Stop)
+        {
+            return $"Campaign '{_current.Name}' set to {_rule.TargetStatus} (was {_record.PreviousStatus}).";
+        }
+
+        return _writes.Any(w => w.EndsWith(CampaignStatus.ForcedOff, StringComparison.Ordinal))
+            ? $"Campaign '{_current.Name}' force-stopped (was {_record.PreviousStatus})."
+            : $"Campaign '{_current.Name}' was turned off (was {_record.PreviousStatus}) and reached {_current.Status} before a force stop was needed.";
+    }
+
+    /// <summary>
+    /// Ends a change that was written (or found transitional): waits for the dialer with -Wait, else
+    /// reports the last status seen, reading it once when the write answered without a body.
+    /// </summary>
+    private async Task<GenesysCampaignStateChange> FinishAsync(string message, bool lastIsAnswer, StateChangeOutcome outcome = StateChangeOutcome.Changed)
+    {
+        var from = _writtenFrom!;
+        if (!_request.Wait)
+        {
+            if (!lastIsAnswer && ReferenceEquals(_current, from))
+            {
+                // An endpoint answers without the campaign: one read shows where it went.
+                _current = await ReadChangedAsync(from).ConfigureAwait(false);
+            }
+
+            return Done(outcome, message, _current.Status);
+        }
+
+        // Right after a write a read may still show the campaign as it was (eventual consistency), so
+        // a settled status counts only once the campaign has moved from the view written from.
+        bool Settled(GenesysCampaign c) =>
+            !StateRules.IsTransitional(c.Status) && (c.Version > from.Version || c.Status != from.Status);
+
+        if (!ReferenceEquals(_current, from) && Settled(_current))
+        {
+            return Done(outcome, message, _current.Status);
+        }
+
+        CampaignWaitResult result;
+        try
+        {
+            result = await _services.Waiter.WaitAsync(_current, Settled, _request.Timeout, _stats, _cancel).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Written but stopped while waiting: the record says so, it is not lost.
+            return Done(outcome, message + " Stopped before it settled.", _current.Status);
+        }
+
+        var final = result.Last?.Status ?? _current.Status;
+        if (!result.Reached)
+        {
+            return Done(StateChangeOutcome.TimedOut, $"{message} It was still {final} after {_request.Timeout.TotalSeconds:0} s.", final, FailureKind.OperationTimeout, "CampaignWaitTimedOut");
+        }
+
+        if (!_rule.ExpectedFinal.Contains(final))
+        {
+            message += $" It settled at {final}, not {string.Join("/", _rule.ExpectedFinal)}: something else changed it.";
+        }
+
+        return Done(outcome, message, final);
+    }
+
+    /// <summary>
+    /// Reads a campaign known to be at <paramref name="version"/> or later (seen in a notification, or
+    /// proved newer by a conflict). A read may lag (eventual consistency), so it is read again,
+    /// briefly, until it shows that version; after five reads the last one is taken as it is.
+    /// </summary>
+    private Task<GenesysCampaign> ReadAtLeastAsync(int version, CancellationToken cancellationToken) =>
+        ReadUntilAsync(read => read.Version >= version, cancellationToken);
+
+    /// <summary>Reads a campaign just written without an answer body until it shows the write (a new version or status); at most five reads.</summary>
+    private Task<GenesysCampaign> ReadChangedAsync(GenesysCampaign from) =>
+        ReadUntilAsync(read => read.Version > from.Version || read.Status != from.Status, CancellationToken.None);
+
+    private async Task<GenesysCampaign> ReadUntilAsync(Func<GenesysCampaign, bool> shows, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var read = await Api.GetCampaignAsync(_current.Id, _stats, cancellationToken).ConfigureAwait(false);
+            if (shows(read) || attempt == 5)
+            {
+                return read;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// When the PUT fallback was refused for want of a permission after the endpoint was too: says
+    /// both, since the fix is a permission on the OAuth client's role.
+    /// </summary>
+    private string NeitherWayPermitted(GenesysApiException ex)
+    {
+        if (ex.StatusCode != 403 || _rule.Write.Endpoint is not { } action || Api.StatusEndpoints.RefusalOf(action) is not { } refusal)
+        {
+            return string.Empty;
+        }
+
+        return $" The {action} endpoint was refused too ({refusal}). Give the OAuth client's role outbound:campaign:{action} (least privilege) or outbound:campaign:edit.";
+    }
+
+    private GenesysCampaignStateChange Done(StateChangeOutcome outcome, string message, string? finalStatus, FailureKind? failure = null, string? code = null)
+    {
+        var record = _record;
+        record.Outcome = outcome;
+        record.Message = message;
+        record.FinalStatus = finalStatus;
+        record.Failure = failure;
+        record.ErrorCode = code;
+        record.WrittenWith = WrittenWith;
+        record.Warnings = _warnings.Distinct().ToArray();
+        record.Attempts = _stats.Requests;
+        record.CorrelationId = _stats.LastCorrelationId;
+        record.DurationMs = _clock.ElapsedMilliseconds;
+        record.Timestamp = DateTime.UtcNow;
+        return record;
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Http;
+
+namespace GenesysCloud.Outbound.Simulator;
+
+/// <summary>
+/// The permission each simulated endpoint requires (names CONFIRMED in genesys-api.md), in one
+/// table. Notifications need none beyond the topics' own.
+/// </summary>
+public static class Permission
+{
+    /// <summary>Read campaigns.</summary>
+    public const string CampaignView = "outbound:campaign:view";
+
+    /// <summary>Full-body PUT of a campaign.</summary>
+    public const string CampaignEdit = "outbound:campaign:edit";
+
+    /// <summary><c>POST .../campaigns/{id}/start</c>.</summary>
+    public const string CampaignStart = "outbound:campaign:start";
+
+    /// <summary><c>POST .../campaigns/{id}/stop</c>.</summary>
+    public const string CampaignStop = "outbound:campaign:stop";
+
+    /// <summary>Read sequences.</summary>
+    public const string SequenceView = "outbound:campaignSequence:view";
+
+    /// <summary>Read campaign rules.</summary>
+    public const string RuleView = "outbound:campaignRule:view";
+
+    /// <summary>Read schedules.</summary>
+    public const string ScheduleView = "outbound:schedule:view";
+
+    /// <summary>The permission a request needs, or null when it needs none.</summary>
+    internal static string? Required(string method, PathString path)
+    {
+        const string Outbound = "/api/v2/outbound";
+        if (!path.StartsWithSegments(Outbound, StringComparison.OrdinalIgnoreCase, out var rest))
+        {
+            return null;
+        }
+
+        var segments = (rest.Value ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var collection = segments.Length > 0 ? segments[0] : string.Empty;
+        return (collection, method.ToUpperInvariant(), segments.Length) switch
+        {
+            ("campaigns", "GET", _) => CampaignView,
+            ("campaigns", "PUT", 2) => CampaignEdit,
+            ("campaigns", "POST", 3) when segments[2] == "start" => CampaignStart,
+            ("campaigns", "POST", 3) when segments[2] == "stop" => CampaignStop,
+            ("sequences", "GET", _) => SequenceView,
+            ("campaignrules", "GET", _) => RuleView,
+            ("schedules", "GET", _) => ScheduleView,
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,22 @@
+namespace GenesysCloud.Outbound.Simulator;
+
+/// <summary>An OAuth client of the simulated org: its secret and the permissions its roles grant.</summary>
+/// <param name="Secret">The client secret <c>POST /oauth/token</c> accepts.</param>
+/// <param name="Permissions">Permission names (genesys-api.md); null grants every permission.</param>
+public sealed record SimulatedClient(string Secret, IReadOnlySet<string>? Permissions)
+{
+    /// <summary>Whether the client holds <paramref name="permission"/>.</summary>
+    public bool Holds(string permission) => Permissions is null || Permissions.Contains(permission);
+
+    /// <summary>The clients every simulator starts with besides the all-permission one (see <see cref="SimulatorSeed"/>).</summary>
+    internal static Dictionary<string, SimulatedClient> Seeded()
+    {
+        string[] views = [Permission.CampaignView, Permission.SequenceView, Permission.RuleView, Permission.ScheduleView];
+        return new Dictionary<string, SimulatedClient>(StringComparer.Ordinal)
+        {
+            [SimulatorSeed.LeastPrivilegeClientId] = new(SimulatorSeed.ClientSecret, new HashSet<string>([.. views, Permission.CampaignStart, Permission.CampaignStop])),
+            [SimulatorSeed.EditOnlyClientId] = new(SimulatorSeed.ClientSecret, new HashSet<string>([.. views, Permission.CampaignEdit])),
+            [SimulatorSeed.ViewOnlyClientId] = new(SimulatorSeed.ClientSecret, new HashSet<string>(views)),
+        };
+    }
+}
