@@ -40,6 +40,6 @@ public enum FaultKind
     /// </summary>
     ConcurrentStatus,
 
-    /// <summary>400 with code <c>bad.request</c>: a refusal that has nothing to do with a stale view.</summary>
+    /// <summary>400 with code <c>bad.request</c> and <see cref="FaultRule.Message"/> (by default a refusal that has nothing to do with a stale view).</summary>
     BadRequest400,
 }

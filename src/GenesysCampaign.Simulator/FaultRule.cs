@@ -30,6 +30,9 @@ public sealed class FaultRule
     /// <summary>Delay for <see cref="FaultKind.Slow"/>.</summary>
     public int DelayMs { get; set; } = 2000;
 
+    /// <summary>The message of <see cref="FaultKind.BadRequest400"/>, when not the default one.</summary>
+    public string? Message { get; set; }
+
     /// <summary>The status <see cref="FaultKind.ConcurrentStatus"/> sets.</summary>
     public string Status { get; set; } = "stopping";
 

@@ -179,7 +179,7 @@ internal sealed class SimulatorMiddleware(SimulatorState state)
                 return false;
 
             case FaultKind.BadRequest400:
-                await HttpResponses.WriteErrorAsync(context, 400, GenesysErrorCodes.BadRequest, "The request could not be understood by the server due to malformed syntax.").ConfigureAwait(false);
+                await HttpResponses.WriteErrorAsync(context, 400, GenesysErrorCodes.BadRequest, fault.Message ?? "The request could not be understood by the server due to malformed syntax.").ConfigureAwait(false);
                 return true;
 
             case FaultKind.VersionBump:

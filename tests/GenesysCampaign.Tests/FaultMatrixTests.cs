@@ -211,12 +211,5 @@ public class FaultMatrixTests
         }
     }
 
-    private static void Connect(PowerShellHost host, GenesysSimulator sim, string? clientId = null) =>
-        host.Run("""
-            param($u, $id)
-            $c = Connect-GenesysCloud -BaseUri $u -ClientId $id -ClientSecret (ConvertTo-SecureString sim-secret -AsPlainText -Force) -PassThru
-            $c.Resilience.BaseDelay = [timespan]::FromMilliseconds(20)
-            $c.Resilience.MaxDelay = [timespan]::FromMilliseconds(200)
-            $c.Resilience.AttemptTimeout = [timespan]::FromSeconds(1)
-            """, new Dictionary<string, object?> { ["u"] = sim.BaseUri, ["id"] = clientId ?? "sim-client" });
+    private static void Connect(PowerShellHost host, GenesysSimulator sim, string? clientId = null) => host.ConnectFast(sim.BaseUri, clientId ?? "sim-client");
 }

@@ -52,6 +52,22 @@ internal sealed class PowerShellHost : IDisposable
         Run("param($u, $s, $id) Connect-GenesysCloud -BaseUri $u -ClientId $id -ClientSecret (ConvertTo-SecureString $s -AsPlainText -Force)",
             new Dictionary<string, object?> { ["u"] = baseUri, ["s"] = secret, ["id"] = clientId });
 
+    /// <summary>
+    /// Connects as <paramref name="clientId"/> with short backoffs and a 1 s attempt timeout, so
+    /// fault tests are quick (Retry-After is still honoured as sent).
+    /// </summary>
+    public void ConnectFast(Uri baseUri, string clientId = "sim-client") =>
+        Run("""
+            param($u, $id)
+            $c = Connect-GenesysCloud -BaseUri $u -ClientId $id -ClientSecret (ConvertTo-SecureString sim-secret -AsPlainText -Force) -PassThru
+            $c.Resilience.BaseDelay = [timespan]::FromMilliseconds(20)
+            $c.Resilience.MaxDelay = [timespan]::FromMilliseconds(200)
+            $c.Resilience.AttemptTimeout = [timespan]::FromSeconds(1)
+            """, new Dictionary<string, object?> { ["u"] = baseUri, ["id"] = clientId });
+
+    /// <summary>Script parameters from name/value pairs.</summary>
+    public static Dictionary<string, object?> Args(params (string Name, object? Value)[] args) => args.ToDictionary(a => a.Name, a => a.Value);
+
     public void Dispose() => _runspace.Dispose();
 
     internal sealed class StreamCopy

@@ -179,14 +179,14 @@ internal sealed class CampaignChange
                 // The view was current: the refusal stands.
                 if (write.IsForceStop)
                 {
-                    return ForceStopRefused(ex);
+                    return await ForceStopRefusedAsync(ex).ConfigureAwait(false);
                 }
 
                 throw;
             }
             catch (GenesysApiException ex) when (write.IsForceStop && (Written || ex.StatusCode is 400 or 403))
             {
-                return ForceStopRefused(ex);
+                return await ForceStopRefusedAsync(ex).ConfigureAwait(false);
             }
 
             _writtenFrom = _current;
@@ -374,16 +374,15 @@ internal sealed class CampaignChange
     }
 
     /// <summary>Force stop refused or failed after the campaign was turned off: it is stopping normally, and the record says so.</summary>
-    private GenesysCampaignStateChange ForceStopRefused(GenesysApiException ex)
+    private async Task<GenesysCampaignStateChange> ForceStopRefusedAsync(GenesysApiException ex)
     {
         _slot.Release();
         _warnings.Add($"Force stop of campaign '{_current.Name}' was refused ({ex.Message}); it is turning off normally, letting outstanding calls finish.");
         var message = Written
             ? $"Campaign '{_current.Name}' was turned off (was {_record.PreviousStatus}); force stop was refused, so it is stopping normally."
             : $"Campaign '{_current.Name}' is already turning off; force stop was refused, so it is stopping normally.";
-        var record = Done(Written ? StateChangeOutcome.Changed : StateChangeOutcome.Unchanged, message, _current.Status);
-        record.CorrelationId ??= ex.CorrelationId;
-        return record;
+        _writtenFrom ??= _current;
+        return await FinishAsync(message, lastIsAnswer: true, Written ? StateChangeOutcome.Changed : StateChangeOutcome.Unchanged).ConfigureAwait(false);
     }
 
     private string ChangedMessage()

@@ -1,0 +1,86 @@
+using GenesysCloud.Outbound.Audit;
+using GenesysCloud.Outbound.Simulator;
+using Xunit;
+using static GenesysCampaign.Tests.PowerShellHost;
+using static GenesysCampaign.Tests.Requests;
+
+namespace GenesysCampaign.Tests;
+
+/// <summary>
+/// Issue 9, point 2: Stop-GenesysCampaign turns the campaign off first and writes forced_off while
+/// it is stopping; a refused force write leaves a Changed record with a warning, never a lost change.
+/// </summary>
+public class ForceStopTests
+{
+    private static readonly string Id = SimulatorSeed.UnreferencedOnCampaignId;
+
+    private static GenesysCampaignStateChange StopOne(PowerShellHost host, string extra = "") =>
+        (GenesysCampaignStateChange)Assert.Single(host.Run($"param($id) Stop-GenesysCampaign -Id $id -Confirm:$false {extra}", Args(("id", Id)))).BaseObject;
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Force_stop_works_whether_or_not_Genesys_takes_forced_off_from_on(bool allowFromOn)
+    {
+        await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { DialerDelay = TimeSpan.FromSeconds(1), AllowForceStopFromOn = allowFromOn });
+        using var host = new PowerShellHost();
+        host.ConnectFast(sim.BaseUri);
+
+        var record = StopOne(host, "-Wait -Timeout 10");
+
+        Assert.Empty(host.Streams.Error);
+        Assert.Equal((StateChangeOutcome.Changed, "forced_off", "POST stop; PUT forced_off"), (record.Outcome, record.FinalStatus, record.WrittenWith));
+        Assert.Equal(new[] { "POST stop", "PUT forced_off" }, sim.Requests.Where(w => IsCampaignWrite(w) && w.Status is 200 or 202).Select(DescribeWrite));
+        Assert.Equal("forced_off", sim.GetStatus(Id));
+    }
+
+    [Fact]
+    public async Task A_campaign_that_settles_straight_to_off_needs_no_force()
+    {
+        await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { DialerDelay = TimeSpan.Zero });
+        using var host = new PowerShellHost();
+        host.ConnectFast(sim.BaseUri);
+
+        var record = StopOne(host);
+
+        Assert.Equal((StateChangeOutcome.Changed, "off", "POST stop"), (record.Outcome, record.FinalStatus, record.WrittenWith));
+        Assert.Contains("before a force stop was needed", record.Message);
+        Assert.DoesNotContain(sim.Requests, r => IsCampaignWrite(r) && r.Method == "PUT");
+    }
+
+    [Fact]
+    public async Task A_force_write_refused_for_want_of_edit_leaves_the_campaign_stopping_and_says_so()
+    {
+        // The least-privilege client may stop but not edit: its forced_off PUT gets 403.
+        await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { DialerDelay = TimeSpan.FromSeconds(1) });
+        using var host = new PowerShellHost();
+        host.ConnectFast(sim.BaseUri, SimulatorSeed.LeastPrivilegeClientId);
+
+        var record = StopOne(host, "-Wait -Timeout 10");
+
+        Assert.Empty(host.Streams.Error);
+        Assert.Equal((StateChangeOutcome.Changed, "off", "POST stop"), (record.Outcome, record.FinalStatus, record.WrittenWith));
+        var warning = Assert.Single(record.Warnings);
+        Assert.Contains("Force stop", warning);
+        Assert.Contains("outbound:campaign:edit", warning);
+        Assert.Contains(host.Streams.Warning, w => w.Message == warning);
+        Assert.Equal(403, Assert.Single(sim.Requests, r => IsCampaignWrite(r) && r.Method == "PUT").Status);
+    }
+
+    [Fact]
+    public async Task A_force_write_refused_with_a_400_is_a_warning_on_a_Changed_record()
+    {
+        await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { DialerDelay = TimeSpan.FromSeconds(1) });
+        using var host = new PowerShellHost();
+        host.ConnectFast(sim.BaseUri);
+        sim.Faults.Add(new FaultRule { Kind = FaultKind.BadRequest400, Method = "PUT", PathContains = Id });
+
+        var record = StopOne(host);
+
+        Assert.Empty(host.Streams.Error);
+        Assert.Equal(StateChangeOutcome.Changed, record.Outcome);
+        Assert.Contains(record.FinalStatus, new[] { "stopping", "off" });
+        Assert.Contains(record.Warnings, w => w.Contains("Force stop") && w.Contains("HTTP 400"));
+        Assert.Contains("force stop was refused", record.Message);
+    }
+}

@@ -1,0 +1,98 @@
+using GenesysCloud.Outbound.Audit;
+using GenesysCloud.Outbound.Simulator;
+using Xunit;
+using static GenesysCampaign.Tests.PowerShellHost;
+using static GenesysCampaign.Tests.Requests;
+
+namespace GenesysCampaign.Tests;
+
+/// <summary>
+/// Issue 9, point 3: a view that is out of date (any 409, or a 400 saying the transition is
+/// invalid) is read again and decided again, never turned into a rejection.
+/// </summary>
+public class StaleViewTests
+{
+    private static readonly string Id = SimulatorSeed.UnreferencedOnCampaignId;
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("general.conflict")]
+    [InlineData("some.code.no.one.documented")]
+    public async Task Every_409_is_a_stale_version_whatever_its_code(string? code)
+    {
+        await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { ConflictCode = code });
+        using var host = new PowerShellHost();
+        host.ConnectFast(sim.BaseUri, SimulatorSeed.EditOnlyClientId);
+        sim.Faults.Add(new FaultRule { Kind = FaultKind.VersionBump, Method = "PUT", PathContains = Id });
+
+        var record = (GenesysCampaignStateChange)Assert.Single(host.Run("param($id) Suspend-GenesysCampaign -Id $id", Args(("id", Id)))).BaseObject;
+
+        Assert.Empty(host.Streams.Error);
+        Assert.Equal((StateChangeOutcome.Changed, "PUT off"), (record.Outcome, record.WrittenWith));
+        Assert.Equal(new[] { 409, 200 }, sim.Requests.Where(r => IsCampaignWrite(r) && r.Method == "PUT").Select(r => r.Status));
+    }
+
+    /// <summary>
+    /// A campaign piped in as read (on) that someone else turned off meanwhile: the write from the old
+    /// view is refused as an invalid transition (or, checking the version first, a 409). Through the
+    /// endpoint and the PUT, either order of checks.
+    /// </summary>
+    [Theory]
+    [InlineData("sim-client", false)]
+    [InlineData("sim-edit", false)]
+    [InlineData("sim-edit", true)]
+    public async Task A_piped_campaign_now_stopping_is_Unchanged_and_Wait_waits_for_off(string clientId, bool checkVersionFirst)
+    {
+        await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { DialerDelay = TimeSpan.FromSeconds(1), CheckVersionFirst = checkVersionFirst });
+        using var host = new PowerShellHost();
+        host.ConnectFast(sim.BaseUri, clientId);
+        var campaign = Assert.Single(host.Run("param($id) Get-GenesysCampaign -Id $id", Args(("id", Id))));
+        sim.Faults.Add(new FaultRule { Kind = FaultKind.ConcurrentStatus, Status = "stopping", PathContains = Id, Method = clientId == "sim-client" ? "POST" : "PUT" });
+
+        var record = (GenesysCampaignStateChange)Assert.Single(host.Run("param($c) $c | Suspend-GenesysCampaign -Wait -Timeout 10", Args(("c", campaign)))).BaseObject;
+
+        Assert.Empty(host.Streams.Error);
+        Assert.Equal((StateChangeOutcome.Unchanged, "on", "off", (string?)null), (record.Outcome, record.PreviousStatus, record.FinalStatus, record.WrittenWith));
+        var refused = sim.Requests.Where(IsCampaignWrite).Last();
+        Assert.Equal(checkVersionFirst ? 409 : 400, refused.Status);
+    }
+
+    [Fact]
+    public async Task A_piped_campaign_now_complete_is_Unchanged()
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        using var host = new PowerShellHost();
+        host.ConnectFast(sim.BaseUri);
+        var campaign = Assert.Single(host.Run("param($id) Get-GenesysCampaign -Id $id", Args(("id", Id))));
+        sim.Faults.Add(new FaultRule { Kind = FaultKind.ConcurrentStatus, Status = "complete", Method = "POST", PathContains = Id });
+
+        var record = (GenesysCampaignStateChange)Assert.Single(host.Run("param($c) $c | Suspend-GenesysCampaign", Args(("c", campaign)))).BaseObject;
+
+        Assert.Empty(host.Streams.Error);
+        Assert.Equal((StateChangeOutcome.Unchanged, "complete"), (record.Outcome, record.FinalStatus));
+        Assert.Equal(400, Assert.Single(sim.Requests, IsCampaignWrite).Status);
+    }
+
+    [Fact]
+    public async Task An_invalid_transition_from_a_current_view_is_a_rejection_not_a_loop()
+    {
+        // Nothing moved: the 400 is Genesys's word on this campaign, read once more and then reported.
+        await using var sim = await GenesysSimulator.StartAsync();
+        using var host = new PowerShellHost();
+        host.ConnectFast(sim.BaseUri);
+        sim.Faults.Add(new FaultRule
+        {
+            Kind = FaultKind.BadRequest400,
+            Method = "POST",
+            PathContains = Id,
+            Message = "An attempt was made to update a Campaign in an invalid way. Details: Invalid transition from <ON> to <OFF>",
+        });
+
+        var record = (GenesysCampaignStateChange)Assert.Single(host.Run("param($id) Suspend-GenesysCampaign -Id $id -ErrorAction SilentlyContinue", Args(("id", Id)))).BaseObject;
+
+        Assert.Equal((StateChangeOutcome.Rejected, FailureKind.InvalidOperation), (record.Outcome, record.Failure));
+        Assert.Contains("Invalid transition from <ON> to <OFF>", record.Message);
+        Assert.Single(sim.Requests, IsCampaignWrite);
+        Assert.Single(sim.Requests, r => r.Method == "GET" && r.Path.EndsWith(Id, StringComparison.Ordinal));
+    }
+}
