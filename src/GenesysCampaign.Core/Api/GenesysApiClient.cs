@@ -99,10 +99,11 @@ public sealed class GenesysApiClient
     /// <summary>
     /// <c>POST .../campaigns/{id}/start</c> or <c>/stop</c> (see <see cref="OutboundPaths.CampaignAction"/>):
     /// no body either way; any 2xx is success. The change is asynchronous: read or listen for its result.
+    /// <paramref name="answered"/> hears the status of every answer, retried ones included.
     /// </summary>
-    public async Task PostCampaignActionAsync(string id, string action, RequestStats? stats, CancellationToken cancellationToken)
+    public async Task PostCampaignActionAsync(string id, string action, RequestStats? stats, CancellationToken cancellationToken, Action<int>? answered = null)
     {
-        await SendAsync(HttpMethod.Post, OutboundPaths.CampaignAction(id, action), null, stats, $"Asking campaign {id} to {action}", cancellationToken, expectJson: false).ConfigureAwait(false);
+        await SendAsync(HttpMethod.Post, OutboundPaths.CampaignAction(id, action), null, stats, $"Asking campaign {id} to {action}", cancellationToken, expectJson: false, answered).ConfigureAwait(false);
     }
 
     /// <summary>The campaign an answer is; one without a status is not a campaign to act on.</summary>
@@ -320,12 +321,12 @@ public sealed class GenesysApiClient
     /// Sends one request through the pipeline. With <paramref name="expectJson"/> a 2xx must carry a
     /// JSON body (anything else is retried as a transient fault); without, any 2xx body is accepted.
     /// </summary>
-    internal async Task<ApiResponse> SendAsync(HttpMethod method, string relativePath, string? jsonBody, RequestStats? stats, string what, CancellationToken cancellationToken, bool expectJson = true)
+    internal async Task<ApiResponse> SendAsync(HttpMethod method, string relativePath, string? jsonBody, RequestStats? stats, string what, CancellationToken cancellationToken, bool expectJson = true, Action<int>? answered = null)
     {
         var uri = new Uri(_endpoints.ApiBase, relativePath);
         var attempts = 0;
         var renewed = false;
-        var sent = new SentState();
+        var sent = new SentState { Answered = answered };
         var started = Stopwatch.StartNew();
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(GenesysResiliencePipeline.Started, started);
@@ -433,6 +434,7 @@ public sealed class GenesysApiClient
             _ => null,
         };
         stats?.Answered(correlationId);
+        sent.Answered?.Invoke((int)response.StatusCode);
         _budget.Observe(Header(response, "inin-ratelimit-allowed"), Header(response, "inin-ratelimit-count"), Header(response, "inin-ratelimit-reset"));
 
         // The Authorization header is never traced: only method, URI, status and timing.
@@ -445,6 +447,9 @@ public sealed class GenesysApiClient
     {
         /// <summary>An attempt was sent and ended without an answer.</summary>
         public volatile bool AnswerLost;
+
+        /// <summary>Hears the status of each answer.</summary>
+        public Action<int>? Answered;
     }
 
     private static string? Header(HttpResponseMessage response, string name) =>

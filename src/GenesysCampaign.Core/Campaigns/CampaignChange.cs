@@ -245,9 +245,20 @@ internal sealed class CampaignChange
     {
         var endpoints = Api.StatusEndpoints;
         var told = false;
+
+        // Other writes wait for what this one finds out, so a transient answer (429, 5xx) lets them
+        // go at once rather than after this write's retries.
+        void Answered(int status)
+        {
+            if (status is 429 or 502 or 503 or 504) // What the pipeline retries.
+            {
+                endpoints.Inconclusive(action);
+            }
+        }
+
         try
         {
-            await Api.PostCampaignActionAsync(_current.Id, action, _stats, CancellationToken.None).ConfigureAwait(false);
+            await Api.PostCampaignActionAsync(_current.Id, action, _stats, CancellationToken.None, Answered).ConfigureAwait(false);
             endpoints.Learned(action, usable: true);
             told = true;
             return true;
