@@ -34,6 +34,24 @@ public class NamePatternTests
     }
 }
 
+public class ServerPrefixTests
+{
+    [Theory]
+    [InlineData("Sales-*", "S|s")]
+    [InlineData("sales-East*", "S|s")]
+    [InlineData("123 North*", "123 N|123 n")]
+    [InlineData("2024-*", "2024-")]
+    [InlineData("*East", "")]
+    [InlineData("[UK] Renewals", "")]
+    [InlineData("Retention *", "R|r")]
+    [InlineData("Promo`*", "P|p")]
+    [InlineData("Sales-East-001", "S|s")]
+    public void Never_lean_on_the_servers_case_or_special_characters(string pattern, string expected)
+    {
+        Assert.Equal(expected, string.Join("|", new NamePattern(pattern).ServerPrefixes));
+    }
+}
+
 public class CampaignIdTests
 {
     [Theory]

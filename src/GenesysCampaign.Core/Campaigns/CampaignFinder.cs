@@ -24,9 +24,13 @@ public static class CampaignFinder
     }
 
     /// <summary>
-    /// Streams each campaign matching any pattern once. Patterns sharing no literal prefix cost one
-    /// full listing; otherwise each pattern lists by its prefix. <paramref name="matched"/> collects the
-    /// patterns that matched something, so the caller can report the plain names that did not.
+    /// Streams each campaign matching any pattern once; with no patterns, every campaign. A plain name
+    /// (no wildcards) matches itself. A pattern with wildcards matches the campaign named exactly as
+    /// typed when there is one (literal names first: <c>[UK] Renewals</c>), else what its wildcards
+    /// match; so its matches are handed out once the listing is done. The list endpoint is asked only
+    /// for prefixes that cannot hide a match (<see cref="NamePattern.ServerPrefixes"/>).
+    /// <paramref name="matched"/> collects the patterns that matched something, so the caller can
+    /// report those that did not.
     /// </summary>
     public static async IAsyncEnumerable<GenesysCampaign> FindByNameAsync(
         GenesysApiClient api,
@@ -35,30 +39,56 @@ public static class CampaignFinder
         RequestStats? stats,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var prefixes = patterns.Any(p => p.LiteralPrefix.Length == 0)
+        var prefixes = patterns.Count == 0 || patterns.Any(p => p.ServerPrefixes.Contains(string.Empty))
             ? new[] { string.Empty }
-            : patterns.Select(p => p.LiteralPrefix).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+            : patterns.SelectMany(p => p.ServerPrefixes).Distinct(StringComparer.Ordinal).ToArray();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var held = patterns.Where(p => p.HasWildcards && !p.MatchesAll).ToDictionary(p => p, _ => new PatternHits());
 
         foreach (var prefix in prefixes)
         {
             await foreach (var campaign in api.ListCampaignsAsync(prefix.Length == 0 ? null : prefix, stats, cancellationToken).ConfigureAwait(false))
             {
-                var hit = false;
+                var now = patterns.Count == 0;
                 foreach (var pattern in patterns)
                 {
-                    if (pattern.IsMatch(campaign.Name))
+                    if (held.TryGetValue(pattern, out var hits))
+                    {
+                        (pattern.IsLiteralName(campaign.Name) ? hits.Literal : pattern.IsMatch(campaign.Name) ? hits.Wildcard : null)?.Add(campaign);
+                    }
+                    else if (pattern.IsMatch(campaign.Name))
                     {
                         matched.Add(pattern.Pattern);
-                        hit = true;
+                        now = true;
                     }
                 }
 
-                if (hit && seen.Add(campaign.Id))
+                if (now && seen.Add(campaign.Id))
                 {
                     yield return campaign;
                 }
             }
         }
+
+        foreach (var entry in held)
+        {
+            var hits = entry.Value.Literal.Count > 0 ? entry.Value.Literal : entry.Value.Wildcard;
+            if (hits.Count > 0)
+            {
+                matched.Add(entry.Key.Pattern);
+            }
+
+            foreach (var campaign in hits.Where(c => seen.Add(c.Id)))
+            {
+                yield return campaign;
+            }
+        }
+    }
+
+    private sealed class PatternHits
+    {
+        public List<GenesysCampaign> Literal { get; } = new();
+
+        public List<GenesysCampaign> Wildcard { get; } = new();
     }
 }

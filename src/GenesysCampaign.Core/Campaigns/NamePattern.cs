@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -7,7 +8,9 @@ namespace GenesysCloud.Outbound.Campaigns;
 /// <summary>
 /// A campaign name pattern with PowerShell's wildcards (<c>*</c>, <c>?</c>, <c>[a-c]</c>, backtick
 /// escapes), matched case-insensitively. Core cannot use PowerShell's WildcardPattern, so this is
-/// the same language in a dozen lines.
+/// the same language in a dozen lines. Campaign names may hold wildcard characters themselves
+/// (<c>[UK] Renewals</c>), so a pattern is also a literal name: <see cref="IsLiteralName"/>, and
+/// <see cref="CampaignFinder"/> prefers literal matches.
 /// </summary>
 public sealed class NamePattern
 {
@@ -72,6 +75,7 @@ public sealed class NamePattern
 
         LiteralPrefix = prefix.ToString();
         _regex = new Regex(regex.Append('$').ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline);
+        ServerPrefixes = PrefixesFor(HasWildcards ? CommonPrefix(pattern, LiteralPrefix) : LiteralPrefix);
     }
 
     /// <summary>The pattern as typed.</summary>
@@ -85,4 +89,56 @@ public sealed class NamePattern
 
     /// <summary>Whether a name matches.</summary>
     public bool IsMatch(string name) => _regex.IsMatch(name);
+
+    /// <summary>Whether the pattern matches everything (<c>*</c>): no name can be preferred to the rest.</summary>
+    public bool MatchesAll => Pattern == "*";
+
+    /// <summary>
+    /// Whether <paramref name="name"/> is the pattern as typed, taken as a name (case-insensitively):
+    /// <c>-Name '[UK] Renewals'</c> means the campaign of that name when there is one.
+    /// </summary>
+    public bool IsLiteralName(string name) => HasWildcards && !MatchesAll && string.Equals(name, Pattern, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The <c>name</c> prefixes to ask the list endpoint for ("" for every campaign), so that whatever
+    /// the server's filter does with letter case or with characters other than letters, digits, space
+    /// and hyphen (both UNCONFIRMED, genesys-api.md), no campaign this pattern could match, as a pattern
+    /// or as a literal name, is left out: the prefix stops before any other character, and its first
+    /// letter is asked for in both cases.
+    /// </summary>
+    public IReadOnlyList<string> ServerPrefixes { get; }
+
+    private static IReadOnlyList<string> PrefixesFor(string literal)
+    {
+        var safe = 0;
+        while (safe < literal.Length && (char.IsLetterOrDigit(literal[safe]) || literal[safe] == ' ' || literal[safe] == '-'))
+        {
+            safe++;
+        }
+
+        var prefix = literal.Substring(0, safe);
+        for (var i = 0; i < prefix.Length; i++)
+        {
+            var upper = char.ToUpperInvariant(prefix[i]);
+            var lower = char.ToLowerInvariant(prefix[i]);
+            if (upper != lower)
+            {
+                var head = prefix.Substring(0, i);
+                return new[] { head + upper, head + lower };
+            }
+        }
+
+        return new[] { prefix };
+    }
+
+    private static string CommonPrefix(string a, string b)
+    {
+        var length = 0;
+        while (length < a.Length && length < b.Length && a[length] == b[length])
+        {
+            length++;
+        }
+
+        return a.Substring(0, length);
+    }
 }

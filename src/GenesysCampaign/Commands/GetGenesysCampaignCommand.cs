@@ -99,7 +99,7 @@ public sealed class GetGenesysCampaignCommand : GenesysApiCmdlet
                 return;
             }
 
-            var patterns = (_names.Count == 0 ? new[] { "*" } : _names.ToArray()).Select(n => new NamePattern(n)).ToList();
+            var patterns = _names.Select(n => new NamePattern(n)).ToList();
             var matched = new HashSet<string>(StringComparer.Ordinal);
 
             // Stream page by page: each campaign reaches the pipeline as soon as its page is read.

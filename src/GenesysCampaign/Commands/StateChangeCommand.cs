@@ -47,6 +47,9 @@ public abstract class StateChangeCommand : CampaignInputCmdlet
     protected abstract CampaignAction Action { get; }
 
     /// <inheritdoc />
+    protected override bool WarnsOnUnmatchedPattern => true;
+
+    /// <inheritdoc />
     protected override void EndProcessing()
     {
         var connection = RequireConnection();

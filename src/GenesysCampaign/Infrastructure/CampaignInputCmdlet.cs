@@ -47,6 +47,9 @@ public abstract class CampaignInputCmdlet : GenesysApiCmdlet
     [ValidateNotNull]
     public GenesysCampaign[]? InputObject { get; set; }
 
+    /// <summary>Whether a wildcard -Name that matches no campaign is a warning (state changes) or silence (reading).</summary>
+    protected virtual bool WarnsOnUnmatchedPattern => false;
+
     /// <summary>Ids given that are not Genesys ids (GUIDs): no request is ever made for them.</summary>
     protected IEnumerable<string> InvalidIds => _ids.Where(id => !CampaignFinder.IsValidId(id));
 
@@ -96,9 +99,18 @@ public abstract class CampaignInputCmdlet : GenesysApiCmdlet
                 campaigns.Add(campaign);
             }
 
-            foreach (var pattern in patterns.Where(p => !p.HasWildcards && !matched.Contains(p.Pattern)))
+            foreach (var pattern in patterns.Where(p => !matched.Contains(p.Pattern)))
             {
-                Pump.Post(() => WriteError(CampaignErrors.NameNotFound(pattern.Pattern)));
+                if (!pattern.HasWildcards)
+                {
+                    Pump.Post(() => WriteError(CampaignErrors.NameNotFound(pattern.Pattern)));
+                }
+                else if (WarnsOnUnmatchedPattern)
+                {
+                    // A wildcard that matches nothing is no error (as in Get- cmdlets), but a change that
+                    // silently does nothing is the worst outcome of an emergency pause: say so.
+                    Pump.Post(() => WriteWarning($"No campaign matched -Name '{pattern.Pattern}'; nothing was done for it."));
+                }
             }
         }
 

@@ -29,7 +29,8 @@ public sealed class StatusCompleter : IArgumentCompleter
 
 /// <summary>
 /// Completes -Name with the campaign names of the current connection, from a cache that lives a
-/// minute per connection, so pressing Tab twice does not list every campaign twice.
+/// minute per connection, so pressing Tab twice does not list every campaign twice. A name is
+/// inserted with its wildcard characters escaped (<c>'`[UK`] Renewals'</c>), so it matches only itself.
 /// </summary>
 public sealed class CampaignNameCompleter : IArgumentCompleter
 {
@@ -46,7 +47,9 @@ public sealed class CampaignNameCompleter : IArgumentCompleter
             return Array.Empty<CompletionResult>();
         }
 
-        return Completion.Matching(Names(connection), wordToComplete.Trim('\'', '"'));
+        // What was typed may already be escaped: compare it as the name it stands for.
+        var typed = wordToComplete.Trim('\'', '"').Replace("`", string.Empty);
+        return Completion.Matching(Names(connection), typed, WildcardPattern.Escape);
     }
 
     private static IReadOnlyList<string> Names(GenesysConnection connection)
@@ -101,13 +104,17 @@ public sealed class CampaignNameCompleter : IArgumentCompleter
 /// <summary>Shared completion rules: case-insensitive prefix match, quoted when the value needs it.</summary>
 internal static class Completion
 {
-    public static IEnumerable<CompletionResult> Matching(IEnumerable<string> values, string wordToComplete)
+    /// <summary>The values starting with the word; <paramref name="insert"/> turns a value into the text inserted (before quoting).</summary>
+    public static IEnumerable<CompletionResult> Matching(IEnumerable<string> values, string wordToComplete, Func<string, string>? insert = null)
     {
         var word = (wordToComplete ?? string.Empty).Trim('\'', '"');
         return values
             .Where(v => v.StartsWith(word, StringComparison.OrdinalIgnoreCase))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .OrderBy(v => v, StringComparer.OrdinalIgnoreCase)
-            .Select(v => new CompletionResult(v.IndexOfAny(new[] { ' ', '\'', '$', '`', '(', ')', ';', ',', '{', '}' }) >= 0 ? "'" + v.Replace("'", "''") + "'" : v, v, CompletionResultType.ParameterValue, v));
+            .Select(v => new CompletionResult(Quoted(insert is null ? v : insert(v)), v, CompletionResultType.ParameterValue, v));
     }
+
+    private static string Quoted(string text) =>
+        text.IndexOfAny(new[] { ' ', '\'', '$', '`', '(', ')', ';', ',', '{', '}', '[', ']', '*', '?' }) >= 0 ? "'" + text.Replace("'", "''") + "'" : text;
 }
