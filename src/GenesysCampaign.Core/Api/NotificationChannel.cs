@@ -13,10 +13,12 @@ namespace GenesysCloud.Outbound.Api;
 
 /// <summary>
 /// One Genesys notification channel and its WebSocket (genesys-api.md, Notifications): created
-/// with one request, topics added in bulk, events pushed to <see cref="Received"/>. Heartbeats are
-/// watched; <c>v2.system.socket_closing</c> or a dropped socket reconnects to the same channel
-/// (after which <see cref="Reconnected"/> fires, since events may have been missed); when that
-/// fails, <see cref="Lost"/> fires once and the channel is dead.
+/// with one request, topics added in bulk, events pushed to <see cref="Received"/>.
+/// <c>v2.system.socket_closing</c> or a dropped socket reconnects to the same channel. A channel
+/// lives 24 hours and is not renewed by use, and an expired one may just fall silent: so before its
+/// <c>expires</c>, or when no heartbeat comes, a new channel is made and the topics subscribed
+/// again. After either, <see cref="Reconnected"/> fires, since events may have been missed; when
+/// neither works, <see cref="Lost"/> fires once and the channel is dead.
 /// </summary>
 public sealed class NotificationChannel : IDisposable
 {
@@ -26,22 +28,29 @@ public sealed class NotificationChannel : IDisposable
     private const string HeartbeatTopic = "channel.metadata";
     private const string SocketClosingTopic = "v2.system.socket_closing";
 
+    /// <summary>Genesys channels live this long (genesys-api.md), when the answer does not say.</summary>
+    private static readonly TimeSpan DocumentedLifetime = TimeSpan.FromHours(24);
+
     private readonly GenesysApiClient _api;
     private readonly IOperationLog _log;
-    private readonly Uri _connectUri;
     private readonly CancellationTokenSource _closed = new();
+    private Uri _connectUri;
+    private DateTime _renewAt;
+    private int _renewing;
     private readonly HashSet<string> _topics = new(StringComparer.OrdinalIgnoreCase);
     private readonly object _gate = new();
     private ClientWebSocket? _socket;
     private DateTime _lastMessage = DateTime.UtcNow;
     private int _lost;
 
-    private NotificationChannel(GenesysApiClient api, IOperationLog log, string id, Uri connectUri)
+    private NotificationChannel(GenesysApiClient api, IOperationLog log, Created created, TimeSpan heartbeatTimeout)
     {
         _api = api;
         _log = log;
-        Id = id;
-        _connectUri = connectUri;
+        Id = created.Id;
+        _connectUri = created.ConnectUri;
+        _renewAt = created.RenewAt;
+        HeartbeatTimeout = heartbeatTimeout;
     }
 
     /// <summary>An event: its topic and body. Called on the receive thread.</summary>
@@ -53,11 +62,14 @@ public sealed class NotificationChannel : IDisposable
     /// <summary>The socket is gone for good; callers fall back to polling.</summary>
     public event Action<Exception?>? Lost;
 
-    /// <summary>The channel id.</summary>
-    public string Id { get; }
+    /// <summary>The channel id (a renewal replaces the channel, and so the id).</summary>
+    public string Id { get; private set; }
 
-    /// <summary>How long without any message (heartbeats come about every 30 s) before the socket counts as dropped.</summary>
-    public TimeSpan HeartbeatTimeout { get; set; } = TimeSpan.FromSeconds(75);
+    /// <summary>How long without any message (heartbeats come about every 30 s) before the channel counts as silent.</summary>
+    public TimeSpan HeartbeatTimeout { get; }
+
+    /// <summary>The heartbeat timeout when none is given: heartbeats come about every 30 s (genesys-api.md).</summary>
+    public static TimeSpan DefaultHeartbeatTimeout { get; } = TimeSpan.FromSeconds(75);
 
     /// <summary>Topics subscribed so far.</summary>
     public int TopicCount
@@ -82,15 +94,35 @@ public sealed class NotificationChannel : IDisposable
     /// <summary>Creates a channel and connects its socket.</summary>
     /// <exception cref="GenesysApiException">The channel could not be created.</exception>
     /// <exception cref="WebSocketException">The socket could not be connected.</exception>
-    public static async Task<NotificationChannel> OpenAsync(GenesysApiClient api, IOperationLog log, CancellationToken cancellationToken)
+    public static async Task<NotificationChannel> OpenAsync(GenesysApiClient api, IOperationLog log, CancellationToken cancellationToken, TimeSpan? heartbeatTimeout = null)
+    {
+        var created = await CreateAsync(api, cancellationToken).ConfigureAwait(false);
+        var channel = new NotificationChannel(api, log, created, heartbeatTimeout ?? DefaultHeartbeatTimeout);
+        await channel.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        _ = Task.Run(channel.WatchdogAsync);
+        return channel;
+    }
+
+    /// <summary>
+    /// Asks for a channel. It is renewed at nine tenths of the life its <c>expires</c> gives (24 hours
+    /// when absent): measured on this machine's clock, so a skewed clock costs minutes, not the channel.
+    /// </summary>
+    private static async Task<Created> CreateAsync(GenesysApiClient api, CancellationToken cancellationToken)
     {
         var response = await api.SendAsync(HttpMethod.Post, OutboundPaths.NotificationChannels, "{}", null, "Creating a notification channel", cancellationToken).ConfigureAwait(false);
+        var now = DateTime.UtcNow;
         string id;
         Uri connectUri;
+        var lifetime = DocumentedLifetime;
         using (var doc = JsonDocument.Parse(response.Body))
         {
             id = doc.RootElement.GetProperty("id").GetString() ?? throw new InvalidDataException("The channel has no id.");
             connectUri = new Uri(doc.RootElement.GetProperty("connectUri").GetString() ?? throw new InvalidDataException("The channel has no connectUri."));
+            if (doc.RootElement.TryGetProperty("expires", out var expires) && expires.ValueKind == JsonValueKind.String
+                && DateTime.TryParse(expires.GetString(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var at))
+            {
+                lifetime = at - now;
+            }
         }
 
         if (!(connectUri.Scheme == "wss" || (connectUri.Scheme == "ws" && GenesysEndpoints.IsLoopback(connectUri))))
@@ -98,10 +130,7 @@ public sealed class NotificationChannel : IDisposable
             throw new WebSocketException($"The notification channel's address {connectUri.GetLeftPart(UriPartial.Authority)} is not wss:// (ws:// is allowed to loopback only).");
         }
 
-        var channel = new NotificationChannel(api, log, id, connectUri);
-        await channel.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        _ = Task.Run(channel.WatchdogAsync);
-        return channel;
+        return new Created(id, connectUri, now + TimeSpan.FromTicks(Math.Max(0, lifetime.Ticks) / 10 * 9));
     }
 
     /// <summary>
@@ -129,8 +158,23 @@ public sealed class NotificationChannel : IDisposable
             return Array.Empty<string>();
         }
 
-        var body = JsonSerializer.Serialize(all.Select(t => new Dictionary<string, string> { ["id"] = t }));
-        var response = await _api.SendAsync(HttpMethod.Put, OutboundPaths.Subscriptions(Id), body, null, "Subscribing to campaign notifications", cancellationToken).ConfigureAwait(false);
+        var rejected = await PutTopicsAsync(Id, all, cancellationToken).ConfigureAwait(false);
+        lock (_gate)
+        {
+            foreach (var topic in added.Except(rejected, StringComparer.OrdinalIgnoreCase))
+            {
+                _topics.Add(topic);
+            }
+        }
+
+        return rejected;
+    }
+
+    /// <summary>Sets a channel's whole topic set in one PUT; returns the topics Genesys rejected.</summary>
+    private async Task<List<string>> PutTopicsAsync(string channelId, IEnumerable<string> topics, CancellationToken cancellationToken)
+    {
+        var body = JsonSerializer.Serialize(topics.Select(t => new Dictionary<string, string> { ["id"] = t }));
+        var response = await _api.SendAsync(HttpMethod.Put, OutboundPaths.Subscriptions(channelId), body, null, "Subscribing to campaign notifications", cancellationToken).ConfigureAwait(false);
         var rejected = new List<string>();
         using (var doc = JsonDocument.Parse(response.Body))
         {
@@ -149,14 +193,6 @@ public sealed class NotificationChannel : IDisposable
                         rejected.Add(topic.GetString()!);
                     }
                 }
-            }
-        }
-
-        lock (_gate)
-        {
-            foreach (var topic in added.Except(rejected, StringComparer.OrdinalIgnoreCase))
-            {
-                _topics.Add(topic);
             }
         }
 
@@ -317,10 +353,10 @@ public sealed class NotificationChannel : IDisposable
             }
         }
 
-        if (!_closed.IsCancellationRequested && Interlocked.Exchange(ref _lost, 1) == 0)
+        if (!_closed.IsCancellationRequested)
         {
-            _log.Verbose($"The notification socket is gone{(cause is null ? string.Empty : ": " + cause.Message)}.");
-            Lost?.Invoke(cause);
+            // The channel itself may be gone (expired, evicted): a new one may still be had.
+            await RenewAsync($"its socket could not be reopened{(cause is null ? string.Empty : " (" + cause.Message + ")")}").ConfigureAwait(false);
         }
     }
 
@@ -328,22 +364,95 @@ public sealed class NotificationChannel : IDisposable
     {
         while (!_closed.IsCancellationRequested)
         {
+            var tick = TimeSpan.FromSeconds(Math.Min(5, HeartbeatTimeout.TotalSeconds / 3));
+            var untilRenewal = _renewAt - DateTime.UtcNow;
             try
             {
-                await Task.Delay(TimeSpan.FromSeconds(Math.Min(5, HeartbeatTimeout.TotalSeconds / 3)), _closed.Token).ConfigureAwait(false);
+                await Task.Delay(untilRenewal < tick ? (untilRenewal > TimeSpan.Zero ? untilRenewal : TimeSpan.Zero) : tick, _closed.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
                 return;
             }
 
-            if (DateTime.UtcNow - _lastMessage > HeartbeatTimeout)
+            if (DateTime.UtcNow >= _renewAt)
             {
-                // No heartbeat: the socket is silently dead. Aborting it makes the receive loop reconnect.
-                _log.Verbose("No notification heartbeat in time; reconnecting.");
-                _lastMessage = DateTime.UtcNow;
-                _socket?.Abort();
+                await RenewAsync("the channel is near the end of its life").ConfigureAwait(false);
+            }
+            else if (DateTime.UtcNow - _lastMessage > HeartbeatTimeout)
+            {
+                // No heartbeat: the socket, or the channel itself (an expired one may fall silent), is dead.
+                await RenewAsync("no heartbeat came in time").ConfigureAwait(false);
             }
         }
     }
+
+    /// <summary>
+    /// Replaces the channel: a new one, the same topics subscribed in one request, its socket
+    /// connected, then the old socket dropped. <see cref="Reconnected"/> then fires (callers read their
+    /// campaigns once, for what the gap may have hidden); if no new channel can be had, <see cref="Lost"/>.
+    /// </summary>
+    private async Task RenewAsync(string why)
+    {
+        if (Interlocked.Exchange(ref _renewing, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            _log.Verbose($"Replacing notification channel {Id}: {why}.");
+            Exception? cause = null;
+            for (var attempt = 1; attempt <= 3 && !_closed.IsCancellationRequested; attempt++)
+            {
+                try
+                {
+                    var created = await CreateAsync(_api, _closed.Token).ConfigureAwait(false);
+                    string[] topics;
+                    lock (_gate)
+                    {
+                        topics = _topics.ToArray();
+                    }
+
+                    if (topics.Length > 0)
+                    {
+                        await PutTopicsAsync(created.Id, topics, _closed.Token).ConfigureAwait(false);
+                    }
+
+                    Id = created.Id;
+                    _connectUri = created.ConnectUri;
+                    _renewAt = created.RenewAt;
+                    await ConnectAsync(_closed.Token).ConfigureAwait(false);
+                    _log.Verbose($"Now listening on notification channel {Id}.");
+                    Reconnected?.Invoke();
+                    return;
+                }
+                catch (Exception ex) when (IsUnavailable(ex) || ex is OperationCanceledException or ObjectDisposedException or IOException)
+                {
+                    cause = ex;
+                }
+
+                try
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt), _closed.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+
+            if (!_closed.IsCancellationRequested && Interlocked.Exchange(ref _lost, 1) == 0)
+            {
+                _log.Verbose($"No new notification channel could be had{(cause is null ? string.Empty : ": " + cause.Message)}.");
+                Lost?.Invoke(cause);
+            }
+        }
+        finally
+        {
+            Interlocked.Exchange(ref _renewing, 0);
+        }
+    }
+
+    private sealed record Created(string Id, Uri ConnectUri, DateTime RenewAt);
 }

@@ -27,8 +27,11 @@ public sealed class CampaignWatcher
         _log = log ?? NullOperationLog.Instance;
     }
 
-    /// <summary>Time between polls when polling.</summary>
+    /// <summary>Least time between polls when polling; more when the request budget calls for it.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a channel may go without a heartbeat before it is replaced.</summary>
+    public TimeSpan HeartbeatTimeout { get; set; } = NotificationChannel.DefaultHeartbeatTimeout;
 
     /// <summary>
     /// Watches until <paramref name="cancellationToken"/> is cancelled (Ctrl+C or a timeout), calling
@@ -54,7 +57,7 @@ public sealed class CampaignWatcher
             {
                 foreach (var chunk in ids.Select((id, i) => (id, i)).GroupBy(x => x.i / NotificationChannel.MaxTopics, x => x.id))
                 {
-                    var channel = await NotificationChannel.OpenAsync(_api, _log, cancellationToken).ConfigureAwait(false);
+                    var channel = await NotificationChannel.OpenAsync(_api, _log, cancellationToken, HeartbeatTimeout).ConfigureAwait(false);
                     channels.Add(channel);
                     channel.Received += (topic, body) => OnEvent(topic, body, onChange);
                     channel.Reconnected += () => _ = CatchUpAsync(ids, onChange, cancellationToken);
@@ -87,7 +90,9 @@ public sealed class CampaignWatcher
 
             while (!cancellationToken.IsCancellationRequested)
             {
-                await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
+                // Within half the request budget, however many campaigns are watched.
+                var paced = _api.RateBudget.PollingInterval(ids.Count);
+                await Task.Delay(PollInterval > paced ? PollInterval : paced, cancellationToken).ConfigureAwait(false);
                 await CatchUpAsync(ids, onChange, cancellationToken).ConfigureAwait(false);
             }
         }

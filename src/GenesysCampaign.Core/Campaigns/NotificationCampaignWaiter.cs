@@ -14,6 +14,9 @@ public sealed class NotificationOptions
     /// <summary>How often waits past their deadline, or possibly missing events after a reconnect, are settled by one batched read.</summary>
     public TimeSpan ConfirmWindow { get; set; } = TimeSpan.FromMilliseconds(300);
 
+    /// <summary>How long a channel may go without a heartbeat before it is replaced.</summary>
+    public TimeSpan HeartbeatTimeout { get; set; } = NotificationChannel.DefaultHeartbeatTimeout;
+
     /// <summary>How polling behaves when notifications cannot be had.</summary>
     public PollingOptions Polling { get; set; } = new();
 }
@@ -184,7 +187,7 @@ public sealed class NotificationCampaignWaiter : ICampaignWaiter
 
     private async Task<NotificationChannel> OpenChannelAsync(CancellationToken cancellationToken)
     {
-        var channel = await NotificationChannel.OpenAsync(_api, _log, cancellationToken).ConfigureAwait(false);
+        var channel = await NotificationChannel.OpenAsync(_api, _log, cancellationToken, _options.HeartbeatTimeout).ConfigureAwait(false);
         channel.Received += OnEvent;
         channel.Reconnected += OnReconnected;
         channel.Lost += _ => SwitchToPolling();

@@ -20,7 +20,8 @@ public sealed class PollingOptions
 /// <summary>
 /// Waits by polling, batched: every campaign being waited on shares one loop that reads them all
 /// with the list endpoint, 100 ids a request, each tick. Waiting on 50 campaigns costs one request
-/// a tick, not fifty.
+/// a tick, not fifty; and the ticks are spaced so that polling takes at most half of the request
+/// budget (<see cref="Resilience.RateBudget.PollingInterval"/>).
 /// </summary>
 public sealed class PollingCampaignWaiter : ICampaignWaiter
 {
@@ -99,9 +100,12 @@ public sealed class PollingCampaignWaiter : ICampaignWaiter
                     return;
                 }
 
-                // Sleep no longer than the nearest deadline, so a timeout is reported on time.
+                // Within half the request budget however many are waited on; and no longer than the
+                // nearest deadline, so a timeout is reported on time.
+                var paced = _api.RateBudget.PollingInterval(_pending.Count);
+                var wait = interval > paced ? interval : paced;
                 var nearest = _pending.Min(p => p.Deadline) - DateTime.UtcNow;
-                delay = nearest < interval ? (nearest > TimeSpan.Zero ? nearest : TimeSpan.Zero) : interval;
+                delay = nearest < wait ? (nearest > TimeSpan.Zero ? nearest : TimeSpan.Zero) : wait;
             }
 
             try

@@ -32,6 +32,32 @@ public sealed class RateBudget
     /// <summary>Creates an empty budget: nothing is paced until an answer says what the limit is.</summary>
     public RateBudget(Func<DateTime>? clock = null) => _clock = clock ?? (() => DateTime.UtcNow);
 
+    /// <summary>Requests a minute Genesys allows when no answer has said yet (genesys-api.md: 300 per client-credentials token).</summary>
+    public const int DefaultAllowedPerMinute = 300;
+
+    /// <summary>Requests allowed in the window, as the last answer said; <see cref="DefaultAllowedPerMinute"/> until one has.</summary>
+    public int Allowed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _allowed > 0 ? _allowed : DefaultAllowedPerMinute;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The shortest interval between polls of <paramref name="campaigns"/> campaigns (one list request
+    /// per 100 each time) that keeps polling within half of the budget, leaving the rest to the writes
+    /// and to whatever else shares the token.
+    /// </summary>
+    public TimeSpan PollingInterval(int campaigns)
+    {
+        var requestsPerPoll = Math.Max(1, (campaigns + 99) / 100);
+        return TimeSpan.FromMinutes(requestsPerPoll / (Allowed / 2.0));
+    }
+
     /// <summary>Times a request had to wait for the window (for tests and the benchmark).</summary>
     public int Waits { get; private set; }
 
