@@ -71,4 +71,11 @@ function Add-GenesysSimulatorFault {
     Invoke-RestMethod -Method Post -Uri ([uri]::new($Simulator.BaseUri, '__sim/faults')) -ContentType 'application/json' -Body ($Fault | ConvertTo-Json) | Out-Null
 }
 
+function Set-GenesysSimulatorOption {
+    # Any subset of the live options GET /__sim/options lists (camelCase names, times in ms).
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Simulator, [Parameter(Mandatory)] [hashtable] $Option)
+    Invoke-RestMethod -Method Put -Uri ([uri]::new($Simulator.BaseUri, '__sim/options')) -ContentType 'application/json' -Body ($Option | ConvertTo-Json) | Out-Null
+}
+
 Export-ModuleMember -Function *-GenesysSimulator*

@@ -117,6 +117,63 @@ public class FaultMatrixTests
         Assert.All(writes.Where(w => w.Method == "PUT"), p => AssertSameFieldsExceptStatusAndVersion(original, p.Body!));
     }
 
+    /// <summary>
+    /// The faults of a real org that are not transient: a stale view (someone else stopped the
+    /// campaign; a 409 with an undocumented code), a refused force write, a 429 for one campaign,
+    /// a channel that falls silent. Each is survived, with one record and one audit line saying what happened.
+    /// </summary>
+    public static TheoryData<string> RealOrgFaults() => new() { "stopped-by-someone-else", "conflict-code", "force-refused", "one-campaign-429", "silent-channel" };
+
+    [Theory]
+    [MemberData(nameof(RealOrgFaults))]
+    public async Task A_fault_of_a_real_org_is_survived_and_recorded_once(string fault)
+    {
+        await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions
+        {
+            DialerDelay = TimeSpan.FromSeconds(fault == "silent-channel" ? 3 : 1),
+            ConflictCode = "an.undocumented.conflict",
+            ChannelLifetime = fault == "silent-channel" ? TimeSpan.FromSeconds(1) : TimeSpan.FromHours(24),
+        });
+        var id = SimulatorSeed.UnreferencedOnCampaignId;
+        var original = sim.GetCampaignJson(id);
+        var audit = Path.Combine(Directory.CreateTempSubdirectory("gc-fault-").FullName, "audit.jsonl");
+        using var host = new PowerShellHost();
+        Connect(host, sim, fault switch { "conflict-code" => SimulatorSeed.EditOnlyClientId, "force-refused" => SimulatorSeed.LeastPrivilegeClientId, _ => null });
+        sim.ClearRequests();
+        sim.Faults.Add(fault switch
+        {
+            "stopped-by-someone-else" => new FaultRule { Kind = FaultKind.ConcurrentStatus, Status = "stopping", Method = "POST", PathContains = id },
+            "conflict-code" => new FaultRule { Kind = FaultKind.VersionBump, Method = "PUT", PathContains = id },
+            "one-campaign-429" => new FaultRule { Kind = FaultKind.RateLimit429, Method = "POST", PathContains = id, Count = 2, RetryAfterSeconds = 1 },
+            _ => new FaultRule { Kind = FaultKind.Slow, Method = "GET", PathContains = "/nothing", DelayMs = 0 },
+        });
+        var action = fault == "force-refused" ? "Stop" : "Suspend";
+
+        var output = host.Run($"param($id, $audit) {action}-GenesysCampaign -Id $id -Wait -Timeout 30 -AuditLogPath $audit -Confirm:$false", new Dictionary<string, object?> { ["id"] = id, ["audit"] = audit });
+
+        Assert.True(host.Streams.Error.Count == 0, string.Join("\n", host.Streams.Error));
+        var record = Assert.IsType<GenesysCampaignStateChange>(Assert.Single(output).BaseObject);
+        var expected = fault switch
+        {
+            "stopped-by-someone-else" => (StateChangeOutcome.Unchanged, (string?)null),
+            "conflict-code" => (StateChangeOutcome.Changed, "PUT off"),
+            _ => (StateChangeOutcome.Changed, "POST stop"),
+        };
+        Assert.Equal(expected, (record.Outcome, record.WrittenWith));
+        Assert.Equal(("off", "off"), (record.FinalStatus, sim.GetStatus(id)));
+        Assert.Equal(record.Outcome, JsonLinesAuditSink.FromLine(Assert.Single(File.ReadAllLines(audit))).Outcome);
+        Assert.All(sim.Requests.Where(r => IsCampaignWrite(r) && r.Method == "PUT"), p => AssertSameFieldsExceptStatusAndVersion(original, p.Body!));
+        if (fault == "force-refused")
+        {
+            Assert.Contains(record.Warnings, w => w.StartsWith("Force stop", StringComparison.Ordinal));
+        }
+
+        if (fault == "silent-channel")
+        {
+            Assert.True(sim.Requests.Count(r => r.Method == "POST" && r.Path == "/api/v2/notifications/channels") >= 2, "the expired channel was not replaced");
+        }
+    }
+
     [Fact]
     public async Task Faults_that_outlast_the_retries_are_a_Failed_record_with_an_error_and_an_audit_line()
     {

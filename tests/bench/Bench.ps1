@@ -2,18 +2,22 @@
 .SYNOPSIS
     The speed benchmark: each figure against a baseline measured in the same run, on the simulator
     with realistic settings (100 ms a request, 300 requests a minute, dialer settle 3 to 8 s).
-    1. Emergency pause of 50 active campaigns with -Wait, vs the sequential tutorial script (GET,
-       PUT, poll every 2 s) and vs the floor (one settle + the writes at the throttle).
+    1. Emergency pause of 50 active campaigns with -Wait (through the stop endpoint), vs the
+       sequential tutorial script (GET, PUT, poll every 2 s) and vs the floor (one settle + the
+       writes at the throttle).
     2. Get-GenesysCampaign over 5,000 campaigns vs the floor of ceil(5000/100) requests at the
        throttle and vs the same pages fetched by a bare HttpClient; peak memory at 1,000 and 5,000.
     3. Import-Module time over a bare pwsh start.
+    4. Watch-GenesysCampaign of 1,000 campaigns for 2 minutes with notifications switched off:
+       requests a minute against the request budget (polling may use half of it).
     Writes the figures as JSON to -ResultPath.
 #>
 [CmdletBinding()]
 param(
     [string] $RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path,
     [Parameter(Mandatory)] [string] $ResultPath,
-    [switch] $SkipBaseline
+    [switch] $SkipBaseline,
+    [int] $WatchSeconds = 120
 )
 
 $ErrorActionPreference = 'Stop'
@@ -171,8 +175,27 @@ $bare = Measure-Start 'exit'
 $withModule = Measure-Start "Import-Module '$module'; exit"
 $figures.import = [ordered]@{ bareStartSeconds = [math]::Round($bare, 2); withImportSeconds = [math]::Round($withModule, 2); importSeconds = [math]::Round($withModule - $bare, 2); ratio = [math]::Round($withModule / $bare, 2) }
 
+# --- 4. Polling within the request budget --------------------------------------------------
+$sim = Start-GenesysSimulator -Path $simDll -Campaigns 1000 -LatencyMs $LatencyMs -RateLimit $RateLimit
+try {
+    Set-GenesysSimulatorOption $sim @{ notificationsEnabled = $false }
+    Connect-Org $sim
+    $ids = 1..1000 | ForEach-Object { Id $_ }
+    Clear-GenesysSimulatorRequest $sim
+    $null = Watch-GenesysCampaign -Id $ids -Timeout $WatchSeconds
+    $api = Get-ApiRequests $sim
+    $polls = @($api | Where-Object { $_.method -eq 'GET' -and $_.path -eq '/api/v2/outbound/campaigns' })
+    $figures.polling = [ordered]@{
+        campaigns = $ids.Count; seconds = $WatchSeconds; requests = $api.Count; listRequests = $polls.Count
+        requestsPerMinute = [math]::Round($api.Count / ($WatchSeconds / 60), 1); budgetPerMinute = $RateLimit
+    }
+    $figures.polling.shareOfBudget = [math]::Round($figures.polling.requestsPerMinute / $RateLimit, 2)
+    Disconnect-GenesysCloud
+}
+finally { Stop-GenesysSimulator $sim }
+
 # --- The table -------------------------------------------------------------------------------
-$p = $figures.pause; $l = $figures.list; $m = $figures.import
+$p = $figures.pause; $l = $figures.list; $m = $figures.import; $w = $figures.polling
 $rows = @(
     [pscustomobject]@{ Measure = 'Pause 50 + wait: time'; Value = "$($p.seconds) s"; Baseline = "floor $($p.floorSeconds) s"; Ratio = "$($p.vsFloor)x floor" }
     [pscustomobject]@{ Measure = 'Pause 50 + wait: vs tutorial'; Value = "$($p.seconds) s"; Baseline = $(if ($p.Contains('baselineSeconds')) { "$($p.baselineSeconds) s ($($p.baselineRequests) req)" } else { 'skipped' }); Ratio = $(if ($p.Contains('speedupVsBaseline')) { "$($p.speedupVsBaseline)x faster" } else { '-' }) }
@@ -182,6 +205,7 @@ $rows = @(
     [pscustomobject]@{ Measure = 'List 5000: warm vs bare HTTP'; Value = "$($l.warmSeconds) s"; Baseline = "same pages, no parsing, best of 3 $($l.rawSeconds) s"; Ratio = "$($l.warmVsRaw)x" }
     [pscustomobject]@{ Measure = 'List: peak memory'; Value = "$($l.peakWorkingSetMB5000) MB @5000"; Baseline = "$($l.peakWorkingSetMB1000) MB @1000"; Ratio = "$($l.memory5000vs1000)x" }
     [pscustomobject]@{ Measure = 'Import-Module'; Value = "$($m.withImportSeconds) s"; Baseline = "bare pwsh $($m.bareStartSeconds) s"; Ratio = "$($m.ratio)x" }
+    [pscustomobject]@{ Measure = "Watch $($w.campaigns), polling, $($w.seconds) s"; Value = "$($w.requestsPerMinute) req/min ($($w.requests) req)"; Baseline = "budget $($w.budgetPerMinute) req/min"; Ratio = "$($w.shareOfBudget)x budget" }
 )
 $rows | Format-Table -AutoSize | Out-String -Width 200 | Out-Host
 $figures | ConvertTo-Json -Depth 5 | Set-Content $ResultPath

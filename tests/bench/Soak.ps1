@@ -1,14 +1,18 @@
 <#
 .SYNOPSIS
     Soak: hundreds of state changes through the built module against the simulator while a steady
-    share of requests fail (429 with Retry-After, 503, HTML 502, dropped connections, version races).
+    share of requests fail (429 with Retry-After, 503, HTML 502, dropped connections, version races
+    answered with an undocumented 409 code, campaigns turned on or off by someone else between read
+    and write), force writes are refused (a client without edit), and notification channels expire
+    and fall silent mid-wait. Rounds cycle through three OAuth clients: the start/stop endpoints
+    (all permissions), the PUT fallback (edit only) and least privilege (no edit: force stop refused).
     Prints operations done, faults met, wrong changes and lost records; the last two must be 0.
     Writes the figures to -ResultPath as JSON; throws when a change was wrong or a record was lost.
 #>
 [CmdletBinding()]
 param(
     [string] $RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path,
-    [int] $Rounds = 8,
+    [int] $Rounds = 9,
     [int] $BatchSize = 25,
     [double] $FaultRate = 0.04,
     [string] $ResultPath
@@ -23,10 +27,16 @@ $sim = Start-GenesysSimulator -Path (Join-Path $RepoRoot 'out/simulator/GenesysC
 $audit = Join-Path $RepoRoot 'out/soak-audit.jsonl'
 Remove-Item $audit, "$audit.lock" -ErrorAction SilentlyContinue
 try {
-    $connection = Connect-GenesysCloud -BaseUri $sim.BaseUri -ClientId sim-client -ClientSecret (ConvertTo-SecureString sim-secret -AsPlainText -Force) -PassThru
-    $connection.Resilience.BaseDelay = [timespan]::FromMilliseconds(50)
-    $connection.Resilience.MaxDelay = [timespan]::FromSeconds(1)
-    $connection.Resilience.AttemptTimeout = [timespan]::FromSeconds(2)
+    $connections = foreach ($client in 'sim-client', 'sim-edit', 'sim-least') {
+        $connection = Connect-GenesysCloud -BaseUri $sim.BaseUri -ClientId $client -ClientSecret (ConvertTo-SecureString sim-secret -AsPlainText -Force) -PassThru
+        $connection.Resilience.BaseDelay = [timespan]::FromMilliseconds(50)
+        $connection.Resilience.MaxDelay = [timespan]::FromSeconds(1)
+        $connection.Resilience.AttemptTimeout = [timespan]::FromSeconds(2)
+        $connection
+    }
+
+    # Channels expire every 1.5 s and then fall silent: waits must move to new ones.
+    Set-GenesysSimulatorOption $sim @{ conflictCode = 'an.undocumented.conflict'; channelLifetimeMs = 1500 }
 
     # Campaigns above 60 are seeded without sequences, rules or schedules; the off ones are the pool.
     $pool = @(61..300 | ForEach-Object { 'c0000000-0000-4000-8000-{0:D12}' -f $_ } |
@@ -36,41 +46,58 @@ try {
         Add-GenesysSimulatorFault $sim @{ kind = $kind; rate = $FaultRate; retryAfterSeconds = 1 }
     }
     Add-GenesysSimulatorFault $sim @{ kind = 'VersionBump'; method = 'PUT'; rate = $FaultRate }
+    # Someone else got there first: the write from the old view meets a stale-view refusal.
+    Add-GenesysSimulatorFault $sim @{ kind = 'ConcurrentStatus'; method = 'POST'; pathContains = '/start'; status = 'on'; rate = $FaultRate }
+    Add-GenesysSimulatorFault $sim @{ kind = 'ConcurrentStatus'; method = 'POST'; pathContains = '/stop'; status = 'stopping'; rate = $FaultRate }
+    Add-GenesysSimulatorFault $sim @{ kind = 'ConcurrentStatus'; method = 'PUT'; status = 'stopping'; rate = $FaultRate }
 
     $random = [System.Random]::new(7)
     $notes = @()
     $operations = 0; $wrong = 0; $lost = 0; $outcomes = @{}
     for ($round = 0; $round -lt $Rounds; $round++) {
-        # Resume a batch, then suspend the same batch: the org stays under its 50 active campaigns.
+        # Resume a batch, then pause it (Suspend, or Stop every other round): the org stays under its
+        # 50 active campaigns.
         $batch = @($pool | Sort-Object { $random.Next() } | Select-Object -First $BatchSize)
-        foreach ($action in 'Resume', 'Suspend') {
+        $connection = $connections[$round % $connections.Count]
+        foreach ($action in 'Resume', $(if ($round % 2) { 'Stop' } else { 'Suspend' })) {
             $before = @{}
             foreach ($id in $batch) { $before[$id] = (Get-GenesysSimulatorCampaign $sim -Id $id).campaignStatus }
-            $records = @(& "$action-GenesysCampaign" -Id $batch -Wait -Timeout 60 -AuditLogPath $audit -Confirm:$false -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+            $records = @(& "$action-GenesysCampaign" -Id $batch -Connection $connection -Wait -Timeout 60 -AuditLogPath $audit -Confirm:$false -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
             $operations += $batch.Count
             $lost += @($batch | Where-Object { $_ -notin $records.CampaignId }).Count
             foreach ($record in $records) {
                 $outcomes[[string]$record.Outcome]++
                 if ($record.Outcome -in 'Failed', 'TimedOut') { $notes += "$($record.CampaignName): $($record.Message)" }
                 $now = (Get-GenesysSimulatorCampaign $sim -Id $record.CampaignId).campaignStatus
+                # What the action leads to; Stop ends forced_off, or off when the force was refused or not needed.
+                $target = switch ($action) { 'Resume' { @('on') } 'Suspend' { @('off') } 'Stop' { @('forced_off', 'off') } }
                 $expected = switch ([string]$record.Outcome) {
-                    'Changed' { if ($action -eq 'Resume') { 'on' } else { 'off' } }
-                    'TimedOut' { $now }   # written, not settled in time: judged by the next round
-                    default { $before[$record.CampaignId] }   # Unchanged, Rejected, Failed: nothing may change
+                    'Changed' { $target }
+                    'TimedOut' { @($now) }   # written, not settled in time: judged by the next round
+                    # Nothing may change, unless someone else (the ConcurrentStatus fault) did what was asked.
+                    'Unchanged' { @($before[$record.CampaignId]) + $target }
+                    default { @($before[$record.CampaignId]) }   # Rejected, Failed
                 }
-                if ($now -ne $expected) { $wrong++; Write-Warning "Wrong change: $($record.CampaignName) $action $($record.Outcome), is $now, expected $expected" }
+                if ($now -notin $expected) { $wrong++; Write-Warning "Wrong change: $($record.CampaignName) $action $($record.Outcome), is $now, expected $($expected -join ' or ')" }
             }
         }
     }
 
     $requests = @(Get-GenesysSimulatorRequest $sim)
-    $faults = @($requests | Where-Object { $_.status -in 0, 429, 502, 503, 504 -or ($_.method -eq 'PUT' -and $_.status -eq 409) }).Count
+    $writes = @($requests | Where-Object { $_.path -like '/api/v2/outbound/campaigns/*' -and $_.method -in 'PUT', 'POST' })
+    $faults = @($requests | Where-Object { $_.status -in 0, 429, 502, 503, 504 }).Count + @($writes | Where-Object status -in 400, 409).Count
+    $staleRefusals = @($writes | Where-Object status -in 400, 409).Count
+    $forceRefused = @($writes | Where-Object { $_.method -eq 'PUT' -and $_.status -eq 403 }).Count
+    $channels = @($requests | Where-Object { $_.method -eq 'POST' -and $_.path -eq '/api/v2/notifications/channels' -and $_.status -eq 200 }).Count
     $auditLines = @(Get-Content $audit).Count
     $lost += [math]::Max(0, $operations - $auditLines)
     $result = [ordered]@{
         operations   = $operations
         requests     = $requests.Count
         faultsMet    = $faults
+        staleViews   = $staleRefusals
+        forceRefused = $forceRefused
+        channelsMade = $channels
         outcomes     = ($outcomes.GetEnumerator() | Sort-Object Name | ForEach-Object { "$($_.Name)=$($_.Value)" }) -join ' '
         auditLines   = $auditLines
         wrongChanges = $wrong
