@@ -144,4 +144,20 @@ public class StartStopEndpointTests
         Assert.Equal((StateChangeOutcome.Changed, "POST stop"), (next.Outcome, next.WrittenWith));
         Assert.DoesNotContain(sim.Requests, r => IsCampaignWrite(r) && r.Method == "PUT");
     }
+
+    [Fact]
+    public async Task A_change_whose_follow_up_read_fails_is_still_Changed_with_its_status_unknown()
+    {
+        await using var sim = await StartWithOnCampaignsAsync();
+        using var host = new PowerShellHost();
+        host.ConnectFast(sim.BaseUri);
+        sim.Faults.Add(new FaultRule { Kind = FaultKind.ServiceUnavailable503, Method = "GET", PathContains = "/campaigns/" + Ids[0], Count = 100 });
+
+        var record = Assert.Single(Records(host.Run("param($id) Suspend-GenesysCampaign -Id $id", Args(("id", Ids[0])))));
+
+        Assert.Empty(host.Streams.Error);
+        Assert.Equal((StateChangeOutcome.Changed, "POST stop", (string?)null), (record.Outcome, record.WrittenWith, record.FinalStatus));
+        Assert.Contains(record.Warnings, w => w.Contains("Reading campaign", StringComparison.Ordinal));
+        Assert.Contains(sim.GetStatus(Ids[0]), new[] { "stopping", "off" });
+    }
 }

@@ -66,7 +66,8 @@ internal sealed class CampaignChange
         {
             // Something failed after a write was accepted (a read, the force write): the change stands.
             _warnings.Add($"After campaign '{_current.Name}' was changed ({WrittenWith}): {ex.Message}");
-            var changed = Done(StateChangeOutcome.Changed, $"Campaign '{_current.Name}' was changed ({WrittenWith}; was {_record.PreviousStatus}), but what followed failed: see Warnings.", _current.Status);
+            var unseen = ReferenceEquals(_current, _writtenFrom); // Not read since the write: its status is not known.
+            var changed = Done(StateChangeOutcome.Changed, $"Campaign '{_current.Name}' was changed ({WrittenWith}; was {_record.PreviousStatus}), but what followed failed: see Warnings.", unseen ? null : _current.Status);
             changed.CorrelationId ??= ex.CorrelationId;
             return changed;
         }
