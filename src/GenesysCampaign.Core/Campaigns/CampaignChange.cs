@@ -20,7 +20,7 @@ internal sealed class CampaignChange
     private readonly StateChangeExecutor.Services _services;
     private readonly StateChangeRequest _request;
     private readonly StateRule _rule;
-    private readonly IThrottleSlot _slot;
+    private readonly ThrottleSlot _slot;
     private readonly CancellationToken _cancel;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly RequestStats _stats = new();
@@ -40,7 +40,7 @@ internal sealed class CampaignChange
     private (GenesysCampaign From, string Write)? _lostWrite;
     private int _staleReads;
 
-    public CampaignChange(StateChangeExecutor.Services services, GenesysCampaign campaign, StateChangeRequest request, IThrottleSlot slot, CancellationToken cancel)
+    public CampaignChange(StateChangeExecutor.Services services, GenesysCampaign campaign, StateChangeRequest request, ThrottleSlot slot, CancellationToken cancel)
     {
         _services = services;
         _current = campaign;

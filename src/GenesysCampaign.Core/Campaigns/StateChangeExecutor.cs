@@ -175,37 +175,4 @@ public sealed class StateChangeExecutor
         /// <summary>Sequences, rules and schedules, read once per run when the first write needs them.</summary>
         public Lazy<Task<CampaignDependencies>> Dependencies { get; }
     }
-
-    /// <summary>A throttle slot that is released once, whichever path lets it go first.</summary>
-    private sealed class ThrottleSlot : IThrottleSlot
-    {
-        private readonly SemaphoreSlim _throttle;
-        private int _held = 1;
-
-        public ThrottleSlot(SemaphoreSlim throttle) => _throttle = throttle;
-
-        public void Release()
-        {
-            if (Interlocked.Exchange(ref _held, 0) == 1)
-            {
-                _throttle.Release();
-            }
-        }
-
-        public async Task AcquireAsync(CancellationToken cancellationToken)
-        {
-            await _throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
-            Interlocked.Exchange(ref _held, 1);
-        }
-    }
-}
-
-/// <summary>A campaign's place among the writes in flight: handed back before waiting for the dialer.</summary>
-internal interface IThrottleSlot
-{
-    /// <summary>Lets the slot go (once; later calls do nothing).</summary>
-    void Release();
-
-    /// <summary>Takes a slot again (to write after waiting).</summary>
-    Task AcquireAsync(CancellationToken cancellationToken);
 }
