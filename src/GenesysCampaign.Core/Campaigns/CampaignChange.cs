@@ -499,7 +499,7 @@ internal sealed class CampaignChange
             return string.Empty;
         }
 
-        return $" The {action} endpoint was refused too ({refusal}). Give the OAuth client's role outbound:campaign:{action} (least privilege) or outbound:campaign:edit.";
+        return $". The {action} endpoint was refused too ({refusal}). Give the OAuth client's role outbound:campaign:{action} (least privilege) or outbound:campaign:edit.";
     }
 
     private GenesysCampaignStateChange Done(StateChangeOutcome outcome, string message, string? finalStatus, FailureKind? failure = null, string? code = null)
