@@ -82,4 +82,19 @@ public class NameMatchingTests
             Assert.NotEmpty(output);
         }
     }
+
+    [Fact]
+    public async Task A_status_Genesys_does_not_document_is_a_warning_so_a_typo_never_passes_silently()
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        using var host = new PowerShellHost();
+        host.Connect(sim.BaseUri);
+
+        var none = host.Run("Get-GenesysCampaign -Status 'of'");
+        Assert.Empty(none);
+        Assert.StartsWith("-Status 'of' is not a status Genesys documents", Assert.Single(host.Streams.Warning).Message);
+
+        Assert.NotEmpty(host.Run("Get-GenesysCampaign -Status 'ON', off"));
+        Assert.Empty(host.Streams.Warning);
+    }
 }

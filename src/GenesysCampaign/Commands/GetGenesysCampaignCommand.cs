@@ -68,6 +68,13 @@ public sealed class GetGenesysCampaignCommand : GenesysApiCmdlet
         var connection = RequireConnection();
         var api = connection.CreateClient(Pump);
         var statuses = Status is null ? null : new HashSet<string>(Status, StringComparer.OrdinalIgnoreCase);
+        foreach (var unknown in statuses?.Where(s => !CampaignStatus.All.Contains(s, StringComparer.OrdinalIgnoreCase)) ?? Enumerable.Empty<string>())
+        {
+            // Not an error (a status newer than this module is data), but a typo piped into a pause
+            // would otherwise pass silently.
+            WriteWarning($"-Status '{unknown}' is not a status Genesys documents ({string.Join(", ", CampaignStatus.All)}); only campaigns that have it are listed.");
+        }
+
         bool Wanted(GenesysCampaign c) => statuses is null || statuses.Contains(c.Status);
 
         try
