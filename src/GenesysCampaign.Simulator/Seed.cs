@@ -7,7 +7,7 @@ namespace GenesysCloud.Outbound.Simulator;
 /// <remarks>
 /// Campaign <c>i</c> (1-based) has id <c>c0000000-0000-4000-8000-{i:D12}</c> and name
 /// <c>{Prefix}-{Region}-{i:D3}</c>, except 44, 45, 49 and 50, whose names hold wildcard characters or
-/// look like such names match them. Statuses of campaigns 1..60: <c>on</c> when i % 6 == 0 (10),
+/// look like such names match them, and 57, whose name holds characters special to a command line. Statuses of campaigns 1..60: <c>on</c> when i % 6 == 0 (10),
 /// <c>complete</c> when i % 12 == 7 (5), <c>invalid</c> for 23 and 47, <c>forced_off</c> for 29 and 53,
 /// <c>stopping</c> for 59 (settles to <c>off</c> after the dialer delay), the other 40 <c>off</c>.
 /// Campaigns above 60 repeat that pattern without any <c>on</c> or <c>stopping</c>, so the active
@@ -180,12 +180,16 @@ public static class SimulatorSeed
     /// <summary>Campaign 50, <c>off</c>: what <c>Retention *</c> matches as a wildcard pattern.</summary>
     public const string RetentionWinbackCampaignName = "Retention Winback";
 
+    /// <summary>Campaign 57, <c>off</c>, named with characters a command line must never read as code.</summary>
+    public const string ShellHostileCampaignName = "R&D | #1 Ops\u2019 \"Team\"";
+
     private static readonly Dictionary<int, string> SpecialNames = new()
     {
         [44] = UKRenewalsCampaignName,
         [45] = UKLookalikeCampaignName,
         [49] = RetentionStarCampaignName,
         [50] = RetentionWinbackCampaignName,
+        [57] = ShellHostileCampaignName,
     };
 
     /// <summary>Id of seeded campaign <paramref name="index"/> (1-based).</summary>

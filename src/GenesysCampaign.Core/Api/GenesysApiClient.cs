@@ -84,7 +84,9 @@ public sealed class GenesysApiClient
     public async Task<GenesysCampaign> PutCampaignAsync(string id, string body, RequestStats? stats, CancellationToken cancellationToken)
     {
         var what = $"Updating campaign {id}";
-        var response = await SendAsync(HttpMethod.Put, OutboundPaths.Campaign(id), body, stats, what, cancellationToken).ConfigureAwait(false);
+
+        // A 2xx accepted the write whatever its body says; an answer that is not the campaign is read back.
+        var response = await SendAsync(HttpMethod.Put, OutboundPaths.Campaign(id), body, stats, what, cancellationToken, expectJson: false).ConfigureAwait(false);
         try
         {
             return ReadAnswer(response, what, CampaignIn);
@@ -349,6 +351,12 @@ public sealed class GenesysApiClient
                         renewed = true;
                     }
 
+                    if (answer.StatusCode >= 500)
+                    {
+                        // A gateway's 5xx says nothing of whether the server behind it did the work.
+                        sent.AnswerLost = true;
+                    }
+
                     if (answer.IsSuccess && expectJson && !LooksLikeJson(answer.Body))
                     {
                         throw new TransientResponseException(answer.StatusCode, $"HTTP {answer.StatusCode} with a body that is not JSON", answer.CorrelationId);
@@ -445,7 +453,7 @@ public sealed class GenesysApiClient
     /// <summary>What the attempts of one request have in common.</summary>
     private sealed class SentState
     {
-        /// <summary>An attempt was sent and ended without an answer.</summary>
+        /// <summary>An attempt was sent and ended without an answer from Genesys itself (none at all, or a 5xx).</summary>
         public volatile bool AnswerLost;
 
         /// <summary>Hears the status of each answer.</summary>

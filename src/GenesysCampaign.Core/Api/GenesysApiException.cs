@@ -33,8 +33,9 @@ public sealed class GenesysApiException : Exception
     public int Attempts { get; }
 
     /// <summary>
-    /// Whether some attempt ended without an answer (a timeout or a dropped connection) before this
-    /// one: a write may then have applied even though this answer refuses it.
+    /// Whether some attempt ended without an answer from Genesys (a timeout, a dropped connection, a
+    /// 5xx from whatever stands in front of it): a write may then have applied even though this
+    /// answer refuses it, or no answer came at all.
     /// </summary>
     public bool AnswerLost { get; internal set; }
 

@@ -362,7 +362,8 @@ public sealed class NotificationChannel : IDisposable
 
     private async Task WatchdogAsync()
     {
-        while (!_closed.IsCancellationRequested)
+        // A lost channel is dead: nothing more to watch or renew.
+        while (!_closed.IsCancellationRequested && Volatile.Read(ref _lost) == 0)
         {
             var tick = TimeSpan.FromSeconds(Math.Min(5, HeartbeatTimeout.TotalSeconds / 3));
             var untilRenewal = _renewAt - DateTime.UtcNow;

@@ -9,10 +9,14 @@ namespace GenesysCloud.Outbound.Api;
 /// Which of the start and stop endpoints one connection may use (genesys-api.md: they need
 /// <c>outbound:campaign:start</c> / <c>:stop</c>, and an org or proxy may lack them). Learned from the
 /// first answer and kept for the connection's life, so a bulk run pays for a refusal once: while
-/// the first use of an endpoint is in flight, other uses of it wait for its answer.
+/// the first use of an endpoint is in flight, other uses of it wait for its answer, but never more
+/// than <see cref="ProbeWait"/>; and once a first use ended without telling (a fault), nobody waits.
 /// </summary>
 public sealed class StatusEndpoints
 {
+    /// <summary>The longest a write waits for the first use of its endpoint to tell.</summary>
+    public static readonly TimeSpan ProbeWait = TimeSpan.FromSeconds(3);
+
     private readonly object _gate = new();
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
@@ -23,6 +27,7 @@ public sealed class StatusEndpoints
     /// </summary>
     public async Task<bool> ShouldTryAsync(string action, CancellationToken cancellationToken)
     {
+        var waitUntil = DateTime.UtcNow + ProbeWait;
         while (true)
         {
             Task probe;
@@ -39,13 +44,24 @@ public sealed class StatusEndpoints
                     return usable;
                 }
 
-                probe = entry.Probe!.Task;
+                if (entry.Probe is null)
+                {
+                    return true; // Unknown, and no longer waited for.
+                }
+
+                probe = entry.Probe.Task;
+            }
+
+            var left = waitUntil - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero)
+            {
+                return true; // The first use is slow: go ahead rather than hold the run.
             }
 
             var cancelled = new TaskCompletionSource<bool>();
             using (cancellationToken.Register(() => cancelled.TrySetCanceled()))
             {
-                await Task.WhenAny(probe, cancelled.Task).ConfigureAwait(false);
+                await Task.WhenAny(probe, cancelled.Task, Task.Delay(left)).ConfigureAwait(false);
             }
 
             cancellationToken.ThrowIfCancellationRequested();
@@ -72,16 +88,19 @@ public sealed class StatusEndpoints
         return news && !usable;
     }
 
-    /// <summary>The first use ended without telling (a fault, a campaign-specific refusal): the next use finds out.</summary>
+    /// <summary>
+    /// A use ended without telling (a fault, a campaign that is gone): writes stop waiting and go
+    /// ahead, and the first answer that tells is learned.
+    /// </summary>
     public void Inconclusive(string action)
     {
         TaskCompletionSource<bool>? probe = null;
         lock (_gate)
         {
-            if (_entries.TryGetValue(action, out var entry) && entry.Usable is null)
+            if (_entries.TryGetValue(action, out var entry) && entry.Usable is null && entry.Probe is not null)
             {
                 probe = entry.Probe;
-                _entries.Remove(action);
+                _entries[action] = new Entry(null, null, null);
             }
         }
 

@@ -34,10 +34,6 @@ internal sealed class CampaignChange
 
     // The write being sent, as the record names it ("POST stop", "PUT forced_off"); empty until one is.
     private string _sending = string.Empty;
-
-    // A write of ours was sent and its answer lost, then a retry met a stale-view refusal: it may
-    // be what moved the campaign. The view it was sent from, and the write.
-    private (GenesysCampaign From, string Write)? _lostWrite;
     private int _staleReads;
 
     public CampaignChange(StateChangeExecutor.Services services, GenesysCampaign campaign, StateChangeRequest request, ThrottleSlot slot, CancellationToken cancel)
@@ -77,7 +73,15 @@ internal sealed class CampaignChange
             var message = ApiErrors.IsActiveCampaignLimit(ex)
                 ? $"Genesys Cloud refused to turn on campaign '{_current.Name}': the org already has its limit of {ApiErrors.MaxActiveCampaigns} active campaigns (on, stopping or forced_stopping). {ex.Message}"
                 : $"Campaign '{_current.Name}': {ex.Message}{NeitherWayPermitted(ex)}";
-            var failed = Done(outcome, message, _current.Status, failure, ex.Code ?? (ex.StatusCode == 0 ? "connection.failed" : "http." + ex.StatusCode));
+
+            // A write that got no answer from Genesys itself may have applied: its status is not known.
+            var unknown = ex.AnswerLost && _sending.Length > 0;
+            if (unknown)
+            {
+                message += $" {_sending} got no answer from Genesys and may have applied: check the campaign's status.";
+            }
+
+            var failed = Done(outcome, message, unknown ? null : _current.Status, failure, ex.Code ?? (ex.StatusCode == 0 ? "connection.failed" : "http." + ex.StatusCode));
 
             // The error body's contextId when the answer carried no inin-correlation-id header.
             failed.CorrelationId ??= ex.CorrelationId;
@@ -167,13 +171,17 @@ internal sealed class CampaignChange
             catch (GenesysApiException ex) when (IsStaleView(ex) && _staleReads < _request.MaxVersionRetries)
             {
                 _staleReads++;
-                if (ex.AnswerLost)
-                {
-                    _lostWrite ??= (_current, _sending);
-                }
-
+                var sentFrom = _current;
                 if (await ReadAfterStaleAsync(ex).ConfigureAwait(false))
                 {
+                    if (ex.AnswerLost)
+                    {
+                        // The first attempt went unanswered and its retry found the campaign moved: that
+                        // attempt is what moved it (the lesser error than calling our own change someone else's).
+                        _writes.Add(_sending + " (answer lost)");
+                        _writtenFrom = sentFrom;
+                    }
+
                     continue;
                 }
 
@@ -204,6 +212,14 @@ internal sealed class CampaignChange
                 if (_current.Status == CampaignStatus.Stopping)
                 {
                     continue;
+                }
+
+                if (!Moved(_current, _writtenFrom))
+                {
+                    // Reads still show it as it was (they can lag): a force write now would be refused.
+                    _warnings.Add($"Force stop of campaign '{_current.Name}' was not sent: it still read as {_current.Status} after it was turned off (reads can lag); it is turning off normally, letting outstanding calls finish.");
+                    _slot.Release();
+                    return await FinishAsync($"Campaign '{_current.Name}' was turned off (was {_record.PreviousStatus}); force stop was not sent (see Warnings).", lastIsAnswer: false).ConfigureAwait(false);
                 }
             }
 
@@ -251,7 +267,7 @@ internal sealed class CampaignChange
         // go at once rather than after this write's retries.
         void Answered(int status)
         {
-            if (status is 429 or 502 or 503 or 504) // What the pipeline retries.
+            if (status is 429 || (status >= 500 && status != 501)) // Faults, not refusals (501 is one).
             {
                 endpoints.Inconclusive(action);
             }
@@ -331,8 +347,9 @@ internal sealed class CampaignChange
             return true;
         }
 
-        _current = await Api.GetCampaignAsync(seen.Id, _stats, CancellationToken.None).ConfigureAwait(false);
-        var moved = _current.Version != seen.Version || _current.Status != seen.Status;
+        // Read until it shows the move, for a read may lag it; if it never does, the refusal is genuine.
+        _current = await ReadUntilAsync(read => Moved(read, seen), CancellationToken.None).ConfigureAwait(false);
+        var moved = Moved(_current, seen);
         if (moved)
         {
             _services.Log.Verbose($"Campaign '{seen.Name}' was {_current.Status}, not {seen.Status} as read; deciding again.");
@@ -347,15 +364,10 @@ internal sealed class CampaignChange
         var outcome = StateChangeOutcome.Unchanged;
         if (Written)
         {
-            // The force write found the campaign already off: the stop was enough.
+            // A write of ours got it here: a force write that found the campaign already off, or a
+            // write whose answer was lost and which a read shows applied.
             outcome = StateChangeOutcome.Changed;
             message = ChangedMessage();
-        }
-        else if (_lostWrite is { } lost && _current.Version > lost.From.Version)
-        {
-            outcome = StateChangeOutcome.Changed;
-            _writes.Add(lost.Write + " (answer lost)");
-            message = $"Campaign '{_current.Name}' set to {_rule.Write.Status} (was {_record.PreviousStatus}); the answer to the write was lost, a read shows it applied.";
         }
 
         _slot.Release();
@@ -399,15 +411,21 @@ internal sealed class CampaignChange
 
     private string ChangedMessage()
     {
+        var lost = _writes.Any(w => w.EndsWith("(answer lost)", StringComparison.Ordinal))
+            ? " The answer to a write was lost; a read shows it applied."
+            : string.Empty;
         if (_request.Action != CampaignAction.Stop)
         {
-            return $"Campaign '{_current.Name}' set to {_rule.TargetStatus} (was {_record.PreviousStatus}).";
+            return $"Campaign '{_current.Name}' set to {_rule.TargetStatus} (was {_record.PreviousStatus}).{lost}";
         }
 
-        return _writes.Any(w => w.EndsWith(CampaignStatus.ForcedOff, StringComparison.Ordinal))
-            ? $"Campaign '{_current.Name}' force-stopped (was {_record.PreviousStatus})."
-            : $"Campaign '{_current.Name}' was turned off (was {_record.PreviousStatus}) and reached {_current.Status} before a force stop was needed.";
+        return _writes.Any(w => w.IndexOf(CampaignStatus.ForcedOff, StringComparison.Ordinal) >= 0)
+            ? $"Campaign '{_current.Name}' force-stopped (was {_record.PreviousStatus}).{lost}"
+            : $"Campaign '{_current.Name}' was turned off (was {_record.PreviousStatus}) and reached {_current.Status} before a force stop was needed.{lost}";
     }
+
+    /// <summary>Whether a read shows the campaign moved from a view (a newer version or another status).</summary>
+    private static bool Moved(GenesysCampaign read, GenesysCampaign from) => read.Version > from.Version || read.Status != from.Status;
 
     /// <summary>
     /// Ends a change that was written (or found transitional): waits for the dialer with -Wait, else
@@ -420,8 +438,14 @@ internal sealed class CampaignChange
         {
             if (!lastIsAnswer && ReferenceEquals(_current, from))
             {
-                // An endpoint answers without the campaign: one read shows where it went.
+                // An endpoint answers without the campaign: a read shows where it went.
                 _current = await ReadChangedAsync(from).ConfigureAwait(false);
+            }
+
+            if (!lastIsAnswer && !Moved(_current, from))
+            {
+                // Reads can lag a write: the status it shows is the one from before, not the final one.
+                return Done(outcome, message + $" A read right after still showed it {_current.Status} (reads can lag); its status now is not known.", null);
             }
 
             return Done(outcome, message, _current.Status);
@@ -465,26 +489,31 @@ internal sealed class CampaignChange
     /// <summary>
     /// Reads a campaign known to be at <paramref name="version"/> or later (seen in a notification, or
     /// proved newer by a conflict). A read may lag (eventual consistency), so it is read again,
-    /// briefly, until it shows that version; after five reads the last one is taken as it is.
+    /// briefly, until it shows that version; see <see cref="ReadUntilAsync"/>.
     /// </summary>
     private Task<GenesysCampaign> ReadAtLeastAsync(int version, CancellationToken cancellationToken) =>
         ReadUntilAsync(read => read.Version >= version, cancellationToken);
 
-    /// <summary>Reads a campaign just written without an answer body until it shows the write (a new version or status); at most five reads.</summary>
+    /// <summary>Reads a campaign just written without an answer body until it shows the write (a new version or status).</summary>
     private Task<GenesysCampaign> ReadChangedAsync(GenesysCampaign from) =>
-        ReadUntilAsync(read => read.Version > from.Version || read.Status != from.Status, CancellationToken.None);
+        ReadUntilAsync(read => Moved(read, from), CancellationToken.None);
 
+    /// <summary>
+    /// Reads the campaign until <paramref name="shows"/> holds: at once, then after 0.25, 0.5, 0.75 and
+    /// 1 s, then each second, eight reads in about 5.5 s in all (how long real reads lag a write is not
+    /// documented). The last read is returned whether or not it shows it.
+    /// </summary>
     private async Task<GenesysCampaign> ReadUntilAsync(Func<GenesysCampaign, bool> shows, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             var read = await Api.GetCampaignAsync(_current.Id, _stats, cancellationToken).ConfigureAwait(false);
-            if (shows(read) || attempt == 5)
+            if (shows(read) || attempt == 8)
             {
                 return read;
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), cancellationToken).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(1000, 250 * attempt)), cancellationToken).ConfigureAwait(false);
         }
     }
 

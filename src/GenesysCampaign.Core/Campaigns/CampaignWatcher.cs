@@ -30,6 +30,9 @@ public sealed class CampaignWatcher
     /// <summary>Least time between polls when polling; more when the request budget calls for it.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>How long making the channels and subscribing may take before the watch polls instead.</summary>
+    public TimeSpan SetupTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How long a channel may go without a heartbeat before it is replaced.</summary>
     public TimeSpan HeartbeatTimeout { get; set; } = NotificationChannel.DefaultHeartbeatTimeout;
 
@@ -53,19 +56,22 @@ public sealed class CampaignWatcher
         var lost = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         try
         {
+            // Bounded like the waiter's: an outage of the notification service means polling, soon.
+            using var setup = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            setup.CancelAfter(SetupTimeout);
             try
             {
                 foreach (var chunk in ids.Select((id, i) => (id, i)).GroupBy(x => x.i / NotificationChannel.MaxTopics, x => x.id))
                 {
-                    var channel = await NotificationChannel.OpenAsync(_api, _log, cancellationToken, HeartbeatTimeout).ConfigureAwait(false);
+                    var channel = await NotificationChannel.OpenAsync(_api, _log, setup.Token, HeartbeatTimeout).ConfigureAwait(false);
                     channels.Add(channel);
                     channel.Received += (topic, body) => OnEvent(topic, body, onChange);
                     channel.Reconnected += () => _ = CatchUpAsync(ids, onChange, cancellationToken);
                     channel.Lost += _ => lost.TrySetResult(true);
-                    await channel.SubscribeAsync(chunk.Select(CampaignTopic.For), cancellationToken).ConfigureAwait(false);
+                    await channel.SubscribeAsync(chunk.Select(CampaignTopic.For), setup.Token).ConfigureAwait(false);
                 }
             }
-            catch (Exception ex) when (NotificationChannel.IsUnavailable(ex))
+            catch (Exception ex) when (NotificationChannel.IsUnavailable(ex) || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 _log.Verbose($"Notifications are not available ({ex.Message}); watching by polling instead.");
                 lost.TrySetResult(true);

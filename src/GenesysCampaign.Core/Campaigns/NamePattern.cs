@@ -52,12 +52,18 @@ public sealed class NamePattern
                     break;
                 case '[':
                     var close = pattern.IndexOf(']', i + 1);
-                    if (close < 0)
+                    if (close < 0 || CharClass(pattern.Substring(i + 1, close - i - 1)) is not { } charClass)
                     {
-                        goto default;
+                        // Not a valid wildcard (PowerShell would refuse it): the pattern is a plain name.
+                        Pattern = pattern;
+                        HasWildcards = false;
+                        LiteralPrefix = pattern;
+                        _regex = new Regex("^" + Regex.Escape(pattern) + "$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline);
+                        ServerPrefixes = PrefixesFor(pattern);
+                        return;
                     }
 
-                    regex.Append('[').Append(pattern.Substring(i + 1, close - i - 1).Replace("\\", "\\\\")).Append(']');
+                    regex.Append(charClass);
                     i = close;
                     inPrefix = false;
                     HasWildcards = true;
@@ -107,6 +113,41 @@ public sealed class NamePattern
     /// letter is asked for in both cases.
     /// </summary>
     public IReadOnlyList<string> ServerPrefixes { get; }
+
+    /// <summary>
+    /// A bracket's content as a regex class, as PowerShell reads it: characters and ranges (<c>a-c</c>),
+    /// every other character literal (so <c>[^b]</c> means '^' or 'b'); null when not valid (empty, or
+    /// a range that runs backwards).
+    /// </summary>
+    private static string? CharClass(string content)
+    {
+        if (content.Length == 0)
+        {
+            return null;
+        }
+
+        var cls = new StringBuilder("[");
+        for (var i = 0; i < content.Length; i++)
+        {
+            if (i + 2 < content.Length && content[i + 1] == '-')
+            {
+                if (content[i] > content[i + 2])
+                {
+                    return null;
+                }
+
+                cls.Append(Escape(content[i])).Append('-').Append(Escape(content[i + 2]));
+                i += 2;
+                continue;
+            }
+
+            cls.Append(Escape(content[i]));
+        }
+
+        return cls.Append(']').ToString();
+
+        static string Escape(char c) => c is '\\' or ']' or '[' or '^' or '-' ? "\\" + c : c.ToString();
+    }
 
     private static IReadOnlyList<string> PrefixesFor(string literal)
     {

@@ -14,6 +14,12 @@ public sealed class NotificationOptions
     /// <summary>How often waits past their deadline, or possibly missing events after a reconnect, are settled by one batched read.</summary>
     public TimeSpan ConfirmWindow { get; set; } = TimeSpan.FromMilliseconds(300);
 
+    /// <summary>
+    /// How long making a channel and subscribing may take, retries included, before waiting polls
+    /// instead: an outage of the notification service must not hold an emergency pause.
+    /// </summary>
+    public TimeSpan SetupTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How long a channel may go without a heartbeat before it is replaced.</summary>
     public TimeSpan HeartbeatTimeout { get; set; } = NotificationChannel.DefaultHeartbeatTimeout;
 
@@ -72,6 +78,10 @@ public sealed class NotificationCampaignWaiter : ICampaignWaiter
     public async Task PrepareAsync(IReadOnlyCollection<string> campaignIds, CancellationToken cancellationToken)
     {
         await _setup.WaitAsync(cancellationToken).ConfigureAwait(false);
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(_options.SetupTimeout);
+        var outer = cancellationToken;
+        cancellationToken = bounded.Token;
         try
         {
             if (IsPolling)
@@ -109,9 +119,10 @@ public sealed class NotificationCampaignWaiter : ICampaignWaiter
                 wanted = wanted.Skip(batch.Count).ToList();
             }
         }
-        catch (Exception ex) when (NotificationChannel.IsUnavailable(ex))
+        catch (Exception ex) when (NotificationChannel.IsUnavailable(ex) || (ex is OperationCanceledException && !outer.IsCancellationRequested))
         {
-            _log.Verbose($"Notifications are not available ({ex.Message}); waiting by polling instead.");
+            var why = ex is OperationCanceledException ? $"no channel within {_options.SetupTimeout.TotalSeconds:0} s" : ex.Message;
+            _log.Verbose($"Notifications are not available ({why}); waiting by polling instead.");
             SwitchToPolling();
         }
         finally
@@ -124,7 +135,20 @@ public sealed class NotificationCampaignWaiter : ICampaignWaiter
     public async Task<CampaignWaitResult> WaitAsync(GenesysCampaign campaign, Func<GenesysCampaign, bool> isDone, TimeSpan timeout, RequestStats? stats, CancellationToken cancellationToken)
     {
         var campaignId = campaign.Id;
-        await PrepareAsync(new[] { campaignId }, cancellationToken).ConfigureAwait(false);
+        var deadline = DateTime.UtcNow + timeout; // Setting up counts against the timeout.
+        using (var bySetup = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            bySetup.CancelAfter(timeout);
+            try
+            {
+                await PrepareAsync(new[] { campaignId }, bySetup.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Out of time before a channel was had: the campaign is polled (a final read).
+            }
+        }
+
         PendingWait? pending = null;
         lock (_gate)
         {
@@ -137,7 +161,7 @@ public sealed class NotificationCampaignWaiter : ICampaignWaiter
             // Not subscribed (polling, or a topic Genesys rejected): this campaign is polled.
             if (!_fallback && _subscribed.Contains(campaignId))
             {
-                pending = new PendingWait(campaignId, isDone, DateTime.UtcNow + timeout, stats);
+                pending = new PendingWait(campaignId, isDone, deadline, stats);
                 if (_latest.TryGetValue(campaignId, out var latest))
                 {
                     pending.Last = latest;
@@ -154,7 +178,8 @@ public sealed class NotificationCampaignWaiter : ICampaignWaiter
 
         if (pending is null)
         {
-            return await _polling.WaitAsync(campaign, isDone, timeout, stats, cancellationToken).ConfigureAwait(false);
+            var left = deadline - DateTime.UtcNow;
+            return await _polling.WaitAsync(campaign, isDone, left > TimeSpan.Zero ? left : TimeSpan.Zero, stats, cancellationToken).ConfigureAwait(false);
         }
 
         using (cancellationToken.Register(() => pending.Completion.TrySetCanceled()))
@@ -190,7 +215,11 @@ public sealed class NotificationCampaignWaiter : ICampaignWaiter
         var channel = await NotificationChannel.OpenAsync(_api, _log, cancellationToken, _options.HeartbeatTimeout).ConfigureAwait(false);
         channel.Received += OnEvent;
         channel.Reconnected += OnReconnected;
-        channel.Lost += _ => SwitchToPolling();
+        channel.Lost += _ =>
+        {
+            SwitchToPolling();
+            channel.Dispose();
+        };
         lock (_gate)
         {
             _channels.Add(channel);
@@ -318,9 +347,11 @@ public sealed class NotificationCampaignWaiter : ICampaignWaiter
             }
 
             var tickStats = new RequestStats();
+            using var bound = CancellationTokenSource.CreateLinkedTokenSource(_disposed.Token);
+            bound.CancelAfter(_options.Polling.ReadOverrun); // A wait ends within this of its deadline.
             try
             {
-                foreach (var campaign in await _api.GetCampaignsByIdAsync(due.Select(p => p.CampaignId).ToArray(), tickStats, _disposed.Token).ConfigureAwait(false))
+                foreach (var campaign in await _api.GetCampaignsByIdAsync(due.Select(p => p.CampaignId).ToArray(), tickStats, bound.Token).ConfigureAwait(false))
                 {
                     Observe(campaign);
                 }

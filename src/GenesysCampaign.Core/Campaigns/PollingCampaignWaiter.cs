@@ -15,6 +15,12 @@ public sealed class PollingOptions
 
     /// <summary>Longest wait between reads; the interval grows by half each tick up to this.</summary>
     public TimeSpan MaxInterval { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// How far past the nearest deadline a read may run (its retries included) before it is given up,
+    /// so a wait ends within this of its timeout however slow or faulty the reads are.
+    /// </summary>
+    public TimeSpan ReadOverrun { get; set; } = TimeSpan.FromSeconds(5);
 }
 
 /// <summary>
@@ -139,9 +145,12 @@ public sealed class PollingCampaignWaiter : ICampaignWaiter
 
         var tickStats = new RequestStats();
         IReadOnlyList<GenesysCampaign> campaigns;
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(_disposed.Token);
+        var untilDeadline = live.Min(p => p.Deadline) - DateTime.UtcNow;
+        bound.CancelAfter((untilDeadline > TimeSpan.Zero ? untilDeadline : TimeSpan.Zero) + _options.ReadOverrun);
         try
         {
-            campaigns = await _api.GetCampaignsByIdAsync(live.Select(p => p.CampaignId).ToArray(), tickStats, _disposed.Token).ConfigureAwait(false);
+            campaigns = await _api.GetCampaignsByIdAsync(live.Select(p => p.CampaignId).ToArray(), tickStats, bound.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is GenesysApiException or OperationCanceledException)
         {

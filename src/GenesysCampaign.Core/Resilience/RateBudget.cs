@@ -103,7 +103,8 @@ public sealed class RateBudget
     {
         if (!int.TryParse(allowed, NumberStyles.Integer, CultureInfo.InvariantCulture, out var a) || a <= 0
             || !int.TryParse(count, NumberStyles.Integer, CultureInfo.InvariantCulture, out var c)
-            || !double.TryParse(resetSeconds, NumberStyles.Float, CultureInfo.InvariantCulture, out var r))
+            || !double.TryParse(resetSeconds, NumberStyles.Float, CultureInfo.InvariantCulture, out var r)
+            || double.IsNaN(r))
         {
             return;
         }

@@ -115,6 +115,13 @@ internal static class Completion
             .Select(v => new CompletionResult(Quoted(insert is null ? v : insert(v)), v, CompletionResultType.ParameterValue, v));
     }
 
+    /// <summary>
+    /// The text as one argument the parser cannot misread: bare only when it is letters, digits and
+    /// <c>_ . -</c> (not leading '-'), else single-quoted with every kind of single quote doubled
+    /// (a campaign name is data; '&amp;', '|', '#' or a quote in it must never reach the command line as code).
+    /// </summary>
     private static string Quoted(string text) =>
-        text.IndexOfAny(new[] { ' ', '\'', '$', '`', '(', ')', ';', ',', '{', '}', '[', ']', '*', '?' }) >= 0 ? "'" + text.Replace("'", "''") + "'" : text;
+        text.Length > 0 && text[0] != '-' && text.All(c => (c < 128 && char.IsLetterOrDigit(c)) || c is '_' or '.' or '-')
+            ? text
+            : "'" + CodeGeneration.EscapeSingleQuotedStringContent(text) + "'";
 }
