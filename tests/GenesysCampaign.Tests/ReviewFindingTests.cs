@@ -44,6 +44,22 @@ public class ReviewFindingTests
     }
 
     [Fact]
+    public async Task A_lost_answer_is_not_claimed_when_the_read_shows_someone_else_moved_it_elsewhere()
+    {
+        // The first PUT meets a 503 (not done); before the retry someone else edits the campaign (a
+        // new version, still on): the 409 is theirs, and the write that then applies is the only one.
+        await using var org = await TestOrg.StartPutOnlyAsync();
+        var id = SimulatorSeed.UnreferencedOnCampaignId;
+        org.Simulator.Faults.Add(new FaultRule { Kind = FaultKind.ServiceUnavailable503, Method = "PUT", PathContains = id });
+        org.Simulator.Faults.Add(new FaultRule { Kind = FaultKind.VersionBump, Method = "PUT", PathContains = id });
+
+        var record = Assert.Single(await RunAsync(org, org.Client(), new StateChangeRequest(CampaignAction.Suspend), id));
+
+        Assert.Equal((StateChangeOutcome.Changed, "PUT off"), (record.Outcome, record.WrittenWith));
+        Assert.Equal(new[] { 503, 409, 200 }, org.Simulator.Requests.Where(r => IsCampaignWrite(r)).Select(r => r.Status));
+    }
+
+    [Fact]
     public async Task A_PUT_accepted_with_an_empty_body_is_Changed_and_read_back()
     {
         await using var org = await TestOrg.StartPutOnlyAsync(o => o.DialerDelay = TimeSpan.FromSeconds(3));

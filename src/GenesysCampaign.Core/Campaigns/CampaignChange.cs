@@ -174,10 +174,11 @@ internal sealed class CampaignChange
                 var sentFrom = _current;
                 if (await ReadAfterStaleAsync(ex).ConfigureAwait(false))
                 {
-                    if (ex.AnswerLost)
+                    if (ex.AnswerLost && StateRules.ShowsWrite(write.Status, _current.Status))
                     {
-                        // The first attempt went unanswered and its retry found the campaign moved: that
-                        // attempt is what moved it (the lesser error than calling our own change someone else's).
+                        // An attempt went unanswered and its retry found the campaign where that write
+                        // leads: that attempt is what moved it (the lesser error than calling our own
+                        // change someone else's).
                         _writes.Add(_sending + " (answer lost)");
                         _writtenFrom = sentFrom;
                     }
@@ -412,7 +413,7 @@ internal sealed class CampaignChange
     private string ChangedMessage()
     {
         var lost = _writes.Any(w => w.EndsWith("(answer lost)", StringComparison.Ordinal))
-            ? " The answer to a write was lost; a read shows it applied."
+            ? " The answer to a write was lost; a read then showed the campaign where that write leads, so it is taken to have applied."
             : string.Empty;
         if (_request.Action != CampaignAction.Stop)
         {

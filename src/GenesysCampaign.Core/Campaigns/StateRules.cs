@@ -158,6 +158,16 @@ public static class StateRules
     public static StateWrite WriteFor(CampaignAction action, string status) =>
         action == CampaignAction.Stop && status == CampaignStatus.Stopping ? ForceStop : For(action).Write;
 
+    /// <summary>
+    /// Whether a campaign in <paramref name="status"/> is where a write of <paramref name="written"/>
+    /// leads: that status, or the transitional one on the way to it (stopping to off, forced_stopping
+    /// to forced_off).
+    /// </summary>
+    public static bool ShowsWrite(string written, string status) =>
+        status == written
+        || (written == CampaignStatus.Off && status == CampaignStatus.Stopping)
+        || (written == CampaignStatus.ForcedOff && status == CampaignStatus.ForcedStopping);
+
     /// <summary>Whether a status is one the dialer leaves by itself.</summary>
     public static bool IsTransitional(string status) => Transitional.Contains(status);
 
