@@ -49,25 +49,43 @@ public sealed class JsonLinesAuditSink : IAuditSink
     public static GenesysCampaignStateChange FromLine(string line) =>
         JsonSerializer.Deserialize<GenesysCampaignStateChange>(line, SerializerOptions) ?? throw new JsonException("An audit line is null.");
 
+    /// <summary>
+    /// Opens the log for appending (creating it and its folder when missing) and takes its writer lock,
+    /// writing nothing: called before the first change, so a log that cannot be written stops the run
+    /// before anything is sent rather than leaving an emergency pause unaudited.
+    /// </summary>
+    /// <exception cref="IOException">The log cannot be written; the message names the log and why.</exception>
+    public void EnsureWritable() => Write(Array.Empty<byte>());
+
     /// <inheritdoc />
-    public void Append(GenesysCampaignStateChange record)
+    /// <exception cref="IOException">The line cannot be written; the message names the log and why.</exception>
+    public void Append(GenesysCampaignStateChange record) => Write(Encoding.UTF8.GetBytes(ToLine(record) + "\n"));
+
+    private void Write(byte[] bytes)
     {
-        var bytes = Encoding.UTF8.GetBytes(ToLine(record) + "\n");
         lock (_gate)
         {
-            var directory = System.IO.Path.GetDirectoryName(Path);
-            if (!string.IsNullOrEmpty(directory))
+            try
             {
-                Directory.CreateDirectory(directory);
-            }
+                var directory = System.IO.Path.GetDirectoryName(Path);
+                if (!string.IsNullOrEmpty(directory))
+                {
+                    Directory.CreateDirectory(directory);
+                }
 
-            // Writers take turns through a lock file beside the log; the log itself stays open to
-            // readers (Get-Content -Wait) at all times.
-            using var writerLock = OpenExclusive(Path + ".lock");
-            using var stream = new FileStream(Path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 4096, FileOptions.WriteThrough);
-            stream.Seek(0, SeekOrigin.End);
-            stream.Write(bytes, 0, bytes.Length);
-            stream.Flush(flushToDisk: true);
+                // Writers take turns through a lock file beside the log; the log itself stays open to
+                // readers (Get-Content -Wait) at all times.
+                using var writerLock = OpenExclusive(Path + ".lock");
+                using var stream = new FileStream(Path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 4096, FileOptions.WriteThrough);
+                stream.Seek(0, SeekOrigin.End);
+                stream.Write(bytes, 0, bytes.Length);
+                stream.Flush(flushToDisk: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
+            {
+                // Named as the log the user gave, whatever part of it (its folder, its lock file) failed.
+                throw new IOException($"The audit log '{Path}' cannot be written: {ex.Message}", ex);
+            }
         }
     }
 

@@ -66,7 +66,22 @@ public abstract class StateChangeCommand : CampaignInputCmdlet
         // -WhatIf changes nothing and records nothing: input errors are still reported as errors.
         var whatIf = IsWhatIf();
         var auditPath = AuditLogPath ?? System.Environment.GetEnvironmentVariable("GENESYS_CAMPAIGN_AUDIT_LOG");
-        var sink = whatIf || string.IsNullOrWhiteSpace(auditPath) ? null : new JsonLinesAuditSink(GetUnresolvedProviderPathFromPSPath(auditPath));
+        JsonLinesAuditSink? sink = null;
+        if (!whatIf && !string.IsNullOrWhiteSpace(auditPath))
+        {
+            try
+            {
+                // Before the first request: an emergency pause must not end unaudited.
+                sink = new JsonLinesAuditSink(GetUnresolvedProviderPathFromPSPath(auditPath));
+                sink.EnsureWritable();
+            }
+            catch (Exception ex) when (ex is System.IO.IOException or ArgumentException or NotSupportedException or SessionStateException or ProviderInvocationException)
+            {
+                var error = ex is System.IO.IOException ? ex : new System.IO.IOException($"The audit log '{auditPath}' cannot be written: {ex.Message}", ex);
+                ThrowTerminatingError(new ErrorRecord(error, "AuditLogUnavailable", ErrorCategory.WriteError, auditPath) { ErrorDetails = new ErrorDetails(error.Message + " Nothing was sent.") });
+                return;
+            }
+        }
 
         using var waiter = new NotificationCampaignWaiter(api, log: Pump);
         var executor = new StateChangeExecutor(api, waiter, sink, Pump);
