@@ -88,7 +88,7 @@ public sealed class ConnectGenesysCloudCommand : GenesysCmdlet
         }
 
         ConnectionState.Set(connection, PassThru);
-        WriteVerbose($"Connected: {connection}.");
+        WriteTrace(debug: false, $"Connected: {connection}.");
         if (PassThru)
         {
             WriteObject(connection);

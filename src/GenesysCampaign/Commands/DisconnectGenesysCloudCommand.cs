@@ -34,7 +34,7 @@ public sealed class DisconnectGenesysCloudCommand : GenesysCmdlet
 
         if (!ConnectionState.Clear())
         {
-            WriteVerbose("There was no Genesys Cloud connection to close.");
+            WriteTrace(debug: false, "There was no Genesys Cloud connection to close.");
         }
     }
 }

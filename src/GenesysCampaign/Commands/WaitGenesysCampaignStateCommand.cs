@@ -96,7 +96,7 @@ public sealed class WaitGenesysCampaignStateCommand : GenesysApiCmdlet
                         {
                             if (result.Reached)
                             {
-                                WriteVerbose($"Campaign '{last.Name}' is {last.Status}.");
+                                WriteTrace(debug: false, $"Campaign '{last.Name}' is {last.Status}.");
                                 if (PassThru)
                                 {
                                     WriteObject(last);

@@ -41,6 +41,48 @@ public abstract class GenesysCmdlet : PSCmdlet, IDisposable
     /// <inheritdoc />
     protected override void StopProcessing() => Cancel();
 
+    /// <summary>
+    /// Writes a verbose or debug trace without ever prompting. Under Inquire (Windows PowerShell
+    /// 5.1's -Debug, or a preference variable set to Inquire) WriteDebug/WriteVerbose ask whether to
+    /// continue, and a non-interactive host (a runbook) throws, which would end a pause halfway: such
+    /// a trace goes straight to the host instead.
+    /// </summary>
+    internal void WriteTrace(bool debug, string message)
+    {
+        var inquire = debug
+            ? Preference("DebugPreference") == ActionPreference.Inquire || (IsWindowsPowerShell && MyInvocation.BoundParameters.ContainsKey("Debug"))
+            : Preference("VerbosePreference") == ActionPreference.Inquire;
+        if (!inquire)
+        {
+            if (debug)
+            {
+                WriteDebug(message);
+            }
+            else
+            {
+                WriteVerbose(message);
+            }
+        }
+        else if (debug)
+        {
+            Host.UI.WriteDebugLine(message);
+        }
+        else
+        {
+            Host.UI.WriteVerboseLine(message);
+        }
+    }
+
+    /// <summary>Windows PowerShell (on .NET Framework), where -Debug means Inquire.</summary>
+    private static bool IsWindowsPowerShell => System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
+
+    private ActionPreference? Preference(string variable) => GetVariableValue(variable) switch
+    {
+        ActionPreference preference => preference,
+        string text when Enum.TryParse<ActionPreference>(text, ignoreCase: true, out var parsed) => parsed,
+        _ => null,
+    };
+
     /// <summary>An ErrorRecord for an exception Core threw, with the category its HTTP status implies.</summary>
     internal static ErrorRecord ToErrorRecord(Exception exception, string errorId, object? target)
     {

@@ -63,10 +63,10 @@ internal sealed class PipelinePump : IOperationLog
     }
 
     /// <inheritdoc />
-    public void Verbose(string message) => Post(() => _cmdlet.WriteVerbose(message));
+    public void Verbose(string message) => Post(() => _cmdlet.WriteTrace(debug: false, message));
 
     /// <inheritdoc />
-    public void Debug(string message) => Post(() => _cmdlet.WriteDebug(message));
+    public void Debug(string message) => Post(() => _cmdlet.WriteTrace(debug: true, message));
 
     /// <summary>
     /// Runs <paramref name="work"/>, running posted actions on this (the pipeline) thread until it
