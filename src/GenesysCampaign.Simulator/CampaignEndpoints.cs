@@ -154,7 +154,7 @@ internal static class CampaignEndpoints
     }
 
     /// <summary>
-    /// <c>POST .../start</c> and <c>.../stop</c> (genesys-api.md): no body, no version; on success
+    /// <c>POST .../start</c> and <c>.../stop</c> (docs/genesys-api.md): no body, no version; on success
     /// <see cref="SimulatorOptions.StartStopStatus"/> with no body. A 404/405/501 setting answers as an
     /// API without these endpoints would.
     /// </summary>

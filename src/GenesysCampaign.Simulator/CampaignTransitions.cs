@@ -7,7 +7,7 @@ namespace GenesysCloud.Outbound.Simulator;
 /// </summary>
 internal static class CampaignTransitions
 {
-    /// <summary>UNCONFIRMED code; the texts below are the ones seen from Genesys (genesys-api.md).</summary>
+    /// <summary>UNCONFIRMED code; the texts below are the ones seen from Genesys (docs/genesys-api.md).</summary>
     public const string BadTransitionCode = "invalid.update.bad.status.transition";
 
     /// <summary>UNCONFIRMED: the real code for hitting the active-campaign cap is not documented.</summary>
@@ -50,7 +50,7 @@ internal static class CampaignTransitions
                 return TransitionDecision.To(CampaignStatuses.Stopping);
 
             case CampaignStatuses.Off when current is CampaignStatuses.Stopping:
-                // The older text Genesys gave for a campaign already stopping (genesys-api.md).
+                // The older text Genesys gave for a campaign already stopping (docs/genesys-api.md).
                 return TransitionDecision.Reject(BadTransitionCode, InvalidWay + "Cannot directly change the campaign status from <STOPPING> to <OFF>");
 
             // UNCONFIRMED: writing forced_off by PUT. Genesys's UI offers force stop on a campaign that is

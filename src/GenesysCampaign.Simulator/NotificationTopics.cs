@@ -37,7 +37,7 @@ internal static class NotificationTopics
         return rest.Length == 0 || rest.Contains('.', StringComparison.Ordinal) ? null : rest;
     }
 
-    /// <summary>The fields genesys-api.md names for a campaign event's body, and no others.</summary>
+    /// <summary>The fields docs/genesys-api.md names for a campaign event's body, and no others.</summary>
     public static string MinimalBody(string campaignJson)
     {
         var campaign = JsonNode.Parse(campaignJson)!.AsObject();

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 namespace GenesysCloud.Outbound.Simulator;
 
 /// <summary>
-/// The permission each simulated endpoint requires (names CONFIRMED in genesys-api.md), in one
+/// The permission each simulated endpoint requires (names CONFIRMED in docs/genesys-api.md), in one
 /// table. Notifications need none beyond the topics' own.
 /// </summary>
 public static class Permission

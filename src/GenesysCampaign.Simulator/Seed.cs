@@ -166,7 +166,7 @@ public static class SimulatorSeed
     /// <summary>Only the views: can read everything, change nothing.</summary>
     public const string ViewOnlyClientId = "sim-view";
 
-    // --- Names that hold PowerShell wildcard characters (genesys-api.md: they occur in real orgs).
+    // --- Names that hold PowerShell wildcard characters (docs/genesys-api.md: they occur in real orgs).
 
     /// <summary>Campaign 44, <c>off</c>, named with brackets: as a pattern it would match <see cref="UKLookalikeCampaignName"/>.</summary>
     public const string UKRenewalsCampaignName = "[UK] Renewals";

@@ -2,7 +2,7 @@ namespace GenesysCloud.Outbound.Simulator;
 
 /// <summary>An OAuth client of the simulated org: its secret and the permissions its roles grant.</summary>
 /// <param name="Secret">The client secret <c>POST /oauth/token</c> accepts.</param>
-/// <param name="Permissions">Permission names (genesys-api.md); null grants every permission.</param>
+/// <param name="Permissions">Permission names (docs/genesys-api.md); null grants every permission.</param>
 public sealed record SimulatedClient(string Secret, IReadOnlySet<string>? Permissions)
 {
     /// <summary>Whether the client holds <paramref name="permission"/>.</summary>

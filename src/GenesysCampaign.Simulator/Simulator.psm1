@@ -1,5 +1,5 @@
 # Starts and stops the simulator as its own process, for Pester and the demo. ASP.NET Core does not
-# load cleanly inside pwsh (design.md), so the simulator always runs beside it, never in it.
+# load cleanly inside pwsh (it needs a C# resolver for Microsoft.AspNetCore.App), so the simulator always runs beside it, never in it.
 
 function Start-GenesysSimulator {
     [CmdletBinding()]

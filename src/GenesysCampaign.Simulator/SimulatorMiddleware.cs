@@ -105,7 +105,7 @@ internal sealed class SimulatorMiddleware(SimulatorState state)
 
                 if (Permission.Required(request.Method, request.Path) is { } permission && !Holds(clientId, permission))
                 {
-                    // Genesys names the missing permission in a 403's message (genesys-api.md).
+                    // Genesys names the missing permission in a 403's message (docs/genesys-api.md).
                     await HttpResponses.WriteErrorAsync(context, 403, GenesysErrorCodes.MissingPermissions, $"Missing permission {permission}").ConfigureAwait(false);
                     return;
                 }

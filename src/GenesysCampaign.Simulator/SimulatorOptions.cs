@@ -72,7 +72,7 @@ public sealed class SimulatorOptions
     public TimeSpan StaleReadWindow { get; set; } = TimeSpan.Zero;
 
     /// <summary>
-    /// Live. When true, a campaign event's body carries only what genesys-api.md promises for it
+    /// Live. When true, a campaign event's body carries only what docs/genesys-api.md promises for it
     /// (campaignStatus, version, errors, dateModified): no id, name or references. Clients must take
     /// the id from the topic, and must never PUT such a body back.
     /// </summary>

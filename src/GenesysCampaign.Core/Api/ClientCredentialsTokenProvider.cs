@@ -11,7 +11,7 @@ using System.Threading.Tasks;
 namespace GenesysCloud.Outbound.Api;
 
 /// <summary>
-/// OAuth client credentials (genesys-api.md): one token reused until shortly before it expires, then
+/// OAuth client credentials (docs/genesys-api.md): one token reused until shortly before it expires, then
 /// renewed; concurrent callers share one renewal.
 /// </summary>
 public sealed class ClientCredentialsTokenProvider : IAccessTokenProvider

@@ -22,7 +22,7 @@ namespace GenesysCloud.Outbound.Api;
 /// </summary>
 public sealed class GenesysApiClient
 {
-    /// <summary>The list endpoint's largest page and largest id batch (genesys-api.md).</summary>
+    /// <summary>The list endpoint's largest page and largest id batch (docs/genesys-api.md).</summary>
     public const int MaxPageSize = 100;
 
     /// <summary>The error code of a request Genesys kept refusing with 429 (its own code is in the message).</summary>

@@ -4,7 +4,7 @@ using System.Linq;
 
 namespace GenesysCloud.Outbound.Api;
 
-/// <summary>Genesys Cloud regions: host suffixes and their AWS-style names (genesys-api.md).</summary>
+/// <summary>Genesys Cloud regions: host suffixes and their AWS-style names (docs/genesys-api.md).</summary>
 public static class GenesysRegions
 {
     /// <summary>AWS-style region name to host suffix; the one table of regions.</summary>

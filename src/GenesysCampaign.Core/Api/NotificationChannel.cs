@@ -12,7 +12,7 @@ using System.Threading.Tasks;
 namespace GenesysCloud.Outbound.Api;
 
 /// <summary>
-/// One Genesys notification channel and its WebSocket (genesys-api.md, Notifications): created
+/// One Genesys notification channel and its WebSocket (docs/genesys-api.md, Notifications): created
 /// with one request, topics added in bulk, events pushed to <see cref="Received"/>.
 /// <c>v2.system.socket_closing</c> or a dropped socket reconnects to the same channel. A channel
 /// lives 24 hours and is not renewed by use, and an expired one may just fall silent: so before its
@@ -28,7 +28,7 @@ public sealed class NotificationChannel : IDisposable
     private const string HeartbeatTopic = "channel.metadata";
     private const string SocketClosingTopic = "v2.system.socket_closing";
 
-    /// <summary>Genesys channels live this long (genesys-api.md), when the answer does not say.</summary>
+    /// <summary>Genesys channels live this long (docs/genesys-api.md), when the answer does not say.</summary>
     private static readonly TimeSpan DocumentedLifetime = TimeSpan.FromHours(24);
 
     private readonly GenesysApiClient _api;
@@ -68,7 +68,7 @@ public sealed class NotificationChannel : IDisposable
     /// <summary>How long without any message (heartbeats come about every 30 s) before the channel counts as silent.</summary>
     public TimeSpan HeartbeatTimeout { get; }
 
-    /// <summary>The heartbeat timeout when none is given: heartbeats come about every 30 s (genesys-api.md).</summary>
+    /// <summary>The heartbeat timeout when none is given: heartbeats come about every 30 s (docs/genesys-api.md).</summary>
     public static TimeSpan DefaultHeartbeatTimeout { get; } = TimeSpan.FromSeconds(75);
 
     /// <summary>Topics subscribed so far.</summary>

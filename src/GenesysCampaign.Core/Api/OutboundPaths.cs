@@ -3,7 +3,7 @@ using System;
 namespace GenesysCloud.Outbound.Api;
 
 /// <summary>
-/// The endpoints this module calls, relative to the API base, in one place (genesys-api.md; all
+/// The endpoints this module calls, relative to the API base, in one place (docs/genesys-api.md; all
 /// CONFIRMED). Ids are escaped here, so no caller builds a path by hand.
 /// </summary>
 public static class OutboundPaths

@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 namespace GenesysCloud.Outbound.Api;
 
 /// <summary>
-/// Which of the start and stop endpoints one connection may use (genesys-api.md: they need
+/// Which of the start and stop endpoints one connection may use (docs/genesys-api.md: they need
 /// <c>outbound:campaign:start</c> / <c>:stop</c>, and an org or proxy may lack them). Learned from the
 /// first answer and kept for the connection's life, so a bulk run pays for a refusal once: while
 /// the first use of an endpoint is in flight, other uses of it wait for its answer, but never more

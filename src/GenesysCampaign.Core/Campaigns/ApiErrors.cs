@@ -4,7 +4,7 @@ using GenesysCloud.Outbound.Api;
 namespace GenesysCloud.Outbound.Campaigns;
 
 /// <summary>
-/// What Genesys says that this module reacts to, in one place (genesys-api.md, "Changing state" and
+/// What Genesys says that this module reacts to, in one place (docs/genesys-api.md, "Changing state" and
 /// "Errors and rate limits"). Error codes are UNCONFIRMED there, so nothing here keys on a code:
 /// statuses and message texts only.
 /// </summary>

@@ -10,7 +10,7 @@ using GenesysCloud.Outbound.Audit;
 namespace GenesysCloud.Outbound.Campaigns;
 
 /// <summary>
-/// What can block or undo a status change (genesys-api.md): sequences, campaign rules, campaign
+/// What can block or undo a status change (docs/genesys-api.md): sequences, campaign rules, campaign
 /// schedules. Read once per cmdlet invocation; each rule below lives only here.
 /// </summary>
 public sealed class CampaignDependencies

@@ -7,7 +7,7 @@ namespace GenesysCloud.Outbound.Campaigns;
 
 /// <summary>
 /// An outbound campaign as last read. The fields the module needs are typed; the whole body is kept
-/// as the exact JSON that was read, because a status change must PUT every field back (genesys-api.md).
+/// as the exact JSON that was read, because a status change must PUT every field back (docs/genesys-api.md).
 /// </summary>
 public sealed class GenesysCampaign
 {
@@ -86,7 +86,7 @@ public sealed class GenesysCampaign
     }
 
     /// <summary>
-    /// Reads the body of a campaign notification, or null when it carries no status. genesys-api.md
+    /// Reads the body of a campaign notification, or null when it carries no status. docs/genesys-api.md
     /// calls it the campaign but names only status, version, errors and dateModified: the id comes
     /// from the topic, and whatever else the body lacks from <paramref name="known"/>, the campaign
     /// as last seen.

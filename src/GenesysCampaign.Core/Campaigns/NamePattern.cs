@@ -108,7 +108,7 @@ public sealed class NamePattern
     /// <summary>
     /// The <c>name</c> prefixes to ask the list endpoint for ("" for every campaign), so that whatever
     /// the server's filter does with letter case or with characters other than letters, digits, space
-    /// and hyphen (both UNCONFIRMED, genesys-api.md), no campaign this pattern could match, as a pattern
+    /// and hyphen (both UNCONFIRMED, docs/genesys-api.md), no campaign this pattern could match, as a pattern
     /// or as a literal name, is left out: the prefix stops before any other character, and its first
     /// letter is asked for in both cases.
     /// </summary>

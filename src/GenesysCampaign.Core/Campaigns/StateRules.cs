@@ -134,7 +134,7 @@ public static class StateRules
             new StateWrite(CampaignStatus.On, "start")),
 
         // Force stop applies to a campaign that is on or turning off; anything else is not dialing.
-        // Writing forced_off is undocumented and from on least likely (genesys-api.md), so a campaign
+        // Writing forced_off is undocumented and from on least likely (docs/genesys-api.md), so a campaign
         // that is on is turned off first, and forced_off is written while it is stopping.
         new StateRule(
             CampaignAction.Stop,

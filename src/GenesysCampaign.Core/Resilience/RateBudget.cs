@@ -18,7 +18,7 @@ public sealed class RateBudget
     private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(10);
 
     /// <summary>
-    /// The budget is a per-minute window (genesys-api.md), so no reset is further off than this. A
+    /// The budget is a per-minute window (docs/genesys-api.md), so no reset is further off than this. A
     /// larger value (an epoch time, say) is read as this rather than as a reason to stop for years.
     /// </summary>
     private static readonly TimeSpan LongestWindow = TimeSpan.FromSeconds(60);
@@ -32,7 +32,7 @@ public sealed class RateBudget
     /// <summary>Creates an empty budget: nothing is paced until an answer says what the limit is.</summary>
     public RateBudget(Func<DateTime>? clock = null) => _clock = clock ?? (() => DateTime.UtcNow);
 
-    /// <summary>Requests a minute Genesys allows when no answer has said yet (genesys-api.md: 300 per client-credentials token).</summary>
+    /// <summary>Requests a minute Genesys allows when no answer has said yet (docs/genesys-api.md: 300 per client-credentials token).</summary>
     public const int DefaultAllowedPerMinute = 300;
 
     /// <summary>Requests allowed in the window, as the last answer said; <see cref="DefaultAllowedPerMinute"/> until one has.</summary>
