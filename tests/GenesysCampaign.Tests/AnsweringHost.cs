@@ -6,12 +6,21 @@ using System.Security;
 
 namespace GenesysCampaign.Tests;
 
-/// <summary>A host whose user answers every confirmation prompt with one fixed choice label, such as "No".</summary>
-internal sealed class AnsweringHost(string answer) : PSHost
+/// <summary>
+/// A host whose user answers every confirmation prompt with one fixed choice label, such as "No";
+/// with a null answer, a host that cannot ask at all (as pwsh -NonInteractive: it throws). Keeps
+/// the lines written to it (the "What if:" lines).
+/// </summary>
+internal sealed class AnsweringHost(string? answer) : PSHost
 {
+    /// <summary>What pwsh -NonInteractive says when asked to prompt.</summary>
+    public const string NonInteractiveMessage = "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.";
+
     private readonly AnsweringUI _ui = new(answer);
 
     public List<string> Prompts => _ui.Prompts;
+
+    public List<string> Lines => _ui.Lines;
 
     public override CultureInfo CurrentCulture => CultureInfo.InvariantCulture;
 
@@ -41,15 +50,22 @@ internal sealed class AnsweringHost(string answer) : PSHost
     {
     }
 
-    private sealed class AnsweringUI(string answer) : PSHostUserInterface
+    private sealed class AnsweringUI(string? answer) : PSHostUserInterface
     {
         public List<string> Prompts { get; } = new();
+
+        public List<string> Lines { get; } = new();
 
         public override PSHostRawUserInterface? RawUI => null;
 
         public override int PromptForChoice(string caption, string message, Collection<ChoiceDescription> choices, int defaultChoice)
         {
             Prompts.Add(message);
+            if (answer is null)
+            {
+                throw new PSInvalidOperationException(NonInteractiveMessage);
+            }
+
             var index = choices.ToList().FindIndex(c => c.Label.Replace("&", string.Empty) == answer);
             return index >= 0 ? index : throw new InvalidOperationException($"No choice '{answer}' in {string.Join(", ", choices.Select(c => c.Label))}");
         }
@@ -82,6 +98,10 @@ internal sealed class AnsweringHost(string answer) : PSHost
 
         public override void WriteLine(string value)
         {
+            lock (Lines)
+            {
+                Lines.Add(value);
+            }
         }
 
         public override void WriteProgress(long sourceId, ProgressRecord record)

@@ -57,9 +57,10 @@ Describe 'At the prompt' {
         Set-GenesysSimulatorStatus $sim -Id (CampaignId 40) -Status on
         Clear-GenesysSimulatorRequest $sim
         $base = "Import-Module '$RepoRoot/out/GenesysCampaign/GenesysCampaign.psd1'; Connect-GenesysCloud -BaseUri '$($sim.BaseUri)' -ClientId sim-client -ClientSecret (ConvertTo-SecureString sim-secret -AsPlainText -Force); "
-        $out = & dotnet pwsh -NoProfile -NonInteractive -Command ($base + "Stop-GenesysCampaign -Id '$(CampaignId 40)' -ErrorAction Stop") 2>&1
-        $LASTEXITCODE | Should -Not -Be 0
-        ($out | Out-String) | Should -Match 'NonInteractive'
+        $out = & dotnet pwsh -NoProfile -NonInteractive -Command ($base + "try { Stop-GenesysCampaign -Id '$(CampaignId 40)' } catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message; exit 3 }") 2>&1
+        $LASTEXITCODE | Should -Be 3 -Because ($out | Out-String)
+        $out[0] | Should -BeLike 'ConfirmationUnavailable,*'
+        $out[1] | Should -BeLike "*Add -Confirm:`$false*Nothing was sent."
         Get-Write $sim | Should -BeNullOrEmpty
 
         $out = & dotnet pwsh -NoProfile -NonInteractive -Command ($base + "Stop-GenesysCampaign -Id '$(CampaignId 40)' -Confirm:`$false | ForEach-Object Outcome") 2>&1

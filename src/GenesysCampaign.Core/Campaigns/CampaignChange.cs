@@ -146,7 +146,7 @@ internal sealed class CampaignChange
             if (!Written)
             {
                 // Before the first write: what could block or undo it.
-                var dependencies = await _services.Dependencies.Value.ConfigureAwait(false);
+                var dependencies = await _services.Dependencies().ConfigureAwait(false);
                 var rejection = dependencies.Check(_current, _request.Action, _request.Force, _warnings);
                 if (rejection is not null)
                 {

@@ -19,6 +19,8 @@ public sealed class StateChangeExecutor
     private readonly ICampaignWaiter _waiter;
     private readonly IAuditSink? _audit;
     private readonly IOperationLog _log;
+    private readonly object _gate = new();
+    private Task<CampaignDependencies>? _dependencies;
 
     /// <summary>Creates an executor.</summary>
     public StateChangeExecutor(GenesysApiClient api, ICampaignWaiter waiter, IAuditSink? audit, IOperationLog? log = null)
@@ -35,12 +37,8 @@ public sealed class StateChangeExecutor
     /// </summary>
     public async Task RunAsync(IReadOnlyList<GenesysCampaign> campaigns, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> onRecord, CancellationToken cancellationToken)
     {
-        var dependencyStats = new RequestStats();
-        var services = new Services(_api, _waiter, _log, new Lazy<Task<CampaignDependencies>>(
-            () => CampaignDependencies.LoadAsync(_api, dependencyStats, _log, cancellationToken),
-            LazyThreadSafetyMode.ExecutionAndPublication));
-
-        var unique = campaigns.GroupBy(c => c.Id, StringComparer.OrdinalIgnoreCase).Select(group => group.First()).ToList();
+        var services = new Services(_api, _waiter, _log, () => DependenciesAsync(cancellationToken));
+        var unique = Unique(campaigns);
         if (request.Wait || unique.Any(c => StateRules.IsTransitional(c.Status)))
         {
             // Subscribe before writing, so the events of the writes themselves are not missed.
@@ -87,6 +85,55 @@ public sealed class StateChangeExecutor
 
         await Task.WhenAll(tasks).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Decides, without writing, what <see cref="RunAsync"/> would do with each campaign as given: the
+    /// state rules, then (for those it would write) what could block or undo the change, read once
+    /// and kept for the run. One plan per campaign, in the order given.
+    /// </summary>
+    public async Task<IReadOnlyList<PlannedChange>> PlanAsync(IReadOnlyList<GenesysCampaign> campaigns, StateChangeRequest request, CancellationToken cancellationToken)
+    {
+        var plans = new List<PlannedChange>();
+        foreach (var campaign in Unique(campaigns))
+        {
+            var warnings = new List<string>();
+            var decision = StateRules.Decide(request.Action, campaign, request.Force);
+            if (decision.Warning is not null)
+            {
+                warnings.Add(decision.Warning);
+            }
+
+            string? rejection = null;
+            if (decision.Kind is DecisionKind.Write or DecisionKind.WaitToSettle)
+            {
+                var dependencies = await DependenciesAsync(cancellationToken).ConfigureAwait(false);
+                rejection = dependencies.Check(campaign, request.Action, request.Force, warnings);
+            }
+
+            var plan = decision.Kind switch
+            {
+                DecisionKind.Unchanged => new PlannedChange(campaign, false, decision.Message + " Nothing would be sent.", warnings),
+                DecisionKind.Rejected => new PlannedChange(campaign, false, "Would be rejected: " + decision.Message, warnings),
+                _ when rejection is not null => new PlannedChange(campaign, false, "Would be rejected: " + rejection, warnings),
+                _ => new PlannedChange(campaign, true, PlannedChange.DescribeWrite(request.Action, campaign), warnings),
+            };
+            plans.Add(plan);
+        }
+
+        return plans;
+    }
+
+    /// <summary>Sequences, rules and schedules: read once per executor, when the first change that would write needs them.</summary>
+    private Task<CampaignDependencies> DependenciesAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return _dependencies ??= CampaignDependencies.LoadAsync(_api, new RequestStats(), _log, cancellationToken);
+        }
+    }
+
+    private static List<GenesysCampaign> Unique(IEnumerable<GenesysCampaign> campaigns) =>
+        campaigns.GroupBy(c => c.Id, StringComparer.OrdinalIgnoreCase).Select(group => group.First()).ToList();
 
     /// <summary>The record for an id that matched no campaign: Failed, ObjectNotFound, audited.</summary>
     public void RecordNotFound(string campaignId, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> onRecord) =>
@@ -158,7 +205,7 @@ public sealed class StateChangeExecutor
     /// <summary>What every campaign's change of one run shares.</summary>
     internal sealed class Services
     {
-        public Services(GenesysApiClient api, ICampaignWaiter waiter, IOperationLog log, Lazy<Task<CampaignDependencies>> dependencies)
+        public Services(GenesysApiClient api, ICampaignWaiter waiter, IOperationLog log, Func<Task<CampaignDependencies>> dependencies)
         {
             Api = api;
             Waiter = waiter;
@@ -172,7 +219,7 @@ public sealed class StateChangeExecutor
 
         public IOperationLog Log { get; }
 
-        /// <summary>Sequences, rules and schedules, read once per run when the first write needs them.</summary>
-        public Lazy<Task<CampaignDependencies>> Dependencies { get; }
+        /// <summary>Sequences, rules and schedules, read once per executor when the first write needs them.</summary>
+        public Func<Task<CampaignDependencies>> Dependencies { get; }
     }
 }

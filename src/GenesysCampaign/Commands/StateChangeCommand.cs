@@ -43,6 +43,11 @@ public abstract class StateChangeCommand : CampaignInputCmdlet
     [Parameter]
     public string? AuditLogPath { get; set; }
 
+    // Errors held back until the batch is through, with the input position of their campaign.
+    private readonly List<(int Order, ErrorRecord Error)> _deferred = new();
+    private readonly Dictionary<string, int> _inputOrder = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<string> _heldWarnings = new();
+
     /// <summary>Which change this cmdlet makes.</summary>
     protected abstract CampaignAction Action { get; }
 
@@ -104,9 +109,11 @@ public abstract class StateChangeCommand : CampaignInputCmdlet
         }
 
         List<GenesysCampaign> campaigns;
+        IReadOnlyList<PlannedChange> plans;
         try
         {
             campaigns = Pump.Run(token => ResolveCampaignsAsync(api, id => executor.RecordNotFound(id, request, Emit), token), CancellationToken);
+            plans = Pump.Run(token => executor.PlanAsync(campaigns, request, token), CancellationToken);
         }
         catch (Exception ex) when (ex is GenesysApiException or GenesysAuthenticationException)
         {
@@ -114,12 +121,37 @@ public abstract class StateChangeCommand : CampaignInputCmdlet
             return;
         }
 
-        // Confirmation happens here, on the pipeline thread, before anything is written. A campaign
-        // declined at the prompt still gets its record (Unchanged): every campaign given has one.
-        var approved = new List<GenesysCampaign>();
-        foreach (var campaign in campaigns)
+        for (var i = 0; i < campaigns.Count; i++)
         {
-            if (ShouldProcess($"campaign '{campaign.Name}' ({campaign.Id}), now {campaign.Status}", $"{Action} (set to {StateRules.For(Action).TargetStatus})"))
+            _inputOrder[campaigns[i].Id] = i;
+        }
+
+        // Decided first, then asked: -WhatIf says per campaign what would happen, and -Confirm asks
+        // only about campaigns that would be written. A campaign declined at the prompt still gets
+        // its record (Unchanged): every campaign given has one. The run decides again on what it reads.
+        var approved = new List<GenesysCampaign>();
+        foreach (var plan in plans)
+        {
+            var campaign = plan.Campaign;
+            if (whatIf)
+            {
+                foreach (var warning in plan.Warnings)
+                {
+                    Warn(warning);
+                }
+            }
+
+            if (!plan.WouldWrite)
+            {
+                if (whatIf)
+                {
+                    // Said as a What if: line like the writes; ShouldProcess only prints it under -WhatIf.
+                    ShouldProcess($"{plan.Description} (campaign id {campaign.Id})", null, null);
+                }
+
+                approved.Add(campaign); // Recorded by the run (Unchanged or Rejected); nothing is sent for it.
+            }
+            else if (Confirm(campaign, plan))
             {
                 approved.Add(campaign);
             }
@@ -129,16 +161,82 @@ public abstract class StateChangeCommand : CampaignInputCmdlet
             }
         }
 
-        if (approved.Count == 0)
+        if (!whatIf && approved.Count > 0)
         {
-            return;
+            total = approved.Count;
+            done = 0;
+            Pump.Run(token => executor.RunAsync(approved, request, Emit, token), CancellationToken);
+            WriteProgress(new ProgressRecord(1, $"{Action} campaigns", "Done") { RecordType = ProgressRecordType.Completed });
         }
 
-        total = approved.Count;
-        done = 0;
-        Pump.Run(token => executor.RunAsync(approved, request, Emit, token), CancellationToken);
-        WriteProgress(new ProgressRecord(1, $"{Action} campaigns", "Done") { RecordType = ProgressRecordType.Completed });
+        WriteDeferredErrors();
     }
+
+    /// <summary>
+    /// Asks ShouldProcess about a campaign that would be written. A host that cannot ask (a runbook, a
+    /// -NonInteractive pwsh) is a terminating error of its own, before anything is sent.
+    /// </summary>
+    private bool Confirm(GenesysCampaign campaign, PlannedChange plan)
+    {
+        try
+        {
+            return ShouldProcess($"campaign '{campaign.Name}' ({campaign.Id}), now {campaign.Status}", plan.Description);
+        }
+        catch (Exception ex) when (ex is PSInvalidOperationException or System.Management.Automation.Host.HostException or NotImplementedException or NotSupportedException)
+        {
+            var name = MyInvocation.MyCommand.Name;
+            var error = new InvalidOperationException(
+                $"{name} asks for confirmation before it changes campaign '{campaign.Name}', but this host cannot ask ({ex.Message}). "
+                + $"Add -Confirm:$false to run {name} without asking, or -WhatIf to see what it would do. Nothing was sent.",
+                ex);
+            ThrowTerminatingError(new ErrorRecord(error, "ConfirmationUnavailable", ErrorCategory.InvalidOperation, campaign));
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Writes a warning, or, when the warning preference would stop the command or prompt at it
+    /// (-WarningAction Stop or Inquire), holds it until the batch is through, as errors are: a
+    /// stopped command can write nothing more, so the campaigns still in flight would be left halfway.
+    /// </summary>
+    private void Warn(string warning)
+    {
+        if (WarningWouldInterrupt())
+        {
+            _heldWarnings.Add(warning);
+        }
+        else
+        {
+            WriteWarning(warning);
+        }
+    }
+
+    /// <summary>
+    /// Writes the warnings and errors held back during the run, errors in the order their campaigns were given (input
+    /// that never reached a request first), so -ErrorAction Stop ends the script after the batch,
+    /// never in the middle of it.
+    /// </summary>
+    private void WriteDeferredErrors()
+    {
+        foreach (var warning in _heldWarnings)
+        {
+            WriteWarning(warning);
+        }
+
+        foreach (var error in _deferred.OrderBy(e => e.Order).Select(e => e.Error))
+        {
+            WriteError(error);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void WriteInputError(ErrorRecord error) => _deferred.Add((-1, error));
+
+    /// <inheritdoc />
+    protected override void WriteInputWarning(string warning) => Warn(warning);
+
+    private void Defer(GenesysCampaignStateChange record, ErrorRecord error) =>
+        _deferred.Add((_inputOrder.TryGetValue(record.CampaignId, out var order) ? order : -1, error));
 
     private bool IsWhatIf() =>
         MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value)
@@ -149,10 +247,11 @@ public abstract class StateChangeCommand : CampaignInputCmdlet
     {
         if (whatIf)
         {
-            // Under -WhatIf only what is wrong with the input is said; no record is made.
+            // Under -WhatIf only what is wrong with the input (a bad id, a campaign not found) is an
+            // error; no record is made.
             if (record.Outcome is StateChangeOutcome.Rejected or StateChangeOutcome.Failed)
             {
-                WriteError(new ErrorRecord(new InvalidOperationException(record.Message), ErrorMapping.ErrorId(record), ErrorMapping.Category(record.Failure), record.CampaignId));
+                Defer(record, new ErrorRecord(new InvalidOperationException(record.Message), ErrorMapping.ErrorId(record), ErrorMapping.Category(record.Failure), record.CampaignId));
             }
 
             return;
@@ -160,13 +259,13 @@ public abstract class StateChangeCommand : CampaignInputCmdlet
 
         foreach (var warning in record.Warnings)
         {
-            WriteWarning(warning);
+            Warn(warning);
         }
 
         WriteObject(record);
         if (auditError is not null)
         {
-            WriteError(new ErrorRecord(
+            Defer(record, new ErrorRecord(
                 new System.IO.IOException($"The audit line for campaign '{record.CampaignName ?? record.CampaignId}' could not be written: {auditError.Message}", auditError),
                 "AuditLogWriteFailed",
                 ErrorCategory.WriteError,
@@ -176,7 +275,7 @@ public abstract class StateChangeCommand : CampaignInputCmdlet
         if (record.Outcome is StateChangeOutcome.Rejected or StateChangeOutcome.Failed or StateChangeOutcome.TimedOut)
         {
             var message = record.Message + (record.CorrelationId is null ? string.Empty : $" (correlation id {record.CorrelationId})");
-            WriteError(new ErrorRecord(new InvalidOperationException(message), ErrorMapping.ErrorId(record), ErrorMapping.Category(record.Failure), record));
+            Defer(record, new ErrorRecord(new InvalidOperationException(message), ErrorMapping.ErrorId(record), ErrorMapping.Category(record.Failure), record));
         }
     }
 }

@@ -50,6 +50,12 @@ public abstract class CampaignInputCmdlet : GenesysApiCmdlet
     /// <summary>Whether a wildcard -Name that matches no campaign is a warning (state changes) or silence (reading).</summary>
     protected virtual bool WarnsOnUnmatchedPattern => false;
 
+    /// <summary>Writes an error about the input (a name that matches nothing); state changes hold it until their batch is through.</summary>
+    protected virtual void WriteInputError(ErrorRecord error) => WriteError(error);
+
+    /// <summary>Writes a warning about the input (a pattern that matches nothing); state changes may hold it (see there).</summary>
+    protected virtual void WriteInputWarning(string warning) => WriteWarning(warning);
+
     /// <summary>Ids given that are not Genesys ids (GUIDs): no request is ever made for them.</summary>
     protected IEnumerable<string> InvalidIds => _ids.Where(id => !CampaignFinder.IsValidId(id));
 
@@ -103,13 +109,13 @@ public abstract class CampaignInputCmdlet : GenesysApiCmdlet
             {
                 if (!pattern.HasWildcards)
                 {
-                    Pump.Post(() => WriteError(CampaignErrors.NameNotFound(pattern.Pattern)));
+                    Pump.Post(() => WriteInputError(CampaignErrors.NameNotFound(pattern.Pattern)));
                 }
                 else if (WarnsOnUnmatchedPattern)
                 {
                     // A wildcard that matches nothing is no error (as in Get- cmdlets), but a change that
                     // silently does nothing is the worst outcome of an emergency pause: say so.
-                    Pump.Post(() => WriteWarning($"No campaign matched -Name '{pattern.Pattern}'; nothing was done for it."));
+                    Pump.Post(() => WriteInputWarning($"No campaign matched -Name '{pattern.Pattern}'; nothing was done for it."));
                 }
             }
         }

@@ -73,6 +73,18 @@ public abstract class GenesysCmdlet : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>
+    /// Whether a warning written now would stop the command (-WarningAction Stop) or ask whether to
+    /// go on (Inquire, which a runbook host cannot answer): either ends the command at that write.
+    /// </summary>
+    internal bool WarningWouldInterrupt()
+    {
+        var preference = MyInvocation.BoundParameters.TryGetValue("WarningAction", out var bound) && bound is ActionPreference given
+            ? given
+            : Preference("WarningPreference");
+        return preference is ActionPreference.Stop or ActionPreference.Inquire;
+    }
+
     /// <summary>Windows PowerShell (on .NET Framework), where -Debug means Inquire.</summary>
     private static bool IsWindowsPowerShell => System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
 

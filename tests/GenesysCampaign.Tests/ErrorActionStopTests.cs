@@ -1,0 +1,106 @@
+using System.Management.Automation;
+using GenesysCloud.Outbound.Audit;
+using GenesysCloud.Outbound.Simulator;
+using Xunit;
+using static GenesysCampaign.Tests.PowerShellHost;
+using static GenesysCampaign.Tests.Requests;
+
+namespace GenesysCampaign.Tests;
+
+/// <summary>
+/// Issue 10, point 2: a runbook's $ErrorActionPreference = 'Stop' never abandons a pause halfway.
+/// The errors of Rejected/Failed records are written after the batch, in input order.
+/// </summary>
+public sealed class ErrorActionStopTests
+{
+    [Fact]
+    public async Task Suspend_under_ErrorActionPreference_Stop_pauses_every_campaign_before_the_rejection_stops_the_script()
+    {
+        await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { Latency = TimeSpan.FromMilliseconds(30) });
+        var free = Enumerable.Range(31, 29).Select(SimulatorSeed.CampaignId).ToArray();
+        foreach (var id in free)
+        {
+            sim.SetStatus(id, "on");
+        }
+
+        // The rejected campaign (in a running sequence) first, so its record comes early, while the
+        // others still wait for one of the two slots.
+        var ids = new[] { SimulatorSeed.RenewalsSequenceOnCampaignId }.Concat(free).ToArray();
+        var audit = Path.Combine(Directory.CreateTempSubdirectory("gc-eastop-").FullName, "audit.jsonl");
+        using var host = new PowerShellHost();
+        host.Connect(sim.BaseUri);
+        using var ps = host.Create("""
+            param($ids, $audit)
+            $ErrorActionPreference = 'Stop'
+            Suspend-GenesysCampaign -Id $ids -ThrottleLimit 2 -AuditLogPath $audit -Confirm:$false
+            'after the pause'
+            """, Args(("ids", ids), ("audit", audit)));
+        var output = new PSDataCollection<PSObject>();
+
+        var ex = Assert.ThrowsAny<RuntimeException>(() => ps.Invoke(null, output));
+
+        Assert.StartsWith("CampaignStateChangeRejected,", ex.ErrorRecord.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidOperation, ex.ErrorRecord.CategoryInfo.Category);
+        Assert.DoesNotContain(output, o => o.BaseObject is string); // The script stopped after the cmdlet.
+        var records = output.Select(o => (GenesysCampaignStateChange)o.BaseObject).ToList();
+        Assert.Equal(30, records.Count);
+        Assert.Equal(29, records.Count(r => r.Outcome == StateChangeOutcome.Changed));
+        Assert.Equal(30, File.ReadAllLines(audit).Length);
+        Assert.Equal(29, sim.Requests.Count(r => IsCampaignWrite(r)));
+        Assert.All(free, id => Assert.Contains(sim.GetStatus(id), new[] { "stopping", "off" }));
+    }
+
+    [Fact]
+    public async Task Errors_come_after_every_record_in_the_order_the_campaigns_were_given()
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        sim.SetStatus(SimulatorSeed.CampaignId(31), "off");
+        var ids = new[] { "not an id", SimulatorSeed.InvalidCampaignId, SimulatorSeed.CampaignId(31), SimulatorSeed.CompleteCampaignId };
+        using var host = new PowerShellHost();
+        host.Connect(sim.BaseUri);
+
+        // Each item of the merged stream says which stream it came from, in the order written.
+        var merged = host.Run("""
+            param($ids)
+            Resume-GenesysCampaign -Id $ids -Confirm:$false 2>&1 | ForEach-Object {
+                if ($_ -is [System.Management.Automation.ErrorRecord]) { 'error ' + $_.FullyQualifiedErrorId.Split(',')[0] + ' ' + $_.TargetObject.CampaignId }
+                else { 'record ' + $_.CampaignId }
+            }
+            """, Args(("ids", ids))).Select(o => o.ToString()).ToList();
+
+        Assert.Equal(7, merged.Count);
+        Assert.All(merged.Take(4), line => Assert.StartsWith("record ", line));
+        Assert.Equal(
+            new[]
+            {
+                "error InvalidCampaignId not an id",
+                "error CampaignStateChangeRejected " + SimulatorSeed.InvalidCampaignId,
+                "error CampaignStateChangeRejected " + SimulatorSeed.CompleteCampaignId,
+            },
+            merged.Skip(4));
+    }
+
+    [Fact]
+    public async Task WarningAction_Stop_is_held_until_the_batch_is_through()
+    {
+        await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { Latency = TimeSpan.FromMilliseconds(30) });
+        var free = Enumerable.Range(31, 6).Select(SimulatorSeed.CampaignId).ToArray();
+        foreach (var id in free.Append(SimulatorSeed.EnabledRuleTargetCampaignId))
+        {
+            sim.SetStatus(id, "on");
+        }
+
+        // The first campaign's record carries a warning (an enabled rule can turn it back on).
+        var ids = new[] { SimulatorSeed.EnabledRuleTargetCampaignId }.Concat(free).ToArray();
+        using var host = new PowerShellHost();
+        host.Connect(sim.BaseUri);
+        using var ps = host.Create("param($ids) Suspend-GenesysCampaign -Id $ids -ThrottleLimit 1 -WarningAction Stop -Confirm:$false", Args(("ids", ids)));
+        var output = new PSDataCollection<PSObject>();
+
+        var ex = Assert.ThrowsAny<RuntimeException>(() => ps.Invoke(null, output));
+
+        Assert.Contains(SimulatorSeed.EnabledRuleName, ex.Message);
+        Assert.Equal(ids.Length, sim.Requests.Count(r => IsCampaignWrite(r)));
+        Assert.Equal(ids.Length, output.Count);
+    }
+}
