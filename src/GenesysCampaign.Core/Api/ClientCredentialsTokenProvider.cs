@@ -97,7 +97,7 @@ public sealed class ClientCredentialsTokenProvider : IAccessTokenProvider
         {
             response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        catch (HttpRequestException ex)
+        catch (HttpRequestException ex) when (!TlsPolicy.IsHandshakeFailure(ex))
         {
             // Not a refusal of the credentials: transient, so the caller's pipeline tries again.
             throw new LoginUnreachableException($"Could not reach the Genesys Cloud login service at {_endpoints.LoginBase} ({ex.InnerException?.Message ?? ex.Message})", ex);

@@ -28,6 +28,9 @@ public sealed class GenesysApiClient
     /// <summary>The error code of a request Genesys kept refusing with 429 (its own code is in the message).</summary>
     public const string RateLimitedCode = "genesys.rate.limited";
 
+    /// <summary>The <see cref="GenesysApiException.Code"/> of a request whose TLS handshake failed (not retried).</summary>
+    public const string TlsHandshakeFailedCode = "tls.handshake.failed";
+
     /// <summary>The error code of an answer not shaped as the contract describes.</summary>
     public const string InvalidAnswer = "invalid.answer";
 
@@ -315,7 +318,7 @@ public sealed class GenesysApiClient
         }
         catch (Exception ex) when (ex is not GenesysAuthenticationException && (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
         {
-            throw new GenesysApiException(0, null, $"Getting a token failed after {attempts} attempt(s): {Describe(ex)}", null, attempts, ex);
+            throw new GenesysApiException(0, FailureCode(ex), $"Getting a token failed after {attempts} attempt(s): {Describe(ex, _endpoints.LoginBase.Host)}", null, attempts, ex);
         }
     }
 
@@ -375,7 +378,7 @@ public sealed class GenesysApiClient
             }
 
             var status = ex is TransientResponseException transient ? transient.StatusCode : 0;
-            throw new GenesysApiException(status, null, $"{what} failed after {attempts} attempt(s): {Describe(ex)}", stats?.LastCorrelationId, attempts, ex) { AnswerLost = sent.AnswerLost };
+            throw new GenesysApiException(status, FailureCode(ex), $"{what} failed after {attempts} attempt(s): {Describe(ex, uri.Host)}", stats?.LastCorrelationId, attempts, ex) { AnswerLost = sent.AnswerLost };
         }
         finally
         {
@@ -472,8 +475,12 @@ public sealed class GenesysApiClient
                 || (text[0] == '[' && text[text.Length - 1] == ']'));
     }
 
-    private static string Describe(Exception ex) => ex switch
+    /// <summary>The code of a request that got no answer: a failed TLS handshake is told apart from other faults.</summary>
+    private static string? FailureCode(Exception ex) => TlsPolicy.IsHandshakeFailure(ex) ? TlsHandshakeFailedCode : null;
+
+    private static string Describe(Exception ex, string host) => ex switch
     {
+        _ when TlsPolicy.IsHandshakeFailure(ex) => TlsPolicy.Describe(ex, host),
         Polly.Timeout.TimeoutRejectedException => "no answer in time",
         LoginUnreachableException => ex.Message,
         HttpRequestException http => "the connection failed (" + (http.InnerException?.Message ?? http.Message) + ")",

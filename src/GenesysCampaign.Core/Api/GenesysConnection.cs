@@ -78,6 +78,9 @@ public sealed class GenesysConnection : IDisposable
 
     private static HttpClient CreateHttpClient()
     {
+        // Windows PowerShell 5.1: TLS 1.2 may not be allowed yet (Genesys needs it).
+        TlsPolicy.EnsureTls12();
+
         // Timeouts belong to the resilience pipeline (per attempt and total), not to HttpClient.
         var handler = new HttpClientHandler { AllowAutoRedirect = false, MaxConnectionsPerServer = 32 };
         return new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };

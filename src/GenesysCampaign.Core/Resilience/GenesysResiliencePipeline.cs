@@ -11,7 +11,8 @@ namespace GenesysCloud.Outbound.Resilience;
 
 /// <summary>
 /// The Polly pipeline every API request runs through: a total time bound, then retries of transient
-/// faults (429 honouring Retry-After, 502/503/504, network faults, non-JSON answers), then a bound
+/// faults (429 honouring Retry-After, 502/503/504, network faults but not TLS handshake failures,
+/// non-JSON answers), then a bound
 /// per attempt. A status PUT is a full-body write of one known version, so it is safe to retry too;
 /// a start or stop retried after a lost answer meets the invalid-transition 400, which the executor
 /// reads as "the campaign moved" (see ApiErrors).
@@ -56,7 +57,8 @@ internal static class GenesysResiliencePipeline
     {
         if (outcome.Exception is not null)
         {
-            return outcome.Exception is HttpRequestException or TimeoutRejectedException or TransientResponseException
+            // A failed TLS handshake fails the same way every time: said at once, not retried.
+            return !TlsPolicy.IsHandshakeFailure(outcome.Exception) && outcome.Exception is HttpRequestException or TimeoutRejectedException or TransientResponseException
                 || (outcome.Exception is TaskCanceledException && outcome.Exception.InnerException is TimeoutException);
         }
 
