@@ -9,13 +9,15 @@ namespace GenesysCloud.Outbound.PowerShell.Infrastructure;
 /// <summary>
 /// Runs at Import-Module: points the runtime at the module's <c>dependencies</c> folder. On
 /// PowerShell 7 that folder loads into an AssemblyLoadContext of its own (GenesysCampaign.LoadContext);
-/// on Windows PowerShell 5.1, which has no load contexts, a resolver serves it. Nothing else runs at
-/// import, so importing stays fast.
+/// on Windows PowerShell 5.1, which has no load contexts, a resolver serves it
+/// (<see cref="DependencyResolver"/>), removed again at Remove-Module. Nothing else runs at import,
+/// so importing stays fast.
 /// </summary>
-public sealed class ModuleInitializer : IModuleAssemblyInitializer
+public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
 {
     private static readonly object Gate = new();
     private static bool _installed;
+    private static ResolveEventHandler? _resolver;
 
     /// <inheritdoc />
     public void OnImport()
@@ -38,11 +40,7 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer
 
         if (RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal))
         {
-            AppDomain.CurrentDomain.AssemblyResolve += (_, args) =>
-            {
-                var path = Path.Combine(folder, new AssemblyName(args.Name).Name + ".dll");
-                return File.Exists(path) ? Assembly.LoadFrom(path) : null;
-            };
+            InstallResolver(folder);
             return;
         }
 
@@ -50,5 +48,33 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer
         loader.GetType("GenesysCloud.Outbound.LoadContext.DependencyLoadContext", throwOnError: true)!
             .GetMethod("Install", BindingFlags.Public | BindingFlags.Static)!
             .Invoke(null, new object[] { folder });
+    }
+
+    /// <summary>The 5.1 way: a resolver for the dependencies folder (see <see cref="DependencyResolver"/>).</summary>
+    internal static void InstallResolver(string folder)
+    {
+        lock (Gate)
+        {
+            _resolver = new DependencyResolver(folder).OnAssemblyResolve;
+            AppDomain.CurrentDomain.AssemblyResolve += _resolver;
+        }
+    }
+
+    /// <summary>
+    /// Runs at Remove-Module: takes the 5.1 resolver out of the process, so it cannot answer for
+    /// other modules once this one is gone (an import after this installs it again). The load
+    /// context of PowerShell 7 answers only for GenesysCampaign.Core and stays, as loaded assemblies do.
+    /// </summary>
+    public void OnRemove(PSModuleInfo module)
+    {
+        lock (Gate)
+        {
+            if (_resolver is not null)
+            {
+                AppDomain.CurrentDomain.AssemblyResolve -= _resolver;
+                _resolver = null;
+                _installed = false;
+            }
+        }
     }
 }
