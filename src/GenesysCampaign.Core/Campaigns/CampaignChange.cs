@@ -69,7 +69,7 @@ internal sealed class CampaignChange
         }
         catch (GenesysApiException ex)
         {
-            var (outcome, failure) = StateChangeExecutor.Classify(ex);
+            var (outcome, failure) = Failures.Classify(ex);
             var message = ApiErrors.IsActiveCampaignLimit(ex)
                 ? $"Genesys Cloud refused to turn on campaign '{_current.Name}': the org already has its limit of {ApiErrors.MaxActiveCampaigns} active campaigns (on, stopping or forced_stopping). {ex.Message}"
                 : $"Campaign '{_current.Name}': {ex.Message}{NeitherWayPermitted(ex)}";
@@ -81,7 +81,7 @@ internal sealed class CampaignChange
                 message += $" {_sending} got no answer from Genesys and may have applied: check the campaign's status.";
             }
 
-            var failed = Done(outcome, message, unknown ? null : _current.Status, failure, ex.Code ?? (ex.StatusCode == 0 ? "connection.failed" : "http." + ex.StatusCode));
+            var failed = Done(outcome, message, unknown ? null : _current.Status, failure, Failures.CodeOf(ex));
 
             // The error body's contextId when the answer carried no inin-correlation-id header.
             failed.CorrelationId ??= ex.CorrelationId;
@@ -89,20 +89,20 @@ internal sealed class CampaignChange
         }
         catch (GenesysAuthenticationException ex)
         {
-            return Done(StateChangeOutcome.Failed, ex.Message, _current.Status, FailureKind.AuthenticationError, "authentication.failed");
+            return Done(StateChangeOutcome.Failed, ex.Message, _current.Status, FailureKind.AuthenticationError, Failures.AuthenticationFailed);
         }
         catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
         {
             // Stopped before any write: nothing was sent for it, so no record. Stopped after one (while
             // retrying it after a conflict, say): it was attempted and may have applied, so it is recorded.
             return _sending.Length > 0
-                ? Done(StateChangeOutcome.Failed, $"Campaign '{_current.Name}': stopped after a write was sent ({WrittenWith ?? _sending}); check its status.", _current.Status, FailureKind.OperationTimeout, "stopped.after.write")
+                ? Done(StateChangeOutcome.Failed, $"Campaign '{_current.Name}': stopped after a write was sent ({WrittenWith ?? _sending}); check its status.", _current.Status, FailureKind.OperationTimeout, Failures.StoppedAfterWrite)
                 : null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Whatever else went wrong (an answer no one expected), the campaign still gets its record.
-            return Done(StateChangeOutcome.Failed, $"Campaign '{_current.Name}': {ex.Message}", _current.Status, FailureKind.InvalidOperation, "unexpected.error");
+            return Done(StateChangeOutcome.Failed, $"Campaign '{_current.Name}': {ex.Message}", _current.Status, FailureKind.InvalidOperation, Failures.Unexpected);
         }
     }
 
@@ -124,7 +124,7 @@ internal sealed class CampaignChange
                     return await NothingToWriteAsync(decision.Message).ConfigureAwait(false);
 
                 case DecisionKind.Rejected:
-                    return Done(StateChangeOutcome.Rejected, decision.Message, _current.Status, FailureKind.InvalidOperation, "CampaignStateChangeRejected");
+                    return Done(StateChangeOutcome.Rejected, decision.Message, _current.Status, FailureKind.InvalidOperation, Failures.StateChangeRejected);
 
                 case DecisionKind.WaitToSettle:
                     if (await WaitToSettleBeforeWritingAsync(decision.Message).ConfigureAwait(false) is { } timedOut)
@@ -150,7 +150,7 @@ internal sealed class CampaignChange
                 var rejection = dependencies.Check(_current, _request.Action, _request.Force, _warnings);
                 if (rejection is not null)
                 {
-                    return Done(StateChangeOutcome.Rejected, rejection, _current.Status, FailureKind.InvalidOperation, "CampaignInRunningSequence");
+                    return Done(StateChangeOutcome.Rejected, rejection, _current.Status, FailureKind.InvalidOperation, Failures.CampaignInRunningSequence);
                 }
 
                 // The last point at which Ctrl+C prevents the write.
@@ -390,7 +390,7 @@ internal sealed class CampaignChange
         if (!settled.Reached)
         {
             var last = settled.Last?.Status ?? _current.Status;
-            return Done(StateChangeOutcome.TimedOut, $"Campaign '{_current.Name}' was still {last} after {_request.Timeout.TotalSeconds:0} s; it was not resumed.", last, FailureKind.OperationTimeout, "CampaignWaitTimedOut");
+            return Done(StateChangeOutcome.TimedOut, $"Campaign '{_current.Name}' was still {last} after {_request.Timeout.TotalSeconds:0} s; it was not resumed.", last, FailureKind.OperationTimeout, Failures.WaitTimedOut);
         }
 
         _current = settled.Last!;
@@ -476,7 +476,7 @@ internal sealed class CampaignChange
         var final = result.Last?.Status ?? _current.Status;
         if (!result.Reached)
         {
-            return Done(StateChangeOutcome.TimedOut, $"{message} It was still {final} after {_request.Timeout.TotalSeconds:0} s.", final, FailureKind.OperationTimeout, "CampaignWaitTimedOut");
+            return Done(StateChangeOutcome.TimedOut, $"{message} It was still {final} after {_request.Timeout.TotalSeconds:0} s.", final, FailureKind.OperationTimeout, Failures.WaitTimedOut);
         }
 
         if (!_rule.ExpectedFinal.Contains(final))

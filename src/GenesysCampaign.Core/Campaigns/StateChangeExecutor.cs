@@ -137,7 +137,7 @@ public sealed class StateChangeExecutor
 
     /// <summary>The record for an id that matched no campaign: Failed, ObjectNotFound, audited.</summary>
     public void RecordNotFound(string campaignId, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> onRecord) =>
-        RecordInputError(campaignId, request, FailureKind.ObjectNotFound, "not.found", $"No campaign with id '{campaignId}' was found.", onRecord);
+        RecordInputError(campaignId, request, FailureKind.ObjectNotFound, Failures.CampaignNotFound, $"No campaign with id '{campaignId}' was found.", onRecord);
 
     /// <summary>
     /// The record for input that never reached a request (a malformed id, a campaign not found):
@@ -176,18 +176,6 @@ public sealed class StateChangeExecutor
 
         onRecord(record, auditError);
     }
-
-    /// <summary>The outcome and failure kind of a change that ended in an API error.</summary>
-    internal static (StateChangeOutcome, FailureKind) Classify(GenesysApiException ex) => ex.StatusCode switch
-    {
-        400 or 409 when ApiErrors.IsActiveCampaignLimit(ex) => (StateChangeOutcome.Rejected, FailureKind.LimitsExceeded),
-        400 or 409 or 422 => (StateChangeOutcome.Rejected, FailureKind.InvalidOperation),
-        401 => (StateChangeOutcome.Failed, FailureKind.AuthenticationError),
-        403 => (StateChangeOutcome.Failed, FailureKind.PermissionDenied),
-        404 => (StateChangeOutcome.Failed, FailureKind.ObjectNotFound),
-        429 => (StateChangeOutcome.Failed, FailureKind.LimitsExceeded),
-        _ => (StateChangeOutcome.Failed, FailureKind.ConnectionError),
-    };
 
     internal static GenesysCampaignStateChange NewRecord(StateChangeRequest request, string id, string? name, string? previous) => new()
     {

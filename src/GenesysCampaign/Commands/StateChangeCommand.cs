@@ -105,7 +105,7 @@ public abstract class StateChangeCommand : CampaignInputCmdlet
         // Bad ids are reported (and audited) without a request.
         foreach (var id in InvalidIds)
         {
-            executor.RecordInputError(id, request, FailureKind.InvalidArgument, "InvalidCampaignId", CampaignErrors.InvalidId(id, CampaignErrors.NameHint).Exception.Message, (r, e) => WriteRecord(r, e, whatIf));
+            executor.RecordInputError(id, request, FailureKind.InvalidArgument, Failures.InvalidCampaignId, CampaignErrors.InvalidId(id, CampaignErrors.NameHint).Exception.Message, (r, e) => WriteRecord(r, e, whatIf));
         }
 
         List<GenesysCampaign> campaigns;

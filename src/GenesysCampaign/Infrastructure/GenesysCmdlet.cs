@@ -126,15 +126,8 @@ internal static class ErrorMapping
         _ => ErrorCategory.NotSpecified,
     };
 
-    public static ErrorCategory Category(int httpStatus) => httpStatus switch
-    {
-        400 or 409 or 422 => ErrorCategory.InvalidOperation,
-        401 => ErrorCategory.AuthenticationError,
-        403 => ErrorCategory.PermissionDenied,
-        404 => ErrorCategory.ObjectNotFound,
-        429 => ErrorCategory.LimitsExceeded,
-        _ => ErrorCategory.ConnectionError,
-    };
+    /// <summary>The category an HTTP status means, through Core's one table (<see cref="Failures.Classify(int)"/>).</summary>
+    public static ErrorCategory Category(int httpStatus) => Category(Failures.Classify(httpStatus).Failure);
 
     /// <summary>The ErrorRecord id for a record that did not succeed.</summary>
     public static string ErrorId(GenesysCampaignStateChange record) => record.Outcome switch

@@ -1,0 +1,62 @@
+using GenesysCloud.Outbound.Api;
+using GenesysCloud.Outbound.Campaigns;
+
+namespace GenesysCloud.Outbound.Audit;
+
+/// <summary>
+/// The one table from a failure to what a record says of it: its outcome, its failure kind (which
+/// a host maps to its own error categories) and its <see cref="GenesysCampaignStateChange.ErrorCode"/>.
+/// ErrorCode is Genesys's own <c>code</c> when Genesys refused the request and gave one; otherwise one
+/// of the module's codes below, written in Genesys's style (lowercase words joined by dots), so a
+/// log filtered on ErrorCode meets one vocabulary.
+/// </summary>
+public static class Failures
+{
+    /// <summary>An id that cannot be a campaign id: no request was made for it.</summary>
+    public const string InvalidCampaignId = "invalid.campaign.id";
+
+    /// <summary>A well-formed id that matched no campaign.</summary>
+    public const string CampaignNotFound = "campaign.not.found";
+
+    /// <summary>The state rules refuse the change from the campaign's status (invalid, complete without -Force, ...).</summary>
+    public const string StateChangeRejected = "state.change.rejected";
+
+    /// <summary>The campaign is in a running sequence and -Force was not given.</summary>
+    public const string CampaignInRunningSequence = "campaign.in.running.sequence";
+
+    /// <summary>The campaign did not settle within -Timeout.</summary>
+    public const string WaitTimedOut = "wait.timed.out";
+
+    /// <summary>Stopped (Ctrl+C) after a write was sent: it may have applied.</summary>
+    public const string StoppedAfterWrite = "stopped.after.write";
+
+    /// <summary>Something no one expected (a bug or an answer beyond the contract); the message says what.</summary>
+    public const string Unexpected = "unexpected.error";
+
+    /// <summary>The credentials were refused while the change was under way.</summary>
+    public const string AuthenticationFailed = "authentication.failed";
+
+    /// <summary>No answer from Genesys (network fault, timeout) after every retry.</summary>
+    public const string ConnectionFailed = "connection.failed";
+
+    /// <summary>The outcome and failure kind of a change that ended in an API error.</summary>
+    public static (StateChangeOutcome Outcome, FailureKind Failure) Classify(GenesysApiException ex) =>
+        ApiErrors.IsActiveCampaignLimit(ex) && ex.StatusCode is 400 or 409
+            ? (StateChangeOutcome.Rejected, FailureKind.LimitsExceeded)
+            : Classify(ex.StatusCode);
+
+    /// <summary>The outcome and failure kind an HTTP status means (0: no answer at all).</summary>
+    public static (StateChangeOutcome Outcome, FailureKind Failure) Classify(int httpStatus) => httpStatus switch
+    {
+        400 or 409 or 422 => (StateChangeOutcome.Rejected, FailureKind.InvalidOperation),
+        401 => (StateChangeOutcome.Failed, FailureKind.AuthenticationError),
+        403 => (StateChangeOutcome.Failed, FailureKind.PermissionDenied),
+        404 => (StateChangeOutcome.Failed, FailureKind.ObjectNotFound),
+        429 => (StateChangeOutcome.Failed, FailureKind.LimitsExceeded),
+        _ => (StateChangeOutcome.Failed, FailureKind.ConnectionError),
+    };
+
+    /// <summary>The ErrorCode of an API error: Genesys's code, or ours for a rate limit, a bare status or no answer.</summary>
+    public static string CodeOf(GenesysApiException ex) =>
+        ex.Code ?? (ex.StatusCode == 0 ? ConnectionFailed : "http." + ex.StatusCode);
+}
