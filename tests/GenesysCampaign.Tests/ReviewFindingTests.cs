@@ -108,7 +108,7 @@ public class ReviewFindingTests
         var suspend = action == "Suspend";
         var id = suspend ? SimulatorSeed.UnreferencedOnCampaignId : SimulatorSeed.UnreferencedOffCampaignId;
         var campaign = await org.Client().GetCampaignAsync(id, null, CancellationToken.None);
-        await org.Client().PostCampaignActionAsync(id, suspend ? "stop" : "start", null, CancellationToken.None);
+        await org.Client().PostCampaignActionAsync(campaign, suspend ? "stop" : "start", null, CancellationToken.None);
         org.Simulator.ClearRequests();
         using var waiter = new PollingCampaignWaiter(org.Client());
         var records = new List<GenesysCampaignStateChange>();

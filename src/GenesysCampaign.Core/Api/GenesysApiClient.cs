@@ -45,13 +45,14 @@ public sealed class GenesysApiClient
     private readonly RateBudget _budget;
 
     /// <summary>Creates a client over a connection's HttpClient, token provider and rate budget.</summary>
-    public GenesysApiClient(HttpClient http, GenesysEndpoints endpoints, IAccessTokenProvider tokens, ResilienceOptions? resilience = null, IOperationLog? log = null, RateBudget? budget = null, StatusEndpoints? statusEndpoints = null)
+    public GenesysApiClient(HttpClient http, GenesysEndpoints endpoints, IAccessTokenProvider tokens, ResilienceOptions? resilience = null, IOperationLog? log = null, RateBudget? budget = null, StatusEndpoints? statusEndpoints = null, CampaignDirectory? campaigns = null)
     {
         _http = http;
         _endpoints = endpoints;
         _tokens = tokens;
         _budget = budget ?? new RateBudget();
         StatusEndpoints = statusEndpoints ?? new StatusEndpoints();
+        Campaigns = campaigns ?? new CampaignDirectory();
         _log = log ?? NullOperationLog.Instance;
         ResilienceOptions = resilience ?? new ResilienceOptions();
         _pipeline = GenesysResiliencePipeline.Create(ResilienceOptions, _log);
@@ -63,6 +64,9 @@ public sealed class GenesysApiClient
     /// <summary>Which of the start/stop endpoints this connection has found usable.</summary>
     public StatusEndpoints StatusEndpoints { get; }
 
+    /// <summary>The kind of each campaign id this connection has read.</summary>
+    public CampaignDirectory Campaigns { get; }
+
     /// <summary>The request budget of this connection's token.</summary>
     public RateBudget RateBudget => _budget;
 
@@ -72,50 +76,73 @@ public sealed class GenesysApiClient
     /// <summary>List pages read at once after the first has told how many there are.</summary>
     public int PageConcurrency { get; set; } = 10;
 
-    /// <summary>Reads one campaign.</summary>
+    /// <summary>
+    /// Reads one campaign by id, of whatever kind: the kind the connection has seen it to be, else
+    /// voice, then (on a 404) messaging.
+    /// </summary>
+    /// <exception cref="GenesysApiException">404 when it is no campaign of any kind; any other failure.</exception>
     public async Task<GenesysCampaign> GetCampaignAsync(string id, RequestStats? stats, CancellationToken cancellationToken)
     {
-        var what = $"Reading campaign {id}";
-        var response = await SendAsync(HttpMethod.Get, OutboundPaths.Campaign(id), null, stats, what, cancellationToken).ConfigureAwait(false);
-        return ReadAnswer(response, what, CampaignIn);
+        if (Campaigns.KindOf(id) is { } known)
+        {
+            return await GetCampaignAsync(known, id, stats, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            return await GetCampaignAsync(CampaignKind.Voice, id, stats, cancellationToken).ConfigureAwait(false);
+        }
+        catch (GenesysApiException ex) when (ex.StatusCode == 404)
+        {
+            return await GetCampaignAsync(CampaignKind.Messaging, id, stats, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Reads one campaign of a known kind.</summary>
+    public async Task<GenesysCampaign> GetCampaignAsync(CampaignKind kind, string id, RequestStats? stats, CancellationToken cancellationToken)
+    {
+        var what = $"Reading {kind.Noun} {id}";
+        var response = await SendAsync(HttpMethod.Get, kind.ItemPath(id), null, stats, what, cancellationToken).ConfigureAwait(false);
+        return Campaigns.Remember(ReadAnswer(response, what, root => CampaignIn(root, kind)));
     }
 
     /// <summary>
     /// Writes the whole campaign body (as built by <see cref="CampaignBody"/>) and returns the campaign
     /// as Genesys now has it.
     /// </summary>
-    public async Task<GenesysCampaign> PutCampaignAsync(string id, string body, RequestStats? stats, CancellationToken cancellationToken)
+    public async Task<GenesysCampaign> PutCampaignAsync(GenesysCampaign campaign, string body, RequestStats? stats, CancellationToken cancellationToken)
     {
-        var what = $"Updating campaign {id}";
+        var kind = campaign.Kind;
+        var what = $"Updating {kind.Noun} {campaign.Id}";
 
         // A 2xx accepted the write whatever its body says; an answer that is not the campaign is read back.
-        var response = await SendAsync(HttpMethod.Put, OutboundPaths.Campaign(id), body, stats, what, cancellationToken, expectJson: false).ConfigureAwait(false);
+        var response = await SendAsync(HttpMethod.Put, kind.ItemPath(campaign.Id), body, stats, what, cancellationToken, expectJson: false).ConfigureAwait(false);
         try
         {
-            return ReadAnswer(response, what, CampaignIn);
+            return Campaigns.Remember(ReadAnswer(response, what, root => CampaignIn(root, kind)));
         }
         catch (GenesysApiException ex) when (ex.Code == InvalidAnswer)
         {
             // The write was accepted; an answer that is not the campaign says nothing more, so read it.
-            return await GetCampaignAsync(id, stats, cancellationToken).ConfigureAwait(false);
+            return await GetCampaignAsync(kind, campaign.Id, stats, cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>
-    /// <c>POST .../campaigns/{id}/start</c> or <c>/stop</c> (see <see cref="OutboundPaths.CampaignAction"/>):
+    /// <c>POST .../{id}/start</c> or <c>/stop</c> of the campaign's kind (see <see cref="CampaignKind.ActionPath"/>):
     /// no body either way; any 2xx is success. The change is asynchronous: read or listen for its result.
     /// <paramref name="answered"/> hears the status of every answer, retried ones included.
     /// </summary>
-    public async Task PostCampaignActionAsync(string id, string action, RequestStats? stats, CancellationToken cancellationToken, Action<int>? answered = null)
+    public async Task PostCampaignActionAsync(GenesysCampaign campaign, string action, RequestStats? stats, CancellationToken cancellationToken, Action<int>? answered = null)
     {
-        await SendAsync(HttpMethod.Post, OutboundPaths.CampaignAction(id, action), null, stats, $"Asking campaign {id} to {action}", cancellationToken, expectJson: false, answered).ConfigureAwait(false);
+        await SendAsync(HttpMethod.Post, campaign.Kind.ActionPath(campaign.Id, action), null, stats, $"Asking {campaign.Kind.Noun} {campaign.Id} to {action}", cancellationToken, expectJson: false, answered).ConfigureAwait(false);
     }
 
     /// <summary>The campaign an answer is; one without a status is not a campaign to act on.</summary>
-    private static GenesysCampaign CampaignIn(JsonElement root)
+    private static GenesysCampaign CampaignIn(JsonElement root, CampaignKind kind)
     {
-        var campaign = GenesysCampaign.Parse(root);
-        return campaign.Status.Length > 0 ? campaign : throw new FormatException("The campaign has no campaignStatus.");
+        var campaign = GenesysCampaign.Parse(root, kind);
+        return campaign.Status.Length > 0 ? campaign : throw new FormatException($"The {kind.Noun} has no campaignStatus.");
     }
 
     /// <summary>
@@ -136,41 +163,81 @@ public sealed class GenesysApiClient
     }
 
     /// <summary>
-    /// Streams every campaign whose name starts with <paramref name="namePrefix"/> (all when null),
-    /// page after page of 100, sorted by name.
+    /// Streams every campaign of <paramref name="kind"/> (voice when null) whose name starts with
+    /// <paramref name="namePrefix"/> (all when null), page after page of 100, sorted by name.
     /// </summary>
-    public async IAsyncEnumerable<GenesysCampaign> ListCampaignsAsync(string? namePrefix, RequestStats? stats, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<GenesysCampaign> ListCampaignsAsync(string? namePrefix, RequestStats? stats, [EnumeratorCancellation] CancellationToken cancellationToken, CampaignKind? kind = null)
     {
+        kind ??= CampaignKind.Voice;
         var query = new StringBuilder($"pageSize={MaxPageSize}&sortBy=name&sortOrder=ascending");
         if (!string.IsNullOrEmpty(namePrefix))
         {
             query.Append("&filterType=Prefix&name=").Append(Uri.EscapeDataString(namePrefix));
         }
 
-        await foreach (var campaign in ListPagesAsync(OutboundPaths.Campaigns, query.ToString(), GenesysCampaign.Parse, stats, "Listing campaigns", cancellationToken).ConfigureAwait(false))
+        await foreach (var campaign in ListPagesAsync(kind.ListPath, query.ToString(), e => Campaigns.Remember(GenesysCampaign.Parse(e, kind)), stats, $"Listing {kind.Noun}s", cancellationToken).ConfigureAwait(false))
         {
             yield return campaign;
         }
     }
 
     /// <summary>
-    /// Reads campaigns by id with the list endpoint's repeated <c>id</c> parameter, 100 ids a call.
-    /// Ids that do not exist are simply absent from the result.
+    /// Reads campaigns by id, of whatever kind. Voice campaigns (and ids not yet known) with the list
+    /// endpoint's repeated <c>id</c> parameter, 100 ids a call; messaging campaigns, whose list has no
+    /// id filter, one by one (ids known to be messaging, and ids the voice list did not have). Ids
+    /// that are no campaign of any kind are simply absent from the result.
     /// </summary>
     public async Task<IReadOnlyList<GenesysCampaign>> GetCampaignsByIdAsync(IReadOnlyCollection<string> ids, RequestStats? stats, CancellationToken cancellationToken)
     {
-        var found = new List<GenesysCampaign>(ids.Count);
-        foreach (var batch in Batch(ids.Distinct(StringComparer.OrdinalIgnoreCase), MaxPageSize))
+        var wanted = ids.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var found = new List<GenesysCampaign>(wanted.Count);
+        var oneByOne = wanted.Where(id => Campaigns.KindOf(id) is { CanReadById: false }).ToList();
+        var byId = wanted.Except(oneByOne, StringComparer.OrdinalIgnoreCase).ToList();
+        foreach (var batch in Batch(byId, MaxPageSize))
         {
             var query = $"pageSize={MaxPageSize}&sortBy=name&sortOrder=ascending&" + string.Join("&", batch.Select(id => "id=" + Uri.EscapeDataString(id)));
-            await foreach (var campaign in ListPagesAsync(OutboundPaths.Campaigns, query, GenesysCampaign.Parse, stats, "Reading campaigns by id", cancellationToken).ConfigureAwait(false))
+            await foreach (var campaign in ListPagesAsync(CampaignKind.Voice.ListPath, query, e => Campaigns.Remember(GenesysCampaign.Parse(e, CampaignKind.Voice)), stats, "Reading campaigns by id", cancellationToken).ConfigureAwait(false))
             {
                 found.Add(campaign);
             }
         }
 
+        // Not voice campaigns after all (or never seen): each may be a messaging campaign.
+        var voice = new HashSet<string>(found.Select(c => c.Id), StringComparer.OrdinalIgnoreCase);
+        oneByOne.AddRange(byId.Where(id => !voice.Contains(id) && Campaigns.KindOf(id) is null));
+        found.AddRange(await GetEachAsync(oneByOne, CampaignKind.Messaging, stats, cancellationToken).ConfigureAwait(false));
+
         // Each campaign once, even if an answer repeats one (callers key by id).
         return found.GroupBy(c => c.Id, StringComparer.OrdinalIgnoreCase).Select(g => g.Last()).ToList();
+    }
+
+    /// <summary>Reads campaigns of a kind one by one, <see cref="PageConcurrency"/> at a time; a 404 is an absent campaign.</summary>
+    private async Task<IReadOnlyList<GenesysCampaign>> GetEachAsync(IReadOnlyList<string> ids, CampaignKind kind, RequestStats? stats, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return Array.Empty<GenesysCampaign>();
+        }
+
+        using var slots = new SemaphoreSlim(Math.Max(1, PageConcurrency));
+        var reads = ids.Select(async id =>
+        {
+            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await GetCampaignAsync(kind, id, stats, cancellationToken).ConfigureAwait(false);
+            }
+            catch (GenesysApiException ex) when (ex.StatusCode == 404)
+            {
+                return null;
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }).ToList();
+        var read = await Task.WhenAll(reads).ConfigureAwait(false);
+        return read.Where(c => c is not null).Select(c => c!).ToList();
     }
 
     /// <summary>Every entity of a paged list endpoint such as sequences or campaign rules, as JSON.</summary>

@@ -40,6 +40,9 @@ public sealed class GenesysConnection : IDisposable
     /// <summary>Which of the start/stop endpoints this connection may use, as learned from their first answers.</summary>
     public StatusEndpoints StatusEndpoints { get; } = new();
 
+    /// <summary>The kind (voice, messaging) of each campaign id this connection has read.</summary>
+    public CampaignDirectory Campaigns { get; } = new();
+
     /// <summary>The token provider (tests look at how many tokens it fetched).</summary>
     public IAccessTokenProvider Tokens => _tokens;
 
@@ -60,7 +63,7 @@ public sealed class GenesysConnection : IDisposable
         new(endpoints, CreateHttpClient(), new StaticTokenProvider(accessToken), null);
 
     /// <summary>A client for one operation, reporting to <paramref name="log"/>.</summary>
-    public GenesysApiClient CreateClient(IOperationLog? log = null) => new(_http, Endpoints, _tokens, Resilience, log, RateBudget, StatusEndpoints);
+    public GenesysApiClient CreateClient(IOperationLog? log = null) => new(_http, Endpoints, _tokens, Resilience, log, RateBudget, StatusEndpoints, Campaigns);
 
     /// <summary>Whether Disconnect-GenesysCloud (or Dispose) closed this connection.</summary>
     public bool IsDisposed { get; private set; }

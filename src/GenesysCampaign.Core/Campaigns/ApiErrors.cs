@@ -10,9 +10,6 @@ namespace GenesysCloud.Outbound.Campaigns;
 /// </summary>
 public static class ApiErrors
 {
-    /// <summary>At most this many voice campaigns may be active (on, stopping, forced_stopping) in an org (CONFIRMED).</summary>
-    public const int MaxActiveCampaigns = 50;
-
     /// <summary>
     /// A stale view of the resource: every 409, whatever its code (the Terraform provider's rule), or
     /// a 400 whose message says the version does not match.

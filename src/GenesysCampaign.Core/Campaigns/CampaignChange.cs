@@ -71,7 +71,7 @@ internal sealed class CampaignChange
         {
             var (outcome, failure) = Failures.Classify(ex);
             var message = ApiErrors.IsActiveCampaignLimit(ex)
-                ? $"Genesys Cloud refused to turn on campaign '{_current.Name}': the org already has its limit of {ApiErrors.MaxActiveCampaigns} active campaigns (on, stopping or forced_stopping). {ex.Message}"
+                ? $"Genesys Cloud refused to turn on campaign '{_current.Name}': the org already has its limit of {_current.Kind.MaxActive} active {_current.Kind.Noun}s (on, stopping or forced_stopping). {ex.Message}"
                 : $"Campaign '{_current.Name}': {ex.Message}{NeitherWayPermitted(ex)}";
 
             // A write that got no answer from Genesys itself may have applied: its status is not known.
@@ -236,7 +236,7 @@ internal sealed class CampaignChange
     /// </summary>
     private async Task<GenesysCampaign?> WriteAsync(StateWrite write)
     {
-        if (write.Endpoint is { } action && await Api.StatusEndpoints.ShouldTryAsync(action, _cancel).ConfigureAwait(false))
+        if (write.Endpoint is { } action && await Api.StatusEndpoints.ShouldTryAsync(_current.Kind.EndpointKey(action), _cancel).ConfigureAwait(false))
         {
             _services.Log.Verbose($"{_request.Action}: asking campaign '{_current.Name}' ({_current.Id}) to {action} (now {_current.Status}).");
             _sending = "POST " + action;
@@ -249,7 +249,7 @@ internal sealed class CampaignChange
 
         _services.Log.Verbose($"{_request.Action}: setting campaign '{_current.Name}' ({_current.Id}) from {_current.Status} to {write.Status} by PUT at version {_current.Version}.");
         _sending = "PUT " + write.Status;
-        var updated = await Api.PutCampaignAsync(_current.Id, CampaignBody.WithStatus(_current.Json, write.Status), _stats, CancellationToken.None).ConfigureAwait(false);
+        var updated = await Api.PutCampaignAsync(_current, CampaignBody.WithStatus(_current.Json, write.Status), _stats, CancellationToken.None).ConfigureAwait(false);
         _writes.Add(_sending);
         return updated;
     }
@@ -262,6 +262,7 @@ internal sealed class CampaignChange
     private async Task<bool> TryEndpointAsync(string action)
     {
         var endpoints = Api.StatusEndpoints;
+        var key = _current.Kind.EndpointKey(action);
         var told = false;
 
         // Other writes wait for what this one finds out, so a transient answer (429, 5xx) lets them
@@ -270,14 +271,14 @@ internal sealed class CampaignChange
         {
             if (status is 429 || (status >= 500 && status != 501)) // Faults, not refusals (501 is one).
             {
-                endpoints.Inconclusive(action);
+                endpoints.Inconclusive(key);
             }
         }
 
         try
         {
-            await Api.PostCampaignActionAsync(_current.Id, action, _stats, CancellationToken.None, Answered).ConfigureAwait(false);
-            endpoints.Learned(action, usable: true);
+            await Api.PostCampaignActionAsync(_current, action, _stats, CancellationToken.None, Answered).ConfigureAwait(false);
+            endpoints.Learned(key, usable: true);
             told = true;
             return true;
         }
@@ -289,9 +290,9 @@ internal sealed class CampaignChange
             }
 
             var refusal = $"POST {action} answered HTTP {ex.StatusCode}{(ex.Code is null ? string.Empty : " " + ex.Code)}";
-            if (endpoints.Learned(action, usable: false, refusal + ": " + ex.Message))
+            if (endpoints.Learned(key, usable: false, refusal + ": " + ex.Message))
             {
-                _services.Log.Verbose($"The {action} endpoint cannot be used with this connection ({refusal}); campaigns are changed by full-body PUT instead (outbound:campaign:edit), for the rest of this connection.");
+                _services.Log.Verbose($"The {action} endpoint cannot be used with this connection ({refusal}); {_current.Kind.Noun}s are changed by full-body PUT instead ({_current.Kind.PermissionPrefix}:edit), for the rest of this connection.");
             }
 
             told = true;
@@ -300,7 +301,7 @@ internal sealed class CampaignChange
         catch (GenesysApiException ex) when (ex.StatusCode is >= 400 and < 500 and not 404)
         {
             // Any other refusal shows the endpoint is there and permitted.
-            endpoints.Learned(action, usable: true);
+            endpoints.Learned(key, usable: true);
             told = true;
             throw;
         }
@@ -309,7 +310,7 @@ internal sealed class CampaignChange
             // No answer (or a 404 for a campaign that is gone) tells nothing: the next use finds out.
             if (!told)
             {
-                endpoints.Inconclusive(action);
+                endpoints.Inconclusive(key);
             }
         }
     }
@@ -319,7 +320,7 @@ internal sealed class CampaignChange
     {
         try
         {
-            await Api.GetCampaignAsync(_current.Id, _stats, CancellationToken.None).ConfigureAwait(false);
+            await Api.GetCampaignAsync(_current.Kind, _current.Id, _stats, CancellationToken.None).ConfigureAwait(false);
             return true;
         }
         catch (GenesysApiException ex) when (ex.StatusCode == 404)
@@ -508,7 +509,7 @@ internal sealed class CampaignChange
     {
         for (var attempt = 1; ; attempt++)
         {
-            var read = await Api.GetCampaignAsync(_current.Id, _stats, cancellationToken).ConfigureAwait(false);
+            var read = await Api.GetCampaignAsync(_current.Kind, _current.Id, _stats, cancellationToken).ConfigureAwait(false);
             if (shows(read) || attempt == 8)
             {
                 return read;
@@ -524,12 +525,12 @@ internal sealed class CampaignChange
     /// </summary>
     private string NeitherWayPermitted(GenesysApiException ex)
     {
-        if (ex.StatusCode != 403 || _rule.Write.Endpoint is not { } action || Api.StatusEndpoints.RefusalOf(action) is not { } refusal)
+        if (ex.StatusCode != 403 || _rule.Write.Endpoint is not { } action || Api.StatusEndpoints.RefusalOf(_current.Kind.EndpointKey(action)) is not { } refusal)
         {
             return string.Empty;
         }
 
-        return $". The {action} endpoint was refused too ({refusal}). Give the OAuth client's role outbound:campaign:{action} (least privilege) or outbound:campaign:edit.";
+        return $". The {action} endpoint was refused too ({refusal}). Give the OAuth client's role {_current.Kind.PermissionPrefix}:{action} (least privilege) or {_current.Kind.PermissionPrefix}:edit.";
     }
 
     private GenesysCampaignStateChange Done(StateChangeOutcome outcome, string message, string? finalStatus, FailureKind? failure = null, string? code = null)

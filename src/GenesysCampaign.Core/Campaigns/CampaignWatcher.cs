@@ -61,14 +61,15 @@ public sealed class CampaignWatcher
             setup.CancelAfter(SetupTimeout);
             try
             {
-                foreach (var chunk in ids.Select((id, i) => (id, i)).GroupBy(x => x.i / NotificationChannel.MaxTopics, x => x.id))
+                var topics = campaigns.SelectMany(CampaignTopic.For).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+                foreach (var chunk in topics.Select((topic, i) => (topic, i)).GroupBy(x => x.i / NotificationChannel.MaxTopics, x => x.topic))
                 {
                     var channel = await NotificationChannel.OpenAsync(_api, _log, setup.Token, HeartbeatTimeout).ConfigureAwait(false);
                     channels.Add(channel);
                     channel.Received += (topic, body) => OnEvent(topic, body, onChange);
                     channel.Reconnected += () => _ = CatchUpAsync(ids, onChange, cancellationToken);
                     channel.Lost += _ => lost.TrySetResult(true);
-                    await channel.SubscribeAsync(chunk.Select(CampaignTopic.For), setup.Token).ConfigureAwait(false);
+                    await channel.SubscribeAsync(chunk, setup.Token).ConfigureAwait(false);
                 }
             }
             catch (Exception ex) when (NotificationChannel.IsUnavailable(ex) || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))

@@ -6,19 +6,27 @@ using System.Text.Json;
 namespace GenesysCloud.Outbound.Campaigns;
 
 /// <summary>
-/// An outbound campaign as last read. The fields the module needs are typed; the whole body is kept
-/// as the exact JSON that was read, because a status change must PUT every field back (docs/genesys-api.md).
+/// An outbound campaign as last read, voice or messaging (<see cref="Kind"/>, <see cref="MediaType"/>).
+/// The fields the module needs are typed; the whole body is kept as the exact JSON that was read,
+/// because a status change must PUT every field back (docs/genesys-api.md).
 /// </summary>
 public sealed class GenesysCampaign
 {
-    private GenesysCampaign(string json, string id, string name, string status, int version)
+    private GenesysCampaign(CampaignKind kind, string json, string id, string name, string status, int version)
     {
+        Kind = kind;
         Json = json;
         Id = id;
         Name = name;
         Status = status;
         Version = version;
     }
+
+    /// <summary>Which kind of campaign, and so which endpoints, topics and limit apply.</summary>
+    public CampaignKind Kind { get; }
+
+    /// <summary>Voice, or the messaging campaign's channel (from the one of smsConfig, emailConfig, whatsAppConfig it has).</summary>
+    public CampaignMediaType MediaType { get; private set; }
 
     /// <summary>The campaign id (a GUID).</summary>
     public string Id { get; }
@@ -65,24 +73,27 @@ public sealed class GenesysCampaign
     /// <inheritdoc />
     public override string ToString() => Name;
 
-    /// <summary>Reads one campaign object; its raw text is kept byte for byte.</summary>
+    /// <summary>Reads one campaign object of a kind; its raw text is kept byte for byte.</summary>
     /// <exception cref="FormatException">The object has no id.</exception>
-    internal static GenesysCampaign Parse(JsonElement element)
+    internal static GenesysCampaign Parse(JsonElement element, CampaignKind kind)
     {
         var id = Text(element, "id");
         if (string.IsNullOrEmpty(id))
         {
-            throw new FormatException("A campaign in the answer has no 'id'.");
+            throw new FormatException($"A {kind.Noun} in the answer has no 'id'.");
         }
 
-        return Read(element, id!, known: null);
+        return Read(element, kind, id!, known: null);
     }
 
-    /// <summary>Reads one campaign from JSON text.</summary>
-    internal static GenesysCampaign Parse(string json)
+    /// <summary>Reads one voice campaign object.</summary>
+    internal static GenesysCampaign Parse(JsonElement element) => Parse(element, CampaignKind.Voice);
+
+    /// <summary>Reads one campaign of a kind from JSON text.</summary>
+    internal static GenesysCampaign Parse(string json, CampaignKind? kind = null)
     {
         using var doc = JsonDocument.Parse(json);
-        return Parse(doc.RootElement);
+        return Parse(doc.RootElement, kind ?? CampaignKind.Voice);
     }
 
     /// <summary>
@@ -91,29 +102,59 @@ public sealed class GenesysCampaign
     /// from the topic, and whatever else the body lacks from <paramref name="known"/>, the campaign
     /// as last seen.
     /// </summary>
-    internal static GenesysCampaign? ParseNotification(JsonElement body, string topicCampaignId, GenesysCampaign? known)
+    internal static GenesysCampaign? ParseNotification(JsonElement body, CampaignKind kind, string topicCampaignId, GenesysCampaign? known)
     {
         if (body.ValueKind != JsonValueKind.Object || Text(body, "campaignStatus") is null)
         {
             return null;
         }
 
-        var campaign = Read(body, Text(body, "id") ?? topicCampaignId, known);
+        var campaign = Read(body, known?.Kind ?? kind, Text(body, "id") ?? topicCampaignId, known);
         campaign.FromNotification = true;
         return campaign;
     }
 
-    private static GenesysCampaign Read(JsonElement element, string id, GenesysCampaign? known)
+    private static GenesysCampaign Read(JsonElement element, CampaignKind kind, string id, GenesysCampaign? known)
     {
         var version = element.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n) ? n : known?.Version ?? 0;
-        return new GenesysCampaign(element.GetRawText(), id, Text(element, "name") ?? known?.Name ?? string.Empty, Text(element, "campaignStatus") ?? known?.Status ?? string.Empty, version)
+        return new GenesysCampaign(kind, element.GetRawText(), id, Text(element, "name") ?? known?.Name ?? string.Empty, Text(element, "campaignStatus") ?? known?.Status ?? string.Empty, version)
         {
+            MediaType = MediaTypeOf(element, kind) ?? known?.MediaType ?? (ReferenceEquals(kind, CampaignKind.Voice) ? CampaignMediaType.Voice : CampaignMediaType.Sms),
             DialingMode = Text(element, "dialingMode") ?? known?.DialingMode,
             Division = ReferenceName(element, "division") ?? known?.Division,
             ContactList = ReferenceName(element, "contactList") ?? known?.ContactList,
             Queue = ReferenceName(element, "queue") ?? known?.Queue,
             Errors = known is null || element.TryGetProperty("errors", out _) ? ErrorMessages(element) : known.Errors,
             DateModified = Date(element, "dateModified") ?? known?.DateModified,
+        };
+    }
+
+    /// <summary>
+    /// A messaging campaign's channel: the one of smsConfig, emailConfig, whatsAppConfig that is an
+    /// object (the others are absent or null), else a <c>type</c> field (the list filter's
+    /// EMAIL|SMS|WHATSAPP); null when the body says neither (a notification's, say).
+    /// </summary>
+    private static CampaignMediaType? MediaTypeOf(JsonElement element, CampaignKind kind)
+    {
+        if (ReferenceEquals(kind, CampaignKind.Voice))
+        {
+            return CampaignMediaType.Voice;
+        }
+
+        foreach (var (field, mediaType) in new[] { ("smsConfig", CampaignMediaType.Sms), ("emailConfig", CampaignMediaType.Email), ("whatsAppConfig", CampaignMediaType.WhatsApp) })
+        {
+            if (element.TryGetProperty(field, out var config) && config.ValueKind == JsonValueKind.Object)
+            {
+                return mediaType;
+            }
+        }
+
+        return Text(element, "type")?.ToUpperInvariant() switch
+        {
+            "SMS" => CampaignMediaType.Sms,
+            "EMAIL" => CampaignMediaType.Email,
+            "WHATSAPP" => CampaignMediaType.WhatsApp,
+            _ => null,
         };
     }
 

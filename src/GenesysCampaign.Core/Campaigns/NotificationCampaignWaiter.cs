@@ -49,6 +49,7 @@ public sealed class NotificationCampaignWaiter : ICampaignWaiter
     private readonly List<PendingWait> _pending = new();
     private readonly List<NotificationChannel> _channels = new();
     private readonly CancellationTokenSource _disposed = new();
+    // Topics subscribed (permitted); a campaign is listened to when any of its topics is.
     private readonly HashSet<string> _subscribed = new(StringComparer.OrdinalIgnoreCase);
     private bool _fallback;
     private Task? _confirmLoop;
@@ -89,10 +90,11 @@ public sealed class NotificationCampaignWaiter : ICampaignWaiter
                 return;
             }
 
+            // Each campaign's topics as its kind has them (the connection knows the kind of each id read).
             List<string> wanted;
             lock (_gate)
             {
-                wanted = campaignIds.Where(id => !_subscribed.Contains(id)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+                wanted = campaignIds.SelectMany(_api.Campaigns.TopicsFor).Where(topic => !_subscribed.Contains(topic)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             }
 
             while (wanted.Count > 0)
@@ -100,19 +102,19 @@ public sealed class NotificationCampaignWaiter : ICampaignWaiter
                 var channel = _channels.LastOrDefault(c => c.TopicCount < NotificationChannel.MaxTopics)
                     ?? await OpenChannelAsync(cancellationToken).ConfigureAwait(false);
                 var batch = wanted.Take(NotificationChannel.MaxTopics - channel.TopicCount).ToList();
-                var rejected = await channel.SubscribeAsync(batch.Select(CampaignTopic.For), cancellationToken).ConfigureAwait(false);
+                var rejected = await channel.SubscribeAsync(batch, cancellationToken).ConfigureAwait(false);
                 if (rejected.Count > 0)
                 {
-                    // A topic Genesys will not send (permissions): those campaigns are polled.
-                    _log.Verbose($"{rejected.Count} campaign topic(s) were rejected; those campaigns are polled.");
+                    // A topic Genesys will not send (permissions): a campaign with no topic left is polled.
+                    _log.Verbose($"{rejected.Count} campaign topic(s) were rejected; campaigns without a permitted topic are polled.");
                 }
 
                 lock (_gate)
                 {
                     // Written under _gate because waits read it under _gate (PrepareAsync itself is serialised by _setup).
-                    foreach (var id in batch.Where(id => !rejected.Contains(CampaignTopic.For(id), StringComparer.OrdinalIgnoreCase)))
+                    foreach (var topic in batch.Where(topic => !rejected.Contains(topic, StringComparer.OrdinalIgnoreCase)))
                     {
-                        _subscribed.Add(id);
+                        _subscribed.Add(topic);
                     }
                 }
 
@@ -159,7 +161,7 @@ public sealed class NotificationCampaignWaiter : ICampaignWaiter
             }
 
             // Not subscribed (polling, or a topic Genesys rejected): this campaign is polled.
-            if (!_fallback && _subscribed.Contains(campaignId))
+            if (!_fallback && campaign.Kind.TopicsFor(campaignId, campaign.MediaType).Any(_subscribed.Contains))
             {
                 pending = new PendingWait(campaignId, isDone, deadline, stats);
                 if (_latest.TryGetValue(campaignId, out var latest))

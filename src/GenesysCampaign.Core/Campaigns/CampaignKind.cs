@@ -1,0 +1,127 @@
+using System;
+using System.Collections.Generic;
+
+namespace GenesysCloud.Outbound.Campaigns;
+
+/// <summary>A campaign's media type: voice (dialer) campaigns and the three kinds of messaging campaign.</summary>
+public enum CampaignMediaType
+{
+    /// <summary>A voice (dialer) campaign: <c>/api/v2/outbound/campaigns</c>.</summary>
+    Voice,
+
+    /// <summary>An SMS messaging campaign (<c>smsConfig</c>).</summary>
+    Sms,
+
+    /// <summary>An email messaging campaign (<c>emailConfig</c>).</summary>
+    Email,
+
+    /// <summary>A WhatsApp messaging campaign (<c>whatsAppConfig</c>).</summary>
+    WhatsApp,
+}
+
+/// <summary>
+/// One kind of outbound campaign as the API serves it, in one place: its endpoints, its notification
+/// topics, its active limit and its permissions (docs/genesys-api.md, "Campaign resource" and
+/// "Messaging campaigns"). The executor, the waiters and the records serve every kind through this
+/// description; adding a kind is adding one here. The status field and its values are the same for
+/// both kinds (<c>campaignStatus</c>, <see cref="CampaignStatus"/>), and so are the rules of
+/// <see cref="StateRules"/>.
+/// </summary>
+public sealed class CampaignKind
+{
+    /// <summary>Voice campaigns: at most 50 active per org (CONFIRMED).</summary>
+    public static readonly CampaignKind Voice = new(
+        "campaign",
+        "api/v2/outbound/campaigns",
+        "outbound:campaign",
+        maxActive: 50,
+        canReadById: true,
+        mediaType => new[] { "v2.outbound.campaigns." });
+
+    /// <summary>
+    /// Messaging campaigns (SMS, email, WhatsApp): at most 25 active per org (CONFIRMED). The three
+    /// topic names are CONFIRMED; which media type publishes on which is UNCONFIRMED, so email and
+    /// WhatsApp campaigns are listened to on both their own topic and the generic one (an event seen
+    /// twice is the same event). The list has no documented <c>id</c> filter, so campaigns are read one
+    /// by one.
+    /// </summary>
+    public static readonly CampaignKind Messaging = new(
+        "messaging campaign",
+        "api/v2/outbound/messagingcampaigns",
+        "outbound:messagingCampaign",
+        maxActive: 25,
+        canReadById: false,
+        mediaType => mediaType switch
+        {
+            CampaignMediaType.Email => new[] { "v2.outbound.messagingcampaigns.", "v2.outbound.emailcampaigns." },
+            CampaignMediaType.WhatsApp => new[] { "v2.outbound.messagingcampaigns.", "v2.outbound.whatsappcampaigns." },
+            _ => new[] { "v2.outbound.messagingcampaigns." },
+        });
+
+    private readonly Func<CampaignMediaType, string[]> _topicPrefixes;
+
+    private CampaignKind(string noun, string listPath, string permissionPrefix, int maxActive, bool canReadById, Func<CampaignMediaType, string[]> topicPrefixes)
+    {
+        Noun = noun;
+        ListPath = listPath;
+        PermissionPrefix = permissionPrefix;
+        MaxActive = maxActive;
+        CanReadById = canReadById;
+        _topicPrefixes = topicPrefixes;
+    }
+
+    /// <summary>Every kind, voice first (where an id of unknown kind is looked for first).</summary>
+    public static IReadOnlyList<CampaignKind> All { get; } = new[] { Voice, Messaging };
+
+    /// <summary>What the kind is called in messages: "campaign", "messaging campaign".</summary>
+    public string Noun { get; }
+
+    /// <summary>The paged list, relative to the API base.</summary>
+    public string ListPath { get; }
+
+    /// <summary>The start of its permission names: <c>outbound:campaign</c>, <c>outbound:messagingCampaign</c>.</summary>
+    public string PermissionPrefix { get; }
+
+    /// <summary>How many campaigns of the kind may be active (on, stopping, forced_stopping) in an org at once.</summary>
+    public int MaxActive { get; }
+
+    /// <summary>Whether the list takes a repeated <c>id</c> parameter (100 ids a call).</summary>
+    public bool CanReadById { get; }
+
+    /// <summary><c>GET</c>, full-body <c>PUT</c> (<c>{PermissionPrefix}:edit</c>) of one campaign.</summary>
+    public string ItemPath(string id) => $"{ListPath}/{Uri.EscapeDataString(id)}";
+
+    /// <summary><c>POST</c>, no body: <c>start</c> or <c>stop</c> (<c>{PermissionPrefix}:start|stop</c>); any 2xx is success.</summary>
+    public string ActionPath(string id, string action) => $"{ItemPath(id)}/{action}";
+
+    /// <summary>The key under which a connection remembers whether an endpoint of this kind is usable.</summary>
+    internal string EndpointKey(string action) => ReferenceEquals(this, Voice) ? action : "messaging " + action;
+
+    /// <summary>The notification topics to listen on for one campaign.</summary>
+    public IEnumerable<string> TopicsFor(string id, CampaignMediaType mediaType)
+    {
+        foreach (var prefix in _topicPrefixes(mediaType))
+        {
+            yield return prefix + id;
+        }
+    }
+
+    /// <summary>Every topic prefix of the kind (to read an event's topic back to its campaign).</summary>
+    internal IEnumerable<string> TopicPrefixes()
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (CampaignMediaType mediaType in Enum.GetValues(typeof(CampaignMediaType)))
+        {
+            foreach (var prefix in _topicPrefixes(mediaType))
+            {
+                if (seen.Add(prefix))
+                {
+                    yield return prefix;
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Noun;
+}
