@@ -48,7 +48,7 @@ public sealed class GenesysConnection : IDisposable
     {
         if (string.IsNullOrWhiteSpace(clientId))
         {
-            throw new ArgumentException("The OAuth client id is empty.", nameof(clientId));
+            throw new ArgumentException("The OAuth client id is empty.");
         }
 
         var http = CreateHttpClient();
