@@ -77,6 +77,41 @@ Describe 'Connect-GenesysCloud' {
         ($err | Out-String) | Should -Not -Match 'Parameter '
     }
 
+    It 'shows a -PassThru connection usefully by default: where, client id, since when, token valid until; never the secret or the token' {
+        $before = [datetime]::UtcNow.AddSeconds(-1)
+        $connection = Connect-GenesysCloud -BaseUri $sim.BaseUri -ClientId 'sim-client' -ClientSecret (ConvertTo-SecureString $SimSecret -AsPlainText -Force) -PassThru
+        $connection.ConnectedAt | Should -BeGreaterOrEqual $before
+        # The simulator's tokens live 86400 s.
+        $connection.TokenExpiresAt | Should -BeGreaterThan $connection.ConnectedAt.AddSeconds(86000)
+
+        $text = $connection | Out-String -Width 120
+        $text | Should -Match ('Environment\s*:\s*' + [regex]::Escape("$($sim.BaseUri)"))
+        $text | Should -Match 'ClientId\s*:\s*sim-client'
+        $text | Should -Match ('ConnectedAt\s*:\s*' + [regex]::Escape($connection.ConnectedAt.ToString('u')))
+        $text | Should -Match ('TokenExpiresAt\s*:\s*' + [regex]::Escape($connection.TokenExpiresAt.ToString('u')))
+        $text | Should -Not -Match 'GenesysCloud\.Outbound\.'   # no type names of nested objects
+        $text | Should -Not -Match $SimSecret
+        $text | Should -Not -Match 'Bearer|Basic '
+        $text | Should -Not -Match '[A-Za-z0-9+/_-]{40,}'         # nothing shaped like a token
+
+        $connection | Disconnect-GenesysCloud
+        ($connection | Out-String -Width 120) | Should -Match 'TokenExpiresAt\s*:\s*\(closed\)'
+    }
+
+    It 'shows a connection made with -AccessToken without the token, and says its expiry is not known' {
+        $basic = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes("sim-client:$SimSecret"))
+        $token = (Invoke-RestMethod -Method Post -Uri ([uri]::new($sim.BaseUri, 'oauth/token')) -Headers @{ Authorization = "Basic $basic" } -Body 'grant_type=client_credentials' -ContentType 'application/x-www-form-urlencoded').access_token
+        $connection = Connect-GenesysCloud -BaseUri $sim.BaseUri -AccessToken (ConvertTo-SecureString $token -AsPlainText -Force) -PassThru
+
+        $text = $connection | Out-String -Width 120
+        $text | Should -Match ('Environment\s*:\s*' + [regex]::Escape("$($sim.BaseUri)"))
+        $text | Should -Match 'ClientId\s*:\s*\(none: connected with -AccessToken\)'
+        $text | Should -Match ('ConnectedAt\s*:\s*' + [regex]::Escape($connection.ConnectedAt.ToString('u')))
+        $text | Should -Match 'TokenExpiresAt\s*:\s*\(not known: a token given with -AccessToken\)'
+        $text.Contains($token) | Should -BeFalse
+        ($connection | Format-List * | Out-String -Width 500).Contains($token) | Should -BeFalse
+    }
+
     It 'makes every cmdlet fail with GenesysNotConnected after Disconnect-GenesysCloud' {
         Connect-GenesysCloud -BaseUri $sim.BaseUri -ClientId 'sim-client' -ClientSecret (ConvertTo-SecureString $SimSecret -AsPlainText -Force)
         Disconnect-GenesysCloud
