@@ -4,8 +4,9 @@
     Builds, tests and demonstrates GenesysCampaign.
 .DESCRIPTION
     Build: publishes the importable module to out/GenesysCampaign and the simulator to out/simulator.
-    Test:  Build, then xunit and Pester; ends with one line "N passed, N failed" counting both.
-    Demo:  Build, then the module against the simulator (or, read-only, against a real org when
+    Test:  Build, then xunit and Pester; ends with one line "N passed, N failed, N skipped" counting
+           both, even when the build fails; a "What if:" line in the test output counts as a failure.
+    Demo:  Build (not with -NoBuild), then the module against the simulator (or, read-only, against a real org when
            GENESYSCLOUD_OAUTHCLIENT_ID/SECRET/REGION are set).
     Package: Build, then a .nupkg of the module in out/package, as a PowerShell repository
            (PSResourceGet) publishes and installs it.
@@ -19,7 +20,7 @@ param(
     [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package')]
     [string] $Task = 'Build',
     [string] $Configuration = 'Release',
-    # Package only: pack the module already in out/GenesysCampaign (the tests use it).
+    # Package and Demo only: use the module and simulator already in out/ (the tests do).
     [switch] $NoBuild
 )
 
@@ -61,39 +62,47 @@ function Invoke-Build {
 }
 
 function Invoke-Test {
-    Invoke-Build
-    $results = Join-Path $out 'test-results'
-    if (Test-Path $results) { Remove-Item $results -Recurse -Force }
-    New-Item -ItemType Directory $results | Out-Null
-
-    # xunit: counts come from the TRX file, not from console text.
-    & dotnet test (Join-Path $root 'tests/GenesysCampaign.Tests/GenesysCampaign.Tests.csproj') -c $Configuration --nologo `
-        --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=minimal' --results-directory $results
-    $trx = Join-Path $results 'xunit.trx'
+    # Whatever happens (a build that fails included), the run ends with exactly one closing line.
+    Import-Module (Join-Path $root 'tests/TestSummary.psm1') -Force
     $xunit = @{ passed = 0; failed = 1; skipped = 0 }
-    if (Test-Path $trx) {
-        $counters = ([xml](Get-Content $trx -Raw)).TestRun.ResultSummary.Counters
-        $xunit = @{ passed = [int]$counters.passed; failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted; skipped = [int]$counters.notExecuted }
-        if ([int]$counters.total -eq 0) { $xunit.failed++ }
+    $pester = @{ passed = 0; failed = 1; skipped = 0 }
+    $problems = [System.Collections.Generic.List[string]]::new()
+    $stray = [System.Collections.Generic.List[string]]::new()
+    # Test output is shown as it comes, and kept for the stray-output check.
+    $show = { process { $line = "$_"; Write-Host $line; foreach ($s in Find-StrayOutput $line) { $stray.Add($s) } } }
+    try {
+        Invoke-Build
+        $results = Join-Path $out 'test-results'
+        if (Test-Path $results) { Remove-Item $results -Recurse -Force }
+        New-Item -ItemType Directory $results | Out-Null
+
+        # xunit: counts come from the TRX file, not from console text.
+        & dotnet test (Join-Path $root 'tests/GenesysCampaign.Tests/GenesysCampaign.Tests.csproj') -c $Configuration --nologo `
+            --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=minimal' --results-directory $results | ForEach-Object $show
+        $trx = Join-Path $results 'xunit.trx'
+        if (Test-Path $trx) {
+            $counters = ([xml](Get-Content $trx -Raw)).TestRun.ResultSummary.Counters
+            $xunit = @{ passed = [int]$counters.passed; failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted; skipped = [int]$counters.notExecuted }
+            if ([int]$counters.total -eq 0) { $xunit.failed++ }
+        }
+
+        # Pester: from NuGet, in a fresh pwsh so it imports the built module like a user would.
+        Invoke-Native 'Restoring Pester' { dotnet restore (Join-Path $root 'tests/pester/Pester.Restore.csproj') --nologo -v quiet }
+        $pesterJson = Join-Path $results 'pester.json'
+        & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'tests/pester/Invoke-PesterTests.ps1') -ResultPath $pesterJson | ForEach-Object $show
+        if (Test-Path $pesterJson) { $pester = Get-Content $pesterJson -Raw | ConvertFrom-Json -AsHashtable }
+    }
+    catch {
+        $problems.Add("$_")
     }
 
-    # Pester: from NuGet, in a fresh pwsh so it imports the built module like a user would.
-    Invoke-Native 'Restoring Pester' { dotnet restore (Join-Path $root 'tests/pester/Pester.Restore.csproj') --nologo -v quiet }
-    $pesterJson = Join-Path $results 'pester.json'
-    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'tests/pester/Invoke-PesterTests.ps1') -ResultPath $pesterJson
-    $pester = @{ passed = 0; failed = 1; skipped = 0 }
-    if (Test-Path $pesterJson) { $pester = Get-Content $pesterJson -Raw | ConvertFrom-Json -AsHashtable }
-
-    $passed = $xunit.passed + $pester.passed
-    $failed = $xunit.failed + $pester.failed
-    $skipped = $xunit.skipped + $pester.skipped
-    Write-Host "xunit: $($xunit.passed) passed, $($xunit.failed) failed; Pester: $($pester.passed) passed, $($pester.failed) failed"
-    Write-Host "$passed passed, $failed failed, $skipped skipped"
-    if ($failed -gt 0) { exit 1 }
+    $summary = @(Format-TestSummary -Xunit $xunit -Pester $pester -Stray $stray -Problem $problems)
+    $summary | ForEach-Object { Write-Host $_ }
+    if ($summary[-1] -notmatch ', 0 failed') { exit 1 }
 }
 
 function Invoke-Demo {
-    Invoke-Build
+    if (-not $NoBuild) { Invoke-Build }
     Import-Module (Join-Path $moduleOut 'GenesysCampaign.psd1') -Force
     $real = $env:GENESYSCLOUD_OAUTHCLIENT_ID -and $env:GENESYSCLOUD_OAUTHCLIENT_SECRET -and $env:GENESYSCLOUD_REGION
     if ($real) {

@@ -36,4 +36,22 @@ public class AuditLogPathTests
         Assert.DoesNotContain(sim.Requests, r => IsCampaignWrite(r));
         Assert.Equal("on", sim.GetStatus(SimulatorSeed.UnreferencedOnCampaignId));
     }
+
+    [Fact]
+    public async Task A_log_path_that_is_not_a_path_says_why_in_words_and_sends_nothing()
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        using var host = new PowerShellHost();
+        host.Connect(sim.BaseUri);
+        sim.ClearRequests();
+
+        var output = host.Run("param($id) Suspend-GenesysCampaign -Id $id -AuditLogPath \"audit`0.jsonl\"", Args(("id", SimulatorSeed.UnreferencedOnCampaignId)));
+
+        Assert.Empty(output);
+        var error = Assert.Single(host.Streams.Error);
+        Assert.StartsWith("AuditLogUnavailable,", error.FullyQualifiedErrorId);
+        Assert.Equal("The audit log 'audit\0.jsonl' cannot be written: Null character in path.", error.Exception.Message);
+        Assert.Equal("The audit log 'audit\0.jsonl' cannot be written: Null character in path. Nothing was sent.", error.ErrorDetails.Message);
+        Assert.DoesNotContain(sim.Requests, r => r.Path.StartsWith("/api/v2/", StringComparison.Ordinal));
+    }
 }

@@ -49,3 +49,24 @@ function Get-Write($Sim) {
 function New-TempAuditPath {
     Join-Path ([System.IO.Path]::GetTempPath()) ("gc-audit-{0}.jsonl" -f [guid]::NewGuid())
 }
+
+# Runs $Script in a runspace of its own, connected to $Sim, without this process's host: ShouldProcess
+# writes "What if:" lines straight to the host (no stream can redirect them), so a -WhatIf test run
+# in-process would print them into the test log. Variables are passed by name; returns the output and
+# the error records.
+function Invoke-WithoutHost($Sim, [string] $Script, [hashtable] $Variables = @{}) {
+    $ps = [powershell]::Create()
+    try {
+        $null = $ps.AddScript('param($module, $uri, $secret) Import-Module $module; Connect-GenesysCloud -BaseUri $uri -ClientId sim-client -ClientSecret (ConvertTo-SecureString $secret -AsPlainText -Force)').
+            AddParameters(@{ module = (Join-Path $RepoRoot 'out/GenesysCampaign/GenesysCampaign.psd1'); uri = $Sim.BaseUri; secret = $SimSecret }).Invoke()
+        if ($ps.Streams.Error.Count -gt 0) { throw $ps.Streams.Error[0] }
+        $ps.Commands.Clear()
+        foreach ($name in $Variables.Keys) { $ps.Runspace.SessionStateProxy.SetVariable($name, $Variables[$name]) }
+        $output = $ps.AddScript($Script).Invoke()
+        [pscustomobject]@{ Output = @($output); Errors = @($ps.Streams.Error) }
+    }
+    finally {
+        $ps.AddScript('Disconnect-GenesysCloud').Invoke() | Out-Null
+        $ps.Dispose()
+    }
+}

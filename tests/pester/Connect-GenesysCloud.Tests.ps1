@@ -60,6 +60,58 @@ Describe 'Connect-GenesysCloud' {
         $err.Exception.Message | Should -Match 'eu-west-1'
     }
 
+    It 'says what is wrong with <Name> in words, with no .NET "(Parameter ...)" suffix' -ForEach @(
+        @{ Name = 'a relative -BaseUri'; Arguments = @{ BaseUri = 'relative/path' }; Id = 'InvalidGenesysBaseUri'; Message = 'BaseUri must be an absolute URI such as https://proxy.example.com/ or http://127.0.0.1:5000/.' }
+        @{ Name = 'an ftp -BaseUri'; Arguments = @{ BaseUri = 'ftp://127.0.0.1/' }; Id = 'InvalidGenesysBaseUri'; Message = "BaseUri 'ftp://127.0.0.1/' must use https (or http to loopback)." }
+        @{ Name = 'a plain http -BaseUri off loopback'; Arguments = @{ BaseUri = 'http://genesys.example.com/' }; Id = 'InvalidGenesysBaseUri'; Message = "BaseUri 'http://genesys.example.com/' uses plain http to a host that is not loopback. Use https, or http only to 127.0.0.1, ::1 or localhost." }
+        @{ Name = 'an unknown -Environment'; Arguments = @{ Environment = 'mars-north-1' }; Id = 'InvalidGenesysEnvironment'; Message = "'mars-north-1' is not a Genesys Cloud region. Use a region host such as 'mypurecloud.ie' or a name such as 'eu-west-1' (*)." }
+        @{ Name = 'a -Credential without a user name'; Arguments = @{ Credential = [pscredential]::new(' ', (ConvertTo-SecureString 'y' -AsPlainText -Force)) }; Id = 'GenesysCredentialsMissing'; Message = 'The credential has no user name. Its user name is the OAuth client id, its password the client secret.' }
+    ) {
+        $arguments = $Arguments.Clone()
+        if (-not $arguments.ContainsKey('Credential')) { $arguments.ClientId = 'x'; $arguments.ClientSecret = ConvertTo-SecureString 'y' -AsPlainText -Force }
+        if (-not $arguments.ContainsKey('BaseUri') -and -not $arguments.ContainsKey('Environment')) { $arguments.BaseUri = $sim.BaseUri }
+        $err = { Connect-GenesysCloud @arguments } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -Be "$Id,GenesysCloud.Outbound.PowerShell.Commands.ConnectGenesysCloudCommand"
+        $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $err.Exception.Message | Should -BeLikeExactly $Message
+        ($err | Out-String) | Should -Not -Match 'Parameter '
+    }
+
+    It 'shows a -PassThru connection usefully by default: where, client id, since when, token valid until; never the secret or the token' {
+        $before = [datetime]::UtcNow.AddSeconds(-1)
+        $connection = Connect-GenesysCloud -BaseUri $sim.BaseUri -ClientId 'sim-client' -ClientSecret (ConvertTo-SecureString $SimSecret -AsPlainText -Force) -PassThru
+        $connection.ConnectedAt | Should -BeGreaterOrEqual $before
+        # The simulator's tokens live 86400 s.
+        $connection.TokenExpiresAt | Should -BeGreaterThan $connection.ConnectedAt.AddSeconds(86000)
+
+        $text = $connection | Out-String -Width 120
+        $text | Should -Match ('Environment\s*:\s*' + [regex]::Escape("$($sim.BaseUri)"))
+        $text | Should -Match 'ClientId\s*:\s*sim-client'
+        $text | Should -Match ('ConnectedAt\s*:\s*' + [regex]::Escape($connection.ConnectedAt.ToString('u')))
+        $text | Should -Match ('TokenExpiresAt\s*:\s*' + [regex]::Escape($connection.TokenExpiresAt.ToString('u')))
+        $text | Should -Not -Match 'GenesysCloud\.Outbound\.'   # no type names of nested objects
+        $text | Should -Not -Match $SimSecret
+        $text | Should -Not -Match 'Bearer|Basic '
+        $text | Should -Not -Match '[A-Za-z0-9+/_-]{40,}'         # nothing shaped like a token
+
+        $connection | Disconnect-GenesysCloud
+        ($connection | Out-String -Width 120) | Should -Match 'TokenExpiresAt\s*:\s*\(closed\)'
+    }
+
+    It 'shows a connection made with -AccessToken without the token, and says its expiry is not known' {
+        $basic = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes("sim-client:$SimSecret"))
+        $token = (Invoke-RestMethod -Method Post -Uri ([uri]::new($sim.BaseUri, 'oauth/token')) -Headers @{ Authorization = "Basic $basic" } -Body 'grant_type=client_credentials' -ContentType 'application/x-www-form-urlencoded').access_token
+        $connection = Connect-GenesysCloud -BaseUri $sim.BaseUri -AccessToken (ConvertTo-SecureString $token -AsPlainText -Force) -PassThru
+
+        $text = $connection | Out-String -Width 120
+        $text | Should -Match ('Environment\s*:\s*' + [regex]::Escape("$($sim.BaseUri)"))
+        $text | Should -Match 'ClientId\s*:\s*\(none: connected with -AccessToken\)'
+        $text | Should -Match ('ConnectedAt\s*:\s*' + [regex]::Escape($connection.ConnectedAt.ToString('u')))
+        $text | Should -Match 'TokenExpiresAt\s*:\s*\(not known: a token given with -AccessToken\)'
+        $text.Contains($token) | Should -BeFalse
+        ($connection | Format-List * | Out-String -Width 500).Contains($token) | Should -BeFalse
+    }
+
     It 'makes every cmdlet fail with GenesysNotConnected after Disconnect-GenesysCloud' {
         Connect-GenesysCloud -BaseUri $sim.BaseUri -ClientId 'sim-client' -ClientSecret (ConvertTo-SecureString $SimSecret -AsPlainText -Force)
         Disconnect-GenesysCloud

@@ -27,7 +27,8 @@ Describe 'Stop-GenesysCampaign' {
     }
 
     It 'sends nothing with -WhatIf' {
-        Stop-GenesysCampaign -Id $OnId -WhatIf
+        $run = Invoke-WithoutHost $sim 'Stop-GenesysCampaign -Id $on -WhatIf' @{ on = $OnId }
+        $run.Output | Should -BeNullOrEmpty
         Get-Write $sim | Should -BeNullOrEmpty
         (Get-GenesysCampaign -Id $OnId).Status | Should -Be 'on'
     }

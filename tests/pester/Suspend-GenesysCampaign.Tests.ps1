@@ -13,16 +13,18 @@ Describe 'Suspend-GenesysCampaign' {
     AfterEach { Remove-Item $audit -ErrorAction SilentlyContinue }
 
     It 'sends nothing and logs nothing with -WhatIf' {
-        $out = Get-GenesysCampaign -Status on | Suspend-GenesysCampaign -WhatIf -AuditLogPath $audit
-        $out | Should -BeNullOrEmpty
+        $run = Invoke-WithoutHost $sim 'Get-GenesysCampaign -Status on | Suspend-GenesysCampaign -WhatIf -AuditLogPath $audit' @{ audit = $audit }
+        $run.Output | Should -BeNullOrEmpty
+        $run.Errors | Should -BeNullOrEmpty
         Get-Write $sim | Should -BeNullOrEmpty
         Test-Path $audit | Should -BeFalse
         (Get-GenesysCampaign -Status on).Count | Should -Be 10
     }
 
     It 'with -WhatIf still reports bad input as errors, but makes no record and no audit line' {
-        $out = Suspend-GenesysCampaign -Id 'not a guid', $MissingId, $OnId -WhatIf -AuditLogPath $audit -ErrorVariable errs -ErrorAction SilentlyContinue
-        $out | Should -BeNullOrEmpty
+        $run = Invoke-WithoutHost $sim 'Suspend-GenesysCampaign -Id "not a guid", $missing, $on -WhatIf -AuditLogPath $audit' @{ audit = $audit; missing = $MissingId; on = $OnId }
+        $run.Output | Should -BeNullOrEmpty
+        $errs = $run.Errors
         ($errs.FullyQualifiedErrorId | ForEach-Object { ($_ -split ',')[0] } | Sort-Object) | Should -Be @('CampaignNotFound', 'InvalidCampaignId')
         Test-Path $audit | Should -BeFalse
         Get-Write $sim | Should -BeNullOrEmpty

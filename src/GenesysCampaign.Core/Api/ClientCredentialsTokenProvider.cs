@@ -42,6 +42,9 @@ public sealed class ClientCredentialsTokenProvider : IAccessTokenProvider
     /// <summary>How many tokens were fetched (tests prove reuse with it).</summary>
     public int TokensIssued { get; private set; }
 
+    /// <summary>When the token held expires (as the login service said); null before the first token and after <see cref="Clear"/>.</summary>
+    public DateTimeOffset? ExpiresAt { get; private set; }
+
     /// <inheritdoc />
     public async Task<string> GetTokenAsync(bool forceRefresh, CancellationToken cancellationToken)
     {
@@ -61,6 +64,7 @@ public sealed class ClientCredentialsTokenProvider : IAccessTokenProvider
             _token = SecretText.Protect(token);
             var margin = lifetime > RenewalMargin.TotalSeconds * 2 ? RenewalMargin.TotalSeconds : lifetime / 2;
             _renewAt = _clock().AddSeconds(lifetime - margin);
+            ExpiresAt = _clock().AddSeconds(lifetime);
             TokensIssued++;
             return token;
         }
@@ -75,6 +79,7 @@ public sealed class ClientCredentialsTokenProvider : IAccessTokenProvider
     {
         _token?.Dispose();
         _token = null;
+        ExpiresAt = null;
         _secret?.Dispose();
         _secret = null;
     }

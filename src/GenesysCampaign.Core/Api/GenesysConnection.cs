@@ -31,6 +31,15 @@ public sealed class GenesysConnection : IDisposable
     /// <summary>The OAuth client id, or null for a connection made with an access token.</summary>
     public string? ClientId { get; }
 
+    /// <summary>When this connection was made (UTC).</summary>
+    public DateTime ConnectedAt { get; } = DateTime.UtcNow;
+
+    /// <summary>
+    /// When the token held expires (UTC; the module renews it shortly before). Null for a token given
+    /// with -AccessToken (its lifetime is not known here), before the first token, and once closed.
+    /// </summary>
+    public DateTime? TokenExpiresAt => (_tokens as ClientCredentialsTokenProvider)?.ExpiresAt?.UtcDateTime;
+
     /// <summary>Retry settings for requests made through this connection.</summary>
     public ResilienceOptions Resilience { get; } = new();
 
@@ -51,7 +60,7 @@ public sealed class GenesysConnection : IDisposable
     {
         if (string.IsNullOrWhiteSpace(clientId))
         {
-            throw new ArgumentException("The OAuth client id is empty.", nameof(clientId));
+            throw new ArgumentException("The OAuth client id is empty.");
         }
 
         var http = CreateHttpClient();

@@ -33,12 +33,15 @@ public sealed class GenesysEndpoints
     /// One base serving both API and token (a simulator or a proxy). Plain http is allowed only to a
     /// loopback address, so a token never crosses a network in clear text.
     /// </summary>
-    /// <exception cref="ArgumentException">Not an absolute http(s) URI, or http to a non-loopback host.</exception>
+    /// <exception cref="ArgumentException">
+    /// Not an absolute http(s) URI, or http to a non-loopback host. The message is for the user (it
+    /// names -BaseUri's value, not a C# parameter), so the exception carries no ParamName.
+    /// </exception>
     public static GenesysEndpoints ForBaseUri(Uri baseUri)
     {
         if (baseUri is null || !baseUri.IsAbsoluteUri)
         {
-            throw new ArgumentException("BaseUri must be an absolute URI such as https://proxy.example.com/ or http://127.0.0.1:5000/.", nameof(baseUri));
+            throw new ArgumentException("BaseUri must be an absolute URI such as https://proxy.example.com/ or http://127.0.0.1:5000/.");
         }
 
         if (baseUri.Scheme == Uri.UriSchemeHttp)
@@ -46,13 +49,12 @@ public sealed class GenesysEndpoints
             if (!IsLoopback(baseUri))
             {
                 throw new ArgumentException(
-                    $"BaseUri '{baseUri}' uses plain http to a host that is not loopback. Use https, or http only to 127.0.0.1, ::1 or localhost.",
-                    nameof(baseUri));
+                    $"BaseUri '{baseUri}' uses plain http to a host that is not loopback. Use https, or http only to 127.0.0.1, ::1 or localhost.");
             }
         }
         else if (baseUri.Scheme != Uri.UriSchemeHttps)
         {
-            throw new ArgumentException($"BaseUri '{baseUri}' must use https (or http to loopback).", nameof(baseUri));
+            throw new ArgumentException($"BaseUri '{baseUri}' must use https (or http to loopback).");
         }
 
         var text = baseUri.GetLeftPart(UriPartial.Path);

@@ -37,12 +37,12 @@ public static class GenesysRegions
     /// Turns what a user typed (<c>eu-west-1</c>, <c>mypurecloud.ie</c>, <c>api.mypurecloud.ie</c>,
     /// <c>https://login.mypurecloud.ie</c>) into the host suffix.
     /// </summary>
-    /// <exception cref="ArgumentException">The value names no region and is not a host name.</exception>
+    /// <exception cref="ArgumentException">The value names no region and is not a host name (a message for the user; no ParamName).</exception>
     public static string ResolveHost(string environment)
     {
         if (string.IsNullOrWhiteSpace(environment))
         {
-            throw new ArgumentException("The Genesys Cloud environment is empty. Use a region host such as 'mypurecloud.ie' or a name such as 'eu-west-1'.", nameof(environment));
+            throw new ArgumentException("The Genesys Cloud environment is empty. Use a region host such as 'mypurecloud.ie' or a name such as 'eu-west-1'.");
         }
 
         var value = environment.Trim().TrimEnd('/');
@@ -73,7 +73,6 @@ public static class GenesysRegions
         }
 
         throw new ArgumentException(
-            $"'{environment}' is not a Genesys Cloud region. Use a region host such as 'mypurecloud.ie' or a name such as 'eu-west-1' ({string.Join(", ", ByName.Keys)}).",
-            nameof(environment));
+            $"'{environment}' is not a Genesys Cloud region. Use a region host such as 'mypurecloud.ie' or a name such as 'eu-west-1' ({string.Join(", ", ByName.Keys)}).");
     }
 }

@@ -29,14 +29,23 @@ public sealed class JsonLinesAuditSink : IAuditSink
     private readonly object _gate = new();
 
     /// <summary>Appends to <paramref name="path"/>, creating it (and its folder) when missing.</summary>
+    /// <exception cref="ArgumentException">The path is empty or not a path (a message for the user, without a parameter name).</exception>
     public JsonLinesAuditSink(string path)
     {
         if (string.IsNullOrWhiteSpace(path))
         {
-            throw new ArgumentException("The audit log path is empty.", nameof(path));
+            throw new ArgumentException("The audit log path is empty.");
         }
 
-        Path = System.IO.Path.GetFullPath(path);
+        try
+        {
+            Path = System.IO.Path.GetFullPath(path);
+        }
+        catch (ArgumentException ex)
+        {
+            // .NET says "Null character in path. (Parameter 'path')": the user gave -AuditLogPath, not 'path'.
+            throw UserMessage.Clean(ex);
+        }
     }
 
     /// <summary>The full path of the log.</summary>

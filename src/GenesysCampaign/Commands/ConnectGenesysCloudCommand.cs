@@ -58,7 +58,7 @@ public sealed class ConnectGenesysCloudCommand : GenesysCmdlet
         }
         catch (ArgumentException ex)
         {
-            ThrowTerminatingError(new ErrorRecord(ex, BaseUri is not null ? "InvalidGenesysBaseUri" : "InvalidGenesysEnvironment", ErrorCategory.InvalidArgument, (object?)BaseUri ?? Environment));
+            ThrowTerminatingError(new ErrorRecord(UserMessage.Clean(ex), BaseUri is not null ? "InvalidGenesysBaseUri" : "InvalidGenesysEnvironment", ErrorCategory.InvalidArgument, (object?)BaseUri ?? Environment));
             return;
         }
 
@@ -113,7 +113,16 @@ public sealed class ConnectGenesysCloudCommand : GenesysCmdlet
             case AccessTokenSet:
                 return GenesysConnection.WithAccessToken(endpoints, AccessToken!);
             case CredentialSet:
-                return GenesysConnection.WithClientCredentials(endpoints, Credential!.UserName, Credential.Password);
+                if (string.IsNullOrWhiteSpace(Credential!.UserName))
+                {
+                    ThrowTerminatingError(new ErrorRecord(
+                        new ArgumentException("The credential has no user name. Its user name is the OAuth client id, its password the client secret."),
+                        "GenesysCredentialsMissing",
+                        ErrorCategory.InvalidArgument,
+                        null));
+                }
+
+                return GenesysConnection.WithClientCredentials(endpoints, Credential.UserName, Credential.Password);
         }
 
         var clientId = ClientId ?? System.Environment.GetEnvironmentVariable("GENESYSCLOUD_OAUTHCLIENT_ID");

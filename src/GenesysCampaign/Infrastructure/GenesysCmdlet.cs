@@ -106,7 +106,7 @@ public abstract class GenesysCmdlet : PSCmdlet, IDisposable
             OperationCanceledException => ErrorCategory.OperationStopped,
             _ => ErrorCategory.NotSpecified,
         };
-        return new ErrorRecord(exception, errorId, category, target);
+        return new ErrorRecord(UserMessage.Clean(exception), errorId, category, target);
     }
 }
 

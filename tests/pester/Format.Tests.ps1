@@ -1,0 +1,66 @@
+# The default table view of GenesysCampaignStateChange records, at the width of a common console.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    # A slow dialer: a campaign set to forced_stopping stays there for the test.
+    $sim = Start-TestOrg -DialerDelayMs 60000
+
+    # Records read back from an audit log: any status pair can be shown without making it happen.
+    function Get-RecordFromLine([hashtable] $Fields) {
+        $line = [ordered]@{
+            timestamp = '2025-06-01T07:12:03Z'; operationId = 'op'; campaignId = $OnId; campaignName = $OnName
+            action = 'Stop'; reason = 'format'; previousStatus = 'on'; requestedStatus = 'forced_off'; finalStatus = 'off'
+            outcome = 'Changed'; message = 'A message.'; warnings = @(); writtenWith = $null; attempts = 1; durationMs = 5
+            correlationId = $null; errorCode = $null
+        }
+        foreach ($key in $Fields.Keys) { $line[$key] = $Fields[$key] }
+        $path = New-TempAuditPath
+        $line | ConvertTo-Json -Compress | Set-Content $path
+        try { Get-GenesysCampaignAuditLog $path } finally { Remove-Item $path }
+    }
+
+    # The row of the table (header, rule, rows) that mentions $Text.
+    function Get-Row([string] $Table, [string] $Text) { @($Table -split "`r?`n" | Where-Object { $_.Contains($Text) }) }
+}
+
+AfterAll { Stop-TestOrg $sim }
+
+Describe 'The GenesysCampaignStateChange table at 120 columns' {
+    It 'shows <Pair> whole, then the outcome' -ForEach @(
+        @{ Previous = 'forced_off'; Final = 'forced_stopping'; Pair = 'forced_off -> forced_stopping' }
+        @{ Previous = 'forced_stopping'; Final = 'forced_stopping'; Pair = 'forced_stopping -> forced_stopping' }
+        @{ Previous = 'forced_stopping'; Final = 'forced_off'; Pair = 'forced_stopping -> forced_off' }
+    ) {
+        $record = Get-RecordFromLine @{ previousStatus = $Previous; finalStatus = $Final; outcome = 'Unchanged'; message = ('m' * 200) }
+        $table = $record | Out-String -Width 120
+        $row = @(Get-Row $table $OnName)
+        $row.Count | Should -Be 1
+        $row[0] | Should -Match ("^$([regex]::Escape($OnName))\s+Stop\s+$([regex]::Escape($Pair))\s+Unchanged\s+m+")
+        $row[0].Length | Should -BeLessOrEqual 120
+    }
+
+    It 'shows a real forced_stopping campaign given to Suspend-GenesysCampaign whole' {
+        Set-GenesysSimulatorStatus $sim -Id $OffId -Status forced_stopping
+        $record = Suspend-GenesysCampaign -Id $OffId -Confirm:$false
+        $record.Outcome | Should -Be 'Unchanged'
+        $table = $record | Out-String -Width 120
+        @(Get-Row $table $OffName)[0] | Should -Match "^$OffName\s+Suspend\s+forced_stopping -> forced_stopping\s+Unchanged\s+\S"
+    }
+
+    It 'leaves CampaignName empty, not the id, for an id that is no campaign (<Id>)' -ForEach @(
+        @{ Id = '[UK] Renewals'; ErrorId = 'InvalidCampaignId' }
+        @{ Id = 'Sales-West-006'; ErrorId = 'CampaignNotFound' }
+    ) {
+        $record = Suspend-GenesysCampaign -Id $Id -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable errs
+        $record.Outcome | Should -Be 'Failed'
+        $record.CampaignName | Should -BeNullOrEmpty
+        ($errs[0].FullyQualifiedErrorId -split ',')[0] | Should -Be $ErrorId
+
+        $lines = @(($record | Out-String -Width 120) -split "`r?`n" | Where-Object { $_.Trim() })
+        $lines[0] | Should -Match '^CampaignName\s+Action\s+Status\s+Outcome\s+Message$'
+        $lines.Count | Should -Be 3
+        # The name column (24 wide) and the status column are blank; the message names the id.
+        $lines[2] | Should -Match "^\s{24}\s*Suspend\s+Failed\s+.*$([regex]::Escape($Id))"
+        $lines[2].Substring(0, 24).Trim() | Should -BeNullOrEmpty
+        $lines[2] | Should -Not -Match '->'
+    }
+}
