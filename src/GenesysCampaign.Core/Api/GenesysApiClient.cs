@@ -202,14 +202,56 @@ public sealed class GenesysApiClient
             }
         }
 
-        // Not voice campaigns after all (or never seen): each may be a messaging campaign.
+        // Not voice campaigns after all (or never seen): the list of every kind says which are
+        // messaging campaigns, which are then read one by one.
         var voice = new HashSet<string>(found.Select(c => c.Id), StringComparer.OrdinalIgnoreCase);
-        oneByOne.AddRange(byId.Where(id => !voice.Contains(id) && Campaigns.KindOf(id) is null));
+        var unknown = byId.Where(id => !voice.Contains(id) && Campaigns.KindOf(id) is null).ToList();
+        oneByOne.AddRange(await MessagingAmongAsync(unknown, stats, cancellationToken).ConfigureAwait(false));
         found.AddRange(await GetEachAsync(oneByOne, CampaignKind.Messaging, stats, cancellationToken).ConfigureAwait(false));
 
         // Each campaign once, even if an answer repeats one (callers key by id).
         return found.GroupBy(c => c.Id, StringComparer.OrdinalIgnoreCase).Select(g => g.Last()).ToList();
     }
+
+    /// <summary>
+    /// Which of <paramref name="ids"/> are messaging campaigns, by the list of every kind
+    /// (<see cref="OutboundPaths.AllCampaigns"/>, 100 ids a call; its entries are summaries: only
+    /// <c>id</c> and <c>mediaType</c> are read). When that list cannot be read, every id is a
+    /// candidate (read one by one, a 404 meaning no campaign).
+    /// </summary>
+    private async Task<IReadOnlyList<string>> MessagingAmongAsync(IReadOnlyList<string> ids, RequestStats? stats, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return ids;
+        }
+
+        var messaging = new List<string>();
+        try
+        {
+            foreach (var batch in Batch(ids, MaxPageSize))
+            {
+                var query = $"pageSize={MaxPageSize}&" + string.Join("&", batch.Select(id => "id=" + Uri.EscapeDataString(id)));
+                await foreach (var (id, mediaType) in ListPagesAsync(OutboundPaths.AllCampaigns, query, e => (Text(e, "id"), Text(e, "mediaType")), stats, "Finding the kind of campaigns", cancellationToken).ConfigureAwait(false))
+                {
+                    if (id is not null && mediaType is not null && !mediaType.Equals("voice", StringComparison.OrdinalIgnoreCase) && batch.Contains(id, StringComparer.OrdinalIgnoreCase))
+                    {
+                        messaging.Add(id);
+                    }
+                }
+            }
+        }
+        catch (GenesysApiException ex) when (ex.StatusCode is >= 400 and < 500 && ex.StatusCode != 429)
+        {
+            _log.Verbose($"The list of every kind of campaign could not be read ({ex.Message}); reading the ids one by one as messaging campaigns.");
+            return ids;
+        }
+
+        return messaging.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    private static string? Text(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     /// <summary>Reads campaigns of a kind one by one, <see cref="PageConcurrency"/> at a time; a 404 is an absent campaign.</summary>
     private async Task<IReadOnlyList<GenesysCampaign>> GetEachAsync(IReadOnlyList<string> ids, CampaignKind kind, RequestStats? stats, CancellationToken cancellationToken)

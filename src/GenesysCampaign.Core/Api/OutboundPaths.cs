@@ -9,6 +9,13 @@ namespace GenesysCloud.Outbound.Api;
 /// </summary>
 public static class OutboundPaths
 {
+    /// <summary>
+    /// <c>GET</c>: every kind of campaign in one paged list (<c>id</c> repeatable, <c>name</c>,
+    /// <c>mediaType</c>: voice, sms, email, whatsapp). Entries are summaries; which fields they carry
+    /// is UNCONFIRMED, so only <c>id</c> and <c>mediaType</c> are read.
+    /// </summary>
+    public const string AllCampaigns = "api/v2/outbound/campaigns/all";
+
     /// <summary><c>GET</c>: sequences (paged).</summary>
     public const string Sequences = "api/v2/outbound/sequences";
 

@@ -136,8 +136,9 @@ public sealed class StateChangeExecutor
         campaigns.GroupBy(c => c.Id, StringComparer.OrdinalIgnoreCase).Select(group => group.First()).ToList();
 
     /// <summary>The record for an id that matched no campaign: Failed, ObjectNotFound, audited.</summary>
-    public void RecordNotFound(string campaignId, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> onRecord) =>
-        RecordInputError(campaignId, request, FailureKind.ObjectNotFound, Failures.CampaignNotFound, $"No campaign with id '{campaignId}' was found.", onRecord);
+    /// <param name="hint">Said after the message (how to give the campaign otherwise), or null.</param>
+    public void RecordNotFound(string campaignId, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> onRecord, string? hint = null) =>
+        RecordInputError(campaignId, request, FailureKind.ObjectNotFound, Failures.CampaignNotFound, $"No campaign with id '{campaignId}' was found." + (hint is null ? string.Empty : " " + hint), onRecord);
 
     /// <summary>
     /// The record for input that never reached a request (a malformed id, a campaign not found):

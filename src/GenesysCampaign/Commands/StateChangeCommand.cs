@@ -112,7 +112,7 @@ public abstract class StateChangeCommand : CampaignInputCmdlet
         IReadOnlyList<PlannedChange> plans;
         try
         {
-            campaigns = Pump.Run(token => ResolveCampaignsAsync(api, id => executor.RecordNotFound(id, request, Emit), token), CancellationToken);
+            campaigns = Pump.Run(token => ResolveCampaignsAsync(api, id => executor.RecordNotFound(id, request, Emit, CampaignErrors.NotFoundHint(id)), token), CancellationToken);
             plans = Pump.Run(token => executor.PlanAsync(campaigns, request, token), CancellationToken);
         }
         catch (Exception ex) when (ex is GenesysApiException or GenesysAuthenticationException)

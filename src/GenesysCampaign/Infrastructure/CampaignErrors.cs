@@ -17,8 +17,14 @@ internal static class CampaignErrors
             ErrorCategory.InvalidArgument,
             id);
 
+    /// <summary>
+    /// The hint for an id that matched no campaign: an id that is no GUID, as Genesys ids are, was
+    /// likely meant as a name ('Sales-West-006' | Suspend-GenesysCampaign). Costs no request.
+    /// </summary>
+    public static string? NotFoundHint(string id) => Guid.TryParse(id, out _) ? null : $"Genesys campaign ids are GUIDs; to give '{id}' as a name, use -Name '{id.Replace("'", "''")}'.";
+
     /// <summary>CampaignNotFound for an id.</summary>
-    public static ErrorRecord IdNotFound(string id) => NotFound($"No campaign with id '{id}' was found.", id);
+    public static ErrorRecord IdNotFound(string id) => NotFound($"No campaign with id '{id}' was found." + (NotFoundHint(id) is { } hint ? " " + hint : string.Empty), id);
 
     /// <summary>CampaignNotFound for a name without wildcards.</summary>
     public static ErrorRecord NameNotFound(string name) => NotFound($"No campaign named '{name}' was found.", name);
