@@ -75,7 +75,8 @@ public class ApiClientTests
         var found = await org.Client().GetCampaignsByIdAsync(ids, null, CancellationToken.None);
 
         Assert.Equal(150, found.Count);
-        var gets = org.Requests("GET").ToList();
+        // The voice list, 100 ids a call; the one it lacks is then looked for among the other kinds.
+        var gets = org.Requests("GET").Where(r => r.Path == "/api/v2/outbound/campaigns").ToList();
         Assert.Equal(2, gets.Count);
         Assert.All(gets, r => Assert.True(r.Query.Split('&').Count(p => p.StartsWith("id=")) <= 100));
     }
