@@ -49,6 +49,43 @@ public class StartStopEndpointTests
         Assert.All(writes, w => Assert.Equal(("POST", 202, (string?)null), (w.Method, w.Status, w.Body)));
     }
 
+    [Fact]
+    public async Task One_campaigns_403_from_the_endpoint_does_not_turn_the_connection_to_PUT()
+    {
+        // Permissions are granted per division: the endpoint refused for one campaign works for the rest.
+        await using var sim = await StartWithOnCampaignsAsync();
+        sim.Faults.Add(new FaultRule { Kind = FaultKind.Forbidden403, Method = "POST", PathContains = Ids[2] + "/stop", Count = 1 });
+        using var host = new PowerShellHost();
+        host.ConnectFast(sim.BaseUri, SimulatorSeed.LeastPrivilegeClientId);
+
+        var first = Records(host.Run("param($ids) Suspend-GenesysCampaign -Id $ids -ThrottleLimit 1 -ErrorAction SilentlyContinue", Args(("ids", Ids))));
+
+        var refused = Assert.Single(first, r => r.CampaignId == Ids[2]);
+        Assert.Equal((StateChangeOutcome.Failed, FailureKind.PermissionDenied), (refused.Outcome, refused.Failure));
+        Assert.Contains("in the campaign's division", refused.Message);
+        Assert.All(first.Where(r => r.CampaignId != Ids[2]), r => Assert.Equal((StateChangeOutcome.Changed, "POST stop"), (r.Outcome, r.WrittenWith)));
+
+        // Run again on the same connection: the refused campaign goes through the endpoint too.
+        var again = Records(host.Run("param($id) Suspend-GenesysCampaign -Id $id", Args(("id", Ids[2]))));
+        Assert.Equal((StateChangeOutcome.Changed, "POST stop"), (again[0].Outcome, again[0].WrittenWith));
+    }
+
+    [Fact]
+    public async Task A_first_campaigns_403_does_not_condemn_the_endpoint_for_the_others()
+    {
+        await using var sim = await StartWithOnCampaignsAsync();
+        sim.Faults.Add(new FaultRule { Kind = FaultKind.Forbidden403, Method = "POST", PathContains = Ids[0] + "/stop", Count = 1 });
+        using var host = new PowerShellHost();
+        host.ConnectFast(sim.BaseUri, SimulatorSeed.LeastPrivilegeClientId);
+
+        var records = Records(host.Run("param($ids) Suspend-GenesysCampaign -Id $ids -ThrottleLimit 1 -ErrorAction SilentlyContinue", Args(("ids", Ids))));
+
+        // The first campaign's refusal sends the second to the PUT (which least privilege lacks); that
+        // 403 sends it back to the endpoint, which works, and every later campaign uses it.
+        Assert.Equal(StateChangeOutcome.Failed, Assert.Single(records, r => r.CampaignId == Ids[0]).Outcome);
+        Assert.All(records.Where(r => r.CampaignId != Ids[0]), r => Assert.Equal((StateChangeOutcome.Changed, "POST stop"), (r.Outcome, r.WrittenWith)));
+    }
+
     [Theory]
     [InlineData(200)]
     [InlineData(202)]

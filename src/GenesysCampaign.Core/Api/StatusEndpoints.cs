@@ -11,6 +11,9 @@ namespace GenesysCloud.Outbound.Api;
 /// first answer and kept for the connection's life, so a bulk run pays for a refusal once: while
 /// the first use of an endpoint is in flight, other uses of it wait for its answer, but never more
 /// than <see cref="ProbeWait"/>; and once a first use ended without telling (a fault), nobody waits.
+/// A 403 is not always the endpoint's: Genesys grants permissions per division, so one campaign's
+/// 403 does not undo an endpoint that has worked (<see cref="HasWorked"/>), and an endpoint given
+/// up on because of a 403 is tried again (<see cref="Forget"/>) when the PUT is refused too.
 /// </summary>
 public sealed class StatusEndpoints
 {
@@ -105,6 +108,27 @@ public sealed class StatusEndpoints
         }
 
         probe?.TrySetResult(false);
+    }
+
+    /// <summary>Whether the endpoint has been accepted on this connection (and not given up on since).</summary>
+    public bool HasWorked(string action)
+    {
+        lock (_gate)
+        {
+            return _entries.TryGetValue(action, out var entry) && entry.Usable == true;
+        }
+    }
+
+    /// <summary>Forgets what was learned, so the next use finds out again.</summary>
+    public void Forget(string action)
+    {
+        lock (_gate)
+        {
+            if (_entries.TryGetValue(action, out var entry) && entry.Usable is not null)
+            {
+                _entries.Remove(action);
+            }
+        }
     }
 
     /// <summary>Why <paramref name="action"/>'s endpoint is not used, or null when it is (or is not known yet).</summary>

@@ -36,6 +36,10 @@ internal sealed class CampaignChange
     private string _sending = string.Empty;
     private int _staleReads;
 
+    // This campaign's own refusal of the endpoint (its division may not grant it), for the message.
+    private string? _endpointRefusal;
+    private bool _triedEndpoint;
+
     public CampaignChange(StateChangeExecutor.Services services, GenesysCampaign campaign, StateChangeRequest request, ThrottleSlot slot, CancellationToken cancel)
     {
         _services = services;
@@ -249,7 +253,26 @@ internal sealed class CampaignChange
 
         _services.Log.Verbose($"{_request.Action}: setting campaign '{_current.Name}' ({_current.Id}) from {_current.Status} to {write.Status} by PUT at version {_current.Version}.");
         _sending = "PUT " + write.Status;
-        var updated = await Api.PutCampaignAsync(_current, CampaignBody.WithStatus(_current.Json, write.Status), _stats, CancellationToken.None).ConfigureAwait(false);
+        GenesysCampaign updated;
+        try
+        {
+            updated = await Api.PutCampaignAsync(_current, CampaignBody.WithStatus(_current.Json, write.Status), _stats, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (GenesysApiException ex) when (ex.StatusCode == 403 && write.Endpoint is { } endpoint && !_triedEndpoint)
+        {
+            // The endpoint was given up on after another campaign's refusal, which may have been that
+            // campaign's alone (permissions are per division): this one tries it itself.
+            Api.StatusEndpoints.Forget(_current.Kind.EndpointKey(endpoint));
+            _sending = "POST " + endpoint;
+            if (await TryEndpointAsync(endpoint).ConfigureAwait(false))
+            {
+                _writes.Add(_sending);
+                return null;
+            }
+
+            throw;
+        }
+
         _writes.Add(_sending);
         return updated;
     }
@@ -264,6 +287,7 @@ internal sealed class CampaignChange
         var endpoints = Api.StatusEndpoints;
         var key = _current.Kind.EndpointKey(action);
         var told = false;
+        _triedEndpoint = true;
 
         // Other writes wait for what this one finds out, so a transient answer (429, 5xx) lets them
         // go at once rather than after this write's retries.
@@ -290,7 +314,17 @@ internal sealed class CampaignChange
             }
 
             var refusal = $"POST {action} answered HTTP {ex.StatusCode}{(ex.Code is null ? string.Empty : " " + ex.Code)}";
-            if (endpoints.Learned(key, usable: false, refusal + ": " + ex.Message))
+            _endpointRefusal = refusal + ": " + ex.Message;
+            if (ex.StatusCode == 403 && endpoints.HasWorked(key))
+            {
+                // It has worked for other campaigns on this connection: the refusal is this campaign's
+                // (its division), not the endpoint's. The PUT is tried for this campaign only.
+                _services.Log.Verbose($"The {action} endpoint was refused for campaign '{_current.Name}' ({refusal}) though it works for others on this connection; trying the full-body PUT for this campaign.");
+                told = true;
+                return false;
+            }
+
+            if (endpoints.Learned(key, usable: false, _endpointRefusal))
             {
                 _services.Log.Verbose($"The {action} endpoint cannot be used with this connection ({refusal}); {_current.Kind.Noun}s are changed by full-body PUT instead ({_current.Kind.PermissionPrefix}:edit), for the rest of this connection.");
             }
@@ -525,12 +559,12 @@ internal sealed class CampaignChange
     /// </summary>
     private string NeitherWayPermitted(GenesysApiException ex)
     {
-        if (ex.StatusCode != 403 || _rule.Write.Endpoint is not { } action || Api.StatusEndpoints.RefusalOf(_current.Kind.EndpointKey(action)) is not { } refusal)
+        if (ex.StatusCode != 403 || _rule.Write.Endpoint is not { } action || (_endpointRefusal ?? Api.StatusEndpoints.RefusalOf(_current.Kind.EndpointKey(action))) is not { } refusal)
         {
             return string.Empty;
         }
 
-        return $". The {action} endpoint was refused too ({refusal}). Give the OAuth client's role {_current.Kind.PermissionPrefix}:{action} (least privilege) or {_current.Kind.PermissionPrefix}:edit.";
+        return $". The {action} endpoint was refused too ({refusal}). Give the OAuth client's role {_current.Kind.PermissionPrefix}:{action} (least privilege) or {_current.Kind.PermissionPrefix}:edit, in the campaign's division (permissions are granted per division).";
     }
 
     private GenesysCampaignStateChange Done(StateChangeOutcome outcome, string message, string? finalStatus, FailureKind? failure = null, string? code = null)
