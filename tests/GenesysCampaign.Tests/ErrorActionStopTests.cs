@@ -103,4 +103,95 @@ public sealed class ErrorActionStopTests
         Assert.Equal(ids.Length, sim.Requests.Count(r => IsCampaignWrite(r)));
         Assert.Equal(ids.Length, output.Count);
     }
+
+    [Theory]
+    [InlineData("| ForEach-Object { throw 'downstream' }", true)]
+    [InlineData("| ForEach-Object { if ($_.Outcome -eq 'Changed') { Write-Error 'checked' -ErrorAction Stop } }", true)]
+    [InlineData("| Select-Object -First 1", false)]
+    public async Task A_pipeline_that_fails_downstream_still_has_every_campaign_paused_and_audited(string downstream, bool throws)
+    {
+        await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { Latency = TimeSpan.FromMilliseconds(20) });
+        var ids = Enumerable.Range(31, 8).Select(SimulatorSeed.CampaignId).ToArray();
+        foreach (var id in ids)
+        {
+            sim.SetStatus(id, "on");
+        }
+
+        var audit = Path.Combine(Directory.CreateTempSubdirectory("gc-downstream-").FullName, "audit.jsonl");
+        using var host = new PowerShellHost();
+        host.Connect(sim.BaseUri);
+        using var ps = host.Create($"param($ids, $audit) Suspend-GenesysCampaign -Id $ids -ThrottleLimit 1 -AuditLogPath $audit -Confirm:$false {downstream}", Args(("ids", ids), ("audit", audit)));
+
+        var thrown = Record.Exception(() => ps.Invoke());
+
+        Assert.Equal(throws, thrown is not null);
+        Assert.Equal(ids.Length, sim.Requests.Count(r => IsCampaignWrite(r)));
+        Assert.Equal(ids.Length, File.ReadAllLines(audit).Length);
+        Assert.All(ids, id => Assert.Contains(sim.GetStatus(id), new[] { "stopping", "off" }));
+    }
+
+    [Theory]
+    [InlineData("$VerbosePreference = 'Stop'")]
+    [InlineData("$DebugPreference = 'Stop'")]
+    [InlineData("$ProgressPreference = 'Stop'")]
+    public async Task A_trace_or_progress_preference_of_Stop_never_ends_a_pause(string preference)
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        var ids = Enumerable.Range(31, 4).Select(SimulatorSeed.CampaignId).ToArray();
+        foreach (var id in ids)
+        {
+            sim.SetStatus(id, "on");
+        }
+
+        using var host = new PowerShellHost();
+        host.Connect(sim.BaseUri);
+
+        var records = host.Run($"param($ids) {preference}; Suspend-GenesysCampaign -Id $ids -ThrottleLimit 1 -Confirm:$false", Args(("ids", ids)));
+
+        Assert.Empty(host.Streams.Error);
+        Assert.Equal(ids.Length, records.Count);
+        Assert.Equal(ids.Length, sim.Requests.Count(r => IsCampaignWrite(r)));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Errors_follow_the_order_the_ids_were_given_not_the_order_Genesys_lists_them(bool reversed)
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        var ids = new[] { SimulatorSeed.CompleteCampaignId, "c0000000-0000-4000-8000-999999999999", SimulatorSeed.InvalidCampaignId };
+        if (reversed)
+        {
+            Array.Reverse(ids);
+        }
+
+        using var host = new PowerShellHost();
+        host.Connect(sim.BaseUri);
+
+        host.Run("param($ids) Resume-GenesysCampaign -Id $ids -Confirm:$false", Args(("ids", ids)));
+
+        Assert.Equal(ids, host.Streams.Error.Select(e => ((GenesysCampaignStateChange)e.TargetObject).CampaignId));
+    }
+
+    [Fact]
+    public async Task An_empty_id_among_piped_ids_is_a_record_of_its_own_and_the_others_are_paused()
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        var (a, b) = (SimulatorSeed.CampaignId(31), SimulatorSeed.CampaignId(32));
+        sim.SetStatus(a, "on");
+        sim.SetStatus(b, "on");
+        using var host = new PowerShellHost();
+        host.Connect(sim.BaseUri);
+        using var ps = host.Create("param($a, $b) $ErrorActionPreference = 'Stop'; @($a, '', $b, 'x y', 'x y') | Suspend-GenesysCampaign -Confirm:$false", Args(("a", a), ("b", b)));
+        var output = new PSDataCollection<PSObject>();
+
+        var ex = Assert.ThrowsAny<RuntimeException>(() => ps.Invoke(null, output));
+
+        Assert.StartsWith("InvalidCampaignId,", ex.ErrorRecord.FullyQualifiedErrorId);
+        var records = output.Select(o => (GenesysCampaignStateChange)o.BaseObject).ToList();
+        Assert.Equal(4, records.Count); // a, '', b and 'x y' once
+        Assert.Equal(new[] { "on", "on" }.Length, records.Count(r => r.Outcome == StateChangeOutcome.Changed));
+        Assert.Contains(sim.GetStatus(a), new[] { "stopping", "off" });
+        Assert.Contains(sim.GetStatus(b), new[] { "stopping", "off" });
+    }
 }

@@ -87,8 +87,9 @@ internal sealed class CampaignChange
 
             var failed = Done(outcome, message, unknown ? null : _current.Status, failure, Failures.CodeOf(ex));
 
-            // The error body's contextId when the answer carried no inin-correlation-id header.
-            failed.CorrelationId ??= ex.CorrelationId;
+            // The refusing answer's correlation id (from its header, else the error body's contextId),
+            // not that of a read made after it: it is the one Genesys support can trace.
+            failed.CorrelationId = ex.CorrelationId ?? failed.CorrelationId;
             return failed;
         }
         catch (GenesysAuthenticationException ex)

@@ -216,7 +216,7 @@ public static class StateRules
         if (!CampaignStatus.All.Contains(status))
         {
             // A status newer than this module: let Genesys judge the transition, and say so.
-            return new StateDecision(DecisionKind.Write, string.Empty, $"Campaign '{campaign.Name}' has status '{status}', which this module does not know; the change was sent and Genesys decided.");
+            return new StateDecision(DecisionKind.Write, string.Empty, $"Campaign '{campaign.Name}' has status '{status}', which this module does not know; the change is sent, and Genesys decides whether it is allowed.");
         }
 
         return new StateDecision(DecisionKind.Rejected, $"Campaign '{campaign.Name}' is {status}; {action} cannot change it from there.");

@@ -45,7 +45,6 @@ public abstract class StateChangeCommand : CampaignInputCmdlet
 
     // Errors held back until the batch is through, with the input position of their campaign.
     private readonly List<(int Order, ErrorRecord Error)> _deferred = new();
-    private readonly Dictionary<string, int> _inputOrder = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _heldWarnings = new();
 
     /// <summary>Which change this cmdlet makes.</summary>
@@ -59,6 +58,9 @@ public abstract class StateChangeCommand : CampaignInputCmdlet
     {
         var connection = RequireConnection();
         var api = connection.CreateClient(Pump);
+
+        // A pipeline that fails downstream (a throw, Select-Object -First) does not leave the batch halfway; Ctrl+C does stop it.
+        Pump.FinishWorkOnFailure = true;
         var request = new StateChangeRequest(Action)
         {
             Reason = Reason,
@@ -98,7 +100,7 @@ public abstract class StateChangeCommand : CampaignInputCmdlet
             WriteRecord(record, auditError, whatIf);
             if (total > 0)
             {
-                WriteProgress(new ProgressRecord(1, $"{Action} campaigns", $"{done} of {total} done") { PercentComplete = Math.Min(100, done * 100 / total) });
+                WriteProgressQuietly(new ProgressRecord(1, $"{Action} campaigns", $"{done} of {total} done") { PercentComplete = Math.Min(100, done * 100 / total) });
             }
         });
 
@@ -119,11 +121,6 @@ public abstract class StateChangeCommand : CampaignInputCmdlet
         {
             ThrowTerminatingError(ToErrorRecord(ex, "CampaignLookupFailed", null));
             return;
-        }
-
-        for (var i = 0; i < campaigns.Count; i++)
-        {
-            _inputOrder[campaigns[i].Id] = i;
         }
 
         // Decided first, then asked: -WhatIf says per campaign what would happen, and -Confirm asks
@@ -166,7 +163,7 @@ public abstract class StateChangeCommand : CampaignInputCmdlet
             total = approved.Count;
             done = 0;
             Pump.Run(token => executor.RunAsync(approved, request, Emit, token), CancellationToken);
-            WriteProgress(new ProgressRecord(1, $"{Action} campaigns", "Done") { RecordType = ProgressRecordType.Completed });
+            WriteProgressQuietly(new ProgressRecord(1, $"{Action} campaigns", "Done") { RecordType = ProgressRecordType.Completed });
         }
 
         WriteDeferredErrors();
@@ -212,8 +209,8 @@ public abstract class StateChangeCommand : CampaignInputCmdlet
     }
 
     /// <summary>
-    /// Writes the warnings and errors held back during the run, errors in the order their campaigns were given (input
-    /// that never reached a request first), so -ErrorAction Stop ends the script after the batch,
+    /// Writes the warnings and errors held back during the run, errors in the order their campaigns
+    /// were given, so -ErrorAction Stop ends the script after the batch,
     /// never in the middle of it.
     /// </summary>
     private void WriteDeferredErrors()
@@ -230,13 +227,13 @@ public abstract class StateChangeCommand : CampaignInputCmdlet
     }
 
     /// <inheritdoc />
-    protected override void WriteInputError(ErrorRecord error) => _deferred.Add((-1, error));
+    protected override void WriteInputError(ErrorRecord error) => _deferred.Add((PositionOf(error.TargetObject as string ?? string.Empty), error));
 
     /// <inheritdoc />
     protected override void WriteInputWarning(string warning) => Warn(warning);
 
     private void Defer(GenesysCampaignStateChange record, ErrorRecord error) =>
-        _deferred.Add((_inputOrder.TryGetValue(record.CampaignId, out var order) ? order : -1, error));
+        _deferred.Add((PositionOf(record.CampaignId), error));
 
     private bool IsWhatIf() =>
         MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value)
@@ -274,7 +271,7 @@ public abstract class StateChangeCommand : CampaignInputCmdlet
 
         if (record.Outcome is StateChangeOutcome.Rejected or StateChangeOutcome.Failed or StateChangeOutcome.TimedOut)
         {
-            var message = record.Message + (record.CorrelationId is null ? string.Empty : $" (correlation id {record.CorrelationId})");
+            var message = record.Message + (record.CorrelationId is null || record.Message?.Contains(record.CorrelationId) == true ? string.Empty : $" (correlation id {record.CorrelationId})");
             Defer(record, new ErrorRecord(new InvalidOperationException(message), ErrorMapping.ErrorId(record), ErrorMapping.Category(record.Failure), record));
         }
     }

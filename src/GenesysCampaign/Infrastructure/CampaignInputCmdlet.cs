@@ -29,10 +29,23 @@ public abstract class CampaignInputCmdlet : GenesysApiCmdlet
     private readonly List<string> _names = new();
     private readonly List<GenesysCampaign> _objects = new();
 
+    // Where each campaign was given (by id or object), and where the first -Name came: campaigns are
+    // handled, and their errors written, in the order given.
+    private readonly Dictionary<string, int> _positions = new(StringComparer.OrdinalIgnoreCase);
+    private int? _namesAt;
+    private int _given;
+
     /// <summary>Campaign ids.</summary>
+    /// <remarks>
+    /// Empty ids are let through to become InvalidCampaignId records: PowerShell's own check would
+    /// make an empty cell of a piped CSV a terminating error under -ErrorAction Stop, and nothing would
+    /// be paused.
+    /// </remarks>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("CampaignId")]
-    [ValidateNotNullOrEmpty]
+    [AllowEmptyString]
+    [AllowNull]
+    [AllowEmptyCollection]
     public string[]? Id { get; set; }
 
     /// <summary>Campaign names; wildcards allowed.</summary>
@@ -57,7 +70,7 @@ public abstract class CampaignInputCmdlet : GenesysApiCmdlet
     protected virtual void WriteInputWarning(string warning) => WriteWarning(warning);
 
     /// <summary>Ids given that are not Genesys ids (GUIDs): no request is ever made for them.</summary>
-    protected IEnumerable<string> InvalidIds => _ids.Where(id => !CampaignFinder.IsValidId(id));
+    protected IEnumerable<string> InvalidIds => _ids.Where(id => !CampaignFinder.IsValidId(id)).Distinct(StringComparer.Ordinal);
 
     /// <inheritdoc />
     protected override void ProcessRecord()
@@ -65,13 +78,25 @@ public abstract class CampaignInputCmdlet : GenesysApiCmdlet
         switch (ParameterSetName)
         {
             case IdSet:
-                _ids.AddRange(Id!);
+                foreach (var id in Id is null || Id.Length == 0 ? new string?[] { null } : Id)
+                {
+                    var given = id ?? string.Empty;
+                    _ids.Add(given);
+                    Place(given.Trim());
+                }
+
                 break;
             case NameSet:
                 _names.AddRange(Name!);
+                _namesAt ??= _given++;
                 break;
             default:
-                _objects.AddRange(InputObject!);
+                foreach (var campaign in InputObject!)
+                {
+                    _objects.Add(campaign);
+                    Place(campaign.Id);
+                }
+
                 break;
         }
     }
@@ -120,7 +145,25 @@ public abstract class CampaignInputCmdlet : GenesysApiCmdlet
             }
         }
 
-        // The same campaign given twice is acted on once.
-        return campaigns.GroupBy(c => c.Id, StringComparer.OrdinalIgnoreCase).Select(g => g.First()).ToList();
+        // The same campaign given twice is acted on once; in the order given (those found by name
+        // where the first -Name came, in the order listed).
+        return campaigns
+            .GroupBy(c => c.Id, StringComparer.OrdinalIgnoreCase)
+            .Select(g => g.First())
+            .OrderBy(c => PositionOf(c.Id))
+            .ToList();
+    }
+
+    /// <summary>Where a campaign (by id, trimmed) was given: its own place, else where -Name came, else first.</summary>
+    protected int PositionOf(string id) => _positions.TryGetValue(id.Trim(), out var at) ? at : _namesAt ?? -1;
+
+    private void Place(string id)
+    {
+        if (!_positions.ContainsKey(id))
+        {
+            _positions[id] = _given;
+        }
+
+        _given++;
     }
 }

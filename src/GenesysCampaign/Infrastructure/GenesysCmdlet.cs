@@ -38,20 +38,29 @@ public abstract class GenesysCmdlet : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>Whether the user stopped the pipeline (Ctrl+C), as opposed to a downstream failure.</summary>
+    internal bool StoppedByUser { get; private set; }
+
     /// <inheritdoc />
-    protected override void StopProcessing() => Cancel();
+    protected override void StopProcessing()
+    {
+        StoppedByUser = true;
+        Cancel();
+    }
 
     /// <summary>
-    /// Writes a verbose or debug trace without ever prompting. Under Inquire (Windows PowerShell
-    /// 5.1's -Debug, or a preference variable set to Inquire) WriteDebug/WriteVerbose ask whether to
-    /// continue, and a non-interactive host (a runbook) throws, which would end a pause halfway: such
-    /// a trace goes straight to the host instead.
+    /// Writes a verbose or debug trace without ever prompting or stopping. Under Inquire (Windows
+    /// PowerShell 5.1's -Debug, or a preference variable set to Inquire) WriteDebug/WriteVerbose ask
+    /// whether to continue, and a non-interactive host (a runbook) throws; under Stop they stop the
+    /// command. Either would end a pause halfway: such a trace goes straight to the host instead.
     /// </summary>
     internal void WriteTrace(bool debug, string message)
     {
-        var inquire = debug
-            ? Preference("DebugPreference") == ActionPreference.Inquire || (IsWindowsPowerShell && MyInvocation.BoundParameters.ContainsKey("Debug"))
-            : Preference("VerbosePreference") == ActionPreference.Inquire;
+        // -Verbose/-Debug given to the cmdlet mean Continue (Inquire for -Debug on 5.1); else the variable.
+        var given = MyInvocation.BoundParameters.TryGetValue(debug ? "Debug" : "Verbose", out var flag) && flag is SwitchParameter { IsPresent: true };
+        var preference = given ? ActionPreference.Continue : Preference(debug ? "DebugPreference" : "VerbosePreference");
+        var inquire = preference is ActionPreference.Inquire or ActionPreference.Stop
+            || (debug && given && IsWindowsPowerShell);
         if (!inquire)
         {
             if (debug)
@@ -79,14 +88,24 @@ public abstract class GenesysCmdlet : PSCmdlet, IDisposable
     /// </summary>
     internal bool WarningWouldInterrupt()
     {
-        var preference = MyInvocation.BoundParameters.TryGetValue("WarningAction", out var bound) && bound is ActionPreference given
-            ? given
-            : Preference("WarningPreference");
-        return preference is ActionPreference.Stop or ActionPreference.Inquire;
+        return EffectivePreference("WarningAction", "WarningPreference") is ActionPreference.Stop or ActionPreference.Inquire;
+    }
+
+    /// <summary>Writes progress, unless the progress preference would stop the command or prompt at it.</summary>
+    internal void WriteProgressQuietly(ProgressRecord record)
+    {
+        if (EffectivePreference("ProgressAction", "ProgressPreference") is not (ActionPreference.Stop or ActionPreference.Inquire))
+        {
+            WriteProgress(record);
+        }
     }
 
     /// <summary>Windows PowerShell (on .NET Framework), where -Debug means Inquire.</summary>
     private static bool IsWindowsPowerShell => System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
+
+    /// <summary>A common parameter given to the cmdlet (such as -WarningAction), else its preference variable.</summary>
+    private ActionPreference? EffectivePreference(string commonParameter, string variable) =>
+        MyInvocation.BoundParameters.TryGetValue(commonParameter, out var bound) && bound is ActionPreference given ? given : Preference(variable);
 
     private ActionPreference? Preference(string variable) => GetVariableValue(variable) switch
     {

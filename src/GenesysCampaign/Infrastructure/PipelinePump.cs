@@ -23,14 +23,24 @@ internal sealed class PipelinePump : IOperationLog
     private readonly GenesysCmdlet _cmdlet;
     private BlockingCollection<Action>? _queue;
     private SemaphoreSlim? _room;
+    private volatile bool _draining;
 
     public PipelinePump(GenesysCmdlet cmdlet) => _cmdlet = cmdlet;
+
+    /// <summary>
+    /// When a Write* fails for any reason but Ctrl+C (a downstream command throws, <c>Select-Object
+    /// -First</c> has enough, a preference set to Stop), let the work run to its end rather than
+    /// cancel it: a state change carries every campaign given through (and Core audits each), and
+    /// the failure is rethrown afterwards. What the work says meanwhile is dropped: the pipeline
+    /// can take no more. Off (the failure cancels the work) for reading cmdlets.
+    /// </summary>
+    public bool FinishWorkOnFailure { get; set; }
 
     /// <summary>Queues an action for the pipeline thread (dropped when no work is running).</summary>
     public void Post(Action action)
     {
         var queue = _queue;
-        if (queue is null)
+        if (queue is null || _draining)
         {
             return;
         }
@@ -49,7 +59,7 @@ internal sealed class PipelinePump : IOperationLog
     public async Task PostAsync(Action action, CancellationToken cancellationToken)
     {
         var room = _room;
-        if (room is null)
+        if (room is null || _draining)
         {
             return;
         }
@@ -86,6 +96,26 @@ internal sealed class PipelinePump : IOperationLog
                 action();
             }
         }
+        catch (Exception) when (FinishWorkOnFailure && !_cmdlet.StoppedByUser)
+        {
+            // The pipeline can take no more, but the user did not ask to stop: the work finishes
+            // (no campaign is left halfway), saying nothing more, and then the failure stands.
+            _draining = true;
+            _room?.Release(Capacity);
+            try
+            {
+                foreach (var _ in queue.GetConsumingEnumerable())
+                {
+                }
+
+                task.Wait();
+            }
+            catch (AggregateException)
+            {
+            }
+
+            throw;
+        }
         catch
         {
             // A Write* failed (the pipeline is stopping, or -ErrorAction Stop): let the work wind down.
@@ -104,6 +134,7 @@ internal sealed class PipelinePump : IOperationLog
         {
             _queue = null;
             _room = null;
+            _draining = false;
         }
 
         return task.GetAwaiter().GetResult();
