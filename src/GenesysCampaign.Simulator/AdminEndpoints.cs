@@ -53,7 +53,7 @@ internal static class AdminEndpoints
         app.MapGet("/__sim/campaigns/{id}", context =>
         {
             var id = RouteId(context);
-            var json = state.Campaigns.TryGetJson(id);
+            var json = state.StoreOf(id)?.TryGetJson(id);
             return json is null ? AdminError(context, 404, $"No campaign {id}") : HttpResponses.WriteJsonAsync(context, 200, json);
         });
         app.MapPut("/__sim/campaigns/{id}/status", async context =>
@@ -76,9 +76,10 @@ internal static class AdminEndpoints
                 return;
             }
 
+            var store = state.StoreOf(id);
             try
             {
-                state.Campaigns.SetStatus(id, status);
+                (store ?? throw new KeyNotFoundException(id)).SetStatus(id, status);
             }
             catch (KeyNotFoundException)
             {
@@ -86,13 +87,14 @@ internal static class AdminEndpoints
                 return;
             }
 
-            await HttpResponses.WriteJsonAsync(context, 200, state.Campaigns.GetJson(id)).ConfigureAwait(false);
+            await HttpResponses.WriteJsonAsync(context, 200, store.GetJson(id)).ConfigureAwait(false);
         });
         app.MapPost("/__sim/campaigns/{id}/bump-version", context =>
         {
             var id = RouteId(context);
-            return state.Campaigns.TryBumpVersion(id)
-                ? HttpResponses.WriteJsonAsync(context, 200, state.Campaigns.GetJson(id))
+            var store = state.StoreOf(id);
+            return store is not null && store.TryBumpVersion(id)
+                ? HttpResponses.WriteJsonAsync(context, 200, store.GetJson(id))
                 : AdminError(context, 404, $"No campaign {id}");
         });
 

@@ -24,6 +24,9 @@ internal static class AdminOptions
         ["caseSensitiveNameFilter"] = options.CaseSensitiveNameFilter,
         ["channelLifetimeMs"] = Milliseconds(options.ChannelLifetime),
         ["expiredChannelsClose"] = options.ExpiredChannelsClose,
+        ["maxActiveMessagingCampaigns"] = options.MaxActiveMessagingCampaigns,
+        ["messagingEventsOnEveryTopic"] = options.MessagingEventsOnEveryTopic,
+        ["allowDeletingActiveCampaigns"] = options.AllowDeletingActiveCampaigns,
     };
 
     /// <summary>
@@ -79,6 +82,15 @@ internal static class AdminOptions
                     break;
                 case "expiredChannelsClose" when value is JsonValue flag && flag.TryGetValue<bool>(out var close):
                     changes.Add(() => options.ExpiredChannelsClose = close);
+                    break;
+                case "maxActiveMessagingCampaigns" when value is JsonValue number && number.TryGetValue<int>(out var maxMessaging) && maxMessaging >= 0:
+                    changes.Add(() => options.MaxActiveMessagingCampaigns = maxMessaging);
+                    break;
+                case "messagingEventsOnEveryTopic" when value is JsonValue flag && flag.TryGetValue<bool>(out var everyTopic):
+                    changes.Add(() => options.MessagingEventsOnEveryTopic = everyTopic);
+                    break;
+                case "allowDeletingActiveCampaigns" when value is JsonValue flag && flag.TryGetValue<bool>(out var deleteActive):
+                    changes.Add(() => options.AllowDeletingActiveCampaigns = deleteActive);
                     break;
                 default:
                     return $"Unknown option or bad value: {name}";

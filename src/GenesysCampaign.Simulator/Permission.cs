@@ -20,6 +20,21 @@ public static class Permission
     /// <summary><c>POST .../campaigns/{id}/stop</c>.</summary>
     public const string CampaignStop = "outbound:campaign:stop";
 
+    /// <summary>Read messaging (SMS, email, WhatsApp) campaigns and their progress.</summary>
+    public const string MessagingCampaignView = "outbound:messagingCampaign:view";
+
+    /// <summary>Full-body PUT of a messaging campaign.</summary>
+    public const string MessagingCampaignEdit = "outbound:messagingCampaign:edit";
+
+    /// <summary><c>POST .../messagingcampaigns/{id}/start</c>.</summary>
+    public const string MessagingCampaignStart = "outbound:messagingCampaign:start";
+
+    /// <summary><c>POST .../messagingcampaigns/{id}/stop</c>.</summary>
+    public const string MessagingCampaignStop = "outbound:messagingCampaign:stop";
+
+    /// <summary><c>DELETE .../messagingcampaigns/{id}</c> (the name follows Genesys's pattern; UNCONFIRMED).</summary>
+    public const string MessagingCampaignDelete = "outbound:messagingCampaign:delete";
+
     /// <summary>Read sequences.</summary>
     public const string SequenceView = "outbound:campaignSequence:view";
 
@@ -46,6 +61,11 @@ public static class Permission
             ("campaigns", "PUT", 2) => CampaignEdit,
             ("campaigns", "POST", 3) when segments[2] == "start" => CampaignStart,
             ("campaigns", "POST", 3) when segments[2] == "stop" => CampaignStop,
+            ("messagingcampaigns", "GET", _) => MessagingCampaignView,
+            ("messagingcampaigns", "PUT", 2) => MessagingCampaignEdit,
+            ("messagingcampaigns", "DELETE", 2) => MessagingCampaignDelete,
+            ("messagingcampaigns", "POST", 3) when segments[2] == "start" => MessagingCampaignStart,
+            ("messagingcampaigns", "POST", 3) when segments[2] == "stop" => MessagingCampaignStop,
             ("sequences", "GET", _) => SequenceView,
             ("campaignrules", "GET", _) => RuleView,
             ("schedules", "GET", _) => ScheduleView,
