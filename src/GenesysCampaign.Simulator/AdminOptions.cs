@@ -27,6 +27,7 @@ internal static class AdminOptions
         ["maxActiveMessagingCampaigns"] = options.MaxActiveMessagingCampaigns,
         ["messagingEventsOnEveryTopic"] = options.MessagingEventsOnEveryTopic,
         ["allowDeletingActiveCampaigns"] = options.AllowDeletingActiveCampaigns,
+        ["allCampaignsFullEntries"] = options.AllCampaignsFullEntries,
     };
 
     /// <summary>
@@ -91,6 +92,9 @@ internal static class AdminOptions
                     break;
                 case "allowDeletingActiveCampaigns" when value is JsonValue flag && flag.TryGetValue<bool>(out var deleteActive):
                     changes.Add(() => options.AllowDeletingActiveCampaigns = deleteActive);
+                    break;
+                case "allCampaignsFullEntries" when value is JsonValue flag && flag.TryGetValue<bool>(out var fullEntries):
+                    changes.Add(() => options.AllCampaignsFullEntries = fullEntries);
                     break;
                 default:
                     return $"Unknown option or bad value: {name}";

@@ -72,6 +72,7 @@ public sealed class GenesysSimulator : IAsyncDisposable
         OAuthEndpoints.Map(app, state);
         CampaignEndpoints.Map(app, state);
         MessagingCampaignEndpoints.Map(app, state);
+        AllCampaignsEndpoints.Map(app, state);
         DependencyEndpoints.Map(app, state);
         NotificationEndpoints.Map(app, state);
         NotificationSocketEndpoint.Map(app, state);

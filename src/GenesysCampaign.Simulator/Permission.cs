@@ -44,8 +44,24 @@ public static class Permission
     /// <summary>Read schedules.</summary>
     public const string ScheduleView = "outbound:schedule:view";
 
-    /// <summary>The permission a request needs, or null when it needs none.</summary>
-    internal static string? Required(string method, PathString path)
+    /// <summary>The permission a request needs (the first, when it needs several), or null when it needs none.</summary>
+    internal static string? Required(string method, PathString path) => RequiredAll(method, path).FirstOrDefault();
+
+    /// <summary>
+    /// Every permission a request needs. Only <c>/campaigns/all</c> needs two: it lists voice and
+    /// messaging campaigns, and which view Genesys asks for is UNCONFIRMED, so both (the stricter).
+    /// </summary>
+    internal static IReadOnlyList<string> RequiredAll(string method, PathString path)
+    {
+        if (HttpMethods.IsGet(method) && path.StartsWithSegments("/api/v2/outbound/campaigns/all", StringComparison.OrdinalIgnoreCase))
+        {
+            return [CampaignView, MessagingCampaignView];
+        }
+
+        return One(method, path) is { } permission ? [permission] : [];
+    }
+
+    private static string? One(string method, PathString path)
     {
         const string Outbound = "/api/v2/outbound";
         if (!path.StartsWithSegments(Outbound, StringComparison.OrdinalIgnoreCase, out var rest))

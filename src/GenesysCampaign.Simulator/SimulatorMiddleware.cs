@@ -103,7 +103,7 @@ internal sealed class SimulatorMiddleware(SimulatorState state)
                     return;
                 }
 
-                if (Permission.Required(request.Method, request.Path) is { } permission && !Holds(clientId, permission))
+                if (Permission.RequiredAll(request.Method, request.Path).FirstOrDefault(p => !Holds(clientId, p)) is { } permission)
                 {
                     // Genesys names the missing permission in a 403's message (docs/genesys-api.md).
                     await HttpResponses.WriteErrorAsync(context, 403, GenesysErrorCodes.MissingPermissions, $"Missing permission {permission}").ConfigureAwait(false);

@@ -143,4 +143,11 @@ public sealed class SimulatorOptions
     /// campaign. UNCONFIRMED; by default it is refused with 400 <c>bad.request</c>.
     /// </summary>
     public bool AllowDeletingActiveCampaigns { get; set; }
+
+    /// <summary>
+    /// Live. What <c>GET /api/v2/outbound/campaigns/all</c> (and <c>/all/divisionviews</c>) entries hold.
+    /// UNCONFIRMED; by default only the <c>CommonCampaign</c> summary (id, name, division, mediaType,
+    /// selfUri), so a client cannot take a status from it; true gives the whole document plus <c>mediaType</c>.
+    /// </summary>
+    public bool AllCampaignsFullEntries { get; set; }
 }

@@ -250,6 +250,76 @@ public class SimulatorEstateTests
         Assert.Equal(new[] { "campaignStatus", "version", "errors", "dateModified" }, body.Select(p => p.Key));
     }
 
+    // --- All campaigns.
+
+    [Theory]
+    [InlineData("api/v2/outbound/campaigns/all")]
+    [InlineData("api/v2/outbound/campaigns/all/divisionviews")]
+    public async Task All_campaigns_lists_every_kind_as_summaries(string path)
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        using var api = await SimApi.ConnectAsync(sim);
+
+        var page = await api.GetAsync(path + "?pageSize=100&pageNumber=1");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal(60 + SimulatorSeed.MessagingCampaignCount, (int)page.Body!["total"]!);
+        Assert.Equal(1 + ((60 + 30 - 1) / 100), (int)page.Body["pageCount"]!);
+        var entries = page.Body["entities"]!.AsArray().Select(e => e!.AsObject()).ToList();
+        Assert.All(entries, e => Assert.Equal(new[] { "id", "name", "division", "mediaType", "selfUri" }, e.Select(p => p.Key)));
+        Assert.Equal(entries.Select(e => (string)e["name"]!).Order(StringComparer.OrdinalIgnoreCase), entries.Select(e => (string)e["name"]!));
+
+        var sms = entries.Single(e => (string)e["id"]! == SimulatorSeed.OnSmsCampaignId);
+        Assert.Equal(("sms", $"/api/v2/outbound/messagingcampaigns/{SimulatorSeed.OnSmsCampaignId}"), ((string)sms["mediaType"]!, (string)sms["selfUri"]!));
+        Assert.Equal("voice", (string)entries.Single(e => (string)e["id"]! == SimulatorSeed.UnreferencedOnCampaignId)["mediaType"]!);
+    }
+
+    [Fact]
+    public async Task All_campaigns_filters_by_id_name_media_type_and_division()
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        using var api = await SimApi.ConnectAsync(sim);
+        const string All = "api/v2/outbound/campaigns/all";
+
+        var byId = await api.GetAsync($"{All}?id={SimulatorSeed.OnWhatsAppCampaignId}&id={SimulatorSeed.CompleteCampaignId}");
+        Assert.Equal(new[] { SimulatorSeed.OnWhatsAppCampaignId, SimulatorSeed.CompleteCampaignId }.Order(), Ids(byId.Body!).Order());
+
+        var whatsApp = await api.GetAsync($"{All}?mediaType=whatsapp&pageSize=100");
+        Assert.Equal(10, (int)whatsApp.Body!["total"]!);
+        var voiceAndEmail = await api.GetAsync($"{All}?mediaType=voice&mediaType=email&pageSize=100");
+        Assert.Equal(70, (int)voiceAndEmail.Body!["total"]!);
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.GetAsync($"{All}?mediaType=SMS")).Status);
+
+        var named = await api.GetAsync($"{All}?name=Sales-East-&pageSize=100");
+        Assert.Contains(SimulatorSeed.OnSmsCampaignId, Ids(named.Body!));
+        Assert.Contains(SimulatorSeed.EnabledRuleTargetCampaignId, Ids(named.Body!));
+        Assert.All(named.Body!["entities"]!.AsArray(), e => Assert.StartsWith("Sales-East-", (string)e!["name"]!, StringComparison.Ordinal));
+
+        var home = "a5000000-0000-4000-8000-000000000001";
+        var division = await api.GetAsync($"{All}?divisionId={home}&pageSize=100");
+        Assert.All(division.Body!["entities"]!.AsArray(), e => Assert.Equal(home, (string)e!["division"]!["id"]!));
+        Assert.NotEmpty(division.Body!["entities"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task All_campaigns_full_entries_carry_the_whole_document_and_need_both_views()
+    {
+        await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { AllCampaignsFullEntries = true });
+        sim.Options.Clients["voice-only"] = new SimulatedClient("s", new HashSet<string> { Permission.CampaignView });
+        using var api = await SimApi.ConnectAsync(sim);
+        using var voiceOnly = await SimApi.ConnectAsync(sim, "voice-only");
+
+        var page = await api.GetAsync($"api/v2/outbound/campaigns/all?id={SimulatorSeed.OnEmailCampaignId}");
+        var entry = page.Body!["entities"]![0]!.AsObject();
+        Assert.Equal("email", (string)entry["mediaType"]!);
+        Assert.Equal("on", (string)entry["campaignStatus"]!);
+        Assert.NotNull(entry["emailConfig"]);
+
+        var refused = await voiceOnly.GetAsync("api/v2/outbound/campaigns/all");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
+        Assert.Equal("Missing permission outbound:messagingCampaign:view", (string)refused.Body!["message"]!);
+        Assert.Equal(HttpStatusCode.OK, (await voiceOnly.GetAsync("api/v2/outbound/campaigns")).Status);
+    }
+
     // --- Helpers.
 
     internal static JsonObject Fixture(string name)
