@@ -74,6 +74,7 @@ public sealed class GenesysSimulator : IAsyncDisposable
         MessagingCampaignEndpoints.Map(app, state);
         AllCampaignsEndpoints.Map(app, state);
         DependencyEndpoints.Map(app, state);
+        ScheduleEndpoints.Map(app, state);
         NotificationEndpoints.Map(app, state);
         NotificationSocketEndpoint.Map(app, state);
         AdminEndpoints.Map(app, state);

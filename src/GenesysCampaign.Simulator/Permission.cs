@@ -38,6 +38,18 @@ public static class Permission
     /// <summary>Read sequences.</summary>
     public const string SequenceView = "outbound:campaignSequence:view";
 
+    /// <summary>Full-body PUT of a sequence (turning it on or off included).</summary>
+    public const string SequenceEdit = "outbound:campaignSequence:edit";
+
+    /// <summary>Full-body PUT of a campaign rule.</summary>
+    public const string RuleEdit = "outbound:campaignRule:edit";
+
+    /// <summary>PUT of a campaign, sequence or messaging campaign schedule.</summary>
+    public const string ScheduleEdit = "outbound:schedule:edit";
+
+    /// <summary>DELETE of a campaign, sequence or messaging campaign schedule.</summary>
+    public const string ScheduleDelete = "outbound:schedule:delete";
+
     /// <summary>Read campaign rules.</summary>
     public const string RuleView = "outbound:campaignRule:view";
 
@@ -83,8 +95,12 @@ public static class Permission
             ("messagingcampaigns", "POST", 3) when segments[2] == "start" => MessagingCampaignStart,
             ("messagingcampaigns", "POST", 3) when segments[2] == "stop" => MessagingCampaignStop,
             ("sequences", "GET", _) => SequenceView,
+            ("sequences", "PUT", 2) => SequenceEdit,
             ("campaignrules", "GET", _) => RuleView,
+            ("campaignrules", "PUT", 2) => RuleEdit,
             ("schedules", "GET", _) => ScheduleView,
+            ("schedules", "PUT", 3) => ScheduleEdit,
+            ("schedules", "DELETE", 3) => ScheduleDelete,
             _ => null,
         };
     }

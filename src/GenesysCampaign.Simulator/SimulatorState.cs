@@ -26,12 +26,20 @@ internal sealed class SimulatorState : IDisposable
     public CampaignStore? StoreOf(string id) =>
         Campaigns.Exists(id) ? Campaigns : MessagingCampaigns.Exists(id) ? MessagingCampaigns : null;
 
-    /// <summary>Read-only seeded dependencies; the simulator does not run sequences, rules or schedules.</summary>
-    public IReadOnlyList<JsonObject> Sequences { get; } = DependencySeedFactory.Sequences();
+    /// <summary>Sequences, by id.</summary>
+    public DocumentStore Sequences { get; } = new("Sequence", DependencySeedFactory.Sequences(), IdOf);
 
-    public IReadOnlyList<JsonObject> CampaignRules { get; } = DependencySeedFactory.CampaignRules();
+    /// <summary>Campaign rules, by id: the original two, then the messaging one.</summary>
+    public DocumentStore CampaignRules { get; } = new("Campaign rule", [.. DependencySeedFactory.CampaignRules(), EstateSeedFactory.MessagingRule()], IdOf);
 
-    public IReadOnlyList<JsonObject> Schedules { get; } = DependencySeedFactory.Schedules();
+    /// <summary>Voice campaign schedules, keyed by campaign id.</summary>
+    public DocumentStore CampaignSchedules { get; } = new("Campaign schedule", DependencySeedFactory.Schedules(), s => TargetOf(s, "campaign"));
+
+    /// <summary>Sequence schedules, keyed by sequence id.</summary>
+    public DocumentStore SequenceSchedules { get; } = new("Sequence schedule", EstateSeedFactory.SequenceSchedules(), s => TargetOf(s, "sequence"));
+
+    /// <summary>Messaging campaign schedules, keyed by messaging campaign id.</summary>
+    public DocumentStore MessagingSchedules { get; } = new("Messaging campaign schedule", EstateSeedFactory.MessagingSchedules(), s => TargetOf(s, "messagingCampaign"));
 
     public TokenStore Tokens { get; } = new();
 
@@ -45,10 +53,17 @@ internal sealed class SimulatorState : IDisposable
 
     public ConcurrencyTracker Concurrency { get; } = new();
 
-    /// <summary>What goes with a deleted messaging campaign (its schedule, once schedules are kept).</summary>
-    public void OnMessagingCampaignDeleted(string id)
+    /// <summary>Called after every API write that may set automation going: runs what it set going, to the end.</summary>
+    public void AfterChange()
     {
     }
+
+    /// <summary>What goes with a deleted messaging campaign: its schedule.</summary>
+    public void OnMessagingCampaignDeleted(string id) => MessagingSchedules.Delete(id);
+
+    private static string IdOf(JsonObject document) => JsonBodies.Text(document, "id") ?? string.Empty;
+
+    private static string TargetOf(JsonObject schedule, string key) => JsonBodies.Text(schedule[key], "id") ?? string.Empty;
 
     public void Dispose()
     {

@@ -320,6 +320,141 @@ public class SimulatorEstateTests
         Assert.Equal(HttpStatusCode.OK, (await voiceOnly.GetAsync("api/v2/outbound/campaigns")).Status);
     }
 
+    // --- Writable sequences, rules and schedules.
+
+    [Fact]
+    public async Task A_sequence_PUT_enforces_version_and_status_and_keeps_read_only_fields()
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        using var api = await SimApi.ConnectAsync(sim);
+        var path = $"api/v2/outbound/sequences/{SimulatorSeed.WinterSequenceId}";
+        var read = (await api.GetAsync(path)).Body!.AsObject();
+
+        var body = (JsonObject)read.DeepClone();
+        body["version"] = (int)read["version"]! + 5;
+        var stale = await api.PutAsync(path, body);
+        Assert.Equal((HttpStatusCode.Conflict, "general.conflict"), (stale.Status, (string?)stale.Body!["code"]));
+        Assert.Equal("The version number of the modified resource must match the version number in the database.", (string)stale.Body["message"]!);
+
+        body["version"] = read["version"]!.DeepClone();
+        body["status"] = "complete";
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.PutAsync(path, body)).Status);
+
+        body["status"] = "off";
+        body["currentCampaign"] = 1;
+        body["repeat"] = true;
+        var written = await api.PutAsync(path, body);
+        Assert.Equal(HttpStatusCode.OK, written.Status);
+        Assert.Equal(((int)read["version"]! + 1, 0, true), ((int)written.Body!["version"]!, (int)written.Body["currentCampaign"]!, (bool)written.Body["repeat"]!));
+        Assert.Equal(read.Select(p => p.Key), written.Body.AsObject().Select(p => p.Key));
+    }
+
+    [Fact]
+    public async Task A_rule_PUT_needs_enabled_and_the_current_version()
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        using var api = await SimApi.ConnectAsync(sim);
+        var path = $"api/v2/outbound/campaignrules/{SimulatorSeed.EnabledRuleId}";
+        var read = (await api.GetAsync(path)).Body!.AsObject();
+
+        var body = (JsonObject)read.DeepClone();
+        body.Remove("enabled");
+        var missing = await api.PutAsync(path, body);
+        Assert.Equal(HttpStatusCode.BadRequest, missing.Status);
+        Assert.Contains("enabled", (string)missing.Body!["message"]!);
+
+        body["enabled"] = false;
+        var written = await api.PutAsync(path, body);
+        Assert.Equal((HttpStatusCode.OK, false), (written.Status, (bool)written.Body!["enabled"]!));
+        Assert.Equal(HttpStatusCode.Conflict, (await api.PutAsync(path, body)).Status);
+        Assert.False((bool)(await api.GetAsync(path)).Body!["enabled"]!);
+    }
+
+    [Fact]
+    public async Task The_seeded_messaging_rule_and_schedules_are_shaped_like_the_fixtures()
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        using var api = await SimApi.ConnectAsync(sim);
+
+        var rule = (await api.GetAsync($"api/v2/outbound/campaignrules/{SimulatorSeed.MessagingRuleId}")).Body!.AsObject();
+        var fixture = Fixture("campaignrule.json");
+        Assert.Equal(fixture.Select(p => p.Key), rule.Select(p => p.Key));
+        Assert.Equal(fixture["campaignRuleConditions"]![0]!["parameters"]!.AsObject().Select(p => p.Key), rule["campaignRuleConditions"]![0]!["parameters"]!.AsObject().Select(p => p.Key));
+        Assert.Equal(SimulatorSeed.OffSmsCampaignId, (string)rule["campaignRuleEntities"]!["smsCampaigns"]![0]!["id"]!);
+        Assert.Equal(SimulatorSeed.MessagingRuleTargetCampaignId, (string)rule["campaignRuleActions"]![0]!["campaignRuleActionEntities"]!["smsCampaigns"]![0]!["id"]!);
+        Assert.Equal(3, (int)(await api.GetAsync("api/v2/outbound/campaignrules")).Body!["total"]!);
+
+        var scheduleKeys = Fixture("schedule.campaign.json").Select(p => p.Key).ToList();
+        var sequenceSchedules = (await api.GetAsync("api/v2/outbound/schedules/sequences")).Body!.AsArray();
+        var sequenceSchedule = Assert.Single(sequenceSchedules)!.AsObject();
+        Assert.Equal(scheduleKeys.Select(k => k == "campaign" ? "sequence" : k), sequenceSchedule.Select(p => p.Key));
+        Assert.Equal(SimulatorSeed.WinterSequenceId, (string)sequenceSchedule["sequence"]!["id"]!);
+
+        var messagingSchedule = Assert.Single((await api.GetAsync("api/v2/outbound/schedules/messagingcampaigns")).Body!.AsArray())!.AsObject();
+        Assert.Equal(scheduleKeys.Select(k => k == "campaign" ? "messagingCampaign" : k), messagingSchedule.Select(p => p.Key));
+        Assert.Equal(Fixture("schedule.campaign.json")["recurrences"]![0]!.AsObject().Select(p => p.Key), messagingSchedule["recurrences"]![0]!.AsObject().Select(p => p.Key));
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"api/v2/outbound/schedules/messagingcampaigns/{SimulatorSeed.ScheduledMessagingCampaignId}")).Status);
+
+        // The original campaign schedule is untouched.
+        var campaignSchedule = Assert.Single((await api.GetAsync("api/v2/outbound/schedules/campaigns")).Body!.AsArray())!;
+        Assert.Equal(SimulatorSeed.ScheduleId, (string)campaignSchedule["id"]!);
+    }
+
+    [Fact]
+    public async Task A_schedule_PUT_creates_then_replaces_with_the_version_and_DELETE_removes_it()
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        using var api = await SimApi.ConnectAsync(sim);
+        var id = SimulatorSeed.UnreferencedOffCampaignId;
+        var path = $"api/v2/outbound/schedules/campaigns/{id}";
+        var body = new JsonObject
+        {
+            ["name"] = "Test schedule",
+            ["intervals"] = new JsonArray(new JsonObject { ["start"] = "2031-01-01T10:00:00.000Z", ["end"] = "2031-01-01T12:00:00.000Z" }),
+            ["recurrences"] = new JsonArray(),
+            ["timeZone"] = "Mars/Olympus_Mons",
+            ["campaign"] = new JsonObject { ["id"] = id, ["name"] = SimulatorSeed.UnreferencedOffCampaignName },
+        };
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.PutAsync(path, body)).Status);
+        body["timeZone"] = "Europe/Paris";
+        var created = await api.PutAsync(path, body);
+        Assert.Equal(HttpStatusCode.OK, created.Status);
+        Assert.Equal((1, id, "/api/v2/outbound/schedules/campaigns/" + id), ((int)created.Body!["version"]!, (string)created.Body["id"]!, (string)created.Body["selfUri"]!));
+        Assert.Equal(2, (await api.GetAsync("api/v2/outbound/schedules/campaigns")).Body!.AsArray().Count);
+
+        body["version"] = 7;
+        Assert.Equal(HttpStatusCode.Conflict, (await api.PutAsync(path, body)).Status);
+        body["version"] = 1;
+        Assert.Equal(2, (int)(await api.PutAsync(path, body)).Body!["version"]!);
+
+        var elsewhere = (JsonObject)body.DeepClone();
+        elsewhere["campaign"]!["id"] = SimulatorSeed.CompleteCampaignId;
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.PutAsync(path, elsewhere)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.PutAsync($"api/v2/outbound/schedules/sequences/{id}", new JsonObject { ["intervals"] = new JsonArray(), ["sequence"] = new JsonObject { ["id"] = id } })).Status);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await api.DeleteAsync(path)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync(path)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.DeleteAsync(path)).Status);
+    }
+
+    [Theory]
+    [InlineData("PUT", "api/v2/outbound/sequences/" + SimulatorSeed.WinterSequenceId, "outbound:campaignSequence:edit")]
+    [InlineData("PUT", "api/v2/outbound/campaignrules/" + SimulatorSeed.EnabledRuleId, "outbound:campaignRule:edit")]
+    [InlineData("PUT", "api/v2/outbound/schedules/campaigns/" + SimulatorSeed.ScheduledCampaignId, "outbound:schedule:edit")]
+    [InlineData("DELETE", "api/v2/outbound/schedules/messagingcampaigns/" + SimulatorSeed.ScheduledMessagingCampaignId, "outbound:schedule:delete")]
+    public async Task The_least_privilege_client_reads_but_cannot_change_dependencies(string method, string path, string permission)
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        using var least = await SimApi.ConnectAsync(sim, SimulatorSeed.LeastPrivilegeClientId);
+
+        var read = await least.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, read.Status);
+        var answer = method == "PUT" ? await least.PutAsync(path, read.Body!) : await least.DeleteAsync(path);
+        Assert.Equal(HttpStatusCode.Forbidden, answer.Status);
+        Assert.Equal("Missing permission " + permission, (string)answer.Body!["message"]!);
+    }
+
     // --- Helpers.
 
     internal static JsonObject Fixture(string name)
@@ -354,6 +489,10 @@ internal static class FixtureShapes
             "id", "name", "dateCreated", "dateModified", "version", "division", "campaignStatus", "callableTimeSet", "contactList", "dncLists",
             "alwaysRunning", "contactSorts", "messagesPerMinute", "ruleSets", "contactListFilters", "errors", "dynamicContactQueueingSettings",
             "emailConfig", "smsConfig", "whatsAppConfig", "selfUri"),
+        "campaignrule.json" => Keys(
+            "id", "name", "dateCreated", "dateModified", "version", "campaignRuleEntities", "campaignRuleConditions", "campaignRuleActions",
+            "matchAnyConditions", "enabled", "campaignRuleProcessing", "conditionGroups", "executionSettings", "timeZoneId", "warnings", "selfUri"),
+        "schedule.campaign.json" => Keys("id", "name", "dateCreated", "dateModified", "version", "intervals", "recurrences", "timeZone", "campaign", "selfUri"),
         "campaignprogress.json" => Keys("campaign", "contactList", "numberOfContactsCalled", "numberOfContactsMessaged", "totalNumberOfContacts", "percentage", "numberOfContactsSkipped"),
         _ => throw new FileNotFoundException("No fixture " + name),
     };
