@@ -105,7 +105,70 @@ internal static class AdminEndpoints
         });
 
         MapRuntime(app, state);
+        MapAutomation(app, state);
     }
+
+    /// <summary>The clock, campaign completion, rule triggers and what the org did by itself.</summary>
+    private static void MapAutomation(IEndpointRouteBuilder app, SimulatorState state)
+    {
+        app.MapGet("/__sim/clock", context => HttpResponses.WriteJsonAsync(context, 200, ClockJson(state)));
+        app.MapPost("/__sim/clock/advance", async context =>
+        {
+            double seconds = -1;
+            try
+            {
+                var body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false);
+                seconds = body?["seconds"]?.GetValue<double>() ?? -1;
+            }
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+            {
+                // Reported below.
+            }
+
+            if (seconds < 0 || double.IsNaN(seconds) || seconds > TimeSpan.MaxValue.TotalSeconds / 4)
+            {
+                await AdminError(context, 400, "Body must be {\"seconds\":N} with N 0 or more").ConfigureAwait(false);
+                return;
+            }
+
+            state.Clock.Advance(TimeSpan.FromSeconds(seconds));
+            state.Automation.Run();
+            await HttpResponses.WriteJsonAsync(context, 200, ClockJson(state)).ConfigureAwait(false);
+        });
+
+        app.MapPost("/__sim/campaigns/{id}/complete", context =>
+        {
+            var id = RouteId(context);
+            var store = state.StoreOf(id);
+            if (store is null)
+            {
+                return AdminError(context, 404, $"No campaign {id}");
+            }
+
+            state.Automation.CompleteCampaign(id);
+            return HttpResponses.WriteJsonAsync(context, 200, store.GetJson(id));
+        });
+
+        app.MapPost("/__sim/campaignrules/{id}/trigger", context =>
+        {
+            var id = RouteId(context);
+            if (!state.CampaignRules.Exists(id))
+            {
+                return AdminError(context, 404, $"No campaign rule {id}");
+            }
+
+            return HttpResponses.WriteJsonAsync(context, 200, JsonSerializer.Serialize(state.Automation.TriggerRule(id), SimulatorJson.Admin));
+        });
+
+        app.MapGet("/__sim/automation", context =>
+            HttpResponses.WriteJsonAsync(context, 200, JsonSerializer.Serialize(state.Automation.Log, SimulatorJson.Admin)));
+    }
+
+    private static JsonObject ClockJson(SimulatorState state) => new()
+    {
+        ["now"] = SeedRefs.Timestamp(state.Clock.UtcNow),
+        ["offsetSeconds"] = state.Clock.Offset.TotalSeconds,
+    };
 
     /// <summary>Notifications, live options and concurrency statistics.</summary>
     private static void MapRuntime(IEndpointRouteBuilder app, SimulatorState state)

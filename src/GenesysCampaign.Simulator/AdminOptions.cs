@@ -28,6 +28,7 @@ internal static class AdminOptions
         ["messagingEventsOnEveryTopic"] = options.MessagingEventsOnEveryTopic,
         ["allowDeletingActiveCampaigns"] = options.AllowDeletingActiveCampaigns,
         ["allCampaignsFullEntries"] = options.AllCampaignsFullEntries,
+        ["sequenceOffStopsCurrentCampaign"] = options.SequenceOffStopsCurrentCampaign,
     };
 
     /// <summary>
@@ -95,6 +96,9 @@ internal static class AdminOptions
                     break;
                 case "allCampaignsFullEntries" when value is JsonValue flag && flag.TryGetValue<bool>(out var fullEntries):
                     changes.Add(() => options.AllCampaignsFullEntries = fullEntries);
+                    break;
+                case "sequenceOffStopsCurrentCampaign" when value is JsonValue flag && flag.TryGetValue<bool>(out var stopsCurrent):
+                    changes.Add(() => options.SequenceOffStopsCurrentCampaign = stopsCurrent);
                     break;
                 default:
                     return $"Unknown option or bad value: {name}";

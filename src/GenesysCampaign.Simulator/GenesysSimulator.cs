@@ -117,6 +117,36 @@ public sealed class GenesysSimulator : IAsyncDisposable
     /// <summary>Bumps the version as a concurrent editor would, so a client's next PUT with the old version gets 409.</summary>
     public void BumpVersion(string id) => Store(id).BumpVersion(id);
 
+    /// <summary>The simulator clock that drives schedules: real UTC time plus every <see cref="AdvanceClock"/> so far.</summary>
+    public DateTimeOffset ClockNow => state.Clock.UtcNow;
+
+    /// <summary>
+    /// Moves the simulator clock ahead by <paramref name="by"/> (never back) and, before returning, lets
+    /// every schedule edge passed act (only the last edge of each schedule, when several are jumped
+    /// over) and running sequences follow.
+    /// </summary>
+    public void AdvanceClock(TimeSpan by)
+    {
+        state.Clock.Advance(by);
+        state.Automation.Run();
+    }
+
+    /// <summary>
+    /// Marks a voice or messaging campaign <c>complete</c> (version bumped, event published), as its
+    /// dialer would on finishing its list; a running sequence whose current campaign it is moves on.
+    /// </summary>
+    public void CompleteCampaign(string id) => state.Automation.CompleteCampaign(id);
+
+    /// <summary>
+    /// Makes the campaign rule's condition true: an enabled rule performs its turnOn/turnOff
+    /// Campaign/Sequence actions (on voice and messaging campaigns and sequences); a disabled one does
+    /// nothing. Returns what was done; throws <see cref="KeyNotFoundException"/> for an unknown rule.
+    /// </summary>
+    public IReadOnlyList<AutomationEntry> TriggerRule(string id) => state.Automation.TriggerRule(id);
+
+    /// <summary>What schedules, sequences and rules have done by themselves, oldest first (the last 1000).</summary>
+    public IReadOnlyList<AutomationEntry> AutomationLog => state.Automation.Log;
+
     /// <summary>Invalidates every issued token; the next API call with any of them gets 401.</summary>
     public void RevokeTokens() => state.Tokens.RevokeAll();
 

@@ -150,4 +150,11 @@ public sealed class SimulatorOptions
     /// selfUri), so a client cannot take a status from it; true gives the whole document plus <c>mediaType</c>.
     /// </summary>
     public bool AllCampaignsFullEntries { get; set; }
+
+    /// <summary>
+    /// Live. Whether turning a running sequence off also stops its current campaign. UNCONFIRMED; by
+    /// default the campaign is left running (the sequence only stops moving on), the harder case for a
+    /// client that pauses a sequence and expects its campaign to stop.
+    /// </summary>
+    public bool SequenceOffStopsCurrentCampaign { get; set; }
 }

@@ -9,10 +9,19 @@ internal sealed class SimulatorState : IDisposable
     {
         Options = options;
         Notifications = new NotificationHub(options);
-        Campaigns = new CampaignStore(options, CampaignSeedFactory.BuildAll(options.CampaignCount),
-            (id, json) => Notifications.PublishCampaign(id, options.MinimalNotificationBodies ? NotificationTopics.MinimalBody(json) : json));
-        MessagingCampaigns = new CampaignStore(options, MessagingCampaignSeedFactory.BuildAll(), PublishMessaging, CampaignKind.Messaging);
+        Campaigns = new CampaignStore(options, CampaignSeedFactory.BuildAll(options.CampaignCount), (id, json) =>
+        {
+            Notifications.PublishCampaign(id, options.MinimalNotificationBodies ? NotificationTopics.MinimalBody(json) : json);
+            Automation?.CampaignChanged(id, json);
+        });
+        MessagingCampaigns = new CampaignStore(options, MessagingCampaignSeedFactory.BuildAll(), (id, json) =>
+        {
+            PublishMessaging(id, json);
+            Automation?.CampaignChanged(id, json);
+        }, CampaignKind.Messaging);
+        Sequences = new DocumentStore("Sequence", DependencySeedFactory.Sequences(), IdOf, (id, before, after) => Automation?.SequenceChanged(id, before, after));
         RateLimiter = new RateLimiter(options);
+        Automation = new SimulatorAutomation(this);
     }
 
     public SimulatorOptions Options { get; }
@@ -27,7 +36,7 @@ internal sealed class SimulatorState : IDisposable
         Campaigns.Exists(id) ? Campaigns : MessagingCampaigns.Exists(id) ? MessagingCampaigns : null;
 
     /// <summary>Sequences, by id.</summary>
-    public DocumentStore Sequences { get; } = new("Sequence", DependencySeedFactory.Sequences(), IdOf);
+    public DocumentStore Sequences { get; }
 
     /// <summary>Campaign rules, by id: the original two, then the messaging one.</summary>
     public DocumentStore CampaignRules { get; } = new("Campaign rule", [.. DependencySeedFactory.CampaignRules(), EstateSeedFactory.MessagingRule()], IdOf);
@@ -40,6 +49,12 @@ internal sealed class SimulatorState : IDisposable
 
     /// <summary>Messaging campaign schedules, keyed by messaging campaign id.</summary>
     public DocumentStore MessagingSchedules { get; } = new("Messaging campaign schedule", EstateSeedFactory.MessagingSchedules(), s => TargetOf(s, "messagingCampaign"));
+
+    /// <summary>The org's clock for schedules: real time plus what tests moved it by.</summary>
+    public SimulatorClock Clock { get; } = new();
+
+    /// <summary>Schedules, running sequences and triggered rules acting on their own.</summary>
+    public SimulatorAutomation Automation { get; }
 
     public TokenStore Tokens { get; } = new();
 
@@ -54,9 +69,7 @@ internal sealed class SimulatorState : IDisposable
     public ConcurrencyTracker Concurrency { get; } = new();
 
     /// <summary>Called after every API write that may set automation going: runs what it set going, to the end.</summary>
-    public void AfterChange()
-    {
-    }
+    public void AfterChange() => Automation.Run();
 
     /// <summary>What goes with a deleted messaging campaign: its schedule.</summary>
     public void OnMessagingCampaignDeleted(string id) => MessagingSchedules.Delete(id);
@@ -67,6 +80,7 @@ internal sealed class SimulatorState : IDisposable
 
     public void Dispose()
     {
+        Automation.Dispose();
         Notifications.Dispose();
         Campaigns.Dispose();
         MessagingCampaigns.Dispose();

@@ -455,7 +455,223 @@ public class SimulatorEstateTests
         Assert.Equal("Missing permission " + permission, (string)answer.Body!["message"]!);
     }
 
+    // --- The simulator clock and what the org does by itself.
+
+    [Fact]
+    public async Task The_clock_moves_ahead_over_the_admin_endpoint_and_never_back()
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        using var api = await SimApi.ConnectAsync(sim);
+
+        var moved = await api.AdminAsync(HttpMethod.Post, "__sim/clock/advance", new JsonObject { ["seconds"] = 3600 });
+        Assert.Equal(HttpStatusCode.OK, moved.Status);
+        Assert.Equal(3600, (double)moved.Body!["offsetSeconds"]!);
+        Assert.InRange(sim.ClockNow - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(59), TimeSpan.FromMinutes(61));
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.AdminAsync(HttpMethod.Post, "__sim/clock/advance", new JsonObject { ["seconds"] = -1 })).Status);
+        Assert.Throws<ArgumentOutOfRangeException>(() => sim.AdvanceClock(TimeSpan.FromSeconds(-1)));
+        Assert.Equal(3600, (double)(await api.AdminAsync(HttpMethod.Get, "__sim/clock")).Body!["offsetSeconds"]!);
+    }
+
+    [Fact]
+    public async Task A_schedule_interval_turns_its_messaging_campaign_on_at_its_start_and_off_at_its_end()
+    {
+        await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { DialerDelay = TimeSpan.FromMilliseconds(100) });
+        using var api = await SimApi.ConnectAsync(sim);
+        var id = SimulatorSeed.ScheduledMessagingCampaignId;
+        using var socket = await api.SubscribeAsync(["v2.outbound.messagingcampaigns." + id], expectPermitted: true);
+        var version = sim.GetVersion(id);
+
+        MoveTo(sim, SimulatorSeed.MessagingScheduleIntervalStart.AddSeconds(-30));
+        Assert.Equal("off", sim.GetStatus(id));
+        MoveTo(sim, SimulatorSeed.MessagingScheduleIntervalStart.AddSeconds(1));
+        Assert.Equal(("on", version + 1), (sim.GetStatus(id), sim.GetVersion(id)));
+        Assert.Equal("on", (string)Assert.Single(await socket.ReceiveEventsAsync(1))["eventBody"]!["campaignStatus"]!);
+
+        MoveTo(sim, SimulatorSeed.MessagingScheduleIntervalEnd.AddSeconds(1));
+        Assert.Equal("stopping", sim.GetStatus(id));
+        await Task.Delay(250);
+        Assert.Equal("off", sim.GetStatus(id));
+        Assert.Contains(sim.AutomationLog, e => e.Target == id && e.Action == "off" && e.Outcome == "changed" && e.Source == "schedule:" + id);
+    }
+
+    [Fact]
+    public async Task A_weekly_recurrence_runs_on_its_days_in_its_time_zone()
+    {
+        await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { DialerDelay = TimeSpan.Zero });
+        var id = SimulatorSeed.ScheduledMessagingCampaignId;
+
+        // Mondays and Wednesdays 09:00-17:00 Europe/London (UTC in winter).
+        MoveTo(sim, new DateTimeOffset(2030, 1, 14, 9, 0, 5, TimeSpan.Zero));
+        Assert.Equal("on", sim.GetStatus(id));
+        MoveTo(sim, new DateTimeOffset(2030, 1, 14, 17, 0, 5, TimeSpan.Zero));
+        Assert.Contains(sim.GetStatus(id), new[] { "stopping", "off" });
+        MoveTo(sim, new DateTimeOffset(2030, 1, 15, 9, 0, 5, TimeSpan.Zero));
+        await Task.Delay(50);
+        Assert.Equal("off", sim.GetStatus(id));
+        MoveTo(sim, new DateTimeOffset(2030, 1, 16, 9, 0, 5, TimeSpan.Zero));
+        Assert.Equal("on", sim.GetStatus(id));
+        MoveTo(sim, new DateTimeOffset(2030, 1, 16, 17, 0, 5, TimeSpan.Zero));
+        await Task.Delay(50);
+
+        // The last Wednesday of the range (it ends 2030-03-29), still GMT: summer time starts on 31 March.
+        MoveTo(sim, new DateTimeOffset(2030, 3, 27, 9, 0, 5, TimeSpan.Zero));
+        Assert.Equal("on", sim.GetStatus(id));
+        MoveTo(sim, new DateTimeOffset(2030, 3, 27, 17, 0, 5, TimeSpan.Zero));
+        MoveTo(sim, new DateTimeOffset(2030, 4, 1, 8, 0, 5, TimeSpan.Zero));
+        await Task.Delay(50);
+        Assert.Equal("off", sim.GetStatus(id));
+    }
+
+    [Fact]
+    public async Task A_daily_recurrence_put_over_the_API_turns_a_voice_campaign_on_in_its_zone()
+    {
+        await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { DialerDelay = TimeSpan.Zero });
+        using var api = await SimApi.ConnectAsync(sim);
+        var id = SimulatorSeed.UnreferencedOffCampaignId;
+        var schedule = new JsonObject
+        {
+            ["name"] = "Daily",
+            ["intervals"] = new JsonArray(),
+            ["recurrences"] = new JsonArray(new JsonObject
+            {
+                ["id"] = "5d000000-0000-4000-8000-000000000099",
+                ["start"] = "2030-07-01T08:00:00",
+                ["end"] = "2030-07-01T09:00:00",
+                ["timeZone"] = "America/New_York",
+                ["pattern"] = new JsonObject { ["type"] = "Daily", ["interval"] = 2, ["daysOfWeek"] = null },
+                ["range"] = new JsonObject { ["type"] = "Numbered", ["end"] = null, ["numberOfOccurrences"] = 3 },
+                ["alterations"] = new JsonArray(),
+            }),
+            ["timeZone"] = "America/New_York",
+            ["campaign"] = new JsonObject { ["id"] = id },
+        };
+        Assert.Equal(HttpStatusCode.OK, (await api.PutAsync($"api/v2/outbound/schedules/campaigns/{id}", schedule)).Status);
+
+        // 08:00 EDT is 12:00 UTC; every other day, three times: 1, 3 and 5 July.
+        MoveTo(sim, new DateTimeOffset(2030, 7, 1, 12, 0, 5, TimeSpan.Zero));
+        Assert.Equal("on", sim.GetStatus(id));
+        MoveTo(sim, new DateTimeOffset(2030, 7, 1, 13, 0, 5, TimeSpan.Zero));
+        MoveTo(sim, new DateTimeOffset(2030, 7, 2, 12, 0, 5, TimeSpan.Zero));
+        Assert.Equal("off", sim.GetStatus(id));
+        MoveTo(sim, new DateTimeOffset(2030, 7, 5, 12, 0, 5, TimeSpan.Zero));
+        Assert.Equal("on", sim.GetStatus(id));
+        MoveTo(sim, new DateTimeOffset(2030, 7, 5, 13, 0, 5, TimeSpan.Zero));
+        MoveTo(sim, new DateTimeOffset(2030, 7, 7, 12, 0, 5, TimeSpan.Zero));
+        Assert.Equal("off", sim.GetStatus(id));
+    }
+
+    [Fact]
+    public async Task A_scheduled_sequence_runs_its_campaigns_one_after_another_until_complete()
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        using var api = await SimApi.ConnectAsync(sim);
+        var sequence = $"api/v2/outbound/sequences/{SimulatorSeed.WinterSequenceId}";
+        var before = (await api.GetAsync(sequence)).Body!;
+
+        MoveTo(sim, SimulatorSeed.SequenceScheduleStart.AddSeconds(1));
+        var running = (await api.GetAsync(sequence)).Body!;
+        Assert.Equal(("on", 0, (int)before["version"]! + 1), ((string)running["status"]!, (int)running["currentCampaign"]!, (int)running["version"]!));
+        Assert.Equal("on", sim.GetStatus(SimulatorSeed.WinterSequenceFirstCampaignId));
+        Assert.Equal("off", sim.GetStatus(SimulatorSeed.WinterSequenceSecondCampaignId));
+
+        sim.CompleteCampaign(SimulatorSeed.WinterSequenceFirstCampaignId);
+        Assert.Equal(1, (int)(await api.GetAsync(sequence)).Body!["currentCampaign"]!);
+        Assert.Equal("on", sim.GetStatus(SimulatorSeed.WinterSequenceSecondCampaignId));
+
+        var completed = await api.AdminAsync(HttpMethod.Post, $"__sim/campaigns/{SimulatorSeed.WinterSequenceSecondCampaignId}/complete");
+        Assert.Equal("complete", (string)completed.Body!["campaignStatus"]!);
+        Assert.Equal("complete", (string)(await api.GetAsync(sequence)).Body!["status"]!);
+
+        // The schedule's end finds the sequence complete: it stays complete.
+        MoveTo(sim, SimulatorSeed.SequenceScheduleEnd.AddSeconds(1));
+        Assert.Equal("complete", (string)(await api.GetAsync(sequence)).Body!["status"]!);
+    }
+
+    [Fact]
+    public async Task A_repeating_sequence_starts_over_and_a_sequence_PUT_on_starts_its_current_campaign()
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        using var api = await SimApi.ConnectAsync(sim);
+
+        sim.CompleteCampaign(SimulatorSeed.RenewalsSequenceOnCampaignId);
+        var renewals = (await api.GetAsync($"api/v2/outbound/sequences/{SimulatorSeed.RenewalsSequenceId}")).Body!;
+        Assert.Equal(("on", 0), ((string)renewals["status"]!, (int)renewals["currentCampaign"]!));
+        Assert.Equal("on", sim.GetStatus(SimulatorSeed.RenewalsSequenceOffCampaignId));
+
+        var winterPath = $"api/v2/outbound/sequences/{SimulatorSeed.WinterSequenceId}";
+        var winter = (await api.GetAsync(winterPath)).Body!.AsObject();
+        winter["status"] = "on";
+        Assert.Equal(HttpStatusCode.OK, (await api.PutAsync(winterPath, winter)).Status);
+        Assert.Equal("on", sim.GetStatus(SimulatorSeed.WinterSequenceFirstCampaignId));
+
+        // Turning it off leaves its campaign running unless the switch says otherwise.
+        winter = (await api.GetAsync(winterPath)).Body!.AsObject();
+        winter["status"] = "off";
+        await api.PutAsync(winterPath, winter);
+        Assert.Equal("on", sim.GetStatus(SimulatorSeed.WinterSequenceFirstCampaignId));
+        sim.Options.SequenceOffStopsCurrentCampaign = true;
+        winter = (await api.GetAsync(winterPath)).Body!.AsObject();
+        winter["status"] = "on";
+        await api.PutAsync(winterPath, winter);
+        winter = (await api.GetAsync(winterPath)).Body!.AsObject();
+        winter["status"] = "off";
+        await api.PutAsync(winterPath, winter);
+        Assert.Contains(sim.GetStatus(SimulatorSeed.WinterSequenceFirstCampaignId), new[] { "stopping", "off" });
+    }
+
+    [Fact]
+    public async Task A_triggered_enabled_rule_turns_its_messaging_campaign_on_and_a_disabled_one_does_nothing()
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        using var api = await SimApi.ConnectAsync(sim);
+        using var socket = await api.SubscribeAsync(["v2.outbound.messagingcampaigns." + SimulatorSeed.MessagingRuleTargetCampaignId], expectPermitted: true);
+
+        var done = sim.TriggerRule(SimulatorSeed.MessagingRuleId);
+        Assert.Equal((SimulatorSeed.MessagingRuleTargetCampaignId, "turnOnCampaign", "changed"), (Assert.Single(done).Target, done[0].Action, done[0].Outcome));
+        Assert.Equal("on", sim.GetStatus(SimulatorSeed.MessagingRuleTargetCampaignId));
+        Assert.Single(await socket.ReceiveEventsAsync(1));
+
+        var disabled = await api.AdminAsync(HttpMethod.Post, $"__sim/campaignrules/{SimulatorSeed.DisabledRuleId}/trigger");
+        Assert.Equal("disabled", (string)disabled.Body![0]!["outcome"]!);
+        Assert.Equal("off", sim.GetStatus(SimulatorSeed.DisabledRuleTargetCampaignId));
+        Assert.Equal(HttpStatusCode.NotFound, (await api.AdminAsync(HttpMethod.Post, "__sim/campaignrules/7a000000-0000-4000-8000-000000000999/trigger")).Status);
+    }
+
+    [Fact]
+    public async Task A_rule_rewritten_over_the_API_turns_off_a_voice_campaign_and_a_sequence()
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        using var api = await SimApi.ConnectAsync(sim);
+        var path = $"api/v2/outbound/campaignrules/{SimulatorSeed.EnabledRuleId}";
+        var rule = (await api.GetAsync(path)).Body!.AsObject();
+        rule["campaignRuleActions"] = new JsonArray(
+            new JsonObject
+            {
+                ["actionType"] = "turnOffCampaign",
+                ["campaignRuleActionEntities"] = new JsonObject { ["campaigns"] = new JsonArray(new JsonObject { ["id"] = SimulatorSeed.UnreferencedOnCampaignId }), ["useTriggeringEntity"] = false },
+            },
+            new JsonObject
+            {
+                ["actionType"] = "turnOffSequence",
+                ["campaignRuleActionEntities"] = new JsonObject { ["sequences"] = new JsonArray(new JsonObject { ["id"] = SimulatorSeed.RenewalsSequenceId }) },
+            },
+            new JsonObject { ["actionType"] = "setCampaignPriority", ["campaignRuleActionEntities"] = new JsonObject() });
+        Assert.Equal(HttpStatusCode.OK, (await api.PutAsync(path, rule)).Status);
+        using var socket = await api.SubscribeAsync(["v2.outbound.campaigns." + SimulatorSeed.UnreferencedOnCampaignId], expectPermitted: true);
+        var version = sim.GetVersion(SimulatorSeed.UnreferencedOnCampaignId);
+
+        var done = sim.TriggerRule(SimulatorSeed.EnabledRuleId);
+
+        Assert.Equal(new[] { "changed", "changed", "not simulated" }, done.Select(d => d.Outcome));
+        Assert.Equal(("stopping", version + 1), (sim.GetStatus(SimulatorSeed.UnreferencedOnCampaignId), sim.GetVersion(SimulatorSeed.UnreferencedOnCampaignId)));
+        Assert.Equal("stopping", (string)(await socket.ReceiveEventsAsync(1))[0]["eventBody"]!["campaignStatus"]!);
+        Assert.Equal("off", (string)(await api.GetAsync($"api/v2/outbound/sequences/{SimulatorSeed.RenewalsSequenceId}")).Body!["status"]!);
+    }
+
     // --- Helpers.
+
+    /// <summary>Moves the simulator clock to just <paramref name="when"/> (it must lie ahead).</summary>
+    internal static void MoveTo(GenesysSimulator sim, DateTimeOffset when) => sim.AdvanceClock(when - sim.ClockNow);
 
     internal static JsonObject Fixture(string name)
     {
