@@ -53,7 +53,7 @@ internal static class AdminEndpoints
         app.MapGet("/__sim/campaigns/{id}", context =>
         {
             var id = RouteId(context);
-            var json = state.Campaigns.TryGetJson(id);
+            var json = state.StoreOf(id)?.TryGetJson(id);
             return json is null ? AdminError(context, 404, $"No campaign {id}") : HttpResponses.WriteJsonAsync(context, 200, json);
         });
         app.MapPut("/__sim/campaigns/{id}/status", async context =>
@@ -76,9 +76,10 @@ internal static class AdminEndpoints
                 return;
             }
 
+            var store = state.StoreOf(id);
             try
             {
-                state.Campaigns.SetStatus(id, status);
+                (store ?? throw new KeyNotFoundException(id)).SetStatus(id, status);
             }
             catch (KeyNotFoundException)
             {
@@ -86,13 +87,14 @@ internal static class AdminEndpoints
                 return;
             }
 
-            await HttpResponses.WriteJsonAsync(context, 200, state.Campaigns.GetJson(id)).ConfigureAwait(false);
+            await HttpResponses.WriteJsonAsync(context, 200, store.GetJson(id)).ConfigureAwait(false);
         });
         app.MapPost("/__sim/campaigns/{id}/bump-version", context =>
         {
             var id = RouteId(context);
-            return state.Campaigns.TryBumpVersion(id)
-                ? HttpResponses.WriteJsonAsync(context, 200, state.Campaigns.GetJson(id))
+            var store = state.StoreOf(id);
+            return store is not null && store.TryBumpVersion(id)
+                ? HttpResponses.WriteJsonAsync(context, 200, store.GetJson(id))
                 : AdminError(context, 404, $"No campaign {id}");
         });
 
@@ -103,7 +105,70 @@ internal static class AdminEndpoints
         });
 
         MapRuntime(app, state);
+        MapAutomation(app, state);
     }
+
+    /// <summary>The clock, campaign completion, rule triggers and what the org did by itself.</summary>
+    private static void MapAutomation(IEndpointRouteBuilder app, SimulatorState state)
+    {
+        app.MapGet("/__sim/clock", context => HttpResponses.WriteJsonAsync(context, 200, ClockJson(state)));
+        app.MapPost("/__sim/clock/advance", async context =>
+        {
+            double seconds = -1;
+            try
+            {
+                var body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false);
+                seconds = body?["seconds"]?.GetValue<double>() ?? -1;
+            }
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+            {
+                // Reported below.
+            }
+
+            if (seconds < 0 || double.IsNaN(seconds) || seconds > TimeSpan.MaxValue.TotalSeconds / 4)
+            {
+                await AdminError(context, 400, "Body must be {\"seconds\":N} with N 0 or more").ConfigureAwait(false);
+                return;
+            }
+
+            state.Clock.Advance(TimeSpan.FromSeconds(seconds));
+            state.Automation.Run();
+            await HttpResponses.WriteJsonAsync(context, 200, ClockJson(state)).ConfigureAwait(false);
+        });
+
+        app.MapPost("/__sim/campaigns/{id}/complete", context =>
+        {
+            var id = RouteId(context);
+            var store = state.StoreOf(id);
+            if (store is null)
+            {
+                return AdminError(context, 404, $"No campaign {id}");
+            }
+
+            state.Automation.CompleteCampaign(id);
+            return HttpResponses.WriteJsonAsync(context, 200, store.GetJson(id));
+        });
+
+        app.MapPost("/__sim/campaignrules/{id}/trigger", context =>
+        {
+            var id = RouteId(context);
+            if (!state.CampaignRules.Exists(id))
+            {
+                return AdminError(context, 404, $"No campaign rule {id}");
+            }
+
+            return HttpResponses.WriteJsonAsync(context, 200, JsonSerializer.Serialize(state.Automation.TriggerRule(id), SimulatorJson.Admin));
+        });
+
+        app.MapGet("/__sim/automation", context =>
+            HttpResponses.WriteJsonAsync(context, 200, JsonSerializer.Serialize(state.Automation.Log, SimulatorJson.Admin)));
+    }
+
+    private static JsonObject ClockJson(SimulatorState state) => new()
+    {
+        ["now"] = SeedRefs.Timestamp(state.Clock.UtcNow),
+        ["offsetSeconds"] = state.Clock.Offset.TotalSeconds,
+    };
 
     /// <summary>Notifications, live options and concurrency statistics.</summary>
     private static void MapRuntime(IEndpointRouteBuilder app, SimulatorState state)

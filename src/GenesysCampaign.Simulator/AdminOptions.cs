@@ -24,6 +24,11 @@ internal static class AdminOptions
         ["caseSensitiveNameFilter"] = options.CaseSensitiveNameFilter,
         ["channelLifetimeMs"] = Milliseconds(options.ChannelLifetime),
         ["expiredChannelsClose"] = options.ExpiredChannelsClose,
+        ["maxActiveMessagingCampaigns"] = options.MaxActiveMessagingCampaigns,
+        ["messagingEventsOnEveryTopic"] = options.MessagingEventsOnEveryTopic,
+        ["allowDeletingActiveCampaigns"] = options.AllowDeletingActiveCampaigns,
+        ["allCampaignsFullEntries"] = options.AllCampaignsFullEntries,
+        ["sequenceOffStopsCurrentCampaign"] = options.SequenceOffStopsCurrentCampaign,
     };
 
     /// <summary>
@@ -79,6 +84,21 @@ internal static class AdminOptions
                     break;
                 case "expiredChannelsClose" when value is JsonValue flag && flag.TryGetValue<bool>(out var close):
                     changes.Add(() => options.ExpiredChannelsClose = close);
+                    break;
+                case "maxActiveMessagingCampaigns" when value is JsonValue number && number.TryGetValue<int>(out var maxMessaging) && maxMessaging >= 0:
+                    changes.Add(() => options.MaxActiveMessagingCampaigns = maxMessaging);
+                    break;
+                case "messagingEventsOnEveryTopic" when value is JsonValue flag && flag.TryGetValue<bool>(out var everyTopic):
+                    changes.Add(() => options.MessagingEventsOnEveryTopic = everyTopic);
+                    break;
+                case "allowDeletingActiveCampaigns" when value is JsonValue flag && flag.TryGetValue<bool>(out var deleteActive):
+                    changes.Add(() => options.AllowDeletingActiveCampaigns = deleteActive);
+                    break;
+                case "allCampaignsFullEntries" when value is JsonValue flag && flag.TryGetValue<bool>(out var fullEntries):
+                    changes.Add(() => options.AllCampaignsFullEntries = fullEntries);
+                    break;
+                case "sequenceOffStopsCurrentCampaign" when value is JsonValue flag && flag.TryGetValue<bool>(out var stopsCurrent):
+                    changes.Add(() => options.SequenceOffStopsCurrentCampaign = stopsCurrent);
                     break;
                 default:
                     return $"Unknown option or bad value: {name}";

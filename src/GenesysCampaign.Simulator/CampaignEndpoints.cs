@@ -17,10 +17,10 @@ internal static class CampaignEndpoints
     public static void Map(IEndpointRouteBuilder app, SimulatorState state)
     {
         app.MapGet("/api/v2/outbound/campaigns", context => ListAsync(context, state));
-        app.MapGet("/api/v2/outbound/campaigns/{id}", context => GetAsync(context, state));
-        app.MapPut("/api/v2/outbound/campaigns/{id}", context => PutAsync(context, state));
-        app.MapPost("/api/v2/outbound/campaigns/{id}/start", context => ChangeStatusAsync(context, state, CampaignStatuses.On));
-        app.MapPost("/api/v2/outbound/campaigns/{id}/stop", context => ChangeStatusAsync(context, state, CampaignStatuses.Off));
+        app.MapGet("/api/v2/outbound/campaigns/{id}", context => GetAsync(context, state.Campaigns));
+        app.MapPut("/api/v2/outbound/campaigns/{id}", context => PutAsync(context, state.Campaigns));
+        app.MapPost("/api/v2/outbound/campaigns/{id}/start", context => ChangeStatusAsync(context, state, state.Campaigns, CampaignStatuses.On));
+        app.MapPost("/api/v2/outbound/campaigns/{id}/stop", context => ChangeStatusAsync(context, state, state.Campaigns, CampaignStatuses.Off));
     }
 
     private static Task ListAsync(HttpContext context, SimulatorState state)
@@ -75,16 +75,18 @@ internal static class CampaignEndpoints
         return HttpResponses.WriteJsonAsync(context, 200, page);
     }
 
-    private static Task GetAsync(HttpContext context, SimulatorState state)
+    /// <summary>A get by id from <paramref name="store"/> (voice or messaging).</summary>
+    internal static Task GetAsync(HttpContext context, CampaignStore store)
     {
         var id = RouteId(context);
-        var json = state.Campaigns.TryGetServedJson(id);
+        var json = store.TryGetServedJson(id);
         return json is null
-            ? CampaignNotFound(context, id)
+            ? NotFound(context, store, id)
             : HttpResponses.WriteJsonAsync(context, 200, json);
     }
 
-    private static async Task PutAsync(HttpContext context, SimulatorState state)
+    /// <summary>The full-body PUT into <paramref name="store"/> (voice or messaging): version and transition checked.</summary>
+    internal static async Task PutAsync(HttpContext context, CampaignStore store)
     {
         var id = RouteId(context);
         if (!IsJson(context.Request.ContentType))
@@ -142,7 +144,7 @@ internal static class CampaignEndpoints
             }
         }
 
-        var outcome = state.Campaigns.Put(id, body, version, requestedStatus);
+        var outcome = store.Put(id, body, version, requestedStatus);
         if (outcome.Json is not null)
         {
             await HttpResponses.WriteJsonAsync(context, outcome.HttpStatus, outcome.Json).ConfigureAwait(false);
@@ -158,7 +160,7 @@ internal static class CampaignEndpoints
     /// <see cref="SimulatorOptions.StartStopStatus"/> with no body. A 404/405/501 setting answers as an
     /// API without these endpoints would.
     /// </summary>
-    private static Task ChangeStatusAsync(HttpContext context, SimulatorState state, string requestedStatus)
+    internal static Task ChangeStatusAsync(HttpContext context, SimulatorState state, CampaignStore store, string requestedStatus)
     {
         var answer = state.Options.StartStopStatus;
         switch (answer)
@@ -170,7 +172,7 @@ internal static class CampaignEndpoints
         }
 
         var id = RouteId(context);
-        var outcome = state.Campaigns.ChangeStatus(id, requestedStatus);
+        var outcome = store.ChangeStatus(id, requestedStatus);
         if (outcome.Json is null)
         {
             return HttpResponses.WriteErrorAsync(context, outcome.HttpStatus, outcome.ErrorCode, outcome.ErrorMessage!);
@@ -184,10 +186,10 @@ internal static class CampaignEndpoints
     internal static Task BadRequest(HttpContext context, string message) =>
         HttpResponses.WriteErrorAsync(context, 400, GenesysErrorCodes.BadRequest, message);
 
-    private static Task CampaignNotFound(HttpContext context, string id) =>
-        HttpResponses.WriteErrorAsync(context, 404, GenesysErrorCodes.NotFound, $"Campaign {id} not found");
+    private static Task NotFound(HttpContext context, CampaignStore store, string id) =>
+        HttpResponses.WriteErrorAsync(context, 404, GenesysErrorCodes.NotFound, $"{store.Noun} {id} not found");
 
-    private static string RouteId(HttpContext context) => context.Request.RouteValues["id"]?.ToString() ?? string.Empty;
+    internal static string RouteId(HttpContext context) => context.Request.RouteValues["id"]?.ToString() ?? string.Empty;
 
     private static bool IsJson(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var media)
@@ -195,7 +197,7 @@ internal static class CampaignEndpoints
             || media.MediaType.Value?.EndsWith("+json", StringComparison.OrdinalIgnoreCase) == true);
 
     /// <summary>Repeated parameters, each possibly comma-separated.</summary>
-    private static HashSet<string> SplitValues(StringValues values)
+    internal static HashSet<string> SplitValues(StringValues values)
     {
         var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var value in values)
@@ -209,6 +211,6 @@ internal static class CampaignEndpoints
         return set;
     }
 
-    private static string Text(JsonNode? node) =>
+    internal static string Text(JsonNode? node) =>
         node is JsonValue value && value.TryGetValue<string>(out var text) ? text : string.Empty;
 }

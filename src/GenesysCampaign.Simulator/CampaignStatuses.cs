@@ -11,6 +11,9 @@ internal static class CampaignStatuses
     public const string ForcedOff = "forced_off";
     public const string ForcedStopping = "forced_stopping";
 
+    /// <summary>Every documented value, as the list's <c>campaignStatus</c> query accepts them.</summary>
+    public static readonly IReadOnlyList<string> All = [On, Stopping, Off, Complete, Invalid, ForcedOff, ForcedStopping];
+
     /// <summary>Statuses that count against the org's active-campaign cap.</summary>
     public static bool IsActive(string? status) => status is On or Stopping or ForcedStopping;
 }

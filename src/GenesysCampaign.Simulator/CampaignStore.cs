@@ -34,6 +34,7 @@ internal sealed class CampaignStore : IDisposable
     private long changes;
     private readonly SimulatorOptions options;
     private readonly Action<string, string>? changed;
+    private readonly CampaignKind kind;
     private readonly DialerJitter jitter = new();
     private readonly CancellationTokenSource disposed = new();
     private long generation;
@@ -44,10 +45,12 @@ internal sealed class CampaignStore : IDisposable
     /// Called with the campaign id and its new JSON after every change, under the store lock: it must
     /// be quick and must not call back into the store.
     /// </param>
-    public CampaignStore(SimulatorOptions options, IEnumerable<JsonObject> seed, Action<string, string>? changed = null)
+    /// <param name="kind">Voice (the default) or messaging: the active cap and the 404 wording.</param>
+    public CampaignStore(SimulatorOptions options, IEnumerable<JsonObject> seed, Action<string, string>? changed = null, CampaignKind? kind = null)
     {
         this.options = options;
         this.changed = changed;
+        this.kind = kind ?? CampaignKind.Voice;
         lock (gate)
         {
             foreach (var campaign in seed)
@@ -61,6 +64,9 @@ internal sealed class CampaignStore : IDisposable
             }
         }
     }
+
+    /// <summary>What the store holds, as a 404 names it: <c>Campaign</c> or <c>Messaging campaign</c>.</summary>
+    public string Noun => kind.Noun;
 
     /// <summary>
     /// Runs <paramref name="reader"/> under the lock, after settling due timers, over the campaigns as
@@ -206,7 +212,7 @@ internal sealed class CampaignStore : IDisposable
             SettleDue();
             if (!campaigns.TryGetValue(id, out var current))
             {
-                return PutOutcome.Fail(404, GenesysErrorCodes.NotFound, $"Campaign {id} not found");
+                return PutOutcome.Fail(404, GenesysErrorCodes.NotFound, $"{kind.Noun} {id} not found");
             }
 
             var versionError = sentVersion == VersionOf(current)
@@ -238,7 +244,7 @@ internal sealed class CampaignStore : IDisposable
             SettleDue();
             if (!campaigns.TryGetValue(id, out var current))
             {
-                return PutOutcome.Fail(404, GenesysErrorCodes.NotFound, $"Campaign {id} not found");
+                return PutOutcome.Fail(404, GenesysErrorCodes.NotFound, $"{kind.Noun} {id} not found");
             }
 
             var decision = Decide(current, requestedStatus, CampaignTransitions.Via.Endpoint);
@@ -256,7 +262,36 @@ internal sealed class CampaignStore : IDisposable
     private TransitionDecision Decide(JsonObject current, string requested, CampaignTransitions.Via via)
     {
         var activeOthers = campaigns.Values.Count(c => !ReferenceEquals(c, current) && CampaignStatuses.IsActive(StatusOf(c)));
-        return CampaignTransitions.Decide(StatusOf(current), requested, activeOthers, options, via);
+        return CampaignTransitions.Decide(StatusOf(current), requested, activeOthers, options, via, kind);
+    }
+
+    /// <summary>
+    /// <c>DELETE</c>: removes the campaign and answers with its last JSON. An active one (on, stopping)
+    /// is refused unless <see cref="SimulatorOptions.AllowDeletingActiveCampaigns"/>: stricter, UNCONFIRMED.
+    /// </summary>
+    public PutOutcome Delete(string id)
+    {
+        lock (gate)
+        {
+            SettleDue();
+            if (!campaigns.TryGetValue(id, out var current))
+            {
+                return PutOutcome.Fail(404, GenesysErrorCodes.NotFound, $"{kind.Noun} {id} not found");
+            }
+
+            if (CampaignStatuses.IsActive(StatusOf(current)) && !options.AllowDeletingActiveCampaigns)
+            {
+                return PutOutcome.Fail(400, GenesysErrorCodes.BadRequest, $"{kind.Noun} {IdOf(current)} cannot be deleted while it is {StatusOf(current)}: stop it first");
+            }
+
+            var key = IdOf(current);
+            campaigns.Remove(key);
+            pending.Remove(key);
+            stale.Remove(key);
+            texts.Remove(key);
+            changes++;
+            return PutOutcome.Ok(SimulatorJson.Serialize(current));
+        }
     }
 
     /// <summary>Must hold the lock. Stores <paramref name="body"/> as the campaign's new document at the next version.</summary>

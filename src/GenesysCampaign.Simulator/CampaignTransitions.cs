@@ -28,7 +28,11 @@ internal static class CampaignTransitions
         Endpoint,
     }
 
-    public static TransitionDecision Decide(string current, string requested, int activeCount, SimulatorOptions options, Via via)
+    public static TransitionDecision Decide(string current, string requested, int activeCount, SimulatorOptions options, Via via) =>
+        Decide(current, requested, activeCount, options, via, CampaignKind.Voice);
+
+    /// <summary>As the voice overload, with the active cap and its message of <paramref name="kind"/>.</summary>
+    public static TransitionDecision Decide(string current, string requested, int activeCount, SimulatorOptions options, Via via, CampaignKind kind)
     {
         if (string.Equals(current, requested, StringComparison.Ordinal) && via == Via.Put)
         {
@@ -39,10 +43,9 @@ internal static class CampaignTransitions
         {
             case CampaignStatuses.On when current is CampaignStatuses.Off or CampaignStatuses.Complete or CampaignStatuses.ForcedOff:
                 // The cap counts stopping campaigns too: their dialer work is not finished.
-                return activeCount >= options.MaxActiveCampaigns
-                    ? TransitionDecision.Reject(
-                        MaxActiveCode,
-                        $"The maximum number of active campaigns ({options.MaxActiveCampaigns}) for this organization has been reached")
+                var maxActive = kind.MaxActive(options);
+                return activeCount >= maxActive
+                    ? TransitionDecision.Reject(MaxActiveCode, kind.MaxActiveMessage(maxActive))
                     : TransitionDecision.To(CampaignStatuses.On);
 
             case CampaignStatuses.Off when current is CampaignStatuses.On:

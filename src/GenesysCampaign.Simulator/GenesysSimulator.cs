@@ -71,7 +71,10 @@ public sealed class GenesysSimulator : IAsyncDisposable
         app.Use(middleware.InvokeAsync);
         OAuthEndpoints.Map(app, state);
         CampaignEndpoints.Map(app, state);
+        MessagingCampaignEndpoints.Map(app, state);
+        AllCampaignsEndpoints.Map(app, state);
         DependencyEndpoints.Map(app, state);
+        ScheduleEndpoints.Map(app, state);
         NotificationEndpoints.Map(app, state);
         NotificationSocketEndpoint.Map(app, state);
         AdminEndpoints.Map(app, state);
@@ -97,22 +100,52 @@ public sealed class GenesysSimulator : IAsyncDisposable
     public void ClearRequests() => state.Log.Clear();
 
     /// <summary>The campaign's stored JSON text, exactly as served. Throws <see cref="KeyNotFoundException"/> for an unknown id.</summary>
-    public string GetCampaignJson(string id) => state.Campaigns.GetJson(id);
+    public string GetCampaignJson(string id) => Store(id).GetJson(id);
 
     /// <summary>The campaign's current <c>campaignStatus</c>.</summary>
-    public string GetStatus(string id) => state.Campaigns.GetStatus(id);
+    public string GetStatus(string id) => Store(id).GetStatus(id);
 
     /// <summary>
     /// Sets <c>campaignStatus</c> directly, skipping the transition rules, and bumps the version.
     /// Setting <c>stopping</c>/<c>forced_stopping</c> arms the dialer timer as a PUT would.
     /// </summary>
-    public void SetStatus(string id, string status) => state.Campaigns.SetStatus(id, status);
+    public void SetStatus(string id, string status) => Store(id).SetStatus(id, status);
 
     /// <summary>The campaign's current <c>version</c>.</summary>
-    public int GetVersion(string id) => state.Campaigns.GetVersion(id);
+    public int GetVersion(string id) => Store(id).GetVersion(id);
 
     /// <summary>Bumps the version as a concurrent editor would, so a client's next PUT with the old version gets 409.</summary>
-    public void BumpVersion(string id) => state.Campaigns.BumpVersion(id);
+    public void BumpVersion(string id) => Store(id).BumpVersion(id);
+
+    /// <summary>The simulator clock that drives schedules: real UTC time plus every <see cref="AdvanceClock"/> so far.</summary>
+    public DateTimeOffset ClockNow => state.Clock.UtcNow;
+
+    /// <summary>
+    /// Moves the simulator clock ahead by <paramref name="by"/> (never back) and, before returning, lets
+    /// every schedule edge passed act (only the last edge of each schedule, when several are jumped
+    /// over) and running sequences follow.
+    /// </summary>
+    public void AdvanceClock(TimeSpan by)
+    {
+        state.Clock.Advance(by);
+        state.Automation.Run();
+    }
+
+    /// <summary>
+    /// Marks a voice or messaging campaign <c>complete</c> (version bumped, event published), as its
+    /// dialer would on finishing its list; a running sequence whose current campaign it is moves on.
+    /// </summary>
+    public void CompleteCampaign(string id) => state.Automation.CompleteCampaign(id);
+
+    /// <summary>
+    /// Makes the campaign rule's condition true: an enabled rule performs its turnOn/turnOff
+    /// Campaign/Sequence actions (on voice and messaging campaigns and sequences); a disabled one does
+    /// nothing. Returns what was done; throws <see cref="KeyNotFoundException"/> for an unknown rule.
+    /// </summary>
+    public IReadOnlyList<AutomationEntry> TriggerRule(string id) => state.Automation.TriggerRule(id);
+
+    /// <summary>What schedules, sequences and rules have done by themselves, oldest first (the last 1000).</summary>
+    public IReadOnlyList<AutomationEntry> AutomationLog => state.Automation.Log;
 
     /// <summary>Invalidates every issued token; the next API call with any of them gets 401.</summary>
     public void RevokeTokens() => state.Tokens.RevokeAll();
@@ -166,11 +199,15 @@ public sealed class GenesysSimulator : IAsyncDisposable
         state.Dispose();
     }
 
+    /// <summary>The store of a voice or messaging campaign id; the voice store (which throws) for an unknown one.</summary>
+    private CampaignStore Store(string id) => state.StoreOf(id) ?? state.Campaigns;
+
     private static void Validate(SimulatorOptions options)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(options.CampaignCount, nameof(options.CampaignCount));
         ArgumentOutOfRangeException.ThrowIfNegative(options.Port, nameof(options.Port));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, IPEndPoint.MaxPort, nameof(options.Port));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxActiveMessagingCampaigns, nameof(options.MaxActiveMessagingCampaigns));
         ArgumentOutOfRangeException.ThrowIfNegative(options.RateLimitPerMinute, nameof(options.RateLimitPerMinute));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.TokenLifetimeSeconds, nameof(options.TokenLifetimeSeconds));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.DialerDelay, TimeSpan.Zero, nameof(options.DialerDelay));

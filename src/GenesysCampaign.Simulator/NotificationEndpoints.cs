@@ -77,7 +77,7 @@ internal static class NotificationEndpoints
 
         // Decided before taking the hub lock: the hub must never call into the campaign store.
         var requested = topics
-            .Select(t => new TopicState(t, NotificationTopics.CampaignIdOf(t) is { } campaignId && state.Campaigns.Exists(campaignId)))
+            .Select(t => new TopicState(t, IsPermitted(state, t)))
             .ToArray();
         var outcome = state.Notifications.Subscribe(id, ClientId(context, state), requested, replace);
         switch (outcome.Result)
@@ -97,6 +97,15 @@ internal static class NotificationEndpoints
                 break;
         }
     }
+
+    /// <summary>
+    /// A voice campaign topic (plain or <c>.progress</c>) of an existing campaign, or any of the three
+    /// messaging topics of an existing messaging campaign, whatever its type: which type publishes on
+    /// which topic is UNCONFIRMED, so subscribing never gives it away.
+    /// </summary>
+    private static bool IsPermitted(SimulatorState state, string topic) =>
+        (NotificationTopics.CampaignIdOf(topic) is { } campaignId && state.Campaigns.Exists(campaignId))
+        || (NotificationTopics.MessagingCampaignIdOf(topic) is { } messagingId && state.MessagingCampaigns.Exists(messagingId));
 
     /// <summary>Reads <c>[{"id":"topic"}, ...]</c> into distinct topic names, in order; or an error message.</summary>
     private static async Task<(List<string>? Topics, string? Error)> ReadTopicsAsync(HttpContext context)

@@ -170,9 +170,12 @@ internal sealed class NotificationHub : IDisposable
     }
 
     /// <summary>Queues the campaign's event on every socket of every channel subscribed to its topic.</summary>
-    public void PublishCampaign(string campaignId, string campaignJson)
+    public void PublishCampaign(string campaignId, string campaignJson) =>
+        Publish(NotificationTopics.Campaign(campaignId), campaignJson);
+
+    /// <summary>Queues an event with <paramref name="bodyJson"/> on every socket of every channel subscribed to <paramref name="topic"/>.</summary>
+    public void Publish(string topic, string bodyJson)
     {
-        var topic = NotificationTopics.Campaign(campaignId);
         string? message = null;
         lock (gate)
         {
@@ -186,7 +189,7 @@ internal sealed class NotificationHub : IDisposable
                 }
 
                 // Built once per change, so every subscriber sees the same CorrelationId.
-                message ??= NotificationTopics.CampaignEvent(campaignId, campaignJson);
+                message ??= NotificationTopics.Event(topic, bodyJson);
                 foreach (var socket in channel.Sockets)
                 {
                     socket.TrySend(message);

@@ -7,6 +7,15 @@ internal static class NotificationTopics
 {
     public const string CampaignPrefix = "v2.outbound.campaigns.";
 
+    /// <summary>CONFIRMED topic name; by default only SMS campaigns publish on it (see <see cref="SimulatorOptions.MessagingEventsOnEveryTopic"/>).</summary>
+    public const string MessagingCampaignPrefix = "v2.outbound.messagingcampaigns.";
+
+    /// <summary>CONFIRMED topic name; email campaigns publish on it.</summary>
+    public const string EmailCampaignPrefix = "v2.outbound.emailcampaigns.";
+
+    /// <summary>CONFIRMED topic name; WhatsApp campaigns publish on it.</summary>
+    public const string WhatsAppCampaignPrefix = "v2.outbound.whatsappcampaigns.";
+
     /// <summary>Accepted as a subscription, but the simulator publishes no progress events on it.</summary>
     public const string ProgressSuffix = ".progress";
 
@@ -37,6 +46,40 @@ internal static class NotificationTopics
         return rest.Length == 0 || rest.Contains('.', StringComparison.Ordinal) ? null : rest;
     }
 
+    /// <summary>The messaging campaign id any of the three messaging topics names, or null for any other topic.</summary>
+    public static string? MessagingCampaignIdOf(string topic)
+    {
+        foreach (var prefix in new[] { MessagingCampaignPrefix, EmailCampaignPrefix, WhatsAppCampaignPrefix })
+        {
+            if (topic.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                var rest = topic[prefix.Length..];
+                return rest.Length == 0 || rest.Contains('.', StringComparison.Ordinal) ? null : rest;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The topics a change of a messaging campaign of <paramref name="type"/> (<c>SMS</c>, <c>EMAIL</c>,
+    /// <c>WHATSAPP</c>) is published on: its own, plus the generic one when <paramref name="everyTopic"/>.
+    /// </summary>
+    public static IEnumerable<string> MessagingTopics(string id, string type, bool everyTopic)
+    {
+        var own = type switch
+        {
+            "EMAIL" => EmailCampaignPrefix,
+            "WHATSAPP" => WhatsAppCampaignPrefix,
+            _ => MessagingCampaignPrefix,
+        };
+        yield return own + id;
+        if (everyTopic && own != MessagingCampaignPrefix)
+        {
+            yield return MessagingCampaignPrefix + id;
+        }
+    }
+
     /// <summary>The fields docs/genesys-api.md names for a campaign event's body, and no others.</summary>
     public static string MinimalBody(string campaignJson)
     {
@@ -57,9 +100,12 @@ internal static class NotificationTopics
     /// The event for a changed campaign; <paramref name="campaignJson"/> is spliced in as it is stored,
     /// so the event body is exactly what a GET would return.
     /// </summary>
-    public static string CampaignEvent(string campaignId, string campaignJson)
+    public static string CampaignEvent(string campaignId, string campaignJson) => Event(Campaign(campaignId), campaignJson);
+
+    /// <summary>The envelope of an event on <paramref name="topicName"/>, <paramref name="bodyJson"/> spliced in as it is.</summary>
+    public static string Event(string topicName, string bodyJson)
     {
-        var topic = System.Text.Json.JsonSerializer.Serialize(Campaign(campaignId), SimulatorJson.Documents);
-        return $$$"""{"topicName":{{{topic}}},"version":"2","eventBody":{{{campaignJson}}},"metadata":{"CorrelationId":"{{{Guid.NewGuid()}}}"}}""";
+        var topic = System.Text.Json.JsonSerializer.Serialize(topicName, SimulatorJson.Documents);
+        return $$$"""{"topicName":{{{topic}}},"version":"2","eventBody":{{{bodyJson}}},"metadata":{"CorrelationId":"{{{Guid.NewGuid()}}}"}}""";
     }
 }

@@ -20,8 +20,35 @@ public static class Permission
     /// <summary><c>POST .../campaigns/{id}/stop</c>.</summary>
     public const string CampaignStop = "outbound:campaign:stop";
 
+    /// <summary>Read messaging (SMS, email, WhatsApp) campaigns and their progress.</summary>
+    public const string MessagingCampaignView = "outbound:messagingCampaign:view";
+
+    /// <summary>Full-body PUT of a messaging campaign.</summary>
+    public const string MessagingCampaignEdit = "outbound:messagingCampaign:edit";
+
+    /// <summary><c>POST .../messagingcampaigns/{id}/start</c>.</summary>
+    public const string MessagingCampaignStart = "outbound:messagingCampaign:start";
+
+    /// <summary><c>POST .../messagingcampaigns/{id}/stop</c>.</summary>
+    public const string MessagingCampaignStop = "outbound:messagingCampaign:stop";
+
+    /// <summary><c>DELETE .../messagingcampaigns/{id}</c> (the name follows Genesys's pattern; UNCONFIRMED).</summary>
+    public const string MessagingCampaignDelete = "outbound:messagingCampaign:delete";
+
     /// <summary>Read sequences.</summary>
     public const string SequenceView = "outbound:campaignSequence:view";
+
+    /// <summary>Full-body PUT of a sequence (turning it on or off included).</summary>
+    public const string SequenceEdit = "outbound:campaignSequence:edit";
+
+    /// <summary>Full-body PUT of a campaign rule.</summary>
+    public const string RuleEdit = "outbound:campaignRule:edit";
+
+    /// <summary>PUT of a campaign, sequence or messaging campaign schedule.</summary>
+    public const string ScheduleEdit = "outbound:schedule:edit";
+
+    /// <summary>DELETE of a campaign, sequence or messaging campaign schedule.</summary>
+    public const string ScheduleDelete = "outbound:schedule:delete";
 
     /// <summary>Read campaign rules.</summary>
     public const string RuleView = "outbound:campaignRule:view";
@@ -29,8 +56,24 @@ public static class Permission
     /// <summary>Read schedules.</summary>
     public const string ScheduleView = "outbound:schedule:view";
 
-    /// <summary>The permission a request needs, or null when it needs none.</summary>
-    internal static string? Required(string method, PathString path)
+    /// <summary>The permission a request needs (the first, when it needs several), or null when it needs none.</summary>
+    internal static string? Required(string method, PathString path) => RequiredAll(method, path).FirstOrDefault();
+
+    /// <summary>
+    /// Every permission a request needs. Only <c>/campaigns/all</c> needs two: it lists voice and
+    /// messaging campaigns, and which view Genesys asks for is UNCONFIRMED, so both (the stricter).
+    /// </summary>
+    internal static IReadOnlyList<string> RequiredAll(string method, PathString path)
+    {
+        if (HttpMethods.IsGet(method) && path.StartsWithSegments("/api/v2/outbound/campaigns/all", StringComparison.OrdinalIgnoreCase))
+        {
+            return [CampaignView, MessagingCampaignView];
+        }
+
+        return One(method, path) is { } permission ? [permission] : [];
+    }
+
+    private static string? One(string method, PathString path)
     {
         const string Outbound = "/api/v2/outbound";
         if (!path.StartsWithSegments(Outbound, StringComparison.OrdinalIgnoreCase, out var rest))
@@ -46,9 +89,18 @@ public static class Permission
             ("campaigns", "PUT", 2) => CampaignEdit,
             ("campaigns", "POST", 3) when segments[2] == "start" => CampaignStart,
             ("campaigns", "POST", 3) when segments[2] == "stop" => CampaignStop,
+            ("messagingcampaigns", "GET", _) => MessagingCampaignView,
+            ("messagingcampaigns", "PUT", 2) => MessagingCampaignEdit,
+            ("messagingcampaigns", "DELETE", 2) => MessagingCampaignDelete,
+            ("messagingcampaigns", "POST", 3) when segments[2] == "start" => MessagingCampaignStart,
+            ("messagingcampaigns", "POST", 3) when segments[2] == "stop" => MessagingCampaignStop,
             ("sequences", "GET", _) => SequenceView,
+            ("sequences", "PUT", 2) => SequenceEdit,
             ("campaignrules", "GET", _) => RuleView,
+            ("campaignrules", "PUT", 2) => RuleEdit,
             ("schedules", "GET", _) => ScheduleView,
+            ("schedules", "PUT", 3) => ScheduleEdit,
+            ("schedules", "DELETE", 3) => ScheduleDelete,
             _ => null,
         };
     }

@@ -13,7 +13,7 @@ namespace GenesysCloud.Outbound.Simulator;
 /// Campaigns above 60 repeat that pattern without any <c>on</c> or <c>stopping</c>, so the active
 /// count stays at 11 whatever the campaign count.
 /// </remarks>
-public static class SimulatorSeed
+public static partial class SimulatorSeed
 {
     /// <summary>Seeded campaign statuses follow a 60-campaign cycle.</summary>
     public const int StatusCycle = 60;

@@ -15,6 +15,9 @@ internal static class SeedRefs
     public static JsonObject Campaign(int index) =>
         Ref(SimulatorSeed.CampaignId(index), SimulatorSeed.CampaignName(index), "/api/v2/outbound/campaigns");
 
+    public static JsonObject MessagingCampaign(int index) =>
+        Ref(SimulatorSeed.MessagingCampaignId(index), SimulatorSeed.MessagingCampaignName(index), "/api/v2/outbound/messagingcampaigns");
+
     public static JsonObject Sequence(string id, string name) => Ref(id, name, "/api/v2/outbound/sequences");
 
     /// <summary>A deterministic GUID-shaped id: a type prefix (8 hex digits) and a number.</summary>

@@ -11,11 +11,12 @@ public sealed record SimulatedClient(string Secret, IReadOnlySet<string>? Permis
     /// <summary>The clients every simulator starts with besides the all-permission one (see <see cref="SimulatorSeed"/>).</summary>
     internal static Dictionary<string, SimulatedClient> Seeded()
     {
-        string[] views = [Permission.CampaignView, Permission.SequenceView, Permission.RuleView, Permission.ScheduleView];
+        string[] views = [Permission.CampaignView, Permission.MessagingCampaignView, Permission.SequenceView, Permission.RuleView, Permission.ScheduleView];
         return new Dictionary<string, SimulatedClient>(StringComparer.Ordinal)
         {
-            [SimulatorSeed.LeastPrivilegeClientId] = new(SimulatorSeed.ClientSecret, new HashSet<string>([.. views, Permission.CampaignStart, Permission.CampaignStop])),
-            [SimulatorSeed.EditOnlyClientId] = new(SimulatorSeed.ClientSecret, new HashSet<string>([.. views, Permission.CampaignEdit])),
+            [SimulatorSeed.LeastPrivilegeClientId] = new(SimulatorSeed.ClientSecret, new HashSet<string>(
+                [.. views, Permission.CampaignStart, Permission.CampaignStop, Permission.MessagingCampaignStart, Permission.MessagingCampaignStop])),
+            [SimulatorSeed.EditOnlyClientId] = new(SimulatorSeed.ClientSecret, new HashSet<string>([.. views, Permission.CampaignEdit, Permission.MessagingCampaignEdit])),
             [SimulatorSeed.ViewOnlyClientId] = new(SimulatorSeed.ClientSecret, new HashSet<string>(views)),
         };
     }

@@ -54,6 +54,7 @@ function Clear-GenesysSimulatorRequest {
 }
 
 function Set-GenesysSimulatorStatus {
+    # Voice or messaging campaign: the transition rules are skipped, the version is bumped.
     [CmdletBinding()]
     param([Parameter(Mandatory)] $Simulator, [Parameter(Mandatory)] [string] $Id, [Parameter(Mandatory)] [string] $Status)
     Invoke-RestMethod -Method Put -Uri ([uri]::new($Simulator.BaseUri, "__sim/campaigns/$Id/status")) -ContentType 'application/json' -Body (@{ status = $Status } | ConvertTo-Json) | Out-Null
@@ -76,6 +77,56 @@ function Set-GenesysSimulatorOption {
     [CmdletBinding()]
     param([Parameter(Mandatory)] $Simulator, [Parameter(Mandatory)] [hashtable] $Option)
     Invoke-RestMethod -Method Put -Uri ([uri]::new($Simulator.BaseUri, '__sim/options')) -ContentType 'application/json' -Body ($Option | ConvertTo-Json) | Out-Null
+}
+
+function Get-GenesysSimulatorClock {
+    # The simulator clock (real UTC time plus what it was moved by): now and offsetSeconds.
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Simulator)
+    Invoke-RestMethod -Uri ([uri]::new($Simulator.BaseUri, '__sim/clock'))
+}
+
+function Move-GenesysSimulatorClock {
+    # Moves the simulator clock ahead (never back); schedule edges passed act before it returns.
+    [CmdletBinding(DefaultParameterSetName = 'Seconds')]
+    param(
+        [Parameter(Mandatory, Position = 0)] $Simulator,
+        [Parameter(Mandatory, ParameterSetName = 'Seconds', Position = 1)] [double] $Seconds,
+        [Parameter(Mandatory, ParameterSetName = 'By')] [timespan] $By,
+        [Parameter(Mandatory, ParameterSetName = 'To')] [datetimeoffset] $To
+    )
+    switch ($PSCmdlet.ParameterSetName) {
+        'By' { $Seconds = $By.TotalSeconds }
+        'To' {
+            # From the offset, not the "now" text: ConvertFrom-Json turns that into a DateTime of the local zone.
+            $now = [datetimeoffset]::UtcNow.AddSeconds((Get-GenesysSimulatorClock $Simulator).offsetSeconds)
+            $Seconds = [math]::Max(0, ($To - $now).TotalSeconds)
+        }
+    }
+    Invoke-RestMethod -Method Post -Uri ([uri]::new($Simulator.BaseUri, '__sim/clock/advance')) -ContentType 'application/json' -Body (@{ seconds = $Seconds } | ConvertTo-Json)
+}
+
+function Complete-GenesysSimulatorCampaign {
+    # Marks a voice or messaging campaign complete; a running sequence whose current campaign it is moves on.
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Simulator, [Parameter(Mandatory)] [string] $Id)
+    Invoke-RestMethod -Method Post -Uri ([uri]::new($Simulator.BaseUri, "__sim/campaigns/$Id/complete"))
+}
+
+function Invoke-GenesysSimulatorRule {
+    # Makes a campaign rule's condition true: an enabled rule performs its turnOn/turnOff actions. Returns what it did.
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Simulator, [Parameter(Mandatory)] [string] $Id)
+    $entries = Invoke-RestMethod -Method Post -Uri ([uri]::new($Simulator.BaseUri, "__sim/campaignrules/$Id/trigger"))
+    $entries
+}
+
+function Get-GenesysSimulatorAutomation {
+    # What schedules, sequences and rules did by themselves, oldest first.
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Simulator)
+    $entries = Invoke-RestMethod -Uri ([uri]::new($Simulator.BaseUri, '__sim/automation'))
+    $entries
 }
 
 Export-ModuleMember -Function *-GenesysSimulator*

@@ -103,7 +103,7 @@ internal sealed class SimulatorMiddleware(SimulatorState state)
                     return;
                 }
 
-                if (Permission.Required(request.Method, request.Path) is { } permission && !Holds(clientId, permission))
+                if (Permission.RequiredAll(request.Method, request.Path).FirstOrDefault(p => !Holds(clientId, p)) is { } permission)
                 {
                     // Genesys names the missing permission in a 403's message (docs/genesys-api.md).
                     await HttpResponses.WriteErrorAsync(context, 403, GenesysErrorCodes.MissingPermissions, $"Missing permission {permission}").ConfigureAwait(false);
@@ -171,9 +171,9 @@ internal sealed class SimulatorMiddleware(SimulatorState state)
                 return false;
 
             case FaultKind.ConcurrentStatus:
-                if (CampaignIdInPath(context.Request.Path) is { } changed && state.Campaigns.Exists(changed))
+                if (CampaignIdInPath(context.Request.Path) is { } changed && state.StoreOf(changed) is { } owner)
                 {
-                    state.Campaigns.SetStatus(changed, fault.Status);
+                    owner.SetStatus(changed, fault.Status);
                 }
 
                 return false;
@@ -185,7 +185,7 @@ internal sealed class SimulatorMiddleware(SimulatorState state)
             case FaultKind.VersionBump:
                 if (CampaignIdInPath(context.Request.Path) is { } id)
                 {
-                    state.Campaigns.TryBumpVersion(id);
+                    state.StoreOf(id)?.TryBumpVersion(id);
                 }
 
                 return false;
@@ -227,10 +227,12 @@ internal sealed class SimulatorMiddleware(SimulatorState state)
             : null;
     }
 
-    /// <summary>The campaign id in <c>/api/v2/outbound/campaigns/{id}[/...]</c>, if any.</summary>
+    /// <summary>The campaign id in <c>/api/v2/outbound/campaigns/{id}[/...]</c> or <c>.../messagingcampaigns/{id}[/...]</c>, if any.</summary>
     private static string? CampaignIdInPath(PathString path)
     {
-        if (!path.StartsWithSegments("/api/v2/outbound/campaigns", StringComparison.OrdinalIgnoreCase, out var rest) || !rest.HasValue)
+        if ((!path.StartsWithSegments("/api/v2/outbound/campaigns", StringComparison.OrdinalIgnoreCase, out var rest)
+                && !path.StartsWithSegments("/api/v2/outbound/messagingcampaigns", StringComparison.OrdinalIgnoreCase, out rest))
+            || !rest.HasValue)
         {
             return null;
         }

@@ -122,4 +122,39 @@ public sealed class SimulatorOptions
     /// Genesys documents neither.
     /// </summary>
     public bool ExpiredChannelsClose { get; set; }
+
+    /// <summary>
+    /// Live. Org-wide cap on active messaging campaigns (<c>on</c>, <c>stopping</c>,
+    /// <c>forced_stopping</c>), counted apart from the voice cap. Refused as the voice cap is (400
+    /// <c>max.active.campaigns.exceeded</c>, code UNCONFIRMED), the message naming messaging campaigns.
+    /// </summary>
+    public int MaxActiveMessagingCampaigns { get; set; } = 25;
+
+    /// <summary>
+    /// Live. Which messaging types publish on which of the CONFIRMED topics is UNCONFIRMED. By default
+    /// (the stricter) SMS campaigns publish only on <c>v2.outbound.messagingcampaigns.{id}</c>, email only on
+    /// <c>v2.outbound.emailcampaigns.{id}</c> and WhatsApp only on <c>v2.outbound.whatsappcampaigns.{id}</c>;
+    /// true also publishes email and WhatsApp changes on <c>v2.outbound.messagingcampaigns.{id}</c>.
+    /// </summary>
+    public bool MessagingEventsOnEveryTopic { get; set; }
+
+    /// <summary>
+    /// Live. Whether <c>DELETE .../messagingcampaigns/{id}</c> accepts an active (<c>on</c>, <c>stopping</c>)
+    /// campaign. UNCONFIRMED; by default it is refused with 400 <c>bad.request</c>.
+    /// </summary>
+    public bool AllowDeletingActiveCampaigns { get; set; }
+
+    /// <summary>
+    /// Live. What <c>GET /api/v2/outbound/campaigns/all</c> (and <c>/all/divisionviews</c>) entries hold.
+    /// UNCONFIRMED; by default only the <c>CommonCampaign</c> summary (id, name, division, mediaType,
+    /// selfUri), so a client cannot take a status from it; true gives the whole document plus <c>mediaType</c>.
+    /// </summary>
+    public bool AllCampaignsFullEntries { get; set; }
+
+    /// <summary>
+    /// Live. Whether turning a running sequence off also stops its current campaign. UNCONFIRMED; by
+    /// default the campaign is left running (the sequence only stops moving on), the harder case for a
+    /// client that pauses a sequence and expects its campaign to stop.
+    /// </summary>
+    public bool SequenceOffStopsCurrentCampaign { get; set; }
 }

@@ -9,21 +9,52 @@ internal sealed class SimulatorState : IDisposable
     {
         Options = options;
         Notifications = new NotificationHub(options);
-        Campaigns = new CampaignStore(options, CampaignSeedFactory.BuildAll(options.CampaignCount),
-            (id, json) => Notifications.PublishCampaign(id, options.MinimalNotificationBodies ? NotificationTopics.MinimalBody(json) : json));
+        Campaigns = new CampaignStore(options, CampaignSeedFactory.BuildAll(options.CampaignCount), (id, json) =>
+        {
+            Notifications.PublishCampaign(id, options.MinimalNotificationBodies ? NotificationTopics.MinimalBody(json) : json);
+            Automation?.CampaignChanged(id, json);
+        });
+        MessagingCampaigns = new CampaignStore(options, MessagingCampaignSeedFactory.BuildAll(), (id, json) =>
+        {
+            PublishMessaging(id, json);
+            Automation?.CampaignChanged(id, json);
+        }, CampaignKind.Messaging);
+        Sequences = new DocumentStore("Sequence", DependencySeedFactory.Sequences(), IdOf, (id, before, after) => Automation?.SequenceChanged(id, before, after));
         RateLimiter = new RateLimiter(options);
+        Automation = new SimulatorAutomation(this);
     }
 
     public SimulatorOptions Options { get; }
 
     public CampaignStore Campaigns { get; }
 
-    /// <summary>Read-only seeded dependencies; the simulator does not run sequences, rules or schedules.</summary>
-    public IReadOnlyList<JsonObject> Sequences { get; } = DependencySeedFactory.Sequences();
+    /// <summary>SMS, email and WhatsApp campaigns: the same rules as voice, their own active cap.</summary>
+    public CampaignStore MessagingCampaigns { get; }
 
-    public IReadOnlyList<JsonObject> CampaignRules { get; } = DependencySeedFactory.CampaignRules();
+    /// <summary>The store that holds campaign <paramref name="id"/> (voice first), or null.</summary>
+    public CampaignStore? StoreOf(string id) =>
+        Campaigns.Exists(id) ? Campaigns : MessagingCampaigns.Exists(id) ? MessagingCampaigns : null;
 
-    public IReadOnlyList<JsonObject> Schedules { get; } = DependencySeedFactory.Schedules();
+    /// <summary>Sequences, by id.</summary>
+    public DocumentStore Sequences { get; }
+
+    /// <summary>Campaign rules, by id: the original two, then the messaging one.</summary>
+    public DocumentStore CampaignRules { get; } = new("Campaign rule", [.. DependencySeedFactory.CampaignRules(), EstateSeedFactory.MessagingRule()], IdOf);
+
+    /// <summary>Voice campaign schedules, keyed by campaign id.</summary>
+    public DocumentStore CampaignSchedules { get; } = new("Campaign schedule", DependencySeedFactory.Schedules(), s => TargetOf(s, "campaign"));
+
+    /// <summary>Sequence schedules, keyed by sequence id.</summary>
+    public DocumentStore SequenceSchedules { get; } = new("Sequence schedule", EstateSeedFactory.SequenceSchedules(), s => TargetOf(s, "sequence"));
+
+    /// <summary>Messaging campaign schedules, keyed by messaging campaign id.</summary>
+    public DocumentStore MessagingSchedules { get; } = new("Messaging campaign schedule", EstateSeedFactory.MessagingSchedules(), s => TargetOf(s, "messagingCampaign"));
+
+    /// <summary>The org's clock for schedules: real time plus what tests moved it by.</summary>
+    public SimulatorClock Clock { get; } = new();
+
+    /// <summary>Schedules, running sequences and triggered rules acting on their own.</summary>
+    public SimulatorAutomation Automation { get; }
 
     public TokenStore Tokens { get; } = new();
 
@@ -37,9 +68,32 @@ internal sealed class SimulatorState : IDisposable
 
     public ConcurrencyTracker Concurrency { get; } = new();
 
+    /// <summary>Called after every API write that may set automation going: runs what it set going, to the end.</summary>
+    public void AfterChange() => Automation.Run();
+
+    /// <summary>What goes with a deleted messaging campaign: its schedule.</summary>
+    public void OnMessagingCampaignDeleted(string id) => MessagingSchedules.Delete(id);
+
+    private static string IdOf(JsonObject document) => JsonBodies.Text(document, "id") ?? string.Empty;
+
+    private static string TargetOf(JsonObject schedule, string key) => JsonBodies.Text(schedule[key], "id") ?? string.Empty;
+
     public void Dispose()
     {
+        Automation.Dispose();
         Notifications.Dispose();
         Campaigns.Dispose();
+        MessagingCampaigns.Dispose();
+    }
+
+    /// <summary>Under the messaging store's lock: the change goes out on the topics its type publishes on.</summary>
+    private void PublishMessaging(string id, string json)
+    {
+        var type = MessagingCampaignTypes.TypeOf(JsonNode.Parse(json)!.AsObject());
+        var body = Options.MinimalNotificationBodies ? NotificationTopics.MinimalBody(json) : json;
+        foreach (var topic in NotificationTopics.MessagingTopics(id, type, Options.MessagingEventsOnEveryTopic))
+        {
+            Notifications.Publish(topic, body);
+        }
     }
 }
