@@ -79,6 +79,8 @@ public class ApiClientTests
         var gets = org.Requests("GET").Where(r => r.Path == "/api/v2/outbound/campaigns").ToList();
         Assert.Equal(2, gets.Count);
         Assert.All(gets, r => Assert.True(r.Query.Split('&').Count(p => p.StartsWith("id=")) <= 100));
+        var lookup = Assert.Single(org.Requests("GET").Where(r => r.Path != "/api/v2/outbound/campaigns"));
+        Assert.Equal("/api/v2/outbound/campaigns/all", lookup.Path);
     }
 
     [Fact]
