@@ -690,3 +690,136 @@ public class SimulatorEstateTests
 
     internal static string[] Ids(JsonNode page) => page["entities"]!.AsArray().Select(e => (string)e!["id"]!).ToArray();
 }
+
+/// <summary>A bearer-token HTTP client of one simulator, as a Genesys client would be.</summary>
+internal sealed class SimApi : IDisposable
+{
+    private readonly HttpClient http;
+    private readonly GenesysSimulator sim;
+    private readonly List<IDisposable> owned = [];
+
+    private SimApi(HttpClient http, GenesysSimulator sim)
+    {
+        this.http = http;
+        this.sim = sim;
+    }
+
+    public static async Task<SimApi> ConnectAsync(GenesysSimulator sim, string? clientId = null)
+    {
+        var http = new HttpClient { BaseAddress = sim.BaseUri };
+        var id = clientId ?? sim.Options.ClientId;
+        var secret = clientId is null ? sim.Options.ClientSecret : sim.Options.Clients[clientId].Secret;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "oauth/token")
+        {
+            Content = new FormUrlEncodedContent([new KeyValuePair<string, string>("grant_type", "client_credentials")]),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{id}:{secret}")));
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        var token = (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["access_token"]!;
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return new SimApi(http, sim);
+    }
+
+    public Task<Answer> GetAsync(string path) => SendAsync(HttpMethod.Get, path, null);
+
+    public Task<Answer> PutAsync(string path, JsonNode body) => SendAsync(HttpMethod.Put, path, body);
+
+    public Task<Answer> PostAsync(string path, JsonNode? body = null) => SendAsync(HttpMethod.Post, path, body);
+
+    public Task<Answer> DeleteAsync(string path) => SendAsync(HttpMethod.Delete, path, null);
+
+    /// <summary>An admin call (no token needed, sent anyway).</summary>
+    public Task<Answer> AdminAsync(HttpMethod method, string path, JsonNode? body = null) => SendAsync(method, path, body);
+
+    /// <summary>Creates a channel, subscribes to <paramref name="topics"/> and opens its socket.</summary>
+    public async Task<EventSocket> SubscribeAsync(IReadOnlyList<string> topics, bool expectPermitted)
+    {
+        var channel = (await PostAsync("api/v2/notifications/channels")).Body!;
+        var subscribed = await PutAsync($"api/v2/notifications/channels/{channel["id"]}/subscriptions", new JsonArray(topics.Select(t => (JsonNode)new JsonObject { ["id"] = t }).ToArray()));
+        if (expectPermitted)
+        {
+            Assert.All(subscribed.Body!["entities"]!.AsArray(), e => Assert.Equal("Permitted", (string)e!["state"]!));
+        }
+
+        var before = sim.ConnectedSockets;
+        var socket = new ClientWebSocket();
+        await socket.ConnectAsync(new Uri((string)channel["connectUri"]!), CancellationToken.None);
+
+        // The server attaches the socket just after the handshake: events sent before that are not for it.
+        for (var i = 0; i < 200 && sim.ConnectedSockets <= before; i++)
+        {
+            await Task.Delay(10);
+        }
+
+        var events = new EventSocket(socket);
+        owned.Add(events);
+        return events;
+    }
+
+    public void Dispose()
+    {
+        owned.ForEach(o => o.Dispose());
+        http.Dispose();
+    }
+
+    private async Task<Answer> SendAsync(HttpMethod method, string path, JsonNode? body)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        }
+
+        using var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return new Answer(response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
+    }
+
+    /// <summary>An HTTP answer: status and parsed body (null when empty).</summary>
+    internal sealed record Answer(HttpStatusCode Status, JsonNode? Body);
+}
+
+/// <summary>A notification socket that hands out the events it receives, heartbeats left out.</summary>
+internal sealed class EventSocket(ClientWebSocket socket) : IDisposable
+{
+    /// <summary>Up to <paramref name="count"/> events, waiting at most <paramref name="timeout"/> (5 s) in all.</summary>
+    public async Task<List<JsonObject>> ReceiveEventsAsync(int count, TimeSpan? timeout = null)
+    {
+        var events = new List<JsonObject>();
+        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(5));
+        var buffer = new byte[1 << 16];
+        try
+        {
+            while (events.Count < count)
+            {
+                using var message = new MemoryStream();
+                WebSocketReceiveResult result;
+                do
+                {
+                    result = await socket.ReceiveAsync(buffer, cancel.Token);
+                    message.Write(buffer, 0, result.Count);
+                }
+                while (!result.EndOfMessage);
+
+                var node = JsonNode.Parse(message.ToArray())!.AsObject();
+                if ((string?)node["topicName"] != "channel.metadata")
+                {
+                    events.Add(node);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Fewer than asked for: the caller asserts on what came.
+        }
+
+        return events;
+    }
+
+    public void Dispose()
+    {
+        socket.Abort();
+        socket.Dispose();
+    }
+}

@@ -20,7 +20,7 @@ namespace GenesysCloud.Outbound.Api;
 /// the resilience pipeline and renews the token once on a 401. One instance per cmdlet invocation
 /// (it carries that invocation's log); the HttpClient and token are the connection's.
 /// </summary>
-public sealed class GenesysApiClient
+public sealed partial class GenesysApiClient
 {
     /// <summary>The list endpoint's largest page and largest id batch (docs/genesys-api.md).</summary>
     public const int MaxPageSize = 100;
