@@ -19,9 +19,11 @@ public class CmdletTests
 
         var campaigns = host.Run("Get-GenesysCampaign");
 
-        Assert.Equal(130, campaigns.Count);
+        // 130 voice campaigns on two pages, and the 30 seeded messaging campaigns on one.
+        Assert.Equal(160, campaigns.Count);
         Assert.All(campaigns, c => Assert.IsType<GenesysCloud.Outbound.Campaigns.GenesysCampaign>(c.BaseObject));
         Assert.Equal(2, sim.Requests.Count(r => r.Method == "GET" && r.Path == "/api/v2/outbound/campaigns"));
+        Assert.Equal(1, sim.Requests.Count(r => r.Method == "GET" && r.Path == "/api/v2/outbound/messagingcampaigns"));
     }
 
     [Fact]
@@ -35,7 +37,7 @@ public class CmdletTests
         // The first campaign stalls the pipeline for a second, long enough to read all 100 pages
         // from the simulator if nothing held the listing back.
         var output = host.Run(
-            "param($listRequests) $n = 0; Get-GenesysCampaign | ForEach-Object { if ($n++ -eq 0) { Start-Sleep -Seconds 1; $atStall = $listRequests.Invoke() } }; $atStall; $n",
+            "param($listRequests) $n = 0; Get-GenesysCampaign -MediaType Voice | ForEach-Object { if ($n++ -eq 0) { Start-Sleep -Seconds 1; $atStall = $listRequests.Invoke() } }; $atStall; $n",
             Args(("listRequests", listRequests)));
 
         Assert.Equal(2, output.Count);

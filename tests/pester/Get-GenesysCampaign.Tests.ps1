@@ -8,10 +8,11 @@ AfterAll { Stop-TestOrg $sim }
 Describe 'Get-GenesysCampaign' {
     BeforeEach { Clear-GenesysSimulatorRequest $sim }
 
-    It 'lists every campaign of the org, all pages' {
+    It 'lists every campaign of the org, all pages, voice and messaging' {
         $all = @(Get-GenesysCampaign)
-        $all.Count | Should -Be 60
-        ($all.Id | Sort-Object -Unique).Count | Should -Be 60
+        $all.Count | Should -Be 90
+        ($all.Id | Sort-Object -Unique).Count | Should -Be 90
+        ($all | Group-Object MediaType -NoElement | Sort-Object Name | ForEach-Object { "$($_.Name)=$($_.Count)" }) | Should -Be @('Email=10', 'Sms=10', 'Voice=60', 'WhatsApp=10')
     }
 
     It 'returns typed campaigns with Id, Name, Status, Version, DialingMode and Division' {
@@ -25,7 +26,7 @@ Describe 'Get-GenesysCampaign' {
     }
 
     It 'filters names with wildcards, asking the server for the first letter in both cases (its case rule is unknown)' {
-        $sales = @(Get-GenesysCampaign -Name 'sales-w*')
+        $sales = @(Get-GenesysCampaign -Name 'sales-w*' -MediaType Voice)
         $sales.Count | Should -Be 3
         $sales.Name | ForEach-Object { $_ | Should -BeLike 'Sales-W*' }
         (Get-Request $sim GET).query | ForEach-Object { ($_ -split '&' | Where-Object { $_ -like 'name=*' }) } | Should -Be @('name=S', 'name=s')
@@ -48,7 +49,8 @@ Describe 'Get-GenesysCampaign' {
 
     It 'filters by status' {
         $on = @(Get-GenesysCampaign -Status on)
-        $on.Count | Should -Be 10
+        @($on | Where-Object MediaType -eq 'Voice').Count | Should -Be 10
+        @($on | Where-Object MediaType -ne 'Voice').Count | Should -BeGreaterThan 0
         $on.Status | Sort-Object -Unique | Should -Be 'on'
     }
 

@@ -88,7 +88,7 @@ Describe 'Formatting' {
     It 'shows campaigns as a table of Name, Status, DialingMode, Division, Version' {
         $PSStyle.OutputRendering = 'PlainText'
         $text = Get-GenesysCampaign -Id $OnId | Out-String -Width 200
-        $text | Should -Match 'Name\s+Status\s+DialingMode\s+Division\s+Version'
+        $text | Should -Match 'Name\s+Status\s+MediaType\s+DialingMode\s+Division\s+Version'
         $text | Should -Match "$OnName\s+on\s"
     }
 

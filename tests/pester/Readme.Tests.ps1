@@ -70,12 +70,17 @@ Describe 'README: trying the module at a prompt against the simulator' {
         $run.Output | Should -Match 'Sales-South-036\s+on\s'
     }
 
-    It 'pauses the Sales campaigns that are dialing with the runbook sample, third block, and exits 0' {
+    It 'pauses the Sales campaigns that are on, voice and messaging, with the runbook sample, third block, and exits 0' {
+        $sim = [pscustomobject]@{ BaseUri = [uri]"http://127.0.0.1:$Port/" }
+        # Every seeded campaign, voice (c0...) and messaging (6d...), as the simulator holds it.
+        $seeded = @(1..60 | ForEach-Object { CampaignId $_ }) + @(1..30 | ForEach-Object { '6d000000-0000-4000-8000-{0:D12}' -f $_ })
+        $on = @($seeded | ForEach-Object { Get-GenesysSimulatorCampaign $sim -Id $_ } | Where-Object { $_.name -like 'Sales-*' -and $_.campaignStatus -eq 'on' })
+        @($on | Where-Object { $_.id -like '6d*' }).Count | Should -BeGreaterThan 0 -Because 'messaging campaigns are paused too'
         $run = Invoke-DocumentedPowerShell $Blocks[2]
         $run.ExitCode | Should -Be 0 -Because $run.Errors
-        $run.Output | Should -Match 'Changed\s*:\s*2'
+        $run.Output | Should -Match "Changed\s*:\s*$($on.Count)\b"
         $run.Output | Should -Match 'Failed\s*:\s*0'
-        $sim = [pscustomobject]@{ BaseUri = [uri]"http://127.0.0.1:$Port/" }
+        $on | ForEach-Object { (Get-GenesysSimulatorCampaign $sim -Id $_.id).campaignStatus | Should -BeIn 'stopping', 'off' }
         (Get-GenesysSimulatorCampaign $sim -Id (CampaignId 6)).campaignStatus | Should -BeIn 'stopping', 'off'
         (Get-GenesysSimulatorCampaign $sim -Id (CampaignId 36)).campaignStatus | Should -BeIn 'stopping', 'off'
     }

@@ -13,12 +13,14 @@ Describe 'Suspend-GenesysCampaign' {
     AfterEach { Remove-Item $audit -ErrorAction SilentlyContinue }
 
     It 'sends nothing and logs nothing with -WhatIf' {
+        $before = @(Get-GenesysCampaign -Status on).Count
         $run = Invoke-WithoutHost $sim 'Get-GenesysCampaign -Status on | Suspend-GenesysCampaign -WhatIf -AuditLogPath $audit' @{ audit = $audit }
         $run.Output | Should -BeNullOrEmpty
         $run.Errors | Should -BeNullOrEmpty
         Get-Write $sim | Should -BeNullOrEmpty
         Test-Path $audit | Should -BeFalse
-        (Get-GenesysCampaign -Status on).Count | Should -Be 10
+        @(Get-GenesysCampaign -Status on).Count | Should -Be $before
+        @(Get-GenesysCampaign -Status on -MediaType Voice).Count | Should -Be 10
     }
 
     It 'with -WhatIf still reports bad input as errors, but makes no record and no audit line' {

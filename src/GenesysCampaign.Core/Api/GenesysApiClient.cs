@@ -164,13 +164,14 @@ public sealed partial class GenesysApiClient
 
     /// <summary>
     /// Streams every campaign of <paramref name="kind"/> (voice when null) whose name starts with
-    /// <paramref name="namePrefix"/> (all when null), page after page of 100, sorted by name.
+    /// <paramref name="namePrefix"/> (all when null; a kind without a prefix filter lists all, see
+    /// <see cref="CampaignKind.FiltersByNamePrefix"/>), page after page of 100, sorted by name.
     /// </summary>
     public async IAsyncEnumerable<GenesysCampaign> ListCampaignsAsync(string? namePrefix, RequestStats? stats, [EnumeratorCancellation] CancellationToken cancellationToken, CampaignKind? kind = null)
     {
         kind ??= CampaignKind.Voice;
         var query = new StringBuilder($"pageSize={MaxPageSize}&sortBy=name&sortOrder=ascending");
-        if (!string.IsNullOrEmpty(namePrefix))
+        if (!string.IsNullOrEmpty(namePrefix) && kind.FiltersByNamePrefix)
         {
             query.Append("&filterType=Prefix&name=").Append(Uri.EscapeDataString(namePrefix));
         }

@@ -24,6 +24,9 @@ public static class Failures
     /// <summary>The campaign is in a running sequence and -Force was not given.</summary>
     public const string CampaignInRunningSequence = "campaign.in.running.sequence";
 
+    /// <summary>Turning the campaign on would pass the org's limit of active campaigns of its kind; nothing was sent.</summary>
+    public const string ActiveCampaignLimit = "active.campaign.limit";
+
     /// <summary>The campaign did not settle within -Timeout.</summary>
     public const string WaitTimedOut = "wait.timed.out";
 

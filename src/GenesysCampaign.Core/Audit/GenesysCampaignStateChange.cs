@@ -22,6 +22,9 @@ public sealed class GenesysCampaignStateChange
     /// <summary>The campaign name, when it was read.</summary>
     public string? CampaignName { get; set; }
 
+    /// <summary>Voice, Sms, Email or WhatsApp, when the campaign was read (null for an id that matched none).</summary>
+    public GenesysCloud.Outbound.Campaigns.CampaignMediaType? MediaType { get; set; }
+
     /// <summary>Suspend, Resume or Stop.</summary>
     public CampaignAction Action { get; set; }
 

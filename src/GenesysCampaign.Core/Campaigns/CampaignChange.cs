@@ -48,7 +48,7 @@ internal sealed class CampaignChange
         _rule = StateRules.For(request.Action);
         _slot = slot;
         _cancel = cancel;
-        _record = StateChangeExecutor.NewRecord(request, campaign.Id, campaign.Name, campaign.Status);
+        _record = StateChangeExecutor.NewRecord(request, campaign);
     }
 
     private GenesysApiClient Api => _services.Api;

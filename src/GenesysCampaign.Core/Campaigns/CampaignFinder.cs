@@ -30,14 +30,16 @@ public static class CampaignFinder
     /// match; so its matches are handed out once the listing is done. The list endpoint is asked only
     /// for prefixes that cannot hide a match (<see cref="NamePattern.ServerPrefixes"/>).
     /// <paramref name="matched"/> collects the patterns that matched something, so the caller can
-    /// report those that did not.
+    /// report those that did not. Campaigns of every kind in <paramref name="kinds"/> (all when null),
+    /// voice first.
     /// </summary>
     public static async IAsyncEnumerable<GenesysCampaign> FindByNameAsync(
         GenesysApiClient api,
         IReadOnlyList<NamePattern> patterns,
         ISet<string> matched,
         RequestStats? stats,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        [EnumeratorCancellation] CancellationToken cancellationToken,
+        IReadOnlyCollection<CampaignKind>? kinds = null)
     {
         var prefixes = patterns.Count == 0 || patterns.Any(p => p.ServerPrefixes.Contains(string.Empty))
             ? new[] { string.Empty }
@@ -45,9 +47,13 @@ public static class CampaignFinder
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var held = patterns.Where(p => p.HasWildcards && !p.MatchesAll).ToDictionary(p => p, _ => new PatternHits());
 
-        foreach (var prefix in prefixes)
+        // A kind whose list cannot narrow by prefix is listed once, whole.
+        var listings = CampaignKind.All
+            .Where(kind => kinds is null || kinds.Contains(kind))
+            .SelectMany(kind => kind.FiltersByNamePrefix ? prefixes.Select(prefix => (kind, prefix)) : new[] { (kind, prefix: string.Empty) });
+        foreach (var (kind, prefix) in listings)
         {
-            await foreach (var campaign in api.ListCampaignsAsync(prefix.Length == 0 ? null : prefix, stats, cancellationToken).ConfigureAwait(false))
+            await foreach (var campaign in api.ListCampaignsAsync(prefix.Length == 0 ? null : prefix, stats, cancellationToken, kind).ConfigureAwait(false))
             {
                 var now = patterns.Count == 0;
                 foreach (var pattern in patterns)

@@ -36,7 +36,10 @@ public sealed class CampaignKind
         "outbound:campaign",
         maxActive: 50,
         canReadById: true,
-        mediaType => new[] { "v2.outbound.campaigns." });
+        mediaType => new[] { "v2.outbound.campaigns." })
+    {
+        FiltersByNamePrefix = true,
+    };
 
     /// <summary>
     /// Messaging campaigns (SMS, email, WhatsApp): at most 25 active per org (CONFIRMED). The three
@@ -87,6 +90,16 @@ public sealed class CampaignKind
 
     /// <summary>Whether the list takes a repeated <c>id</c> parameter (100 ids a call).</summary>
     public bool CanReadById { get; }
+
+    /// <summary>
+    /// Whether the list takes <c>name</c> with <c>filterType=Prefix</c> (voice, CONFIRMED). The messaging
+    /// list's <c>name</c> filter is documented without its match rule, so messaging campaigns are
+    /// listed whole and matched here.
+    /// </summary>
+    public bool FiltersByNamePrefix { get; private init; }
+
+    /// <summary>The kind of a media type.</summary>
+    public static CampaignKind Of(CampaignMediaType mediaType) => mediaType == CampaignMediaType.Voice ? Voice : Messaging;
 
     /// <summary><c>GET</c>, full-body <c>PUT</c> (<c>{PermissionPrefix}:edit</c>) of one campaign.</summary>
     public string ItemPath(string id) => $"{ListPath}/{Uri.EscapeDataString(id)}";

@@ -22,6 +22,9 @@ public sealed class StateChangeExecutor
     private readonly object _gate = new();
     private Task<CampaignDependencies>? _dependencies;
 
+    // Campaigns a Resume must not turn on (the org's active limit), with why; decided by PlanAsync.
+    private IReadOnlyDictionary<string, string>? _overLimit;
+
     /// <summary>Creates an executor.</summary>
     public StateChangeExecutor(GenesysApiClient api, ICampaignWaiter waiter, IAuditSink? audit, IOperationLog? log = null)
     {
@@ -39,6 +42,22 @@ public sealed class StateChangeExecutor
     {
         var services = new Services(_api, _waiter, _log, () => DependenciesAsync(cancellationToken));
         var unique = Unique(campaigns);
+        if (request.Action == CampaignAction.Resume && _overLimit is null)
+        {
+            try
+            {
+                await PlanAsync(unique, request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
+        foreach (var campaign in unique)
+        {
+            _api.Campaigns.Remember(campaign); // Its kind tells the waiter which topics to listen on.
+        }
         if (request.Wait || unique.Any(c => StateRules.IsTransitional(c.Status)))
         {
             // Subscribe before writing, so the events of the writes themselves are not missed.
@@ -63,6 +82,18 @@ public sealed class StateChangeExecutor
                 catch (OperationCanceledException)
                 {
                     return; // Not reached: no write, no record.
+                }
+
+                if (_overLimit is not null && _overLimit.TryGetValue(campaign.Id, out var overLimit))
+                {
+                    throttle.Release();
+                    var record = NewRecord(request, campaign);
+                    record.Outcome = StateChangeOutcome.Rejected;
+                    record.Failure = FailureKind.LimitsExceeded;
+                    record.ErrorCode = Failures.ActiveCampaignLimit;
+                    record.Message = overLimit;
+                    Publish(record, onRecord);
+                    return;
                 }
 
                 // The throttle bounds writes, not waits: the slot is handed back before waiting for the
@@ -120,6 +151,16 @@ public sealed class StateChangeExecutor
             plans.Add(plan);
         }
 
+        if (request.Action == CampaignAction.Resume)
+        {
+            // The org's active limits: the campaigns this would turn on take the places left, in order.
+            var turningOn = plans.Where(p => p.WouldWrite && !ActiveLimit.IsActive(p.Campaign.Status)).Select(p => p.Campaign).ToList();
+            _overLimit = turningOn.Count == 0
+                ? new Dictionary<string, string>()
+                : await ActiveLimit.OverLimitAsync(_api, turningOn, cancellationToken).ConfigureAwait(false);
+            plans = plans.Select(p => _overLimit.TryGetValue(p.Campaign.Id, out var why) ? new PlannedChange(p.Campaign, false, "Would be rejected: " + why, p.Warnings) : p).ToList();
+        }
+
         return plans;
     }
 
@@ -135,8 +176,10 @@ public sealed class StateChangeExecutor
     private static List<GenesysCampaign> Unique(IEnumerable<GenesysCampaign> campaigns) =>
         campaigns.GroupBy(c => c.Id, StringComparer.OrdinalIgnoreCase).Select(group => group.First()).ToList();
 
-    /// <summary>The record for an id that matched no campaign: Failed, ObjectNotFound, audited.</summary>
-    /// <param name="hint">Said after the message (how to give the campaign otherwise), or null.</param>
+    /// <summary>
+    /// The record for an id that matched no campaign: Failed, ObjectNotFound, audited; <c>hint</c> (how
+    /// to give the campaign otherwise) follows the message.
+    /// </summary>
     public void RecordNotFound(string campaignId, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> onRecord, string? hint = null) =>
         RecordInputError(campaignId, request, FailureKind.ObjectNotFound, Failures.CampaignNotFound, $"No campaign with id '{campaignId}' was found." + (hint is null ? string.Empty : " " + hint), onRecord);
 
@@ -157,7 +200,7 @@ public sealed class StateChangeExecutor
     /// <summary>The record for a campaign the user declined at the confirmation prompt: Unchanged, nothing sent, audited.</summary>
     public void RecordDeclined(GenesysCampaign campaign, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> onRecord)
     {
-        var record = NewRecord(request, campaign.Id, campaign.Name, campaign.Status);
+        var record = NewRecord(request, campaign);
         record.Outcome = StateChangeOutcome.Unchanged;
         record.Message = $"Campaign '{campaign.Name}' was not confirmed; nothing was sent.";
         Publish(record, onRecord);
@@ -176,6 +219,13 @@ public sealed class StateChangeExecutor
         }
 
         onRecord(record, auditError);
+    }
+
+    internal static GenesysCampaignStateChange NewRecord(StateChangeRequest request, GenesysCampaign campaign)
+    {
+        var record = NewRecord(request, campaign.Id, campaign.Name, campaign.Status);
+        record.MediaType = campaign.MediaType;
+        return record;
     }
 
     internal static GenesysCampaignStateChange NewRecord(StateChangeRequest request, string id, string? name, string? previous) => new()

@@ -9,7 +9,7 @@ using GenesysCloud.Outbound.PowerShell.Infrastructure;
 namespace GenesysCloud.Outbound.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Gets outbound campaigns by name (wildcards), id or status, every page.</para>
+/// <para type="synopsis">Gets outbound campaigns of every media type (voice, SMS, email, WhatsApp) by name (wildcards), id, status or media type, every page.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "GenesysCampaign", DefaultParameterSetName = NameSet)]
 [OutputType(typeof(GenesysCampaign))]
@@ -38,6 +38,14 @@ public sealed class GetGenesysCampaignCommand : GenesysApiCmdlet
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(StatusCompleter))]
     public string[]? Status { get; set; }
+
+    /// <summary>
+    /// Only campaigns of these media types: Voice (dialer campaigns), Sms, Email, WhatsApp (messaging
+    /// campaigns). All when omitted.
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public CampaignMediaType[]? MediaType { get; set; }
 
     /// <inheritdoc />
     protected override void ProcessRecord()
@@ -75,7 +83,9 @@ public sealed class GetGenesysCampaignCommand : GenesysApiCmdlet
             WriteWarning($"-Status '{unknown}' is not a status Genesys documents ({string.Join(", ", CampaignStatus.All)}); only campaigns that have it are listed.");
         }
 
-        bool Wanted(GenesysCampaign c) => statuses is null || statuses.Contains(c.Status);
+        var mediaTypes = MediaType is null ? null : new HashSet<CampaignMediaType>(MediaType);
+        var kinds = mediaTypes?.Select(CampaignKind.Of).Distinct().ToList();
+        bool Wanted(GenesysCampaign c) => (statuses is null || statuses.Contains(c.Status)) && (mediaTypes is null || mediaTypes.Contains(c.MediaType));
 
         try
         {
@@ -113,7 +123,7 @@ public sealed class GetGenesysCampaignCommand : GenesysApiCmdlet
             Pump.Run(
                 async token =>
                 {
-                    await foreach (var campaign in CampaignFinder.FindByNameAsync(api, patterns, matched, null, token).ConfigureAwait(false))
+                    await foreach (var campaign in CampaignFinder.FindByNameAsync(api, patterns, matched, null, token, kinds).ConfigureAwait(false))
                     {
                         if (Wanted(campaign))
                         {

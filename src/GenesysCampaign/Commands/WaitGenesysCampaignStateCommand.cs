@@ -77,9 +77,22 @@ public sealed class WaitGenesysCampaignStateCommand : GenesysApiCmdlet
                 async token =>
                 {
                     // Subscribe first, then one batched read: no change can fall between the two.
-                    // Unknown ids and campaigns already there need no wait.
+                    // Unknown ids and campaigns already there need no wait. An id the connection had
+                    // not read yet is listened to as a voice campaign; one that turns out to be a
+                    // messaging campaign is subscribed on its own topics, then read once more.
+                    var unknown = ids.Where(id => api.Campaigns.KindOf(id) is null).ToList();
                     await waiter.PrepareAsync(ids, token).ConfigureAwait(false);
                     var current = (await api.GetCampaignsByIdAsync(ids, null, token).ConfigureAwait(false)).ToDictionary(c => c.Id, StringComparer.OrdinalIgnoreCase);
+                    var relisten = unknown.Where(id => current.TryGetValue(id, out var c) && c.Kind != CampaignKind.Voice).ToList();
+                    if (relisten.Count > 0)
+                    {
+                        await waiter.PrepareAsync(relisten, token).ConfigureAwait(false);
+                        foreach (var campaign in await api.GetCampaignsByIdAsync(relisten, null, token).ConfigureAwait(false))
+                        {
+                            current[campaign.Id] = campaign;
+                        }
+                    }
+
                     var waits = ids.Select(async id =>
                     {
                         if (!current.TryGetValue(id, out var campaign))

@@ -1,0 +1,59 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using GenesysCloud.Outbound.Api;
+
+namespace GenesysCloud.Outbound.Campaigns;
+
+/// <summary>
+/// The org's limits on active campaigns (on, stopping, forced_stopping count): at most
+/// <see cref="CampaignKind.MaxActive"/> of each kind, 50 voice and 25 messaging (docs/genesys-api.md,
+/// CONFIRMED). Checked before a Resume sends anything, so Genesys is never asked for a change it would
+/// refuse: the campaigns the run would turn on take the places left, in the order given, and the rest
+/// are rejected, naming the limit and the count. The active campaigns of a kind are counted once per
+/// run, by listing every campaign of that kind (the voice list has no status filter).
+/// </summary>
+internal static class ActiveLimit
+{
+    /// <summary>Whether a status counts against the limit.</summary>
+    public static bool IsActive(string status) =>
+        status == CampaignStatus.On || status == CampaignStatus.Stopping || status == CampaignStatus.ForcedStopping;
+
+    /// <summary>
+    /// The campaigns among <paramref name="turningOn"/> (in the order given; each not active now) that
+    /// would pass their kind's limit, each with the reason for its record.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, string>> OverLimitAsync(GenesysApiClient api, IReadOnlyList<GenesysCampaign> turningOn, CancellationToken cancellationToken)
+    {
+        var over = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var group in turningOn.GroupBy(c => c.Kind))
+        {
+            var kind = group.Key;
+            int active = 0, stopping = 0;
+            await foreach (var campaign in api.ListCampaignsAsync(null, null, cancellationToken, kind).ConfigureAwait(false))
+            {
+                active += IsActive(campaign.Status) ? 1 : 0;
+                stopping += StateRules.IsTransitional(campaign.Status) ? 1 : 0;
+            }
+
+            var free = Math.Max(0, kind.MaxActive - active);
+            var places = free;
+            foreach (var campaign in group)
+            {
+                if (free > 0)
+                {
+                    free--;
+                    continue;
+                }
+
+                var turningOff = stopping > 0 ? $", {stopping} of them turning off (each frees its place once off)" : string.Empty;
+                var taken = places > 0 ? $"; the {places} place(s) left went to the campaigns given before it" : string.Empty;
+                over[campaign.Id] = $"Campaign '{campaign.Name}' is not turned on: the org has {active} active {kind.Noun}s (on, stopping or forced_stopping){turningOff} and allows at most {kind.MaxActive}{taken}. Nothing is sent for it; resume it once a place is free.";
+            }
+        }
+
+        return over;
+    }
+}

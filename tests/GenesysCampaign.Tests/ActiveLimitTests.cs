@@ -1,0 +1,74 @@
+using System.Management.Automation;
+using GenesysCloud.Outbound.Audit;
+using GenesysCloud.Outbound.Simulator;
+using Xunit;
+using static GenesysCampaign.Tests.PowerShellHost;
+using static GenesysCampaign.Tests.Requests;
+
+namespace GenesysCampaign.Tests;
+
+/// <summary>
+/// Issue 11: the org's limits of 50 active voice and 25 active messaging campaigns are enforced
+/// before the writes: a Resume turns campaigns on up to the limit, in the order given, and rejects
+/// the rest without sending what Genesys would refuse.
+/// </summary>
+public sealed class ActiveLimitTests
+{
+    private static List<GenesysCampaignStateChange> Records(IEnumerable<PSObject> output) => output.Select(o => (GenesysCampaignStateChange)o.BaseObject).ToList();
+
+    [Fact]
+    public async Task A_Resume_past_the_messaging_limit_turns_on_up_to_it_in_order_and_rejects_the_rest_unsent()
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        for (var i = 1; i <= 30; i++)
+        {
+            sim.SetStatus(SimulatorSeed.MessagingCampaignId(i), i <= 23 ? "on" : "off");
+        }
+
+        var ids = Enumerable.Range(24, 5).Select(SimulatorSeed.MessagingCampaignId).Reverse().ToArray(); // given 28, 27, ... 24
+        using var host = new PowerShellHost();
+        host.Connect(sim.BaseUri);
+
+        var records = Records(host.Run("param($ids) Resume-GenesysCampaign -Id $ids -ThrottleLimit 5 -Confirm:$false", Args(("ids", ids))));
+
+        Assert.Equal(new[] { ids[0], ids[1] }, records.Where(r => r.Outcome == StateChangeOutcome.Changed).Select(r => r.CampaignId).OrderByDescending(id => id));
+        var rejected = records.Where(r => r.Outcome == StateChangeOutcome.Rejected).ToList();
+        Assert.Equal(3, rejected.Count);
+        Assert.All(rejected, r =>
+        {
+            Assert.Equal((FailureKind.LimitsExceeded, Failures.ActiveCampaignLimit), (r.Failure!.Value, r.ErrorCode));
+            Assert.Contains("23 active messaging campaigns", r.Message);
+            Assert.Contains("at most 25", r.Message);
+            Assert.Equal("off", sim.GetStatus(r.CampaignId));
+        });
+        var writes = sim.Requests.Where(r => r.Method == "POST" && r.Path.StartsWith("/api/v2/outbound/messagingcampaigns/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, writes.Count);
+        Assert.All(host.Streams.Error, e => Assert.Equal(ErrorCategory.LimitsExceeded, e.CategoryInfo.Category));
+        Assert.Equal(3, host.Streams.Error.Count);
+    }
+
+    [Fact]
+    public async Task The_voice_limit_counts_stopping_campaigns_and_WhatIf_says_which_would_be_rejected()
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        for (var i = 1; i <= 60; i++)
+        {
+            sim.SetStatus(SimulatorSeed.CampaignId(i), i <= 47 ? "on" : i == 48 ? "stopping" : "off");
+        }
+
+        var ids = Enumerable.Range(51, 4).Select(SimulatorSeed.CampaignId).ToArray();
+        var answering = new AnsweringHost("Yes");
+        using var host = new PowerShellHost(answering);
+        host.Connect(sim.BaseUri);
+
+        host.Run("param($ids) Resume-GenesysCampaign -Id $ids -WhatIf", Args(("ids", ids)));
+        var lines = answering.Lines.Where(l => l.StartsWith("What if:", StringComparison.Ordinal)).ToList();
+        var records = Records(host.Run("param($ids) Resume-GenesysCampaign -Id $ids -Confirm:$false -ErrorAction SilentlyContinue", Args(("ids", ids))));
+
+        Assert.Equal(2, lines.Count(l => l.Contains("Resume (set to on)", StringComparison.Ordinal)));
+        Assert.Equal(2, lines.Count(l => l.Contains("Would be rejected", StringComparison.Ordinal) && l.Contains("1 of them turning off", StringComparison.Ordinal)));
+        Assert.Equal(new[] { ids[0], ids[1] }, records.Where(r => r.Outcome == StateChangeOutcome.Changed).Select(r => r.CampaignId));
+        Assert.Equal(new[] { ids[2], ids[3] }, records.Where(r => r.Outcome == StateChangeOutcome.Rejected).Select(r => r.CampaignId));
+        Assert.Equal(2, sim.Requests.Count(IsCampaignWrite));
+    }
+}
