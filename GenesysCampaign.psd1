@@ -19,6 +19,9 @@
         'Wait-GenesysCampaignState'
         'Watch-GenesysCampaign'
         'Get-GenesysCampaignAuditLog'
+        'Get-GenesysCampaignSequence'
+        'Get-GenesysCampaignRule'
+        'Get-GenesysCampaignSchedule'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

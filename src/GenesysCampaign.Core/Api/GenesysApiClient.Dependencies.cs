@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using GenesysCloud.Outbound.Dependencies;
+
+namespace GenesysCloud.Outbound.Api;
+
+/// <summary>
+/// Sequences, campaign rules and schedules (docs/genesys-api.md, "What can undo or block a change"),
+/// as typed objects that keep the JSON read. Sequences and rules are paged lists (100 a page, every
+/// page); the three schedule lists are bare arrays. A list is asked for without a name filter: its
+/// case rule is unknown and the lists are small, so names are matched here.
+/// </summary>
+public sealed partial class GenesysApiClient
+{
+    /// <summary>Streams every sequence, page after page. Needs <c>outbound:campaignSequence:view</c>.</summary>
+    public async IAsyncEnumerable<GenesysCampaignSequence> ListSequencesAsync(RequestStats? stats, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var sequence in ListPagesAsync(OutboundPaths.Sequences, $"pageSize={MaxPageSize}", GenesysCampaignSequence.Parse, stats, "Listing sequences", cancellationToken).ConfigureAwait(false))
+        {
+            yield return sequence;
+        }
+    }
+
+    /// <summary>Reads one sequence by id.</summary>
+    /// <exception cref="GenesysApiException">404 when there is no such sequence; any other failure.</exception>
+    public async Task<GenesysCampaignSequence> GetSequenceAsync(string id, RequestStats? stats, CancellationToken cancellationToken)
+    {
+        var what = $"Reading sequence {id}";
+        var response = await SendAsync(HttpMethod.Get, OutboundPaths.Sequence(id), null, stats, what, cancellationToken).ConfigureAwait(false);
+        return ReadAnswer(response, what, GenesysCampaignSequence.Parse);
+    }
+
+    /// <summary>Streams every campaign rule, page after page. Needs <c>outbound:campaignRule:view</c>.</summary>
+    public async IAsyncEnumerable<GenesysCampaignRule> ListCampaignRulesAsync(RequestStats? stats, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var rule in ListPagesAsync(OutboundPaths.CampaignRules, $"pageSize={MaxPageSize}", GenesysCampaignRule.Parse, stats, "Listing campaign rules", cancellationToken).ConfigureAwait(false))
+        {
+            yield return rule;
+        }
+    }
+
+    /// <summary>Reads one campaign rule by id.</summary>
+    /// <exception cref="GenesysApiException">404 when there is no such rule; any other failure.</exception>
+    public async Task<GenesysCampaignRule> GetCampaignRuleAsync(string id, RequestStats? stats, CancellationToken cancellationToken)
+    {
+        var what = $"Reading campaign rule {id}";
+        var response = await SendAsync(HttpMethod.Get, OutboundPaths.CampaignRule(id), null, stats, what, cancellationToken).ConfigureAwait(false);
+        return ReadAnswer(response, what, GenesysCampaignRule.Parse);
+    }
+
+    /// <summary>
+    /// Every schedule of a kind (one request: the list is a bare array), each with its
+    /// <see cref="GenesysCampaignSchedule.NextStart"/> computed from <paramref name="now"/> (default:
+    /// the current time). Needs <c>outbound:schedule:view</c>.
+    /// </summary>
+    public async Task<IReadOnlyList<GenesysCampaignSchedule>> ListSchedulesAsync(ScheduleKind kind, RequestStats? stats, CancellationToken cancellationToken, DateTimeOffset? now = null)
+    {
+        var at = now ?? DateTimeOffset.UtcNow;
+        var path = GenesysCampaignSchedule.ListPath(kind);
+        var what = $"Listing {GenesysCampaignSchedule.Noun(kind)}s";
+        var response = await SendAsync(HttpMethod.Get, path, null, stats, what, cancellationToken).ConfigureAwait(false);
+        return ReadAnswer<IReadOnlyList<GenesysCampaignSchedule>>(response, what, root =>
+        {
+            // A bare array (CONFIRMED); an envelope with entities is read alike.
+            var items = root.ValueKind == JsonValueKind.Array ? root : root.ValueKind == JsonValueKind.Object && root.TryGetProperty("entities", out var entities) ? entities : default;
+            return items.ValueKind == JsonValueKind.Array
+                ? items.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object).Select(e => GenesysCampaignSchedule.Parse(e, kind, at)).ToList()
+                : throw new FormatException("The answer is neither an array nor a list of entities.");
+        });
+    }
+
+    /// <summary>Reads the schedule of one campaign, sequence or messaging campaign, by that object's id.</summary>
+    /// <exception cref="GenesysApiException">404 when it has no schedule (or does not exist); any other failure.</exception>
+    public async Task<GenesysCampaignSchedule> GetScheduleAsync(ScheduleKind kind, string targetId, RequestStats? stats, CancellationToken cancellationToken, DateTimeOffset? now = null)
+    {
+        var at = now ?? DateTimeOffset.UtcNow;
+        var what = $"Reading the {GenesysCampaignSchedule.Noun(kind)} of {targetId}";
+        var response = await SendAsync(HttpMethod.Get, OutboundPaths.Schedule(GenesysCampaignSchedule.ListPath(kind), targetId), null, stats, what, cancellationToken).ConfigureAwait(false);
+        return ReadAnswer(response, what, root => GenesysCampaignSchedule.Parse(root, kind, at));
+    }
+}
