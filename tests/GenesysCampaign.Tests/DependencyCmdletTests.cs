@@ -139,7 +139,7 @@ public class DependencyCmdletTests
         using var __ = host;
 
         // Sales-East-001 is what the enabled rule turns on; no other rule names a Sales campaign.
-        var sales = Objects<GenesysCampaignRule>(host.Run("Get-GenesysCampaign 'Sales-*' | Get-GenesysCampaignRule"));
+        var sales = Objects<GenesysCampaignRule>(host.Run("Get-GenesysCampaign 'Sales-*' -MediaType Voice | Get-GenesysCampaignRule"));
         Assert.Equal(SimulatorSeed.EnabledRuleId, Assert.Single(sales).Id);
         Assert.Empty(host.Streams.Error);
         Assert.Equal(1, Gets(org, "/api/v2/outbound/campaignrules"));
@@ -177,7 +177,7 @@ public class DependencyCmdletTests
         using var __ = host;
         org.Simulator.Faults.Add(new FaultRule { Kind = FaultKind.Forbidden403, PathContains = "/api/v2/outbound/sequences", Count = 10 });
 
-        var output = host.Run("Get-GenesysCampaign 'Sales-*' | Get-GenesysCampaignRule");
+        var output = host.Run("Get-GenesysCampaign 'Sales-*' -MediaType Voice | Get-GenesysCampaignRule");
 
         Assert.Equal(SimulatorSeed.EnabledRuleId, Assert.Single(Objects<GenesysCampaignRule>(output)).Id);
         Assert.Empty(host.Streams.Error);
@@ -231,7 +231,7 @@ public class DependencyCmdletTests
         using var __ = host;
 
         // No Sales campaign has a schedule: nothing, and no error.
-        Assert.Empty(host.Run("Get-GenesysCampaign 'Sales-*' | Get-GenesysCampaignSchedule"));
+        Assert.Empty(host.Run("Get-GenesysCampaign 'Sales-*' -MediaType Voice | Get-GenesysCampaignSchedule"));
         Assert.Empty(host.Streams.Error);
 
         // Give Sales-East-001 one: a Weekly recurrence, Mondays 09:00 in New York, from 2030-01-07 (EST, UTC-5).
@@ -243,7 +243,7 @@ public class DependencyCmdletTests
             """.Replace("ID", SimulatorSeed.EnabledRuleTargetCampaignId).Replace("NAME", SimulatorSeed.EnabledRuleTargetCampaignName))!);
         org.Simulator.ClearRequests();
 
-        var sales = Objects<GenesysCampaignSchedule>(host.Run("Get-GenesysCampaign 'Sales-*' | Get-GenesysCampaignSchedule"));
+        var sales = Objects<GenesysCampaignSchedule>(host.Run("Get-GenesysCampaign 'Sales-*' -MediaType Voice | Get-GenesysCampaignSchedule"));
         var schedule = Assert.Single(sales);
         Assert.Equal((ScheduleKind.Campaign, SimulatorSeed.EnabledRuleTargetCampaignName, (DateTime?)new DateTime(2030, 1, 7, 14, 0, 0, DateTimeKind.Utc)), (schedule.Kind, schedule.TargetName, schedule.NextStart));
         Assert.Equal(1, Gets(org, "/api/v2/outbound/schedules/campaigns"));

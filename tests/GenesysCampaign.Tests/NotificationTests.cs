@@ -75,11 +75,14 @@ public class NotificationTests
             o.DialerDelay = TimeSpan.FromMilliseconds(500);
         });
         var id = SimulatorSeed.UnreferencedOnCampaignId;
-        org.Simulator.SetStatus(id, "stopping");
         var api = org.Client();
-        var campaign = await api.GetCampaignAsync(id, null, CancellationToken.None);
         using var waiter = new NotificationCampaignWaiter(api);
+
+        // Subscribed before the campaign starts turning off: a first channel can take longer than the
+        // dialer's half second, and a settle before the subscription has no event to wait for.
         await waiter.PrepareAsync(new[] { id }, CancellationToken.None);
+        org.Simulator.SetStatus(id, "stopping");
+        var campaign = await api.GetCampaignAsync(id, null, CancellationToken.None);
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
         var result = await waiter.WaitAsync(campaign, c => c.Status == "off", TimeSpan.FromSeconds(20), null, CancellationToken.None);

@@ -114,6 +114,13 @@ public sealed class GenesysCampaign
         return campaign;
     }
 
+    /// <summary>A view seen in a notification, with what its body lacks taken from <paramref name="known"/>.</summary>
+    internal GenesysCampaign FilledFrom(GenesysCampaign known)
+    {
+        using var doc = JsonDocument.Parse(Json);
+        return ParseNotification(doc.RootElement, Kind, Id, known) ?? this;
+    }
+
     private static GenesysCampaign Read(JsonElement element, CampaignKind kind, string id, GenesysCampaign? known)
     {
         var version = element.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n) ? n : known?.Version ?? 0;

@@ -155,9 +155,14 @@ public sealed class NotificationCampaignWaiter : ICampaignWaiter
         lock (_gate)
         {
             // The caller's view fills in what an event body leaves out (name, references).
-            if (!_latest.TryGetValue(campaignId, out var seen) || seen.Version < campaign.Version)
+            if (!_latest.TryGetValue(campaignId, out var seen) || seen.Version < campaign.Version || (seen.Version == campaign.Version && seen.FromNotification))
             {
                 _latest[campaignId] = campaign;
+            }
+            else if (seen.FromNotification)
+            {
+                // An event heard before this wait knew the campaign: its body may lack the name and more.
+                _latest[campaignId] = seen.FilledFrom(campaign);
             }
 
             // Not subscribed (polling, or a topic Genesys rejected): this campaign is polled.
