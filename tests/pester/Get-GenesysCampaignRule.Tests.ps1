@@ -28,9 +28,11 @@ Describe 'Get-GenesysCampaignRule' {
     }
 
     It 'gives the rules that act on the campaigns piped in: Get-GenesysCampaign Sales-* | Get-GenesysCampaignRule' {
+        # Sales-East-001 (voice) and Sales-South-SMS-016 (messaging) are what the two enabled rules turn on.
         $rules = @(Get-GenesysCampaign 'Sales-*' | Get-GenesysCampaignRule)
-        $rules.Id | Should -Be $EnabledRuleId
+        $rules.Id | Sort-Object | Should -Be @($EnabledRuleId, $MessagingRuleId)
         @(Get-Request $sim GET '*/api/v2/outbound/campaignrules*').Count | Should -Be 1
+        (Get-GenesysCampaign 'Sales-*' -MediaType Voice | Get-GenesysCampaignRule).Id | Should -Be $EnabledRuleId
         (Get-GenesysCampaign -Id (CampaignId 14) | Get-GenesysCampaignRule).Id | Should -Be $DisabledRuleId   # its trigger
         Get-GenesysCampaign -Id $OffId | Get-GenesysCampaignRule | Should -BeNullOrEmpty
     }
