@@ -71,4 +71,43 @@ public sealed class ActiveLimitTests
         Assert.Equal(new[] { ids[2], ids[3] }, records.Where(r => r.Outcome == StateChangeOutcome.Rejected).Select(r => r.CampaignId));
         Assert.Equal(2, sim.Requests.Count(IsCampaignWrite));
     }
+
+    [Fact]
+    public async Task A_campaign_the_limit_rejects_is_never_turned_on_unasked_even_when_an_earlier_one_is_declined()
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        for (var i = 1; i <= 30; i++)
+        {
+            sim.SetStatus(SimulatorSeed.MessagingCampaignId(i), i <= 24 ? "on" : "off");
+        }
+
+        var ids = new[] { SimulatorSeed.MessagingCampaignId(25), SimulatorSeed.MessagingCampaignId(26) };
+        var answering = new AnsweringHost("No");
+        using var host = new PowerShellHost(answering);
+        host.Connect(sim.BaseUri);
+
+        var records = Records(host.Run("param($ids) Resume-GenesysCampaign -Id $ids -Confirm -ErrorAction SilentlyContinue", Args(("ids", ids))));
+
+        // The one place left is counted for the first, which alone is asked about; declined, its
+        // place is not handed to the second, which was never asked.
+        Assert.Single(answering.Prompts);
+        Assert.Equal(StateChangeOutcome.Unchanged, Assert.Single(records, r => r.CampaignId == ids[0]).Outcome);
+        Assert.Equal(StateChangeOutcome.Rejected, Assert.Single(records, r => r.CampaignId == ids[1]).Outcome);
+        Assert.DoesNotContain(sim.Requests, r => r.Method == "POST" && r.Path.Contains("messagingcampaigns/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_count_that_cannot_be_read_does_not_block_a_Resume()
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        using var host = new PowerShellHost();
+        host.Connect(sim.BaseUri);
+        var campaign = Assert.Single(host.Run("param($id) Get-GenesysCampaign -Id $id", Args(("id", SimulatorSeed.OffSmsCampaignId))));
+        sim.Faults.Add(new FaultRule { Kind = FaultKind.Forbidden403, Method = "GET", PathContains = "/api/v2/outbound/messagingcampaigns", Count = 100 });
+
+        var record = Assert.Single(Records(host.Run("param($c) $c | Resume-GenesysCampaign -Confirm:$false -Verbose", Args(("c", campaign)))));
+
+        Assert.Equal(StateChangeOutcome.Changed, record.Outcome);
+        Assert.Contains(host.Streams.Verbose, v => v.Message.Contains("could not be counted", StringComparison.Ordinal));
+    }
 }

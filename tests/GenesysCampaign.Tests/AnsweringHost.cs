@@ -11,12 +11,12 @@ namespace GenesysCampaign.Tests;
 /// with a null answer, a host that cannot ask at all (as pwsh -NonInteractive: it throws). Keeps
 /// the lines written to it (the "What if:" lines).
 /// </summary>
-internal sealed class AnsweringHost(string? answer) : PSHost
+internal sealed class AnsweringHost(string? answer, params string[] then) : PSHost
 {
     /// <summary>What pwsh -NonInteractive says when asked to prompt.</summary>
     public const string NonInteractiveMessage = "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.";
 
-    private readonly AnsweringUI _ui = new(answer);
+    private readonly AnsweringUI _ui = new(answer, then);
 
     public List<string> Prompts => _ui.Prompts;
 
@@ -50,7 +50,8 @@ internal sealed class AnsweringHost(string? answer) : PSHost
     {
     }
 
-    private sealed class AnsweringUI(string? answer) : PSHostUserInterface
+    /// <summary>Answers the first prompt with <c>answer</c>, the next ones with <c>then</c> in turn (the last repeats).</summary>
+    private sealed class AnsweringUI(string? first, string[] then) : PSHostUserInterface
     {
         public List<string> Prompts { get; } = new();
 
@@ -61,6 +62,7 @@ internal sealed class AnsweringHost(string? answer) : PSHost
         public override int PromptForChoice(string caption, string message, Collection<ChoiceDescription> choices, int defaultChoice)
         {
             Prompts.Add(message);
+            var answer = Prompts.Count == 1 || then.Length == 0 ? first : then[Math.Min(Prompts.Count - 2, then.Length - 1)];
             if (answer is null)
             {
                 throw new PSInvalidOperationException(NonInteractiveMessage);

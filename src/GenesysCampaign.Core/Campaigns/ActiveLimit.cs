@@ -25,17 +25,27 @@ internal static class ActiveLimit
     /// The campaigns among <paramref name="turningOn"/> (in the order given; each not active now) that
     /// would pass their kind's limit, each with the reason for its record.
     /// </summary>
-    public static async Task<IReadOnlyDictionary<string, string>> OverLimitAsync(GenesysApiClient api, IReadOnlyList<GenesysCampaign> turningOn, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyDictionary<string, string>> OverLimitAsync(GenesysApiClient api, IReadOnlyList<GenesysCampaign> turningOn, IOperationLog log, CancellationToken cancellationToken)
     {
         var over = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var group in turningOn.GroupBy(c => c.Kind))
         {
             var kind = group.Key;
             int active = 0, stopping = 0;
-            await foreach (var campaign in api.ListCampaignsAsync(null, null, cancellationToken, kind).ConfigureAwait(false))
+            try
             {
-                active += IsActive(campaign.Status) ? 1 : 0;
-                stopping += StateRules.IsTransitional(campaign.Status) ? 1 : 0;
+                await foreach (var campaign in api.ListCampaignsAsync(null, null, cancellationToken, kind).ConfigureAwait(false))
+                {
+                    active += IsActive(campaign.Status) ? 1 : 0;
+                    stopping += StateRules.IsTransitional(campaign.Status) ? 1 : 0;
+                }
+            }
+            catch (GenesysApiException ex)
+            {
+                // Not counted, so not checked here: Genesys still refuses a change past its limit, and
+                // that refusal is a Rejected record too. A failed count must not block a Resume.
+                log.Verbose($"The active {kind.Noun}s could not be counted ({ex.Message}); the limit of {kind.MaxActive} is left to Genesys Cloud.");
+                continue;
             }
 
             var free = Math.Max(0, kind.MaxActive - active);

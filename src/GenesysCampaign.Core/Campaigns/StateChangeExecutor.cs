@@ -42,6 +42,9 @@ public sealed class StateChangeExecutor
     {
         var services = new Services(_api, _waiter, _log, () => DependenciesAsync(cancellationToken));
         var unique = Unique(campaigns);
+
+        // The limit as planned, never decided again here: a campaign the plan rejected was not asked
+        // about at the prompt, so a place freed by a declined one must not turn it on unasked.
         if (request.Action == CampaignAction.Resume && _overLimit is null)
         {
             try
@@ -58,6 +61,7 @@ public sealed class StateChangeExecutor
         {
             _api.Campaigns.Remember(campaign); // Its kind tells the waiter which topics to listen on.
         }
+
         if (request.Wait || unique.Any(c => StateRules.IsTransitional(c.Status)))
         {
             // Subscribe before writing, so the events of the writes themselves are not missed.
@@ -157,7 +161,7 @@ public sealed class StateChangeExecutor
             var turningOn = plans.Where(p => p.WouldWrite && !ActiveLimit.IsActive(p.Campaign.Status)).Select(p => p.Campaign).ToList();
             _overLimit = turningOn.Count == 0
                 ? new Dictionary<string, string>()
-                : await ActiveLimit.OverLimitAsync(_api, turningOn, cancellationToken).ConfigureAwait(false);
+                : await ActiveLimit.OverLimitAsync(_api, turningOn, _log, cancellationToken).ConfigureAwait(false);
             plans = plans.Select(p => _overLimit.TryGetValue(p.Campaign.Id, out var why) ? new PlannedChange(p.Campaign, false, "Would be rejected: " + why, p.Warnings) : p).ToList();
         }
 
