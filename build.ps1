@@ -10,7 +10,7 @@
            GENESYSCLOUD_OAUTHCLIENT_ID/SECRET/REGION are set).
     Package: Build, then a .nupkg of the module in out/package, as a PowerShell repository
            (PSResourceGet) publishes and installs it.
-    Bench: Build, then the speed benchmark (emergency pause of 50 campaigns vs the sequential
+    Bench: Build, then the speed benchmark (emergency pause of 50 voice + 25 messaging campaigns vs the sequential
            tutorial script and vs the floor; listing 5,000 campaigns vs its floor; import time vs a
            bare pwsh start) and the fault soak (wrong changes and lost records must be 0).
            Figures go to out/bench.json.
