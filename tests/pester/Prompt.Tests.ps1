@@ -6,9 +6,10 @@ BeforeAll {
 AfterAll { Stop-TestOrg $sim }
 
 Describe 'At the prompt' {
-    It 'completes -Name with campaign names of the connection' {
+    It 'completes -Name with campaign names of the connection, voice and messaging' {
         $result = TabExpansion2 -inputScript 'Get-GenesysCampaign -Name Sales-W' -cursorColumn 'Get-GenesysCampaign -Name Sales-W'.Length
-        $result.CompletionMatches.CompletionText | Should -Be @('Sales-West-006', 'Sales-West-026', 'Sales-West-046')
+        # Voice and messaging campaigns alike.
+        $result.CompletionMatches.CompletionText | Should -Be @('Sales-West-006', 'Sales-West-026', 'Sales-West-046', 'Sales-West-Email-026', 'Sales-West-WhatsApp-006')
     }
 
     It 'reads campaign names once a minute at most' {

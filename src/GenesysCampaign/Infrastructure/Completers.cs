@@ -67,17 +67,21 @@ public sealed class CampaignNameCompleter : IArgumentCompleter
                 using var budget = new CancellationTokenSource(ReadBudget);
                 var names = new List<string>();
                 var api = connection.CreateClient();
-                var listing = api.ListCampaignsAsync(null, null, budget.Token).GetAsyncEnumerator(budget.Token);
-                try
+                foreach (var kind in CampaignKind.All)
                 {
-                    while (listing.MoveNextAsync().AsTask().GetAwaiter().GetResult())
+                    // Voice and messaging campaigns alike: the state cmdlets take both.
+                    var listing = api.ListCampaignsAsync(null, null, budget.Token, kind).GetAsyncEnumerator(budget.Token);
+                    try
                     {
-                        names.Add(listing.Current.Name);
+                        while (listing.MoveNextAsync().AsTask().GetAwaiter().GetResult())
+                        {
+                            names.Add(listing.Current.Name);
+                        }
                     }
-                }
-                finally
-                {
-                    listing.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                    finally
+                    {
+                        listing.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                    }
                 }
 
                 cache.Names = names;
