@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using GenesysCloud.Outbound.Api;
 using GenesysCloud.Outbound.Campaigns;
 using GenesysCloud.Outbound.Dependencies;
@@ -20,11 +22,7 @@ public sealed class GetGenesysCampaignRuleCommand : GenesysApiCmdlet
     private const string IdSet = "Id";
     private const string CampaignSet = "Campaign";
     private const string FailedId = "GetGenesysCampaignRuleFailed";
-    private readonly List<string> _ids = new();
-    private readonly List<string> _names = new();
-    private readonly HashSet<string> _written = new(StringComparer.OrdinalIgnoreCase);
-    private GenesysApiClient? _api;
-    private IReadOnlyList<GenesysCampaignRule>? _rules;
+    private DependencyQuery<GenesysCampaignRule>? _query;
     private IReadOnlyList<GenesysCampaignSequence>? _sequences;
 
     /// <summary>Rule names; wildcards allowed, any case. All rules when omitted.</summary>
@@ -48,80 +46,22 @@ public sealed class GetGenesysCampaignRuleCommand : GenesysApiCmdlet
     [Parameter]
     public bool Enabled { get; set; }
 
-    private bool Wanted(GenesysCampaignRule rule) => !MyInvocation.BoundParameters.ContainsKey(nameof(Enabled)) || rule.Enabled == Enabled;
+    /// <inheritdoc />
+    protected override void ProcessRecord() => Query.Process(ParameterSetName, Id, Name, Campaign);
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        switch (ParameterSetName)
-        {
-            case IdSet:
-                foreach (var id in Id!)
-                {
-                    if (CampaignFinder.IsValidId(id))
-                    {
-                        _ids.Add(id.Trim());
-                    }
-                    else
-                    {
-                        WriteError(DependencyErrors.InvalidId(DependencyErrors.Noun.Rule, id));
-                    }
-                }
+    protected override void EndProcessing() => Query.End(ParameterSetName);
 
-                break;
-            case CampaignSet:
-                var rules = Rules();
-                var sequences = Sequences();
-                foreach (var campaign in Campaign!)
-                {
-                    foreach (var rule in rules.Where(r => r.ActsOn(campaign.Id, sequences)))
-                    {
-                        Write(rule);
-                    }
-                }
-
-                break;
-            default:
-                _names.AddRange(Name ?? Array.Empty<string>());
-                break;
-        }
-    }
-
-    /// <inheritdoc />
-    protected override void EndProcessing()
-    {
-        if (ParameterSetName == IdSet)
-        {
-            // The client is made here, on the pipeline thread, where the runspace (and its connection) is known.
-            var api = _ids.Count > 0 ? Api() : null;
-            foreach (var id in _ids.Distinct(StringComparer.OrdinalIgnoreCase))
-            {
-                if (Guarded(() => Pump.Run(token => api!.GetCampaignRuleAsync(id, null, token), CancellationToken), id) is { } rule)
-                {
-                    Write(rule);
-                }
-            }
-        }
-        else if (ParameterSetName == NameSet)
-        {
-            var patterns = _names.Select(n => new NamePattern(n)).ToList();
-            var matched = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var rule in NameMatching.Select(Rules(), patterns, r => r.Name, matched))
-            {
-                Write(rule);
-            }
-
-            foreach (var pattern in patterns.Where(p => !p.HasWildcards && !matched.Contains(p.Pattern)))
-            {
-                WriteError(DependencyErrors.NameNotFound(DependencyErrors.Noun.Rule, pattern.Pattern));
-            }
-        }
-    }
-
-    private GenesysApiClient Api() => _api ??= RequireConnection().CreateClient(Pump);
-
-    /// <summary>Every rule, read once per invocation.</summary>
-    private IReadOnlyList<GenesysCampaignRule> Rules() => _rules ??= Guarded(() => DependencyLists.Rules(this, Api(), CancellationToken), null)!;
+    private DependencyQuery<GenesysCampaignRule> Query => _query ??= new(
+        this,
+        DependencyErrors.Noun.Rule,
+        FailedId,
+        api => DependencyLists.Rules(this, api, CancellationToken),
+        (api, id, token) => api.GetCampaignRuleAsync(id, null, token),
+        (campaign, all) => all.Where(r => r.ActsOn(campaign.Id, Sequences())),
+        item => !MyInvocation.BoundParameters.ContainsKey(nameof(Enabled)) || item.Enabled == Enabled,
+        item => item.Id,
+        item => item.Name);
 
     /// <summary>
     /// Every sequence, read once per invocation, for the rules that act on a campaign through its
@@ -134,7 +74,7 @@ public sealed class GetGenesysCampaignRuleCommand : GenesysApiCmdlet
         {
             try
             {
-                _sequences = DependencyLists.Sequences(this, Api(), CancellationToken);
+                _sequences = DependencyLists.Sequences(this, Query.Api(), CancellationToken);
             }
             catch (GenesysApiException ex)
             {
@@ -148,34 +88,5 @@ public sealed class GetGenesysCampaignRuleCommand : GenesysApiCmdlet
         }
 
         return _sequences!;
-    }
-
-    /// <summary>Runs a read; a 404 of an id is CampaignRuleNotFound (null), any other failure ends the cmdlet.</summary>
-    private T? Guarded<T>(Func<T> read, string? id)
-        where T : class
-    {
-        try
-        {
-            return read();
-        }
-        catch (GenesysApiException ex) when (id is not null && ex.StatusCode == 404)
-        {
-            WriteError(DependencyErrors.IdNotFound(DependencyErrors.Noun.Rule, id));
-            return null;
-        }
-        catch (Exception ex) when (ex is GenesysApiException or GenesysAuthenticationException)
-        {
-            ThrowTerminatingError(ToErrorRecord(ex, FailedId, id));
-            return null;
-        }
-    }
-
-    /// <summary>Writes a rule once, when it is wanted.</summary>
-    private void Write(GenesysCampaignRule rule)
-    {
-        if (Wanted(rule) && _written.Add(rule.Id))
-        {
-            WriteObject(rule);
-        }
     }
 }

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using GenesysCloud.Outbound.Api;
 using GenesysCloud.Outbound.Campaigns;
 using GenesysCloud.Outbound.Dependencies;
@@ -19,12 +21,7 @@ public sealed class GetGenesysCampaignSequenceCommand : GenesysApiCmdlet
     private const string NameSet = "Name";
     private const string IdSet = "Id";
     private const string CampaignSet = "Campaign";
-    private const string FailedId = "GetGenesysCampaignSequenceFailed";
-    private readonly List<string> _ids = new();
-    private readonly List<string> _names = new();
-    private readonly HashSet<string> _written = new(StringComparer.OrdinalIgnoreCase);
-    private GenesysApiClient? _api;
-    private IReadOnlyList<GenesysCampaignSequence>? _sequences;
+    private DependencyQuery<GenesysCampaignSequence>? _query;
     private HashSet<string>? _statuses;
 
     /// <summary>Sequence names; wildcards allowed, any case. All sequences when omitted.</summary>
@@ -65,105 +62,19 @@ public sealed class GetGenesysCampaignSequenceCommand : GenesysApiCmdlet
     }
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        switch (ParameterSetName)
-        {
-            case IdSet:
-                foreach (var id in Id!)
-                {
-                    if (CampaignFinder.IsValidId(id))
-                    {
-                        _ids.Add(id.Trim());
-                    }
-                    else
-                    {
-                        WriteError(DependencyErrors.InvalidId(DependencyErrors.Noun.Sequence, id));
-                    }
-                }
-
-                break;
-            case CampaignSet:
-                var sequences = Sequences();
-                foreach (var campaign in Campaign!)
-                {
-                    foreach (var sequence in sequences.Where(s => s.Contains(campaign.Id)))
-                    {
-                        Write(sequence);
-                    }
-                }
-
-                break;
-            default:
-                _names.AddRange(Name ?? Array.Empty<string>());
-                break;
-        }
-    }
+    protected override void ProcessRecord() => Query.Process(ParameterSetName, Id, Name, Campaign);
 
     /// <inheritdoc />
-    protected override void EndProcessing()
-    {
-        if (ParameterSetName == IdSet)
-        {
-            // The client is made here, on the pipeline thread, where the runspace (and its connection) is known.
-            var api = _ids.Count > 0 ? Api() : null;
-            foreach (var id in _ids.Distinct(StringComparer.OrdinalIgnoreCase))
-            {
-                var sequence = Guarded(() => Pump.Run(token => api!.GetSequenceAsync(id, null, token), CancellationToken), id);
-                if (sequence is not null)
-                {
-                    Write(sequence);
-                }
-            }
-        }
-        else if (ParameterSetName == NameSet)
-        {
-            var patterns = _names.Select(n => new NamePattern(n)).ToList();
-            var matched = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var sequence in NameMatching.Select(Sequences(), patterns, s => s.Name, matched))
-            {
-                Write(sequence);
-            }
+    protected override void EndProcessing() => Query.End(ParameterSetName);
 
-            foreach (var pattern in patterns.Where(p => !p.HasWildcards && !matched.Contains(p.Pattern)))
-            {
-                WriteError(DependencyErrors.NameNotFound(DependencyErrors.Noun.Sequence, pattern.Pattern));
-            }
-        }
-    }
-
-    private GenesysApiClient Api() => _api ??= RequireConnection().CreateClient(Pump);
-
-    /// <summary>Every sequence, read once per invocation.</summary>
-    private IReadOnlyList<GenesysCampaignSequence> Sequences() =>
-        _sequences ??= Guarded(() => DependencyLists.Sequences(this, Api(), CancellationToken), null)!;
-
-    /// <summary>Runs a read; a 404 of an id is CampaignSequenceNotFound (null), any other failure ends the cmdlet.</summary>
-    private T? Guarded<T>(Func<T> read, string? id)
-        where T : class
-    {
-        try
-        {
-            return read();
-        }
-        catch (GenesysApiException ex) when (id is not null && ex.StatusCode == 404)
-        {
-            WriteError(DependencyErrors.IdNotFound(DependencyErrors.Noun.Sequence, id));
-            return null;
-        }
-        catch (Exception ex) when (ex is GenesysApiException or GenesysAuthenticationException)
-        {
-            ThrowTerminatingError(ToErrorRecord(ex, FailedId, id));
-            return null;
-        }
-    }
-
-    /// <summary>Writes a sequence once, when its status is wanted.</summary>
-    private void Write(GenesysCampaignSequence sequence)
-    {
-        if ((_statuses is null || _statuses.Contains(sequence.Status)) && _written.Add(sequence.Id))
-        {
-            WriteObject(sequence);
-        }
-    }
+    private DependencyQuery<GenesysCampaignSequence> Query => _query ??= new(
+        this,
+        DependencyErrors.Noun.Sequence,
+        "GetGenesysCampaignSequenceFailed",
+        api => DependencyLists.Sequences(this, api, CancellationToken),
+        (api, id, token) => api.GetSequenceAsync(id, null, token),
+        (campaign, all) => all.Where(s => s.Contains(campaign.Id)),
+        item => _statuses is null || _statuses.Contains(item.Status),
+        item => item.Id,
+        item => item.Name);
 }

@@ -12,7 +12,7 @@ public abstract class GenesysApiCmdlet : GenesysCmdlet
     public GenesysConnection? Connection { get; set; }
 
     /// <summary>The connection to use, or a terminating error that says how to get one.</summary>
-    protected GenesysConnection RequireConnection()
+    protected internal GenesysConnection RequireConnection()
     {
         if (Connection is { } given)
         {

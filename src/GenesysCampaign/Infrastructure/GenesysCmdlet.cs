@@ -16,7 +16,7 @@ public abstract class GenesysCmdlet : PSCmdlet, IDisposable
     private PipelinePump? _pump;
 
     /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
-    protected CancellationToken CancellationToken => _cancel.Token;
+    protected internal CancellationToken CancellationToken => _cancel.Token;
 
     internal PipelinePump Pump => _pump ??= new PipelinePump(this);
 
