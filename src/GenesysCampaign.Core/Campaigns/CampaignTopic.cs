@@ -12,9 +12,6 @@ internal static class CampaignTopic
     /// <summary>The topics to listen on for a campaign.</summary>
     public static System.Collections.Generic.IEnumerable<string> For(GenesysCampaign campaign) => campaign.Kind.TopicsFor(campaign.Id, campaign.MediaType);
 
-    /// <summary>The topic of a voice campaign known only by id.</summary>
-    public static string For(string campaignId) => "v2.outbound.campaigns." + campaignId;
-
     /// <summary>
     /// Reads an event of a campaign topic of any kind as a view of the campaign (see
     /// <see cref="GenesysCampaign.ParseNotification"/>); <paramref name="known"/> gives the campaign as
