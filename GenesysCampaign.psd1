@@ -20,7 +20,11 @@
         'Watch-GenesysCampaign'
         'Get-GenesysCampaignAuditLog'
         'Get-GenesysCampaignSequence'
+        'Suspend-GenesysCampaignSequence'
+        'Resume-GenesysCampaignSequence'
         'Get-GenesysCampaignRule'
+        'Disable-GenesysCampaignRule'
+        'Enable-GenesysCampaignRule'
         'Get-GenesysCampaignSchedule'
     )
     FunctionsToExport    = @()
@@ -31,7 +35,7 @@
             # ProjectUri and LicenseUri are left out on purpose: the project has no public address and
             # its owners have not chosen a licence yet. An invented URI would mislead whoever installs it.
             Tags         = @('Genesys', 'GenesysCloud', 'PureCloud', 'Outbound', 'Campaign', 'ContactCenter', 'Dialer')
-            ReleaseNotes = 'Messaging campaigns (SMS, email, WhatsApp) are listed, paused, resumed, waited on and watched like voice campaigns; Get-GenesysCampaign lists them by default (-MediaType Voice for the old listing). Resume enforces the active limits (50 voice, 25 messaging) before writing. -WhatIf and -Confirm decide first; errors come after the batch. ErrorCodes of the module in Genesys style. First version: connect, list, suspend, resume, force-stop and wait, with JSON Lines audit records.'
+            ReleaseNotes = 'Messaging campaigns (SMS, email, WhatsApp) are listed, paused, resumed, waited on and watched like voice campaigns; Get-GenesysCampaign lists them by default (-MediaType Voice for the old listing). Resume enforces the active limits (50 voice, 25 messaging) before writing. Sequences (Suspend-/Resume-GenesysCampaignSequence) and campaign rules (Disable-/Enable-GenesysCampaignRule) are changed by full-body PUT with the same records and audit log; records carry ObjectKind, ObjectId, ObjectName and the ReplacedBody of a PUT. -WhatIf and -Confirm decide first; errors come after the batch. ErrorCodes of the module in Genesys style. First version: connect, list, suspend, resume, force-stop and wait, with JSON Lines audit records.'
         }
     }
 }

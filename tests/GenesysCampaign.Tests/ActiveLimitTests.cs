@@ -39,7 +39,7 @@ public sealed class ActiveLimitTests
             Assert.Equal((FailureKind.LimitsExceeded, Failures.ActiveCampaignLimit), (r.Failure!.Value, r.ErrorCode));
             Assert.Contains("23 active messaging campaigns", r.Message);
             Assert.Contains("at most 25", r.Message);
-            Assert.Equal("off", sim.GetStatus(r.CampaignId));
+            Assert.Equal("off", sim.GetStatus(r.ObjectId));
         });
         var writes = sim.Requests.Where(r => r.Method == "POST" && r.Path.StartsWith("/api/v2/outbound/messagingcampaigns/", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, writes.Count);

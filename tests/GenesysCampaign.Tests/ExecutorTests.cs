@@ -421,7 +421,7 @@ public class ExecutorTests
             Assert.Null(error);
             lock (linesWhenReported)
             {
-                linesWhenReported.Add(File.ReadAllLines(path).Count(l => l.Contains(r.CampaignId)));
+                linesWhenReported.Add(File.ReadAllLines(path).Count(l => l.Contains(r.ObjectId)));
             }
         }, CancellationToken.None);
 

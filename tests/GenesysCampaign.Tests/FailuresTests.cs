@@ -32,7 +32,7 @@ public sealed class FailuresTests
                 "param($ids) Suspend-GenesysCampaign -Id $ids -Confirm:$false -ErrorAction SilentlyContinue; Resume-GenesysCampaign -Id $args[0] -Confirm:$false -ErrorAction SilentlyContinue".Replace("$args[0]", $"'{SimulatorSeed.InvalidCampaignId}'"),
                 Args(("ids", new[] { "not an id", missing, SimulatorSeed.RenewalsSequenceOnCampaignId })))
             .Select(o => (GenesysCampaignStateChange)o.BaseObject)
-            .ToDictionary(r => r.CampaignId, r => r.ErrorCode);
+            .ToDictionary(r => r.ObjectId, r => r.ErrorCode);
 
         Assert.Equal(Failures.InvalidCampaignId, records["not an id"]);
         Assert.Equal(Failures.CampaignNotFound, records[missing]);

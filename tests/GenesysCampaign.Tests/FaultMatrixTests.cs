@@ -264,7 +264,7 @@ public class FaultMatrixTests
         Assert.Equal(ids.Length, File.ReadAllLines(audit).Length);
         foreach (var record in records)
         {
-            Assert.Equal(record.Outcome == StateChangeOutcome.Changed ? "on" : "off", sim.GetStatus(record.CampaignId));
+            Assert.Equal(record.Outcome == StateChangeOutcome.Changed ? "on" : "off", sim.GetStatus(record.ObjectId));
         }
     }
 

@@ -82,7 +82,7 @@ public sealed class MessagingCampaignTests
         var writes = sim.Requests.Where(IsMessagingWrite).ToList();
         Assert.Equal(messagingIds.Count, writes.Count);
         Assert.All(writes, w => Assert.Equal("POST", w.Method));
-        Assert.All(records.Where(r => messagingIds.Contains(r.CampaignId)), r => Assert.NotEqual(CampaignMediaType.Voice, r.MediaType));
+        Assert.All(records.Where(r => messagingIds.Contains(r.ObjectId)), r => Assert.NotEqual(CampaignMediaType.Voice, r.MediaType));
         var lines = File.ReadAllLines(audit).Select(JsonLinesAuditSink.FromLine).ToList();
         Assert.Equal(on.Count, lines.Count);
         Assert.Equal(CampaignMediaType.WhatsApp, Assert.Single(lines, l => l.CampaignId == SimulatorSeed.OnWhatsAppCampaignId).MediaType);

@@ -34,7 +34,7 @@ Describe 'The GenesysCampaignStateChange table at 120 columns' {
         $table = $record | Out-String -Width 120
         $row = @(Get-Row $table $OnName)
         $row.Count | Should -Be 1
-        $row[0] | Should -Match ("^$([regex]::Escape($OnName))\s+Stop\s+$([regex]::Escape($Pair))\s+Unchanged\s+m+")
+        $row[0] | Should -Match ("^Campaign\s+$([regex]::Escape($OnName))\s+Stop\s+$([regex]::Escape($Pair))\s+Unchanged\s+m+")
         $row[0].Length | Should -BeLessOrEqual 120
     }
 
@@ -43,10 +43,10 @@ Describe 'The GenesysCampaignStateChange table at 120 columns' {
         $record = Suspend-GenesysCampaign -Id $OffId -Confirm:$false
         $record.Outcome | Should -Be 'Unchanged'
         $table = $record | Out-String -Width 120
-        @(Get-Row $table $OffName)[0] | Should -Match "^$OffName\s+Suspend\s+forced_stopping -> forced_stopping\s+Unchanged\s+\S"
+        @(Get-Row $table $OffName)[0] | Should -Match "^Campaign\s+$OffName\s+Suspend\s+forced_stopping -> forced_stopping\s+Unchanged\s+\S"
     }
 
-    It 'leaves CampaignName empty, not the id, for an id that is no campaign (<Id>)' -ForEach @(
+    It 'leaves the name empty, not the id, for an id that is no campaign (<Id>)' -ForEach @(
         @{ Id = '[UK] Renewals'; ErrorId = 'InvalidCampaignId' }
         @{ Id = 'Sales-West-006'; ErrorId = 'CampaignNotFound' }
     ) {
@@ -56,13 +56,13 @@ Describe 'The GenesysCampaignStateChange table at 120 columns' {
         ($errs[0].FullyQualifiedErrorId -split ',')[0] | Should -Be $ErrorId
 
         $lines = @(($record | Out-String -Width 120) -split "`r?`n" | Where-Object { $_.Trim() })
-        $lines[0] | Should -Match '^CampaignName\s+Action\s+Status\s+Outcome\s+Message$'
+        $lines[0] | Should -Match '^Kind\s+Name\s+Action\s+Status\s+Outcome\s+Message$'
         # The message wraps (a reason is never cut off) over more lines.
         $lines.Count | Should -BeGreaterOrEqual 3
-        # The name column (24 wide) and the status column are blank; the message names the id.
-        $lines[2] | Should -Match "^\s{24}\s*Suspend\s+Failed\s+"
+        # The name column (24 wide, after the kind's 8 and a space) and the status column are blank; the message names the id.
+        $lines[2] | Should -Match "^Campaign\s{25}\s*Suspend\s+Failed\s+"
         (($lines[2..($lines.Count - 1)] -join '') -replace '\s') | Should -Match ([regex]::Escape($Id -replace '\s'))
-        $lines[2].Substring(0, 24).Trim() | Should -BeNullOrEmpty
+        $lines[2].Substring(9, 24).Trim() | Should -BeNullOrEmpty
         $lines[2] | Should -Not -Match '->'
     }
 }

@@ -96,7 +96,7 @@ Describe 'Formatting' {
     It 'shows records as a table with PreviousStatus -> FinalStatus and a list view with every field' {
         $PSStyle.OutputRendering = 'PlainText'
         $record = Suspend-GenesysCampaign -Id $OffId
-        ($record | Out-String -Width 200) | Should -Match 'CampaignName\s+Action\s+Status\s+Outcome\s+Message'
+        ($record | Out-String -Width 200) | Should -Match 'Kind\s+Name\s+Action\s+Status\s+Outcome\s+Message'
         ($record | Out-String -Width 200) | Should -Match 'off -> off\s+Unchanged'
         ($record | Format-List | Out-String -Width 200) | Should -Match 'CorrelationId\s*:'
     }

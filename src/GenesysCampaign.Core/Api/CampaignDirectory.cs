@@ -10,7 +10,7 @@ namespace GenesysCloud.Outbound.Api;
 /// the right endpoints without the user saying which. Filled by every campaign the client reads;
 /// an id never seen is looked for as a voice campaign first, then as a messaging campaign.
 /// </summary>
-public sealed class CampaignDirectory
+internal sealed class CampaignDirectory
 {
     private readonly ConcurrentDictionary<string, (CampaignKind Kind, CampaignMediaType MediaType)> _kinds = new(StringComparer.OrdinalIgnoreCase);
 

@@ -16,7 +16,7 @@ namespace GenesysCloud.Outbound.Api;
 /// page); the three schedule lists are bare arrays. A list is asked for without a name filter: its
 /// case rule is unknown and the lists are small, so names are matched here.
 /// </summary>
-public sealed partial class GenesysApiClient
+internal sealed partial class GenesysApiClient
 {
     /// <summary>Streams every sequence, page after page. Needs <c>outbound:campaignSequence:view</c>.</summary>
     public async IAsyncEnumerable<GenesysCampaignSequence> ListSequencesAsync(RequestStats? stats, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -83,5 +83,38 @@ public sealed partial class GenesysApiClient
         var what = $"Reading the {GenesysCampaignSchedule.Noun(kind)} of {targetId}";
         var response = await SendAsync(HttpMethod.Get, OutboundPaths.Schedule(GenesysCampaignSchedule.ListPath(kind), targetId), null, stats, what, cancellationToken).ConfigureAwait(false);
         return ReadAnswer(response, what, root => GenesysCampaignSchedule.Parse(root, kind, at));
+    }
+
+    /// <summary>Reads one sequence or campaign rule by id, as its kind's typed object.</summary>
+    /// <exception cref="GenesysApiException">404 when there is no such object; any other failure.</exception>
+    public async Task<IOutboundObject> GetObjectAsync(ToggleKind kind, string id, RequestStats? stats, CancellationToken cancellationToken)
+    {
+        var what = $"Reading {kind.Noun} {id}";
+        var response = await SendAsync(HttpMethod.Get, kind.ItemPath(id), null, stats, what, cancellationToken).ConfigureAwait(false);
+        return ReadAnswer(response, what, kind.Parse);
+    }
+
+    /// <summary>
+    /// The full-body PUT of a sequence or campaign rule (the body carries the version read; a stale
+    /// one is refused with 409). Returns the object as the answer gives it, or as read back when the
+    /// answer is not the object (a 2xx accepted the write whatever its body says).
+    /// </summary>
+    public async Task<IOutboundObject> PutObjectAsync(ToggleKind kind, IOutboundObject item, string body, RequestStats? stats, CancellationToken cancellationToken)
+    {
+        var what = $"Updating {kind.Noun} {item.Id}";
+        var response = await SendAsync(HttpMethod.Put, kind.ItemPath(item.Id), body, stats, what, cancellationToken, expectJson: false).ConfigureAwait(false);
+        try
+        {
+            var answer = ReadAnswer(response, what, kind.Parse);
+            if (string.Equals(answer.Id, item.Id, StringComparison.OrdinalIgnoreCase))
+            {
+                return answer;
+            }
+        }
+        catch (GenesysApiException ex) when (ex.Code == InvalidAnswer)
+        {
+        }
+
+        return await GetObjectAsync(kind, item.Id, stats, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -20,7 +20,7 @@ namespace GenesysCloud.Outbound.Api;
 /// the resilience pipeline and renews the token once on a 401. One instance per cmdlet invocation
 /// (it carries that invocation's log); the HttpClient and token are the connection's.
 /// </summary>
-public sealed partial class GenesysApiClient
+internal sealed partial class GenesysApiClient
 {
     /// <summary>The list endpoint's largest page and largest id batch (docs/genesys-api.md).</summary>
     public const int MaxPageSize = 100;
@@ -281,30 +281,6 @@ public sealed partial class GenesysApiClient
         }).ToList();
         var read = await Task.WhenAll(reads).ConfigureAwait(false);
         return read.Where(c => c is not null).Select(c => c!).ToList();
-    }
-
-    /// <summary>Every entity of a paged list endpoint such as sequences or campaign rules, as JSON.</summary>
-    public async Task<IReadOnlyList<JsonElement>> ListAllAsync(string path, RequestStats? stats, CancellationToken cancellationToken)
-    {
-        var all = new List<JsonElement>();
-        await foreach (var element in ListPagesAsync(path, $"pageSize={MaxPageSize}", e => e.Clone(), stats, $"Listing {path}", cancellationToken).ConfigureAwait(false))
-        {
-            all.Add(element);
-        }
-
-        return all;
-    }
-
-    /// <summary>A GET whose answer is a JSON array or an object with <c>entities</c> (schedules come as an array).</summary>
-    public async Task<IReadOnlyList<JsonElement>> GetListAsync(string path, RequestStats? stats, CancellationToken cancellationToken)
-    {
-        var what = $"Reading {path}";
-        var response = await SendAsync(HttpMethod.Get, path, null, stats, what, cancellationToken).ConfigureAwait(false);
-        return ReadAnswer<IReadOnlyList<JsonElement>>(response, what, root =>
-        {
-            var items = root.ValueKind == JsonValueKind.Array ? root : root.TryGetProperty("entities", out var entities) ? entities : default;
-            return items.ValueKind == JsonValueKind.Array ? items.EnumerateArray().Select(e => e.Clone()).ToList() : new List<JsonElement>();
-        });
     }
 
     /// <summary>

@@ -44,16 +44,16 @@ public sealed class GenesysConnection : IDisposable
     public ResilienceOptions Resilience { get; } = new();
 
     /// <summary>The request budget of this connection's token, from the inin-ratelimit-* headers.</summary>
-    public RateBudget RateBudget { get; } = new();
+    internal RateBudget RateBudget { get; } = new();
 
     /// <summary>Which of the start/stop endpoints this connection may use, as learned from their first answers.</summary>
-    public StatusEndpoints StatusEndpoints { get; } = new();
+    internal StatusEndpoints StatusEndpoints { get; } = new();
 
     /// <summary>The kind (voice, messaging) of each campaign id this connection has read.</summary>
-    public CampaignDirectory Campaigns { get; } = new();
+    internal CampaignDirectory Campaigns { get; } = new();
 
     /// <summary>The token provider (tests look at how many tokens it fetched).</summary>
-    public IAccessTokenProvider Tokens => _tokens;
+    internal IAccessTokenProvider Tokens => _tokens;
 
     /// <summary>Connects with OAuth client credentials. No request is sent until one is needed.</summary>
     public static GenesysConnection WithClientCredentials(GenesysEndpoints endpoints, string clientId, SecureString clientSecret)
@@ -72,7 +72,7 @@ public sealed class GenesysConnection : IDisposable
         new(endpoints, CreateHttpClient(), new StaticTokenProvider(accessToken), null);
 
     /// <summary>A client for one operation, reporting to <paramref name="log"/>.</summary>
-    public GenesysApiClient CreateClient(IOperationLog? log = null) => new(_http, Endpoints, _tokens, Resilience, log, RateBudget, StatusEndpoints, Campaigns);
+    internal GenesysApiClient CreateClient(IOperationLog? log = null) => new(_http, Endpoints, _tokens, Resilience, log, RateBudget, StatusEndpoints, Campaigns);
 
     /// <summary>Whether Disconnect-GenesysCloud (or Dispose) closed this connection.</summary>
     public bool IsDisposed { get; private set; }

@@ -4,7 +4,7 @@ namespace GenesysCloud.Outbound.Api;
 /// Where Core reports what it does, for verbose/debug streams. Called from any thread: the
 /// PowerShell side queues the lines and writes them on the pipeline thread. Never given a secret.
 /// </summary>
-public interface IOperationLog
+internal interface IOperationLog
 {
     /// <summary>A step a user may want to see with -Verbose.</summary>
     void Verbose(string message);
@@ -14,7 +14,7 @@ public interface IOperationLog
 }
 
 /// <summary>A log that drops everything.</summary>
-public sealed class NullOperationLog : IOperationLog
+internal sealed class NullOperationLog : IOperationLog
 {
     /// <summary>The one instance.</summary>
     public static readonly NullOperationLog Instance = new();

@@ -20,7 +20,7 @@ namespace GenesysCloud.Outbound.Api;
 /// again. After either, <see cref="Reconnected"/> fires, since events may have been missed; when
 /// neither works, <see cref="Lost"/> fires once and the channel is dead.
 /// </summary>
-public sealed class NotificationChannel : IDisposable
+internal sealed class NotificationChannel : IDisposable
 {
     /// <summary>Genesys allows this many topics on one channel.</summary>
     public const int MaxTopics = 1000;

@@ -7,7 +7,7 @@ namespace GenesysCloud.Outbound.Api;
 /// holds per kind), relative to the API base, in one place (docs/genesys-api.md; all CONFIRMED). Ids
 /// are escaped here, so no caller builds a path by hand.
 /// </summary>
-public static class OutboundPaths
+internal static class OutboundPaths
 {
     /// <summary>
     /// <c>GET</c>: every kind of campaign in one paged list (<c>id</c> repeatable, <c>name</c>,

@@ -6,7 +6,7 @@ namespace GenesysCloud.Outbound.Api;
 /// Counts the HTTP requests one operation took and remembers the last correlation id, for the
 /// audit record's <c>Attempts</c> and <c>CorrelationId</c>. Shared by concurrent requests, so atomic.
 /// </summary>
-public sealed class RequestStats
+internal sealed class RequestStats
 {
     private int _requests;
     private string? _lastCorrelationId;

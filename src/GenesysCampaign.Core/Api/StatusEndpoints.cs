@@ -15,7 +15,7 @@ namespace GenesysCloud.Outbound.Api;
 /// 403 does not undo an endpoint that has worked (<see cref="HasWorked"/>), and an endpoint given
 /// up on because of a 403 is tried again (<see cref="Forget"/>) when the PUT is refused too.
 /// </summary>
-public sealed class StatusEndpoints
+internal sealed class StatusEndpoints
 {
     /// <summary>The longest a write waits for the first use of its endpoint to tell.</summary>
     public static readonly TimeSpan ProbeWait = TimeSpan.FromSeconds(3);

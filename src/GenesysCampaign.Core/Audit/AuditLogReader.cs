@@ -52,10 +52,18 @@ public static class AuditLogReader
             try
             {
                 record = JsonLinesAuditSink.FromLine(line);
-                if (string.IsNullOrEmpty(record.CampaignId))
+                if (string.IsNullOrEmpty(record.ObjectId) && !string.IsNullOrEmpty(record.CampaignId))
+                {
+                    // Written before 0.2, when every record was a campaign's: it named only the campaign.
+                    record.ObjectKind = OutboundObjectKind.Campaign;
+                    record.ObjectId = record.CampaignId!;
+                    record.ObjectName = record.CampaignName;
+                }
+
+                if (string.IsNullOrEmpty(record.ObjectId))
                 {
                     record = null;
-                    error = "it has no campaignId";
+                    error = "it has no objectId (or campaignId)";
                 }
             }
             catch (JsonException ex)

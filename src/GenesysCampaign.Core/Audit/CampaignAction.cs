@@ -1,14 +1,20 @@
 namespace GenesysCloud.Outbound.Audit;
 
-/// <summary>The three state changes the module makes.</summary>
+/// <summary>The changes the module makes: to campaigns and sequences (Suspend, Resume, Stop) and to campaign rules (Disable, Enable).</summary>
 public enum CampaignAction
 {
-    /// <summary>Pause: <c>off</c>.</summary>
+    /// <summary>Pause: a campaign or sequence to <c>off</c>.</summary>
     Suspend,
 
-    /// <summary>Dial again: <c>on</c>.</summary>
+    /// <summary>Dial again: a campaign or sequence to <c>on</c>.</summary>
     Resume,
 
-    /// <summary>Force stop: <c>forced_off</c>.</summary>
+    /// <summary>Force stop: a campaign to <c>forced_off</c>.</summary>
     Stop,
+
+    /// <summary>A campaign rule to <c>enabled: false</c>: it acts no more.</summary>
+    Disable,
+
+    /// <summary>A campaign rule to <c>enabled: true</c>.</summary>
+    Enable,
 }

@@ -18,6 +18,18 @@ public static class Failures
     /// <summary>A well-formed id that matched no campaign.</summary>
     public const string CampaignNotFound = "campaign.not.found";
 
+    /// <summary>A well-formed id that matched no sequence.</summary>
+    public const string SequenceNotFound = "sequence.not.found";
+
+    /// <summary>A well-formed id that matched no campaign rule.</summary>
+    public const string CampaignRuleNotFound = "campaign.rule.not.found";
+
+    /// <summary>An id that cannot be a sequence id: no request was made for it.</summary>
+    public const string InvalidSequenceId = "invalid.sequence.id";
+
+    /// <summary>An id that cannot be a campaign rule id: no request was made for it.</summary>
+    public const string InvalidCampaignRuleId = "invalid.campaign.rule.id";
+
     /// <summary>The state rules refuse the change from the campaign's status (invalid, complete without -Force, ...).</summary>
     public const string StateChangeRejected = "state.change.rejected";
 
@@ -41,6 +53,22 @@ public static class Failures
 
     /// <summary>No answer from Genesys (network fault, timeout) after every retry.</summary>
     public const string ConnectionFailed = "connection.failed";
+
+    /// <summary>The ErrorCode of an id of <paramref name="kind"/> that matched nothing.</summary>
+    public static string NotFound(OutboundObjectKind kind) => kind switch
+    {
+        OutboundObjectKind.Sequence => SequenceNotFound,
+        OutboundObjectKind.CampaignRule => CampaignRuleNotFound,
+        _ => CampaignNotFound,
+    };
+
+    /// <summary>The ErrorCode of a given id that cannot be one of <paramref name="kind"/>.</summary>
+    public static string InvalidId(OutboundObjectKind kind) => kind switch
+    {
+        OutboundObjectKind.Sequence => InvalidSequenceId,
+        OutboundObjectKind.CampaignRule => InvalidCampaignRuleId,
+        _ => InvalidCampaignId,
+    };
 
     /// <summary>The outcome and failure kind of a change that ended in an API error.</summary>
     public static (StateChangeOutcome Outcome, FailureKind Failure) Classify(GenesysApiException ex) =>

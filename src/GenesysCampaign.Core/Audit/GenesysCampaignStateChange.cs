@@ -5,8 +5,12 @@ using System.Text.Json.Serialization;
 namespace GenesysCloud.Outbound.Audit;
 
 /// <summary>
-/// The audit record of one campaign given to Suspend, Resume or Stop: one per campaign, on the
-/// pipeline and (with an audit log path) as one JSON line.
+/// The audit record of one object given to a cmdlet that changes it (a campaign to Suspend, Resume
+/// or Stop; a sequence to Suspend- or Resume-GenesysCampaignSequence; a campaign rule to Disable- or
+/// Enable-GenesysCampaignRule): one per object, on the pipeline and (with an audit log path) as one
+/// JSON line. <see cref="ObjectKind"/>, <see cref="ObjectId"/> and <see cref="ObjectName"/> say what
+/// was changed; <see cref="CampaignId"/> and <see cref="CampaignName"/> name the campaign, when the
+/// object is one.
 /// </summary>
 public sealed class GenesysCampaignStateChange
 {
@@ -16,22 +20,31 @@ public sealed class GenesysCampaignStateChange
     /// <summary>Shared by every record of one cmdlet invocation.</summary>
     public string OperationId { get; set; } = string.Empty;
 
-    /// <summary>The campaign id.</summary>
-    public string CampaignId { get; set; } = string.Empty;
+    /// <summary>What was changed: a Campaign, Sequence or CampaignRule (Campaign in audit lines written before 0.2).</summary>
+    public OutboundObjectKind ObjectKind { get; set; }
 
-    /// <summary>The campaign name, when it was read.</summary>
+    /// <summary>The id of what was changed (as given, for an id that matched nothing).</summary>
+    public string ObjectId { get; set; } = string.Empty;
+
+    /// <summary>The name of what was changed, when it was read.</summary>
+    public string? ObjectName { get; set; }
+
+    /// <summary>The campaign id, when the object is a campaign (null for a sequence or rule).</summary>
+    public string? CampaignId { get; set; }
+
+    /// <summary>The campaign name, when the object is a campaign and was read.</summary>
     public string? CampaignName { get; set; }
 
     /// <summary>Voice, Sms, Email or WhatsApp, when the campaign was read (null for an id that matched none).</summary>
     public GenesysCloud.Outbound.Campaigns.CampaignMediaType? MediaType { get; set; }
 
-    /// <summary>Suspend, Resume or Stop.</summary>
+    /// <summary>Suspend, Resume or Stop (campaigns and sequences); Disable or Enable (campaign rules).</summary>
     public CampaignAction Action { get; set; }
 
     /// <summary>The -Reason the user gave.</summary>
     public string? Reason { get; set; }
 
-    /// <summary>The status before the change.</summary>
+    /// <summary>The status before the change: a campaign's or sequence's <c>status</c>; a rule's <c>enabled</c> or <c>disabled</c>.</summary>
     public string? PreviousStatus { get; set; }
 
     /// <summary>The status that was (or would have been) written.</summary>
@@ -56,7 +69,13 @@ public sealed class GenesysCampaignStateChange
     /// </summary>
     public string? WrittenWith { get; set; }
 
-    /// <summary>HTTP requests this campaign took.</summary>
+    /// <summary>
+    /// The whole body a full-body PUT replaced (the JSON exactly as read before the write), when the
+    /// change was made by one; null when it was made by an endpoint or not made. What an undo puts back.
+    /// </summary>
+    public string? ReplacedBody { get; set; }
+
+    /// <summary>HTTP requests this change took.</summary>
     public int Attempts { get; set; }
 
     /// <summary>Time from start to record.</summary>
@@ -73,5 +92,5 @@ public sealed class GenesysCampaignStateChange
     public FailureKind? Failure { get; set; }
 
     /// <inheritdoc />
-    public override string ToString() => $"{CampaignName ?? CampaignId}: {Action} {PreviousStatus} -> {FinalStatus} ({Outcome})";
+    public override string ToString() => $"{ObjectName ?? ObjectId}: {Action} {PreviousStatus} -> {FinalStatus} ({Outcome})";
 }

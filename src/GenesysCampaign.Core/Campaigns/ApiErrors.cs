@@ -8,7 +8,7 @@ namespace GenesysCloud.Outbound.Campaigns;
 /// "Errors and rate limits"). Error codes are UNCONFIRMED there, so nothing here keys on a code:
 /// statuses and message texts only.
 /// </summary>
-public static class ApiErrors
+internal static class ApiErrors
 {
     /// <summary>
     /// A stale view of the resource: every 409, whatever its code (the Terraform provider's rule), or

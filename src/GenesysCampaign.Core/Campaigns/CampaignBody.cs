@@ -5,24 +5,30 @@ using System.Text.Json;
 namespace GenesysCloud.Outbound.Campaigns;
 
 /// <summary>
-/// Builds the PUT body for a status change: the JSON exactly as read, with only the value of the
-/// top-level <c>campaignStatus</c> replaced. Splicing the text (rather than re-serialising a model)
-/// is what guarantees that no field, known or unknown, is dropped or reformatted.
+/// Builds the body of a full-body PUT that changes one field: the JSON exactly as read, with only the
+/// value of one top-level property replaced. Splicing the text (rather than re-serialising a model)
+/// is what guarantees that no field, known or unknown, is dropped or reformatted. Campaigns,
+/// sequences and campaign rules are all written this way.
 /// </summary>
-public static class CampaignBody
+internal static class CampaignBody
 {
-    private static readonly byte[] StatusProperty = Encoding.UTF8.GetBytes("campaignStatus");
-
     /// <summary>Returns <paramref name="json"/> with <c>campaignStatus</c> set to <paramref name="status"/>.</summary>
     /// <exception cref="FormatException">The text is not a JSON object.</exception>
-    public static string WithStatus(string json, string status)
+    public static string WithStatus(string json, string status) => WithProperty(json, "campaignStatus", JsonSerializer.Serialize(status));
+
+    /// <summary>
+    /// Returns <paramref name="json"/> with the top-level <paramref name="property"/> set to
+    /// <paramref name="encodedValue"/> (JSON text: <c>"off"</c>, <c>false</c>), added last when absent.
+    /// </summary>
+    /// <exception cref="FormatException">The text is not a JSON object.</exception>
+    public static string WithProperty(string json, string property, string encodedValue)
     {
+        var name = Encoding.UTF8.GetBytes(property);
         var bytes = Encoding.UTF8.GetBytes(json);
-        var encodedStatus = JsonSerializer.Serialize(status);
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
-            throw new FormatException("A campaign body must be a JSON object.");
+            throw new FormatException("A body must be a JSON object.");
         }
 
         long closingBrace = -1;
@@ -41,14 +47,14 @@ public static class CampaignBody
             }
 
             hasProperties = true;
-            var isStatus = reader.ValueTextEquals(StatusProperty);
+            var isTarget = reader.ValueTextEquals(name);
             reader.Read();
-            if (isStatus)
+            if (isTarget)
             {
                 var start = (int)reader.TokenStartIndex;
                 reader.Skip();
                 var end = (int)reader.BytesConsumed;
-                return Encoding.UTF8.GetString(bytes, 0, start) + encodedStatus + Encoding.UTF8.GetString(bytes, end, bytes.Length - end);
+                return Encoding.UTF8.GetString(bytes, 0, start) + encodedValue + Encoding.UTF8.GetString(bytes, end, bytes.Length - end);
             }
 
             reader.Skip();
@@ -56,12 +62,12 @@ public static class CampaignBody
 
         if (closingBrace < 0)
         {
-            throw new FormatException("A campaign body must be a complete JSON object.");
+            throw new FormatException("A body must be a complete JSON object.");
         }
 
-        // No campaignStatus in the body at all: add it as the last property.
+        // Not in the body at all: add it as the last property.
         var at = (int)closingBrace;
-        var insert = (hasProperties ? "," : string.Empty) + "\"campaignStatus\":" + encodedStatus;
+        var insert = (hasProperties ? "," : string.Empty) + JsonSerializer.Serialize(property) + ":" + encodedValue;
         return Encoding.UTF8.GetString(bytes, 0, at) + insert + Encoding.UTF8.GetString(bytes, at, bytes.Length - at);
     }
 }

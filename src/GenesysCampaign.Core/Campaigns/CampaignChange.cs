@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -22,11 +21,8 @@ internal sealed class CampaignChange
     private readonly StateRule _rule;
     private readonly ThrottleSlot _slot;
     private readonly CancellationToken _cancel;
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private readonly RequestStats _stats = new();
-    private readonly List<string> _warnings = new();
     private readonly List<string> _writes = new();
-    private readonly GenesysCampaignStateChange _record;
+    private readonly OpenRecord _open;
     private GenesysCampaign _current;
 
     // The view the last accepted write was made from (what "settled since" is measured against).
@@ -48,7 +44,7 @@ internal sealed class CampaignChange
         _rule = StateRules.For(request.Action);
         _slot = slot;
         _cancel = cancel;
-        _record = StateChangeExecutor.NewRecord(request, campaign);
+        _open = new OpenRecord(StateChangeExecutor.NewRecord(request, campaign));
     }
 
     private GenesysApiClient Api => _services.Api;
@@ -65,9 +61,9 @@ internal sealed class CampaignChange
         catch (GenesysApiException ex) when (Written)
         {
             // Something failed after a write was accepted (a read, the force write): the change stands.
-            _warnings.Add($"After campaign '{_current.Name}' was changed ({WrittenWith}): {ex.Message}");
+            _open.Warnings.Add($"After campaign '{_current.Name}' was changed ({WrittenWith}): {ex.Message}");
             var unseen = ReferenceEquals(_current, _writtenFrom); // Not read since the write: its status is not known.
-            var changed = Done(StateChangeOutcome.Changed, $"Campaign '{_current.Name}' was changed ({WrittenWith}; was {_record.PreviousStatus}), but what followed failed: see Warnings.", unseen ? null : _current.Status);
+            var changed = Done(StateChangeOutcome.Changed, $"Campaign '{_current.Name}' was changed ({WrittenWith}; was {_open.Record.PreviousStatus}), but what followed failed: see Warnings.", unseen ? null : _current.Status);
             changed.CorrelationId ??= ex.CorrelationId;
             return changed;
         }
@@ -113,125 +109,179 @@ internal sealed class CampaignChange
 
     private string? WrittenWith => Written ? string.Join("; ", _writes) : null;
 
+    /// <summary>Passes until one ends the change: each decides on the view held and writes, or reads again when the view proved stale.</summary>
     private async Task<GenesysCampaignStateChange> DecideAndWriteAsync()
     {
         while (true)
         {
-            var decision = StateRules.Decide(_request.Action, _current, _request.Force);
-            if (decision.Warning is not null)
+            if (await PassAsync().ConfigureAwait(false) is { } record)
             {
-                _warnings.Add(decision.Warning);
+                return record;
             }
-
-            switch (decision.Kind)
-            {
-                case DecisionKind.Unchanged:
-                    return await NothingToWriteAsync(decision.Message).ConfigureAwait(false);
-
-                case DecisionKind.Rejected:
-                    return Done(StateChangeOutcome.Rejected, decision.Message, _current.Status, FailureKind.InvalidOperation, Failures.StateChangeRejected);
-
-                case DecisionKind.WaitToSettle:
-                    if (await WaitToSettleBeforeWritingAsync(decision.Message).ConfigureAwait(false) is { } timedOut)
-                    {
-                        return timedOut;
-                    }
-
-                    continue;
-            }
-
-            // A PUT replaces the whole campaign, so its body is always a read, never a notification's
-            // body (which need not carry every field): read it, then decide again on what it says.
-            if (_current.FromNotification)
-            {
-                _current = await ReadAtLeastAsync(_current.Version, _cancel).ConfigureAwait(false);
-                continue;
-            }
-
-            if (!Written)
-            {
-                // Before the first write: what could block or undo it.
-                var dependencies = await _services.Dependencies().ConfigureAwait(false);
-                var rejection = dependencies.Check(_current, _request.Action, _request.Force, _warnings);
-                if (rejection is not null)
-                {
-                    return Done(StateChangeOutcome.Rejected, rejection, _current.Status, FailureKind.InvalidOperation, Failures.CampaignInRunningSequence);
-                }
-
-                // The last point at which Ctrl+C prevents the write.
-                _cancel.ThrowIfCancellationRequested();
-            }
-            else if (_cancel.IsCancellationRequested)
-            {
-                // Turned off already; Ctrl+C before the force write: what was done is recorded.
-                return Done(StateChangeOutcome.Changed, $"Campaign '{_current.Name}' was turned off (was {_record.PreviousStatus}); stopped before the force stop was sent.", _current.Status);
-            }
-
-            var write = StateRules.WriteFor(_request.Action, _current.Status);
-            GenesysCampaign? answer;
-            try
-            {
-                answer = await WriteAsync(write).ConfigureAwait(false);
-            }
-            catch (GenesysApiException ex) when (IsStaleView(ex) && _staleReads < _request.MaxVersionRetries)
-            {
-                _staleReads++;
-                var sentFrom = _current;
-                if (await ReadAfterStaleAsync(ex).ConfigureAwait(false))
-                {
-                    if (ex.AnswerLost && StateRules.ShowsWrite(write.Status, _current.Status))
-                    {
-                        // An attempt went unanswered and its retry found the campaign where that write
-                        // leads: that attempt is what moved it (the lesser error than calling our own
-                        // change someone else's).
-                        _writes.Add(_sending + " (answer lost)");
-                        _writtenFrom = sentFrom;
-                    }
-
-                    continue;
-                }
-
-                // The view was current: the refusal stands.
-                if (write.IsForceStop)
-                {
-                    return await ForceStopRefusedAsync(ex).ConfigureAwait(false);
-                }
-
-                throw;
-            }
-            catch (GenesysApiException ex) when (write.IsForceStop && (Written || ex.StatusCode is 400 or 403))
-            {
-                return await ForceStopRefusedAsync(ex).ConfigureAwait(false);
-            }
-
-            _writtenFrom = _current;
-            if (answer is not null)
-            {
-                _current = answer;
-            }
-
-            if (_request.Action == CampaignAction.Stop && !write.IsForceStop)
-            {
-                // Turned off; force stop is written while it is stopping. One that settled straight
-                // to off (or anything else) needs no force.
-                _current = answer ?? await ReadChangedAsync(_writtenFrom).ConfigureAwait(false);
-                if (_current.Status == CampaignStatus.Stopping)
-                {
-                    continue;
-                }
-
-                if (!Moved(_current, _writtenFrom))
-                {
-                    // Reads still show it as it was (they can lag): a force write now would be refused.
-                    _warnings.Add($"Force stop of campaign '{_current.Name}' was not sent: it still read as {_current.Status} after it was turned off (reads can lag); it is turning off normally, letting outstanding calls finish.");
-                    _slot.Release();
-                    return await FinishAsync($"Campaign '{_current.Name}' was turned off (was {_record.PreviousStatus}); force stop was not sent (see Warnings).", lastIsAnswer: false).ConfigureAwait(false);
-                }
-            }
-
-            _slot.Release();
-            return await FinishAsync(ChangedMessage(), answer is not null).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// One pass: decide on the campaign as last seen; before the first write, check what could block
+    /// it; send the write; follow it. Returns the record when the change is over, or null to decide
+    /// again on a newer view (read after a notification, a settle, a stale view, or a Stop's first write).
+    /// </summary>
+    private async Task<GenesysCampaignStateChange?> PassAsync()
+    {
+        var decision = StateRules.Decide(_request.Action, _current, _request.Force);
+        if (decision.Warning is not null)
+        {
+            _open.Warnings.Add(decision.Warning);
+        }
+
+        switch (decision.Kind)
+        {
+            case DecisionKind.Unchanged:
+                return await NothingToWriteAsync(decision.Message).ConfigureAwait(false);
+
+            case DecisionKind.Rejected:
+                return Done(StateChangeOutcome.Rejected, decision.Message, _current.Status, FailureKind.InvalidOperation, Failures.StateChangeRejected);
+
+            case DecisionKind.WaitToSettle:
+                return await WaitToSettleBeforeWritingAsync(decision.Message).ConfigureAwait(false);
+        }
+
+        // A PUT replaces the whole campaign, so its body is always a read, never a notification's
+        // body (which need not carry every field): read it, then decide again on what it says.
+        if (_current.FromNotification)
+        {
+            _current = await ReadAtLeastAsync(_current.Version, _cancel).ConfigureAwait(false);
+            return null;
+        }
+
+        if (await StopsBeforeWriteAsync().ConfigureAwait(false) is { } stopped)
+        {
+            return stopped;
+        }
+
+        var write = StateRules.WriteFor(_request.Action, _current.Status);
+        var sent = await SendAsync(write).ConfigureAwait(false);
+        return sent.Ended ?? (sent.Again ? null : await AfterWriteAsync(write, sent.Answer).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// Before the first write: a running sequence (or another dependency) that rejects it, or Ctrl+C,
+    /// the last point at which it prevents the write. After a write (a Stop's force write to come):
+    /// Ctrl+C records what was done. Null to go on and write.
+    /// </summary>
+    private async Task<GenesysCampaignStateChange?> StopsBeforeWriteAsync()
+    {
+        if (!Written)
+        {
+            var dependencies = await _services.Dependencies().ConfigureAwait(false);
+            var rejection = dependencies.Check(_current, _request.Action, _request.Force, _open.Warnings);
+            if (rejection is not null)
+            {
+                return Done(StateChangeOutcome.Rejected, rejection, _current.Status, FailureKind.InvalidOperation, Failures.CampaignInRunningSequence);
+            }
+
+            _cancel.ThrowIfCancellationRequested();
+            return null;
+        }
+
+        return _cancel.IsCancellationRequested
+            ? Done(StateChangeOutcome.Changed, $"Campaign '{_current.Name}' was turned off (was {_open.Record.PreviousStatus}); stopped before the force stop was sent.", _current.Status)
+            : null;
+    }
+
+    /// <summary>
+    /// Sends the write and reads what its refusals say: sent (with the PUT's answer, if any); again,
+    /// when a refusal proved the view stale and the campaign was read again; or ended, when a force
+    /// write was refused. Any other refusal is thrown.
+    /// </summary>
+    private async Task<Sent> SendAsync(StateWrite write)
+    {
+        try
+        {
+            return new Sent(await WriteAsync(write).ConfigureAwait(false), again: false, ended: null);
+        }
+        catch (GenesysApiException ex) when (IsStaleView(ex) && _staleReads < _request.MaxVersionRetries)
+        {
+            _staleReads++;
+            var sentFrom = _current;
+            if (await ReadAfterStaleAsync(ex).ConfigureAwait(false))
+            {
+                if (ex.AnswerLost && StateRules.ShowsWrite(write.Status, _current.Status))
+                {
+                    // An attempt went unanswered and its retry found the campaign where that write
+                    // leads: that attempt is what moved it (the lesser error than calling our own
+                    // change someone else's).
+                    _writes.Add(_sending + " (answer lost)");
+                    _writtenFrom = sentFrom;
+                }
+
+                return new Sent(null, again: true, ended: null);
+            }
+
+            // The view was current: the refusal stands.
+            if (write.IsForceStop)
+            {
+                return new Sent(null, again: false, await ForceStopRefusedAsync(ex).ConfigureAwait(false));
+            }
+
+            throw;
+        }
+        catch (GenesysApiException ex) when (write.IsForceStop && (Written || ex.StatusCode is 400 or 403))
+        {
+            return new Sent(null, again: false, await ForceStopRefusedAsync(ex).ConfigureAwait(false));
+        }
+    }
+
+    /// <summary>
+    /// After an accepted write: a Stop's first write goes round again to force-stop a campaign still
+    /// stopping (null); anything else is finished (waited for with -Wait).
+    /// </summary>
+    private async Task<GenesysCampaignStateChange?> AfterWriteAsync(StateWrite write, GenesysCampaign? answer)
+    {
+        _writtenFrom = _current;
+        if (answer is not null)
+        {
+            _current = answer;
+        }
+
+        if (_request.Action == CampaignAction.Stop && !write.IsForceStop)
+        {
+            // Turned off; force stop is written while it is stopping. One that settled straight
+            // to off (or anything else) needs no force.
+            _current = answer ?? await ReadChangedAsync(_writtenFrom).ConfigureAwait(false);
+            if (_current.Status == CampaignStatus.Stopping)
+            {
+                return null;
+            }
+
+            if (!Moved(_current, _writtenFrom))
+            {
+                // Reads still show it as it was (they can lag): a force write now would be refused.
+                _open.Warnings.Add($"Force stop of campaign '{_current.Name}' was not sent: it still read as {_current.Status} after it was turned off (reads can lag); it is turning off normally, letting outstanding calls finish.");
+                _slot.Release();
+                return await FinishAsync($"Campaign '{_current.Name}' was turned off (was {_open.Record.PreviousStatus}); force stop was not sent (see Warnings).", lastIsAnswer: false).ConfigureAwait(false);
+            }
+        }
+
+        _slot.Release();
+        return await FinishAsync(ChangedMessage(), answer is not null).ConfigureAwait(false);
+    }
+
+    /// <summary>What <see cref="SendAsync"/> found: the PUT's answer, or to go round again, or the record that ends the change.</summary>
+    private readonly struct Sent
+    {
+        public Sent(GenesysCampaign? answer, bool again, GenesysCampaignStateChange? ended)
+        {
+            Answer = answer;
+            Again = again;
+            Ended = ended;
+        }
+
+        public GenesysCampaign? Answer { get; }
+
+        public bool Again { get; }
+
+        public GenesysCampaignStateChange? Ended { get; }
     }
 
     /// <summary>
@@ -257,7 +307,7 @@ internal sealed class CampaignChange
         GenesysCampaign updated;
         try
         {
-            updated = await Api.PutCampaignAsync(_current, CampaignBody.WithStatus(_current.Json, write.Status), _stats, CancellationToken.None).ConfigureAwait(false);
+            updated = await Api.PutCampaignAsync(_current, CampaignBody.WithStatus(_current.Json, write.Status), _open.Stats, CancellationToken.None).ConfigureAwait(false);
         }
         catch (GenesysApiException ex) when (ex.StatusCode == 403 && write.Endpoint is { } endpoint && !_triedEndpoint)
         {
@@ -275,6 +325,7 @@ internal sealed class CampaignChange
         }
 
         _writes.Add(_sending);
+        _open.Record.ReplacedBody ??= _current.Json; // The body as it was before the first PUT: what an undo puts back.
         return updated;
     }
 
@@ -302,7 +353,7 @@ internal sealed class CampaignChange
 
         try
         {
-            await Api.PostCampaignActionAsync(_current, action, _stats, CancellationToken.None, Answered).ConfigureAwait(false);
+            await Api.PostCampaignActionAsync(_current, action, _open.Stats, CancellationToken.None, Answered).ConfigureAwait(false);
             endpoints.Learned(key, usable: true);
             told = true;
             return true;
@@ -355,7 +406,7 @@ internal sealed class CampaignChange
     {
         try
         {
-            await Api.GetCampaignAsync(_current.Kind, _current.Id, _stats, CancellationToken.None).ConfigureAwait(false);
+            await Api.GetCampaignAsync(_current.Kind, _current.Id, _open.Stats, CancellationToken.None).ConfigureAwait(false);
             return true;
         }
         catch (GenesysApiException ex) when (ex.StatusCode == 404)
@@ -422,7 +473,7 @@ internal sealed class CampaignChange
     {
         _services.Log.Verbose(why);
         _slot.Release();
-        var settled = await _services.Waiter.WaitAsync(_current, c => !StateRules.IsTransitional(c.Status), _request.Timeout, _stats, _cancel).ConfigureAwait(false);
+        var settled = await _services.Waiter.WaitAsync(_current, c => !StateRules.IsTransitional(c.Status), _request.Timeout, _open.Stats, _cancel).ConfigureAwait(false);
         if (!settled.Reached)
         {
             var last = settled.Last?.Status ?? _current.Status;
@@ -438,9 +489,9 @@ internal sealed class CampaignChange
     private async Task<GenesysCampaignStateChange> ForceStopRefusedAsync(GenesysApiException ex)
     {
         _slot.Release();
-        _warnings.Add($"Force stop of campaign '{_current.Name}' was refused ({ex.Message}); it is turning off normally, letting outstanding calls finish.");
+        _open.Warnings.Add($"Force stop of campaign '{_current.Name}' was refused ({ex.Message}); it is turning off normally, letting outstanding calls finish.");
         var message = Written
-            ? $"Campaign '{_current.Name}' was turned off (was {_record.PreviousStatus}); force stop was refused, so it is stopping normally."
+            ? $"Campaign '{_current.Name}' was turned off (was {_open.Record.PreviousStatus}); force stop was refused, so it is stopping normally."
             : $"Campaign '{_current.Name}' is already turning off; force stop was refused, so it is stopping normally.";
         _writtenFrom ??= _current;
         return await FinishAsync(message, lastIsAnswer: true, Written ? StateChangeOutcome.Changed : StateChangeOutcome.Unchanged).ConfigureAwait(false);
@@ -453,12 +504,12 @@ internal sealed class CampaignChange
             : string.Empty;
         if (_request.Action != CampaignAction.Stop)
         {
-            return $"Campaign '{_current.Name}' set to {_rule.TargetStatus} (was {_record.PreviousStatus}).{lost}";
+            return $"Campaign '{_current.Name}' set to {_rule.TargetStatus} (was {_open.Record.PreviousStatus}).{lost}";
         }
 
         return _writes.Any(w => w.IndexOf(CampaignStatus.ForcedOff, StringComparison.Ordinal) >= 0)
-            ? $"Campaign '{_current.Name}' force-stopped (was {_record.PreviousStatus}).{lost}"
-            : $"Campaign '{_current.Name}' was turned off (was {_record.PreviousStatus}) and reached {_current.Status} before a force stop was needed.{lost}";
+            ? $"Campaign '{_current.Name}' force-stopped (was {_open.Record.PreviousStatus}).{lost}"
+            : $"Campaign '{_current.Name}' was turned off (was {_open.Record.PreviousStatus}) and reached {_current.Status} before a force stop was needed.{lost}";
     }
 
     /// <summary>Whether a read shows the campaign moved from a view (a newer version or another status).</summary>
@@ -501,7 +552,7 @@ internal sealed class CampaignChange
         CampaignWaitResult result;
         try
         {
-            result = await _services.Waiter.WaitAsync(_current, Settled, _request.Timeout, _stats, _cancel).ConfigureAwait(false);
+            result = await _services.Waiter.WaitAsync(_current, Settled, _request.Timeout, _open.Stats, _cancel).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -535,24 +586,9 @@ internal sealed class CampaignChange
     private Task<GenesysCampaign> ReadChangedAsync(GenesysCampaign from) =>
         ReadUntilAsync(read => Moved(read, from), CancellationToken.None);
 
-    /// <summary>
-    /// Reads the campaign until <paramref name="shows"/> holds: at once, then after 0.25, 0.5, 0.75 and
-    /// 1 s, then each second, eight reads in about 5.5 s in all (how long real reads lag a write is not
-    /// documented). The last read is returned whether or not it shows it.
-    /// </summary>
-    private async Task<GenesysCampaign> ReadUntilAsync(Func<GenesysCampaign, bool> shows, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var read = await Api.GetCampaignAsync(_current.Kind, _current.Id, _stats, cancellationToken).ConfigureAwait(false);
-            if (shows(read) || attempt == 8)
-            {
-                return read;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(1000, 250 * attempt)), cancellationToken).ConfigureAwait(false);
-        }
-    }
+    /// <summary>Reads the campaign until <paramref name="shows"/> holds (<see cref="LaggingReads"/>).</summary>
+    private Task<GenesysCampaign> ReadUntilAsync(Func<GenesysCampaign, bool> shows, CancellationToken cancellationToken) =>
+        LaggingReads.UntilAsync(token => Api.GetCampaignAsync(_current.Kind, _current.Id, _open.Stats, token), shows, cancellationToken);
 
     /// <summary>
     /// When the PUT fallback was refused for want of a permission after the endpoint was too: says
@@ -568,20 +604,6 @@ internal sealed class CampaignChange
         return $". The {action} endpoint was refused too ({refusal}). Give the OAuth client's role {_current.Kind.PermissionPrefix}:{action} (least privilege) or {_current.Kind.PermissionPrefix}:edit, in the campaign's division (permissions are granted per division).";
     }
 
-    private GenesysCampaignStateChange Done(StateChangeOutcome outcome, string message, string? finalStatus, FailureKind? failure = null, string? code = null)
-    {
-        var record = _record;
-        record.Outcome = outcome;
-        record.Message = message;
-        record.FinalStatus = finalStatus;
-        record.Failure = failure;
-        record.ErrorCode = code;
-        record.WrittenWith = WrittenWith;
-        record.Warnings = _warnings.Distinct().ToArray();
-        record.Attempts = _stats.Requests;
-        record.CorrelationId = _stats.LastCorrelationId;
-        record.DurationMs = _clock.ElapsedMilliseconds;
-        record.Timestamp = DateTime.UtcNow;
-        return record;
-    }
+    private GenesysCampaignStateChange Done(StateChangeOutcome outcome, string message, string? finalStatus, FailureKind? failure = null, string? code = null) =>
+        _open.Close(outcome, message, finalStatus, WrittenWith, failure, code);
 }

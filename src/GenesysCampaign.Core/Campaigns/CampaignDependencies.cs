@@ -1,23 +1,26 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
+using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using GenesysCloud.Outbound.Api;
 using GenesysCloud.Outbound.Audit;
+using GenesysCloud.Outbound.Dependencies;
 
 namespace GenesysCloud.Outbound.Campaigns;
 
 /// <summary>
-/// What can block or undo a status change (docs/genesys-api.md): sequences, campaign rules, campaign
-/// schedules. Read once per cmdlet invocation; each rule below lives only here.
+/// What can block or undo a status change (docs/genesys-api.md): sequences, campaign rules, and the
+/// schedules of campaigns, messaging campaigns and sequences, as the typed objects their cmdlets
+/// show. Read once per cmdlet invocation; each rule below lives only here.
 /// </summary>
-public sealed class CampaignDependencies
+internal sealed class CampaignDependencies
 {
-    private readonly List<Sequence> _sequences = new();
-    private readonly List<Rule> _rules = new();
-    private readonly Dictionary<string, string> _schedules = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<GenesysCampaignSequence> _sequences = new();
+    private readonly List<GenesysCampaignRule> _rules = new();
+    private readonly Dictionary<string, GenesysCampaignSchedule> _schedules = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, GenesysCampaignSchedule> _sequenceSchedules = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _unchecked = new();
 
     private CampaignDependencies()
@@ -28,52 +31,44 @@ public sealed class CampaignDependencies
     public static CampaignDependencies None { get; } = new();
 
     /// <summary>
-    /// Reads sequences, campaign rules and schedules. A list that cannot be read (a missing permission)
-    /// does not stop the run: every change then carries a warning that it was not checked.
+    /// Reads sequences, campaign rules and the three schedule lists (one request each, and a page per
+    /// 100 sequences or rules). A list that cannot be read (a missing permission) does not stop the
+    /// run: every change then carries a warning that it was not checked.
     /// </summary>
     public static async Task<CampaignDependencies> LoadAsync(GenesysApiClient api, RequestStats stats, IOperationLog log, CancellationToken cancellationToken)
     {
         var result = new CampaignDependencies();
         await result.TryAsync("sequences", log, async () =>
         {
-            foreach (var item in await api.ListAllAsync(OutboundPaths.Sequences, stats, cancellationToken).ConfigureAwait(false))
+            await foreach (var sequence in api.ListSequencesAsync(stats, cancellationToken).ConfigureAwait(false))
             {
-                result._sequences.Add(new Sequence(Text(item, "id") ?? string.Empty, Text(item, "name") ?? Text(item, "id") ?? "?", Text(item, "status") ?? string.Empty, ReferenceIds(item, "campaigns")));
+                result._sequences.Add(sequence);
             }
         }).ConfigureAwait(false);
 
         await result.TryAsync("campaign rules", log, async () =>
         {
-            foreach (var item in await api.ListAllAsync(OutboundPaths.CampaignRules, stats, cancellationToken).ConfigureAwait(false))
+            await foreach (var rule in api.ListCampaignRulesAsync(stats, cancellationToken).ConfigureAwait(false))
             {
-                var enabled = item.TryGetProperty("enabled", out var e) && e.ValueKind == JsonValueKind.True;
-                var actions = new List<RuleAction>();
-                if (item.TryGetProperty("campaignRuleActions", out var list) && list.ValueKind == JsonValueKind.Array)
-                {
-                    foreach (var action in list.EnumerateArray())
-                    {
-                        var entities = action.TryGetProperty("campaignRuleActionEntities", out var ents) ? ents : default;
-                        actions.Add(new RuleAction(
-                            Text(action, "actionType") ?? string.Empty,
-                            entities.ValueKind == JsonValueKind.Object ? ReferenceIds(entities, "campaigns") : new HashSet<string>(),
-                            entities.ValueKind == JsonValueKind.Object ? ReferenceIds(entities, "sequences") : new HashSet<string>()));
-                    }
-                }
-
-                result._rules.Add(new Rule(Text(item, "name") ?? Text(item, "id") ?? "?", enabled, actions));
+                result._rules.Add(rule);
             }
         }).ConfigureAwait(false);
 
-        await result.TryAsync("campaign schedules", log, async () =>
+        foreach (var (kind, into, what) in new[]
         {
-            foreach (var item in await api.GetListAsync(OutboundPaths.CampaignSchedules, stats, cancellationToken).ConfigureAwait(false))
+            (ScheduleKind.Campaign, result._schedules, "campaign schedules"),
+            (ScheduleKind.MessagingCampaign, result._schedules, "messaging campaign schedules"),
+            (ScheduleKind.Sequence, result._sequenceSchedules, "sequence schedules"),
+        })
+        {
+            await result.TryAsync(what, log, async () =>
             {
-                if (item.TryGetProperty("campaign", out var campaign) && Text(campaign, "id") is { } id)
+                foreach (var schedule in await api.ListSchedulesAsync(kind, stats, cancellationToken).ConfigureAwait(false))
                 {
-                    result._schedules[id] = Text(item, "name") ?? Text(campaign, "name") ?? id;
+                    into[schedule.TargetId] = schedule;
                 }
-            }
-        }).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+        }
 
         return result;
     }
@@ -89,8 +84,8 @@ public sealed class CampaignDependencies
             warnings.Add($"{what} could not be read, so they were not checked for campaign '{campaign.Name}'.");
         }
 
-        var sequences = _sequences.Where(s => s.Campaigns.Contains(campaign.Id)).ToList();
-        foreach (var running in sequences.Where(s => s.Status == CampaignStatus.On))
+        var sequences = _sequences.Where(s => s.Contains(campaign.Id)).ToList();
+        foreach (var running in sequences.Where(s => s.Status == SequenceStatus.On))
         {
             if (!force)
             {
@@ -101,15 +96,14 @@ public sealed class CampaignDependencies
         }
 
         // Rules that act against this change: turning the campaign on after a pause or stop, or off after a resume.
-        var against = action == CampaignAction.Resume ? "turnOff" : "turnOn";
+        var resume = action == CampaignAction.Resume;
+        bool Has(IEnumerable<GenesysEntityRef> refs, string id) => refs.Any(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
         foreach (var rule in _rules.Where(r => r.Enabled))
         {
-            var hits = rule.Actions.Any(a =>
-                (a.Type.Equals(against + "Campaign", StringComparison.OrdinalIgnoreCase) && a.Campaigns.Contains(campaign.Id))
-                || (a.Type.Equals(against + "Sequence", StringComparison.OrdinalIgnoreCase) && _sequences.Any(s => a.Sequences.Contains(s.Id) && s.Campaigns.Contains(campaign.Id))));
-            if (hits)
+            var (campaigns, ruleSequences) = resume ? (rule.TurnsOffCampaigns, rule.TurnsOffSequences) : (rule.TurnsOnCampaigns, rule.TurnsOnSequences);
+            if (Has(campaigns, campaign.Id) || sequences.Any(s => Has(ruleSequences, s.Id)))
             {
-                warnings.Add(action == CampaignAction.Resume
+                warnings.Add(resume
                     ? $"Enabled campaign rule '{rule.Name}' can turn campaign '{campaign.Name}' off again."
                     : $"Enabled campaign rule '{rule.Name}' can turn campaign '{campaign.Name}' back on.");
             }
@@ -117,11 +111,27 @@ public sealed class CampaignDependencies
 
         if (_schedules.TryGetValue(campaign.Id, out var schedule))
         {
-            warnings.Add($"Campaign schedule '{schedule}' starts and stops campaign '{campaign.Name}' on its own.");
+            warnings.Add($"Campaign schedule '{ScheduleName(schedule)}' starts and stops campaign '{campaign.Name}' on its own{NextStart(schedule)}.");
+        }
+
+        if (!resume)
+        {
+            // A scheduled sequence turns itself on, and then its current campaign.
+            foreach (var sequence in sequences.Where(s => _sequenceSchedules.ContainsKey(s.Id)))
+            {
+                var sequenceSchedule = _sequenceSchedules[sequence.Id];
+                warnings.Add($"Sequence schedule '{ScheduleName(sequenceSchedule)}' turns on sequence '{sequence.Name}', which holds campaign '{campaign.Name}'{NextStart(sequenceSchedule)}.");
+            }
         }
 
         return null;
     }
+
+    private static string ScheduleName(GenesysCampaignSchedule schedule) =>
+        schedule.Name.Length > 0 ? schedule.Name : schedule.TargetName ?? schedule.TargetId;
+
+    private static string NextStart(GenesysCampaignSchedule schedule) =>
+        schedule.NextStart is { } next ? $" (next start {next.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC)" : string.Empty;
 
     private async Task TryAsync(string what, IOperationLog log, Func<Task> read)
     {
@@ -136,37 +146,4 @@ public sealed class CampaignDependencies
             log.Verbose($"Could not read {what}: {ex.Message}");
         }
     }
-
-    private static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static HashSet<string> ReferenceIds(JsonElement element, string name)
-    {
-        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        if (element.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array)
-        {
-            // References are {id, name, selfUri}; a bare id string is read alike.
-            foreach (var reference in list.EnumerateArray())
-            {
-                var id = reference.ValueKind switch
-                {
-                    JsonValueKind.Object => Text(reference, "id"),
-                    JsonValueKind.String => reference.GetString(),
-                    _ => null,
-                };
-                if (!string.IsNullOrEmpty(id))
-                {
-                    ids.Add(id!);
-                }
-            }
-        }
-
-        return ids;
-    }
-
-    private sealed record Sequence(string Id, string Name, string Status, HashSet<string> Campaigns);
-
-    private sealed record Rule(string Name, bool Enabled, List<RuleAction> Actions);
-
-    private sealed record RuleAction(string Type, HashSet<string> Campaigns, HashSet<string> Sequences);
 }

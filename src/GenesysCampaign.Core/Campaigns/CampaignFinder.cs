@@ -9,7 +9,7 @@ using GenesysCloud.Outbound.Api;
 namespace GenesysCloud.Outbound.Campaigns;
 
 /// <summary>Finds campaigns by name pattern or id with as few list calls as the patterns allow.</summary>
-public static class CampaignFinder
+internal static class CampaignFinder
 {
     /// <summary>
     /// Whether an id can be one, checked before any request: Genesys ids are GUIDs, but all this

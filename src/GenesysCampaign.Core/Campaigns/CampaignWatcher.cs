@@ -13,7 +13,7 @@ namespace GenesysCloud.Outbound.Campaigns;
 /// or, when those cannot be had or are lost, from batched polling. Only changes of status are
 /// reported; the campaigns as given are the baseline.
 /// </summary>
-public sealed class CampaignWatcher
+internal sealed class CampaignWatcher
 {
     private readonly GenesysApiClient _api;
     private readonly IOperationLog _log;

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
+using GenesysCloud.Outbound.Audit;
+using GenesysCloud.Outbound.Dependencies;
 
 namespace GenesysCloud.Outbound.Campaigns;
 
@@ -10,7 +12,7 @@ namespace GenesysCloud.Outbound.Campaigns;
 /// The fields the module needs are typed; the whole body is kept as the exact JSON that was read,
 /// because a status change must PUT every field back (docs/genesys-api.md).
 /// </summary>
-public sealed class GenesysCampaign
+public sealed class GenesysCampaign : IOutboundObject
 {
     private GenesysCampaign(CampaignKind kind, string json, string id, string name, string status, int version)
     {
@@ -24,6 +26,9 @@ public sealed class GenesysCampaign
 
     /// <summary>Which kind of campaign, and so which endpoints, topics and limit apply.</summary>
     public CampaignKind Kind { get; }
+
+    /// <inheritdoc />
+    OutboundObjectKind IOutboundObject.ObjectKind => OutboundObjectKind.Campaign;
 
     /// <summary>Voice, or the messaging campaign's channel (from the one of smsConfig, emailConfig, whatsAppConfig it has).</summary>
     public CampaignMediaType MediaType { get; private set; }

@@ -7,7 +7,7 @@ using GenesysCloud.Outbound.Api;
 namespace GenesysCloud.Outbound.Campaigns;
 
 /// <summary>How a wait ended.</summary>
-public sealed class CampaignWaitResult
+internal sealed class CampaignWaitResult
 {
     /// <summary>Creates a result.</summary>
     public CampaignWaitResult(bool reached, GenesysCampaign? last)
@@ -27,7 +27,7 @@ public sealed class CampaignWaitResult
 /// Waits for campaigns to reach a condition. Behind an interface so polling and notifications
 /// can stand in for each other.
 /// </summary>
-public interface ICampaignWaiter : IDisposable
+internal interface ICampaignWaiter : IDisposable
 {
     /// <summary>
     /// Gets ready to wait on these campaigns (subscribes to their notifications in bulk) before the

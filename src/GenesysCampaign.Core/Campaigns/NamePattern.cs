@@ -12,7 +12,7 @@ namespace GenesysCloud.Outbound.Campaigns;
 /// (<c>[UK] Renewals</c>), so a pattern is also a literal name: <see cref="IsLiteralName"/>, and
 /// <see cref="CampaignFinder"/> prefers literal matches.
 /// </summary>
-public sealed class NamePattern
+internal sealed class NamePattern
 {
     private readonly Regex _regex;
 

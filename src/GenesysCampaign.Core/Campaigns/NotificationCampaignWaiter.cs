@@ -37,7 +37,7 @@ public sealed class NotificationOptions
 /// socket reconnects, batched 100 campaigns a request. When a channel or its socket cannot be had,
 /// or is lost, every wait moves to batched polling without failing.
 /// </summary>
-public sealed class NotificationCampaignWaiter : ICampaignWaiter
+internal sealed class NotificationCampaignWaiter : ICampaignWaiter
 {
     private readonly GenesysApiClient _api;
     private readonly IOperationLog _log;

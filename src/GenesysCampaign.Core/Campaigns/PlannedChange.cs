@@ -1,26 +1,32 @@
 using System.Collections.Generic;
 using GenesysCloud.Outbound.Audit;
+using GenesysCloud.Outbound.Dependencies;
 
 namespace GenesysCloud.Outbound.Campaigns;
 
 /// <summary>
-/// What a run would do with one campaign, decided before anything is sent from the campaign as
-/// given (<see cref="StateRules"/>) and what could block or undo the change
-/// (<see cref="CampaignDependencies"/>): what -WhatIf says, and whether -Confirm asks about it.
-/// Made by <see cref="StateChangeExecutor.PlanAsync"/>; the run itself decides again on what it reads.
+/// What a run would do with one object (a campaign, sequence or campaign rule), decided before
+/// anything is sent from the object as given (<see cref="StateRules"/> and what could block or undo
+/// the change, <see cref="CampaignDependencies"/>, for a campaign; <see cref="ToggleKind.Decide"/>
+/// for the others): what -WhatIf says, and whether -Confirm asks about it. Made by the executor's
+/// PlanAsync and Plan; the run itself decides again on what it reads.
 /// </summary>
-public sealed class PlannedChange
+internal sealed class PlannedChange
 {
-    internal PlannedChange(GenesysCampaign campaign, bool wouldWrite, string description, IReadOnlyList<string> warnings)
+    internal PlannedChange(IOutboundObject target, string state, bool wouldWrite, string description, IReadOnlyList<string> warnings)
     {
-        Campaign = campaign;
+        Target = target;
+        State = state;
         WouldWrite = wouldWrite;
         Description = description;
         Warnings = warnings;
     }
 
-    /// <summary>The campaign, as given.</summary>
-    public GenesysCampaign Campaign { get; }
+    /// <summary>The object, as given: a <see cref="GenesysCampaign"/>, <see cref="GenesysCampaignSequence"/> or <see cref="GenesysCampaignRule"/>.</summary>
+    public IOutboundObject Target { get; }
+
+    /// <summary>Its state as given: a campaign's or sequence's status, a rule's enabled or disabled.</summary>
+    public string State { get; }
 
     /// <summary>Whether the run would send a write for it (at once, or once a stopping campaign settles).</summary>
     public bool WouldWrite { get; }

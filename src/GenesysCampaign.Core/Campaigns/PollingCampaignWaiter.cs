@@ -29,7 +29,7 @@ public sealed class PollingOptions
 /// a tick, not fifty; and the ticks are spaced so that polling takes at most half of the request
 /// budget (<see cref="Resilience.RateBudget.PollingInterval"/>).
 /// </summary>
-public sealed class PollingCampaignWaiter : ICampaignWaiter
+internal sealed class PollingCampaignWaiter : ICampaignWaiter
 {
     private readonly GenesysApiClient _api;
     private readonly PollingOptions _options;

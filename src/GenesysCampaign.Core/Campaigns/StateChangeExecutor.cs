@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using GenesysCloud.Outbound.Api;
 using GenesysCloud.Outbound.Audit;
+using GenesysCloud.Outbound.Dependencies;
 
 namespace GenesysCloud.Outbound.Campaigns;
 
@@ -13,7 +14,7 @@ namespace GenesysCloud.Outbound.Campaigns;
 /// one record per campaign: audited (flushed) first, then handed to the caller. Cancellation stops
 /// new writes; a write already sent is finished and recorded.
 /// </summary>
-public sealed class StateChangeExecutor
+internal sealed class StateChangeExecutor
 {
     private readonly GenesysApiClient _api;
     private readonly ICampaignWaiter _waiter;
@@ -75,9 +76,44 @@ public sealed class StateChangeExecutor
             }
         }
 
+        await ForEachAsync(unique, request, onRecord, cancellationToken, async (campaign, slot) =>
+        {
+            if (_overLimit is not null && _overLimit.TryGetValue(campaign.Id, out var overLimit))
+            {
+                var record = NewRecord(request, campaign);
+                record.Outcome = StateChangeOutcome.Rejected;
+                record.Failure = FailureKind.LimitsExceeded;
+                record.ErrorCode = Failures.ActiveCampaignLimit;
+                record.Message = overLimit;
+                return record;
+            }
+
+            return await new CampaignChange(services, campaign, request, slot, cancellationToken).RunAsync().ConfigureAwait(false);
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs the change for every sequence or campaign rule of <paramref name="kind"/> (as given, or as
+    /// read by id): a full-body PUT each, at most ThrottleLimit at a time, one record each, audited
+    /// first, as <see cref="RunAsync(IReadOnlyList{GenesysCampaign}, StateChangeRequest, Action{GenesysCampaignStateChange, Exception?}, CancellationToken)"/>.
+    /// </summary>
+    public Task RunAsync(IReadOnlyList<IOutboundObject> items, ToggleKind kind, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> onRecord, CancellationToken cancellationToken)
+    {
+        var services = new Services(_api, _waiter, _log, () => DependenciesAsync(cancellationToken));
+        return ForEachAsync(Unique(items), request, onRecord, cancellationToken, (item, slot) => new ToggleChange(services, kind, item, request, slot, cancellationToken).RunAsync());
+    }
+
+    /// <summary>
+    /// The one run loop of every kind: each object's change at most ThrottleLimit at a time, its
+    /// record published (audited, then handed on) once. Cancellation stops new changes: an object not
+    /// yet reached has no write and no record. The throttle bounds writes, not waits: a change hands
+    /// its slot back before waiting, so 50 campaigns take one settle, not five.
+    /// </summary>
+    private async Task ForEachAsync<T>(IReadOnlyList<T> items, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> onRecord, CancellationToken cancellationToken, Func<T, ThrottleSlot, Task<GenesysCampaignStateChange?>> change)
+    {
         using var throttle = new SemaphoreSlim(Math.Max(1, request.ThrottleLimit));
-        var tasks = unique
-            .Select(async campaign =>
+        var tasks = items
+            .Select(async item =>
             {
                 try
                 {
@@ -88,25 +124,10 @@ public sealed class StateChangeExecutor
                     return; // Not reached: no write, no record.
                 }
 
-                if (_overLimit is not null && _overLimit.TryGetValue(campaign.Id, out var overLimit))
-                {
-                    throttle.Release();
-                    var record = NewRecord(request, campaign);
-                    record.Outcome = StateChangeOutcome.Rejected;
-                    record.Failure = FailureKind.LimitsExceeded;
-                    record.ErrorCode = Failures.ActiveCampaignLimit;
-                    record.Message = overLimit;
-                    Publish(record, onRecord);
-                    return;
-                }
-
-                // The throttle bounds writes, not waits: the slot is handed back before waiting for the
-                // dialer, so 50 campaigns take one settle, not five.
                 var slot = new ThrottleSlot(throttle);
                 try
                 {
-                    var record = await new CampaignChange(services, campaign, request, slot, cancellationToken).RunAsync().ConfigureAwait(false);
-                    if (record is not null)
+                    if (await change(item, slot).ConfigureAwait(false) is { } record)
                     {
                         Publish(record, onRecord);
                     }
@@ -122,7 +143,7 @@ public sealed class StateChangeExecutor
     }
 
     /// <summary>
-    /// Decides, without writing, what <see cref="RunAsync"/> would do with each campaign as given: the
+    /// Decides, without writing, what <see cref="RunAsync(IReadOnlyList{GenesysCampaign}, StateChangeRequest, Action{GenesysCampaignStateChange, Exception?}, CancellationToken)"/> would do with each campaign as given: the
     /// state rules, then (for those it would write) what could block or undo the change, read once
     /// and kept for the run. One plan per campaign, in the order given.
     /// </summary>
@@ -147,10 +168,10 @@ public sealed class StateChangeExecutor
 
             var plan = decision.Kind switch
             {
-                DecisionKind.Unchanged => new PlannedChange(campaign, false, decision.Message + " Nothing would be sent.", warnings),
-                DecisionKind.Rejected => new PlannedChange(campaign, false, "Would be rejected: " + decision.Message, warnings),
-                _ when rejection is not null => new PlannedChange(campaign, false, "Would be rejected: " + rejection, warnings),
-                _ => new PlannedChange(campaign, true, PlannedChange.DescribeWrite(request.Action, campaign), warnings),
+                DecisionKind.Unchanged => new PlannedChange(campaign, campaign.Status, false, decision.Message + " Nothing would be sent.", warnings),
+                DecisionKind.Rejected => new PlannedChange(campaign, campaign.Status, false, "Would be rejected: " + decision.Message, warnings),
+                _ when rejection is not null => new PlannedChange(campaign, campaign.Status, false, "Would be rejected: " + rejection, warnings),
+                _ => new PlannedChange(campaign, campaign.Status, true, PlannedChange.DescribeWrite(request.Action, campaign), warnings),
             };
             plans.Add(plan);
         }
@@ -158,15 +179,33 @@ public sealed class StateChangeExecutor
         if (request.Action == CampaignAction.Resume)
         {
             // The org's active limits: the campaigns this would turn on take the places left, in order.
-            var turningOn = plans.Where(p => p.WouldWrite && !ActiveLimit.IsActive(p.Campaign.Status)).Select(p => p.Campaign).ToList();
+            var turningOn = plans.Where(p => p.WouldWrite && !ActiveLimit.IsActive(p.State)).Select(p => (GenesysCampaign)p.Target).ToList();
             _overLimit = turningOn.Count == 0
                 ? new Dictionary<string, string>()
                 : await ActiveLimit.OverLimitAsync(_api, turningOn, _log, cancellationToken).ConfigureAwait(false);
-            plans = plans.Select(p => _overLimit.TryGetValue(p.Campaign.Id, out var why) ? new PlannedChange(p.Campaign, false, "Would be rejected: " + why, p.Warnings) : p).ToList();
+            plans = plans.Select(p => _overLimit.TryGetValue(p.Target.Id, out var why) ? new PlannedChange(p.Target, p.State, false, "Would be rejected: " + why, p.Warnings) : p).ToList();
         }
 
         return plans;
     }
+
+    /// <summary>
+    /// Decides, without writing, what <see cref="RunAsync(IReadOnlyList{IOutboundObject}, ToggleKind, StateChangeRequest, Action{GenesysCampaignStateChange, Exception?}, CancellationToken)"/>
+    /// would do with each sequence or rule as given (<see cref="ToggleKind.Decide"/>). One plan each, in the order given.
+    /// </summary>
+    public IReadOnlyList<PlannedChange> Plan(IReadOnlyList<IOutboundObject> items, ToggleKind kind, StateChangeRequest request) =>
+        Unique(items).Select(item =>
+        {
+            var decision = kind.Decide(request.Action, item, request.Force);
+            var warnings = decision.Warning is null ? Array.Empty<string>() : new[] { decision.Warning };
+            var state = kind.StateOf(item);
+            return decision.Kind switch
+            {
+                DecisionKind.Unchanged => new PlannedChange(item, state, false, decision.Message + " Nothing would be sent.", warnings),
+                DecisionKind.Rejected => new PlannedChange(item, state, false, "Would be rejected: " + decision.Message, warnings),
+                _ => new PlannedChange(item, state, true, $"{request.Action} (set {kind.Field} to {kind.BodyValue(kind.TargetOf(request.Action)).Trim('"')} by full-body PUT)", warnings),
+            };
+        }).ToList();
 
     /// <summary>Sequences, rules and schedules: read once per executor, when the first change that would write needs them.</summary>
     private Task<CampaignDependencies> DependenciesAsync(CancellationToken cancellationToken)
@@ -177,23 +216,28 @@ public sealed class StateChangeExecutor
         }
     }
 
-    private static List<GenesysCampaign> Unique(IEnumerable<GenesysCampaign> campaigns) =>
-        campaigns.GroupBy(c => c.Id, StringComparer.OrdinalIgnoreCase).Select(group => group.First()).ToList();
+    private static List<T> Unique<T>(IEnumerable<T> items)
+        where T : IOutboundObject =>
+        items.GroupBy(c => c.Id, StringComparer.OrdinalIgnoreCase).Select(group => group.First()).ToList();
 
     /// <summary>
-    /// The record for an id that matched no campaign: Failed, ObjectNotFound, audited; <c>hint</c> (how
-    /// to give the campaign otherwise) follows the message.
+    /// The record for an id that matched no campaign (or, with <paramref name="kind"/>, no object of
+    /// that kind): Failed, ObjectNotFound, audited; <c>hint</c> (how to give it otherwise) follows the message.
     /// </summary>
-    public void RecordNotFound(string campaignId, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> onRecord, string? hint = null) =>
-        RecordInputError(campaignId, request, FailureKind.ObjectNotFound, Failures.CampaignNotFound, $"No campaign with id '{campaignId}' was found." + (hint is null ? string.Empty : " " + hint), onRecord);
+    public void RecordNotFound(string id, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> onRecord, string? hint = null, ToggleKind? kind = null) =>
+        RecordInputError(id, request, FailureKind.ObjectNotFound, Failures.NotFound(kind?.ObjectKind ?? OutboundObjectKind.Campaign), $"No {kind?.Noun ?? "campaign"} with id '{id}' was found." + (hint is null ? string.Empty : " " + hint), onRecord, kind);
 
     /// <summary>
-    /// The record for input that never reached a request (a malformed id, a campaign not found):
-    /// Failed, audited like any other, so every campaign given has its record.
+    /// The record for input that never reached a request (a malformed id, an id not found): Failed,
+    /// audited like any other, so every object given has its record. <paramref name="kind"/>: the
+    /// sequence or rule the id was given for; null for a campaign.
     /// </summary>
-    public void RecordInputError(string campaignId, StateChangeRequest request, FailureKind failure, string code, string message, Action<GenesysCampaignStateChange, Exception?> onRecord)
+    public void RecordInputError(string id, StateChangeRequest request, FailureKind failure, string code, string message, Action<GenesysCampaignStateChange, Exception?> onRecord, ToggleKind? kind = null)
     {
-        var record = NewRecord(request, campaignId, null, null);
+        var record = kind is null
+            ? NewRecord(request, OutboundObjectKind.Campaign, id, null, null, StateRules.For(request.Action).TargetStatus)
+            : NewRecord(request, kind.ObjectKind, id, null, null, kind.TargetOf(request.Action));
+        record.CampaignId = kind is null ? id : null;
         record.Outcome = StateChangeOutcome.Failed;
         record.Failure = failure;
         record.ErrorCode = code;
@@ -201,12 +245,12 @@ public sealed class StateChangeExecutor
         Publish(record, onRecord);
     }
 
-    /// <summary>The record for a campaign the user declined at the confirmation prompt: Unchanged, nothing sent, audited.</summary>
-    public void RecordDeclined(GenesysCampaign campaign, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> onRecord)
+    /// <summary>The record for an object the user declined at the confirmation prompt: Unchanged, nothing sent, audited.</summary>
+    public void RecordDeclined(PlannedChange plan, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> onRecord, ToggleKind? kind = null)
     {
-        var record = NewRecord(request, campaign);
+        var record = plan.Target is GenesysCampaign campaign ? NewRecord(request, campaign) : NewRecord(request, kind!, plan.Target);
         record.Outcome = StateChangeOutcome.Unchanged;
-        record.Message = $"Campaign '{campaign.Name}' was not confirmed; nothing was sent.";
+        record.Message = $"{kind?.Capitalized ?? "Campaign"} '{plan.Target.Name}' was not confirmed; nothing was sent.";
         Publish(record, onRecord);
     }
 
@@ -227,25 +271,31 @@ public sealed class StateChangeExecutor
 
     internal static GenesysCampaignStateChange NewRecord(StateChangeRequest request, GenesysCampaign campaign)
     {
-        var record = NewRecord(request, campaign.Id, campaign.Name, campaign.Status);
+        var record = NewRecord(request, OutboundObjectKind.Campaign, campaign.Id, campaign.Name, campaign.Status, StateRules.For(request.Action).TargetStatus);
+        record.CampaignId = campaign.Id;
+        record.CampaignName = campaign.Name;
         record.MediaType = campaign.MediaType;
         return record;
     }
 
-    internal static GenesysCampaignStateChange NewRecord(StateChangeRequest request, string id, string? name, string? previous) => new()
+    internal static GenesysCampaignStateChange NewRecord(StateChangeRequest request, ToggleKind kind, IOutboundObject item) =>
+        NewRecord(request, kind.ObjectKind, item.Id, item.Name, kind.StateOf(item), kind.TargetOf(request.Action));
+
+    private static GenesysCampaignStateChange NewRecord(StateChangeRequest request, OutboundObjectKind kind, string id, string? name, string? previous, string requested) => new()
     {
         Timestamp = DateTime.UtcNow,
         OperationId = request.OperationId,
-        CampaignId = id,
-        CampaignName = name,
+        ObjectKind = kind,
+        ObjectId = id,
+        ObjectName = name,
         Action = request.Action,
         Reason = request.Reason,
         PreviousStatus = previous,
-        RequestedStatus = StateRules.For(request.Action).TargetStatus,
+        RequestedStatus = requested,
         FinalStatus = previous,
     };
 
-    /// <summary>What every campaign's change of one run shares.</summary>
+    /// <summary>What every change of one run shares.</summary>
     internal sealed class Services
     {
         public Services(GenesysApiClient api, ICampaignWaiter waiter, IOperationLog log, Func<Task<CampaignDependencies>> dependencies)

@@ -4,7 +4,7 @@ using GenesysCloud.Outbound.Audit;
 namespace GenesysCloud.Outbound.Campaigns;
 
 /// <summary>What a state cmdlet asked for, shared by every campaign of one invocation.</summary>
-public sealed class StateChangeRequest
+internal sealed class StateChangeRequest
 {
     /// <summary>Creates a request for an action.</summary>
     public StateChangeRequest(CampaignAction action) => Action = action;

@@ -6,7 +6,7 @@ using GenesysCloud.Outbound.Audit;
 namespace GenesysCloud.Outbound.Campaigns;
 
 /// <summary>What the state rules say to do with one campaign.</summary>
-public enum DecisionKind
+internal enum DecisionKind
 {
     /// <summary>Write: see <see cref="StateRules.WriteFor"/>.</summary>
     Write,
@@ -22,7 +22,7 @@ public enum DecisionKind
 }
 
 /// <summary>The decision and, for Unchanged/Rejected, why.</summary>
-public readonly struct StateDecision
+internal readonly struct StateDecision
 {
     /// <summary>Creates a decision.</summary>
     public StateDecision(DecisionKind kind, string message, string? warning = null)
@@ -46,7 +46,7 @@ public readonly struct StateDecision
 /// One write: the status it sets and, when Genesys has one for it, the endpoint that sets it without
 /// a body (<c>start</c> or <c>stop</c>); without it, or when the endpoint cannot be used, a full-body PUT.
 /// </summary>
-public sealed class StateWrite
+internal sealed class StateWrite
 {
     internal StateWrite(string status, string? endpoint)
     {
@@ -65,7 +65,7 @@ public sealed class StateWrite
 }
 
 /// <summary>One row of the rules table.</summary>
-public sealed class StateRule
+internal sealed class StateRule
 {
     internal StateRule(CampaignAction action, string target, string[] unchangedFrom, string[] writeFrom, string[] expectedFinal, StateWrite write)
     {
@@ -104,7 +104,7 @@ public sealed class StateRule
 /// statuses it writes from, and what it settles to. Everything else about state lives in
 /// <see cref="Decide"/>, which reads only this table and a campaign.
 /// </summary>
-public static class StateRules
+internal static class StateRules
 {
     /// <summary>Statuses the dialer moves on from by itself.</summary>
     public static readonly IReadOnlyCollection<string> Transitional = new[] { CampaignStatus.Stopping, CampaignStatus.ForcedStopping };

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
+using GenesysCloud.Outbound.Audit;
 
 namespace GenesysCloud.Outbound.Dependencies;
 
@@ -78,7 +79,7 @@ public sealed class GenesysCampaignRuleAction
 /// sequences on or off. The fields the module needs are typed; the whole body is kept as the exact
 /// JSON that was read, so a later full-body PUT can send every field back.
 /// </summary>
-public sealed class GenesysCampaignRule
+public sealed class GenesysCampaignRule : IOutboundObject
 {
     private GenesysCampaignRule(string json, string id)
     {
@@ -91,6 +92,9 @@ public sealed class GenesysCampaignRule
 
     /// <summary>The rule name.</summary>
     public string Name { get; private set; } = string.Empty;
+
+    /// <inheritdoc />
+    public OutboundObjectKind ObjectKind => OutboundObjectKind.CampaignRule;
 
     /// <summary>The optimistic-concurrency version a PUT must echo (0 when the answer has none).</summary>
     public int Version { get; private set; }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
+using GenesysCloud.Outbound.Audit;
 
 namespace GenesysCloud.Outbound.Dependencies;
 
@@ -27,7 +28,7 @@ public static class SequenceStatus
 /// turns on one after another. The fields the module needs are typed; the whole body is kept as
 /// the exact JSON that was read, so a later full-body PUT can send every field back.
 /// </summary>
-public sealed class GenesysCampaignSequence
+public sealed class GenesysCampaignSequence : IOutboundObject
 {
     private GenesysCampaignSequence(string json, string id)
     {
@@ -40,6 +41,9 @@ public sealed class GenesysCampaignSequence
 
     /// <summary>The sequence name.</summary>
     public string Name { get; private set; } = string.Empty;
+
+    /// <inheritdoc />
+    public OutboundObjectKind ObjectKind => OutboundObjectKind.Sequence;
 
     /// <summary>The optimistic-concurrency version a PUT must echo (0 when the answer has none).</summary>
     public int Version { get; private set; }

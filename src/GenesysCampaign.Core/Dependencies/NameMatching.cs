@@ -11,7 +11,7 @@ namespace GenesysCloud.Outbound.Dependencies;
 /// matches itself; a pattern with wildcards matches the object named exactly as typed when there
 /// is one (<c>[UK] Renewals</c>), else what its wildcards match.
 /// </summary>
-public static class NameMatching
+internal static class NameMatching
 {
     /// <summary>
     /// The items that match any pattern (all items when there are none), each once, in list order.

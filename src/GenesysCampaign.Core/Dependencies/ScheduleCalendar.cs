@@ -37,7 +37,7 @@ namespace GenesysCloud.Outbound.Dependencies;
 /// starts nothing.</item>
 /// </list>
 /// </summary>
-public static class ScheduleCalendar
+internal static class ScheduleCalendar
 {
     /// <summary>Past this many days from a recurrence's first date (about 110 years), occurrences are no longer looked for.</summary>
     public const int MaxDays = 40_000;

@@ -10,7 +10,7 @@ namespace GenesysCloud.Outbound.Resilience;
 /// a bulk run waits for the window to turn over instead of provoking 429s. Shared by every request
 /// of one connection (the budget is per token). 429 handling stays as the backstop.
 /// </summary>
-public sealed class RateBudget
+internal sealed class RateBudget
 {
     /// <summary>Requests left unspent in each window, for other clients sharing the token.</summary>
     internal const int Reserve = 2;

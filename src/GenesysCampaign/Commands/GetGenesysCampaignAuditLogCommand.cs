@@ -25,6 +25,15 @@ public sealed class GetGenesysCampaignAuditLogCommand : GenesysCmdlet
     [ValidateNotNullOrEmpty]
     public string[]? CampaignId { get; set; }
 
+    /// <summary>Only records of these objects (campaigns, sequences, campaign rules), by id.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? ObjectId { get; set; }
+
+    /// <summary>Only records of these kinds of object.</summary>
+    [Parameter]
+    public OutboundObjectKind[]? ObjectKind { get; set; }
+
     /// <summary>Only records made at or after this time.</summary>
     [Parameter]
     public DateTime? Since { get; set; }
@@ -51,6 +60,8 @@ public sealed class GetGenesysCampaignAuditLogCommand : GenesysCmdlet
         }
 
         var ids = CampaignId is null ? null : new HashSet<string>(CampaignId, StringComparer.OrdinalIgnoreCase);
+        var objects = ObjectId is null ? null : new HashSet<string>(ObjectId, StringComparer.OrdinalIgnoreCase);
+        var kinds = ObjectKind is null ? null : new HashSet<OutboundObjectKind>(ObjectKind);
         var outcomes = Outcome is null ? null : new HashSet<StateChangeOutcome>(Outcome);
         var since = Since?.ToUniversalTime();
         foreach (var line in AuditLogReader.Read(full))
@@ -61,7 +72,9 @@ public sealed class GetGenesysCampaignAuditLogCommand : GenesysCmdlet
                 continue;
             }
 
-            if ((ids is null || ids.Contains(record.CampaignId))
+            if ((ids is null || (record.CampaignId is not null && ids.Contains(record.CampaignId)))
+                && (objects is null || objects.Contains(record.ObjectId))
+                && (kinds is null || kinds.Contains(record.ObjectKind))
                 && (outcomes is null || outcomes.Contains(record.Outcome))
                 && (since is null || record.Timestamp >= since))
             {

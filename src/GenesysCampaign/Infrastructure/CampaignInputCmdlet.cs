@@ -29,11 +29,7 @@ public abstract class CampaignInputCmdlet : GenesysApiCmdlet
     private readonly List<string> _names = new();
     private readonly List<GenesysCampaign> _objects = new();
 
-    // Where each campaign was given (by id or object), and where the first -Name came: campaigns are
-    // handled, and their errors written, in the order given.
-    private readonly Dictionary<string, int> _positions = new(StringComparer.OrdinalIgnoreCase);
-    private int? _namesAt;
-    private int _given;
+    private readonly InputOrder _order = new();
 
     /// <summary>Campaign ids.</summary>
     /// <remarks>
@@ -82,19 +78,19 @@ public abstract class CampaignInputCmdlet : GenesysApiCmdlet
                 {
                     var given = id ?? string.Empty;
                     _ids.Add(given);
-                    Place(given.Trim());
+                    _order.Place(given.Trim());
                 }
 
                 break;
             case NameSet:
                 _names.AddRange(Name!);
-                _namesAt ??= _given++;
+                _order.PlaceNames();
                 break;
             default:
                 foreach (var campaign in InputObject!)
                 {
                     _objects.Add(campaign);
-                    Place(campaign.Id);
+                    _order.Place(campaign.Id);
                 }
 
                 break;
@@ -106,7 +102,7 @@ public abstract class CampaignInputCmdlet : GenesysApiCmdlet
     /// <paramref name="onIdNotFound"/>; a plain name that matches nothing is a CampaignNotFound error.
     /// Runs off the pipeline thread (inside the pump).
     /// </summary>
-    protected async Task<List<GenesysCampaign>> ResolveCampaignsAsync(GenesysApiClient api, Action<string> onIdNotFound, CancellationToken token)
+    private protected async Task<List<GenesysCampaign>> ResolveCampaignsAsync(GenesysApiClient api, Action<string> onIdNotFound, CancellationToken token)
     {
         var campaigns = new List<GenesysCampaign>(_objects);
         var ids = _ids.Where(CampaignFinder.IsValidId).Select(id => id.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
@@ -155,15 +151,5 @@ public abstract class CampaignInputCmdlet : GenesysApiCmdlet
     }
 
     /// <summary>Where a campaign (by id, trimmed) was given: its own place, else where -Name came, else first.</summary>
-    protected int PositionOf(string id) => _positions.TryGetValue(id.Trim(), out var at) ? at : _namesAt ?? -1;
-
-    private void Place(string id)
-    {
-        if (!_positions.ContainsKey(id))
-        {
-            _positions[id] = _given;
-        }
-
-        _given++;
-    }
+    protected int PositionOf(string id) => _order.PositionOf(id);
 }

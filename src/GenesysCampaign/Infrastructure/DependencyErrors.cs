@@ -24,20 +24,28 @@ internal static class DependencyErrors
 
         public string Text { get; }
 
+        /// <summary>The noun of a kind that cmdlets change.</summary>
+        public static Noun For(GenesysCloud.Outbound.Audit.OutboundObjectKind kind) =>
+            kind == GenesysCloud.Outbound.Audit.OutboundObjectKind.Sequence ? Sequence : Rule;
+
         public string IdPart { get; }
     }
 
     /// <summary>Invalid…Id: the id cannot be one (as for campaigns: letters, digits, '-', '_', '.'), so no request is made for it.</summary>
     public static ErrorRecord InvalidId(Noun noun, string id) =>
         new(
-            new ArgumentException($"'{id}' is not a {noun.Text} id: an id has only letters, digits, '-', '_' and '.', such as 5e000000-0000-4000-8000-000000000001. Use -Name to give {noun.Text}s by name."),
+            new ArgumentException($"'{id}' is not a {noun.Text} id: an id has only letters, digits, '-', '_' and '.', such as 8f0c4e54-5d3f-4f76-9a43-0cb9d0a6f1f2 (a GUID). Use -Name to give {noun.Text}s by name."),
             "Invalid" + noun.IdPart + "Id",
             ErrorCategory.InvalidArgument,
             id);
 
+    /// <summary>The hint after an id that matched nothing and is no GUID, as Genesys ids are: it was likely meant as a name.</summary>
+    public static string? NotFoundHint(Noun noun, string id) =>
+        Guid.TryParse(id, out _) ? null : $"Genesys {noun.Text} ids are GUIDs; to give '{id}' as a name, use -Name '{id.Replace("'", "''")}'.";
+
     /// <summary>…NotFound for an id.</summary>
     public static ErrorRecord IdNotFound(Noun noun, string id) =>
-        NotFound(noun, $"No {noun.Text} with id '{id}' was found." + (Guid.TryParse(id, out _) ? string.Empty : $" Genesys {noun.Text} ids are GUIDs; to give '{id}' as a name, use -Name '{id.Replace("'", "''")}'."), id);
+        NotFound(noun, $"No {noun.Text} with id '{id}' was found." + (NotFoundHint(noun, id) is { } hint ? " " + hint : string.Empty), id);
 
     /// <summary>…NotFound for a name without wildcards.</summary>
     public static ErrorRecord NameNotFound(Noun noun, string name) => NotFound(noun, $"No {noun.Text} named '{name}' was found.", name);

@@ -148,17 +148,29 @@ internal static class ErrorMapping
     /// <summary>The category an HTTP status means, through Core's one table (<see cref="Failures.Classify(int)"/>).</summary>
     public static ErrorCategory Category(int httpStatus) => Category(Failures.Classify(httpStatus).Failure);
 
-    /// <summary>The ErrorRecord id for a record that did not succeed.</summary>
-    public static string ErrorId(GenesysCampaignStateChange record) => record.Outcome switch
+    /// <summary>
+    /// The ErrorRecord id for a record that did not succeed, named for what was changed:
+    /// <c>CampaignStateChangeRejected</c>, <c>CampaignSequenceNotFound</c>, <c>InvalidCampaignRuleId</c>, ...
+    /// </summary>
+    public static string ErrorId(GenesysCampaignStateChange record)
     {
-        StateChangeOutcome.Rejected => "CampaignStateChangeRejected",
-        StateChangeOutcome.TimedOut => "CampaignWaitTimedOut",
-        _ => record.Failure switch
+        var noun = record.ObjectKind switch
         {
-            FailureKind.ObjectNotFound => "CampaignNotFound",
-            FailureKind.PermissionDenied => "CampaignPermissionDenied",
-            FailureKind.InvalidArgument => "InvalidCampaignId",
-            _ => "CampaignStateChangeFailed",
-        },
-    };
+            OutboundObjectKind.Sequence => "CampaignSequence",
+            OutboundObjectKind.CampaignRule => "CampaignRule",
+            _ => "Campaign",
+        };
+        return record.Outcome switch
+        {
+            StateChangeOutcome.Rejected => noun + "StateChangeRejected",
+            StateChangeOutcome.TimedOut => noun + "WaitTimedOut",
+            _ => record.Failure switch
+            {
+                FailureKind.ObjectNotFound => noun + "NotFound",
+                FailureKind.PermissionDenied => noun + "PermissionDenied",
+                FailureKind.InvalidArgument => "Invalid" + noun + "Id",
+                _ => noun + "StateChangeFailed",
+            },
+        };
+    }
 }

@@ -1,0 +1,50 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using GenesysCloud.Outbound.Api;
+using GenesysCloud.Outbound.Audit;
+
+namespace GenesysCloud.Outbound.Campaigns;
+
+/// <summary>
+/// One change's record while the change runs (a campaign's, a sequence's or a rule's): what the change
+/// takes (requests, time, warnings) is counted here, and <see cref="Close"/> fills the record in, once
+/// the change is over.
+/// </summary>
+internal sealed class OpenRecord
+{
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+    public OpenRecord(GenesysCampaignStateChange record) => Record = record;
+
+    /// <summary>The record as made when the change began (its object, action and state before).</summary>
+    public GenesysCampaignStateChange Record { get; }
+
+    /// <summary>The requests the change makes, counted.</summary>
+    public RequestStats Stats { get; } = new();
+
+    /// <summary>Cautions for the record, each kept once.</summary>
+    public List<string> Warnings { get; } = new();
+
+    /// <summary>Time since the change began.</summary>
+    public TimeSpan Elapsed => _clock.Elapsed;
+
+    /// <summary>Fills the record in with how the change ended.</summary>
+    public GenesysCampaignStateChange Close(StateChangeOutcome outcome, string message, string? finalStatus, string? writtenWith, FailureKind? failure = null, string? code = null)
+    {
+        var record = Record;
+        record.Outcome = outcome;
+        record.Message = message;
+        record.FinalStatus = finalStatus;
+        record.Failure = failure;
+        record.ErrorCode = code;
+        record.WrittenWith = writtenWith;
+        record.Warnings = Warnings.Distinct().ToArray();
+        record.Attempts = Stats.Requests;
+        record.CorrelationId = Stats.LastCorrelationId;
+        record.DurationMs = _clock.ElapsedMilliseconds;
+        record.Timestamp = DateTime.UtcNow;
+        return record;
+    }
+}

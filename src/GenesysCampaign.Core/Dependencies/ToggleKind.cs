@@ -1,0 +1,177 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using GenesysCloud.Outbound.Api;
+using GenesysCloud.Outbound.Audit;
+using GenesysCloud.Outbound.Campaigns;
+
+namespace GenesysCloud.Outbound.Dependencies;
+
+/// <summary>
+/// A kind of outbound object that is switched on and off by a full-body PUT with its version
+/// (docs/genesys-api.md, "What can undo or block a change", CONFIRMED for both): sequences
+/// (<c>status</c> on/off) and campaign rules (<c>enabled</c> true/false). Everything the one change
+/// engine (<see cref="StateChangeExecutor"/>) needs to know of the kind is here: its path, the field
+/// it writes and its values, the state each action leads to, what it refuses, and the permission.
+/// Campaigns, written by start/stop endpoints too, are described by <see cref="CampaignKind"/>.
+/// </summary>
+internal sealed class ToggleKind
+{
+    /// <summary>Campaign sequences: Suspend sets <c>status</c> to off, Resume to on.</summary>
+    public static readonly ToggleKind Sequence = new(
+        OutboundObjectKind.Sequence,
+        "sequence",
+        "outbound:campaignSequence:edit",
+        OutboundPaths.Sequence,
+        json => GenesysCampaignSequence.Parse(json),
+        o => ((GenesysCampaignSequence)o).Status,
+        "status",
+        state => JsonSerializer.Serialize(state),
+        new Dictionary<CampaignAction, string> { [CampaignAction.Suspend] = SequenceStatus.Off, [CampaignAction.Resume] = SequenceStatus.On },
+        SequenceRefusal);
+
+    /// <summary>Campaign rules: Disable sets <c>enabled</c> to false, Enable to true.</summary>
+    public static readonly ToggleKind CampaignRule = new(
+        OutboundObjectKind.CampaignRule,
+        "campaign rule",
+        "outbound:campaignRule:edit",
+        OutboundPaths.CampaignRule,
+        json => GenesysCampaignRule.Parse(json),
+        o => ((GenesysCampaignRule)o).Enabled ? RuleState.Enabled : RuleState.Disabled,
+        "enabled",
+        state => state == RuleState.Enabled ? "true" : "false",
+        new Dictionary<CampaignAction, string> { [CampaignAction.Disable] = RuleState.Disabled, [CampaignAction.Enable] = RuleState.Enabled },
+        (_, _, _) => null);
+
+    private readonly Func<JsonElement, IOutboundObject> _parse;
+    private readonly Func<IOutboundObject, string> _stateOf;
+    private readonly Func<string, string> _encode;
+    private readonly IReadOnlyDictionary<CampaignAction, string> _targets;
+    private readonly Func<IOutboundObject, string, CampaignAction, string?> _refusal;
+
+    private ToggleKind(
+        OutboundObjectKind objectKind,
+        string noun,
+        string editPermission,
+        Func<string, string> itemPath,
+        Func<JsonElement, IOutboundObject> parse,
+        Func<IOutboundObject, string> stateOf,
+        string field,
+        Func<string, string> encode,
+        IReadOnlyDictionary<CampaignAction, string> targets,
+        Func<IOutboundObject, string, CampaignAction, string?> refusal)
+    {
+        ObjectKind = objectKind;
+        Noun = noun;
+        EditPermission = editPermission;
+        ItemPath = itemPath;
+        _parse = parse;
+        _stateOf = stateOf;
+        Field = field;
+        _encode = encode;
+        _targets = targets;
+        _refusal = refusal;
+    }
+
+    /// <summary>What the records call it.</summary>
+    public OutboundObjectKind ObjectKind { get; }
+
+    /// <summary>What messages call it: <c>sequence</c>, <c>campaign rule</c>.</summary>
+    public string Noun { get; }
+
+    /// <summary>The noun with a capital, to start a sentence.</summary>
+    public string Capitalized => char.ToUpperInvariant(Noun[0]) + Noun.Substring(1);
+
+    /// <summary>The permission the PUT needs.</summary>
+    public string EditPermission { get; }
+
+    /// <summary>The API path of one object (GET and PUT), from its id.</summary>
+    public Func<string, string> ItemPath { get; }
+
+    /// <summary>The top-level field the change writes: <c>status</c>, <c>enabled</c>.</summary>
+    public string Field { get; }
+
+    /// <summary>The actions this kind takes, in the order the cmdlets name them.</summary>
+    public IEnumerable<CampaignAction> Actions => _targets.Keys;
+
+    /// <summary>Reads one object of this kind from its JSON.</summary>
+    /// <exception cref="FormatException">It has no id.</exception>
+    public IOutboundObject Parse(JsonElement element) => _parse(element);
+
+    /// <summary>
+    /// Its state as records show it: a sequence's <c>status</c> (on, off, complete, or a newer value);
+    /// a rule's <c>enabled</c> as <c>enabled</c> or <c>disabled</c>.
+    /// </summary>
+    public string StateOf(IOutboundObject item) => _stateOf(item);
+
+    /// <summary>The state <paramref name="action"/> leads to.</summary>
+    /// <exception cref="ArgumentException">This kind does not take the action.</exception>
+    public string TargetOf(CampaignAction action) =>
+        _targets.TryGetValue(action, out var target) ? target : throw new ArgumentException($"A {Noun} cannot be given {action}; it takes {string.Join(" or ", Actions)}.", nameof(action));
+
+    /// <summary>The PUT body: the object exactly as read, with only <see cref="Field"/> set to what <paramref name="state"/> means.</summary>
+    public string BodyWith(IOutboundObject item, string state) => CampaignBody.WithProperty(item.ToJson(), Field, BodyValue(state));
+
+    /// <summary>The JSON value of <see cref="Field"/> that means <paramref name="state"/>: <c>"off"</c>, <c>false</c>.</summary>
+    public string BodyValue(string state) => _encode(state);
+
+    /// <summary>
+    /// What to do with <paramref name="item"/> as read: Unchanged when it is already in the state the
+    /// action leads to (or, for a sequence, a Suspend finds it complete: it runs nothing); Rejected
+    /// when the kind refuses the change without -Force (a sequence that is complete, or in a status
+    /// this module does not know); else Write.
+    /// </summary>
+    public StateDecision Decide(CampaignAction action, IOutboundObject item, bool force)
+    {
+        var target = TargetOf(action);
+        var state = StateOf(item);
+        if (string.Equals(state, target, StringComparison.OrdinalIgnoreCase))
+        {
+            return new StateDecision(DecisionKind.Unchanged, $"{Capitalized} '{item.Name}' is already {target}.");
+        }
+
+        if (ObjectKind == OutboundObjectKind.Sequence && action == CampaignAction.Suspend && state == SequenceStatus.Complete)
+        {
+            return new StateDecision(DecisionKind.Unchanged, $"{Capitalized} '{item.Name}' is complete: it turns no campaign on.");
+        }
+
+        if (!force && _refusal(item, state, action) is { } refusal)
+        {
+            return new StateDecision(DecisionKind.Rejected, refusal);
+        }
+
+        // Whether a sequence turned off turns off its running campaign is UNCONFIRMED (docs/genesys-api.md).
+        var caution = item is GenesysCampaignSequence { Current: { } current } && action == CampaignAction.Suspend
+            ? $"Turning the sequence '{item.Name}' off may leave its current campaign '{current.Name ?? current.Id}' dialing (Genesys does not document it): pause that campaign too, with Suspend-GenesysCampaign -Id {current.Id}."
+            : null;
+        return new StateDecision(DecisionKind.Write, string.Empty, caution);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Noun;
+
+    private static string? SequenceRefusal(IOutboundObject item, string state, CampaignAction action)
+    {
+        if (state == SequenceStatus.Complete)
+        {
+            // What Genesys does with a complete sequence set on is not documented: it may start again
+            // from its first campaign. The user must mean it.
+            return $"Sequence '{item.Name}' is complete; turning it on may run its campaigns again from the first. Use -Force to turn it on.";
+        }
+
+        return SequenceStatus.All.Contains(state)
+            ? null
+            : $"Sequence '{item.Name}' is in status '{state}', which this module does not know; nothing was sent. Use -Force to {action.ToString().ToLowerInvariant()} it anyway.";
+    }
+}
+
+/// <summary>How records show a campaign rule's <c>enabled</c>.</summary>
+public static class RuleState
+{
+    /// <summary><c>enabled: true</c>: the rule acts when its conditions hold.</summary>
+    public const string Enabled = "enabled";
+
+    /// <summary><c>enabled: false</c>.</summary>
+    public const string Disabled = "disabled";
+}

@@ -1,0 +1,199 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using GenesysCloud.Outbound.Api;
+using GenesysCloud.Outbound.Audit;
+using GenesysCloud.Outbound.Campaigns;
+using GenesysCloud.Outbound.Dependencies;
+using GenesysCloud.Outbound.PowerShell.Infrastructure;
+
+namespace GenesysCloud.Outbound.PowerShell.Commands;
+
+/// <summary>
+/// What Suspend-/Resume-GenesysCampaignSequence and Disable-/Enable-GenesysCampaignRule share: the
+/// objects given by -Id, -Name (wildcards) or -InputObject, collected from the whole pipeline; the
+/// parameters of every change (as <see cref="StateChangeCommand"/>); then planning, confirmation,
+/// the full-body PUTs in Core and one record each (<see cref="ChangeRun"/>).
+/// </summary>
+public abstract class ToggleChangeCommand : GenesysApiCmdlet
+{
+    private const string IdSet = "Id";
+    private const string NameSet = "Name";
+
+    /// <summary>The default set (-InputObject, declared by the kind's cmdlets): an object piped in binds there, not by its Id property to -Id, and is not read again.</summary>
+    internal const string InputObjectSet = "InputObject";
+
+    private readonly List<string> _ids = new();
+    private readonly List<string> _names = new();
+    private readonly List<IOutboundObject> _objects = new();
+
+    private readonly InputOrder _order = new();
+    private ChangeRun? _run;
+
+    /// <summary>
+    /// Ids. Empty ones are let through to become Invalid…Id records, as for campaigns. The alias
+    /// ObjectId binds records (from the change cmdlets, or Get-GenesysCampaignAuditLog) piped in.
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("ObjectId")]
+    [AllowEmptyString]
+    [AllowNull]
+    [AllowEmptyCollection]
+    public string[]? Id { get; set; }
+
+    /// <summary>Names; wildcards allowed, any case.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = NameSet)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? Name { get; set; }
+
+    /// <summary>Why: goes into every record and audit line.</summary>
+    [Parameter]
+    public string? Reason { get; set; }
+
+    /// <summary>Read each object after its PUT until a read shows the new state.</summary>
+    [Parameter]
+    public SwitchParameter Wait { get; set; }
+
+    /// <summary>Seconds to wait with -Wait.</summary>
+    [Parameter]
+    [Alias("TimeoutSec")]
+    [ValidateRange(1, 86400)]
+    public int Timeout { get; set; } = 300;
+
+    /// <summary>Objects changed at once.</summary>
+    [Parameter]
+    [ValidateRange(1, 100)]
+    public int ThrottleLimit { get; set; } = 10;
+
+    /// <summary>Append a JSON line per record here. Default: $env:GENESYS_CAMPAIGN_AUDIT_LOG.</summary>
+    [Parameter]
+    public string? AuditLogPath { get; set; }
+
+    /// <summary>Which change this cmdlet makes.</summary>
+    protected abstract CampaignAction Action { get; }
+
+    /// <summary>What it changes.</summary>
+    internal abstract ToggleKind Kind { get; }
+
+    /// <summary>-Force, for the kinds that take it (sequences).</summary>
+    protected virtual bool ForceGiven => false;
+
+    /// <summary>
+    /// The -InputObject of this pipeline object: declared by the kind's cmdlets with the kind's own
+    /// type, for PowerShell binds a pipeline object to an interface-typed parameter only by property
+    /// name (to -Id, which would read it again).
+    /// </summary>
+    internal abstract IEnumerable<IOutboundObject> GivenObjects { get; }
+
+    /// <summary>Every object of the kind (for -Name), read once.</summary>
+    internal abstract IReadOnlyList<IOutboundObject> ListAll(GenesysApiClient api);
+
+    private DependencyErrors.Noun Noun => DependencyErrors.Noun.For(Kind.ObjectKind);
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        switch (ParameterSetName)
+        {
+            case IdSet:
+                foreach (var id in Id is null || Id.Length == 0 ? new string?[] { null } : Id)
+                {
+                    var given = id ?? string.Empty;
+                    _ids.Add(given);
+                    _order.Place(given.Trim());
+                }
+
+                break;
+            case NameSet:
+                _names.AddRange(Name!);
+                _order.PlaceNames();
+                break;
+            default:
+                foreach (var item in GivenObjects)
+                {
+                    _objects.Add(item);
+                    _order.Place(item.Id);
+                }
+
+                break;
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        var api = RequireConnection().CreateClient(Pump);
+        var request = new StateChangeRequest(Action)
+        {
+            Reason = Reason,
+            Force = ForceGiven,
+            Wait = Wait,
+            Timeout = TimeSpan.FromSeconds(Timeout),
+            ThrottleLimit = ThrottleLimit,
+        };
+
+        var run = _run = new ChangeRun(this, Kind.Noun, PositionOf);
+        run.Execute(
+            api,
+            request,
+            AuditLogPath,
+            Noun.IdPart + "LookupFailed",
+            (executor, _) => executor.Plan(Resolve(api, executor, request), Kind, request),
+            (executor, approved, emit, token) => executor.RunAsync(approved, Kind, request, emit, token),
+            Kind);
+    }
+
+    /// <summary>Everything given, as objects, each once, in the order given; ids that cannot be or match none are recorded.</summary>
+    private List<IOutboundObject> Resolve(GenesysApiClient api, StateChangeExecutor executor, StateChangeRequest request)
+    {
+        var found = new List<IOutboundObject>(_objects);
+        foreach (var id in _ids.Where(id => !CampaignFinder.IsValidId(id)).Distinct(StringComparer.Ordinal))
+        {
+            // No request for an id that cannot be one.
+            executor.RecordInputError(id, request, FailureKind.InvalidArgument, Failures.InvalidId(Kind.ObjectKind), DependencyErrors.InvalidId(Noun, id).Exception.Message, _run!.Write, Kind);
+        }
+
+        foreach (var id in _ids.Where(CampaignFinder.IsValidId).Select(id => id.Trim()).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            try
+            {
+                found.Add(Pump.Run(token => api.GetObjectAsync(Kind, id, null, token), CancellationToken));
+            }
+            catch (GenesysApiException ex) when (ex.StatusCode == 404)
+            {
+                executor.RecordNotFound(id, request, _run!.Write, DependencyErrors.NotFoundHint(Noun, id), Kind); // On the pipeline thread: written at once.
+            }
+        }
+
+        if (_names.Count > 0)
+        {
+            var patterns = _names.Select(n => new NamePattern(n)).ToList();
+            var matched = new HashSet<string>(StringComparer.Ordinal);
+            found.AddRange(NameMatching.Select(ListAll(api), patterns, item => item.Name, matched));
+            foreach (var pattern in patterns.Where(p => !matched.Contains(p.Pattern)))
+            {
+                if (!pattern.HasWildcards)
+                {
+                    _run!.DeferInput(DependencyErrors.NameNotFound(Noun, pattern.Pattern));
+                }
+                else
+                {
+                    // No error (as in Get- cmdlets), but a change that silently does nothing must say so.
+                    _run!.Warn($"No {Kind.Noun} matched -Name '{pattern.Pattern}'; nothing was done for it.");
+                }
+            }
+        }
+
+        return found
+            .GroupBy(item => item.Id, StringComparer.OrdinalIgnoreCase)
+            .Select(g => g.First())
+            .OrderBy(item => PositionOf(item.Id))
+            .ToList();
+    }
+
+    private int PositionOf(string id) => _order.PositionOf(id);
+}

@@ -1,0 +1,261 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using GenesysCloud.Outbound.Api;
+using GenesysCloud.Outbound.Audit;
+using GenesysCloud.Outbound.Campaigns;
+using GenesysCloud.Outbound.Dependencies;
+
+namespace GenesysCloud.Outbound.PowerShell.Infrastructure;
+
+/// <summary>
+/// What every cmdlet that changes outbound objects does around Core's executor, whatever the kind
+/// (campaigns, sequences, campaign rules): the audit log opened before the first request; the
+/// objects planned, then -WhatIf said or -Confirm asked per object; the run; each record written
+/// as it comes; and errors (and warnings a Stop or Inquire preference would turn into an end) held
+/// until the batch is through, in the order the objects were given. A helper, not a base class: the
+/// campaign cmdlets' base is their input (shared with Watch-GenesysCampaign).
+/// </summary>
+internal sealed class ChangeRun
+{
+    private readonly GenesysApiCmdlet _cmdlet;
+    private readonly string _noun;
+    private readonly Func<string, int> _positionOf;
+
+    // Errors held back until the batch is through, with the input position of their object.
+    private readonly List<(int Order, ErrorRecord Error)> _deferred = new();
+    private readonly List<string> _heldWarnings = new();
+
+    /// <summary>A run for <paramref name="cmdlet"/>, whose objects are <paramref name="noun"/>s, given at <paramref name="positionOf"/> (by id).</summary>
+    public ChangeRun(GenesysApiCmdlet cmdlet, string noun, Func<string, int> positionOf)
+    {
+        _cmdlet = cmdlet;
+        _noun = noun;
+        _positionOf = positionOf;
+        WhatIf = cmdlet.MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value)
+            ? value is SwitchParameter { IsPresent: true }
+            : LanguagePrimitives.IsTrue(cmdlet.SessionState.PSVariable.GetValue("WhatIfPreference"));
+    }
+
+    /// <summary>-WhatIf: nothing is changed or recorded; input errors are still errors.</summary>
+    public bool WhatIf { get; }
+
+    /// <summary>
+    /// The whole run: opens the audit log (a terminating error, before any request, when it cannot
+    /// be written), lets <paramref name="plan"/> resolve the input and plan each object (recording
+    /// bad input through the executor with the emitter it is given), asks about each, and lets
+    /// <paramref name="run"/> change those approved. A failed lookup is terminating (<c>{lookupFailedId}</c>).
+    /// </summary>
+    public void Execute(
+        GenesysApiClient api,
+        StateChangeRequest request,
+        string? auditLogPath,
+        string lookupFailedId,
+        Func<StateChangeExecutor, Action<GenesysCampaignStateChange, Exception?>, IReadOnlyList<PlannedChange>> plan,
+        Func<StateChangeExecutor, IReadOnlyList<IOutboundObject>, Action<GenesysCampaignStateChange, Exception?>, CancellationToken, Task> run,
+        ToggleKind? kind = null)
+    {
+        var pump = _cmdlet.Pump;
+
+        // A pipeline that fails downstream (a throw, Select-Object -First) does not leave the batch halfway; Ctrl+C does stop it.
+        pump.FinishWorkOnFailure = true;
+        var sink = OpenAuditLog(auditLogPath);
+        using var waiter = new NotificationCampaignWaiter(api, log: pump);
+        var executor = new StateChangeExecutor(api, waiter, sink, pump);
+        var activity = $"{request.Action} {_noun}s";
+        var total = 0;
+        var done = 0;
+        void Emit(GenesysCampaignStateChange record, Exception? auditError) => pump.Post(() =>
+        {
+            done++;
+            Write(record, auditError);
+            if (total > 0)
+            {
+                _cmdlet.WriteProgressQuietly(new ProgressRecord(1, activity, $"{done} of {total} done") { PercentComplete = Math.Min(100, done * 100 / total) });
+            }
+        });
+
+        IReadOnlyList<PlannedChange> plans;
+        try
+        {
+            plans = plan(executor, Emit);
+        }
+        catch (Exception ex) when (ex is GenesysApiException or GenesysAuthenticationException)
+        {
+            _cmdlet.ThrowTerminatingError(GenesysCmdlet.ToErrorRecord(ex, lookupFailedId, null));
+            return;
+        }
+
+        // Decided first, then asked: -WhatIf says per object what would happen, and -Confirm asks
+        // only about objects that would be written. One declined at the prompt still gets its record
+        // (Unchanged): every object given has one. The run decides again on what it reads.
+        var approved = new List<IOutboundObject>();
+        foreach (var planned in plans)
+        {
+            var target = planned.Target;
+            if (WhatIf)
+            {
+                foreach (var warning in planned.Warnings)
+                {
+                    Warn(warning);
+                }
+            }
+
+            if (!planned.WouldWrite)
+            {
+                if (WhatIf)
+                {
+                    // Said as a What if: line like the writes; ShouldProcess only prints it under -WhatIf.
+                    _cmdlet.ShouldProcess($"{planned.Description} ({_noun} id {target.Id})", null, null);
+                }
+
+                approved.Add(target); // Recorded by the run (Unchanged or Rejected); nothing is sent for it.
+            }
+            else if (Confirm(planned))
+            {
+                approved.Add(target);
+            }
+            else if (!WhatIf)
+            {
+                executor.RecordDeclined(planned, request, Write, kind);
+            }
+        }
+
+        if (!WhatIf && approved.Count > 0)
+        {
+            total = approved.Count;
+            done = 0;
+            pump.Run(token => run(executor, approved, Emit, token), _cmdlet.CancellationToken);
+            _cmdlet.WriteProgressQuietly(new ProgressRecord(1, activity, "Done") { RecordType = ProgressRecordType.Completed });
+        }
+
+        WriteDeferred();
+    }
+
+    /// <summary>Writes a record now (on the pipeline thread): its warnings, the record, and (held) its error.</summary>
+    public void Write(GenesysCampaignStateChange record, Exception? auditError)
+    {
+        if (WhatIf)
+        {
+            // Under -WhatIf only what is wrong with the input (a bad id, an object not found) is an
+            // error; no record is made.
+            if (record.Outcome is StateChangeOutcome.Rejected or StateChangeOutcome.Failed)
+            {
+                Defer(record, new ErrorRecord(new InvalidOperationException(record.Message), ErrorMapping.ErrorId(record), ErrorMapping.Category(record.Failure), record.ObjectId));
+            }
+
+            return;
+        }
+
+        foreach (var warning in record.Warnings)
+        {
+            Warn(warning);
+        }
+
+        _cmdlet.WriteObject(record);
+        if (auditError is not null)
+        {
+            Defer(record, new ErrorRecord(
+                new System.IO.IOException($"The audit line for {_noun} '{record.ObjectName ?? record.ObjectId}' could not be written: {auditError.Message}", auditError),
+                "AuditLogWriteFailed",
+                ErrorCategory.WriteError,
+                record));
+        }
+
+        if (record.Outcome is StateChangeOutcome.Rejected or StateChangeOutcome.Failed or StateChangeOutcome.TimedOut)
+        {
+            var message = record.Message + (record.CorrelationId is null || record.Message?.Contains(record.CorrelationId) == true ? string.Empty : $" (correlation id {record.CorrelationId})");
+            Defer(record, new ErrorRecord(new InvalidOperationException(message), ErrorMapping.ErrorId(record), ErrorMapping.Category(record.Failure), record));
+        }
+    }
+
+    /// <summary>An error about the input (a name that matches nothing), held until the batch is through.</summary>
+    public void DeferInput(ErrorRecord error) => _deferred.Add((_positionOf(error.TargetObject as string ?? string.Empty), error));
+
+    /// <summary>
+    /// Writes a warning, or, when the warning preference would stop the command or prompt at it
+    /// (-WarningAction Stop or Inquire), holds it until the batch is through, as errors are: a
+    /// stopped command can write nothing more, so the objects still in flight would be left halfway.
+    /// </summary>
+    public void Warn(string warning)
+    {
+        if (_cmdlet.WarningWouldInterrupt())
+        {
+            _heldWarnings.Add(warning);
+        }
+        else
+        {
+            _cmdlet.WriteWarning(warning);
+        }
+    }
+
+    private JsonLinesAuditSink? OpenAuditLog(string? path)
+    {
+        var auditPath = path ?? System.Environment.GetEnvironmentVariable("GENESYS_CAMPAIGN_AUDIT_LOG");
+        if (WhatIf || string.IsNullOrWhiteSpace(auditPath))
+        {
+            return null;
+        }
+
+        try
+        {
+            // Before the first request: an emergency pause must not end unaudited.
+            var sink = new JsonLinesAuditSink(_cmdlet.GetUnresolvedProviderPathFromPSPath(auditPath));
+            sink.EnsureWritable();
+            return sink;
+        }
+        catch (Exception ex) when (ex is System.IO.IOException or ArgumentException or NotSupportedException or SessionStateException or ProviderInvocationException)
+        {
+            var error = ex is System.IO.IOException ? ex : new System.IO.IOException($"The audit log '{auditPath}' cannot be written: {ex.Message}", ex);
+            _cmdlet.ThrowTerminatingError(new ErrorRecord(error, "AuditLogUnavailable", ErrorCategory.WriteError, auditPath) { ErrorDetails = new ErrorDetails(error.Message + " Nothing was sent.") });
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Asks ShouldProcess about an object that would be written. A host that cannot ask (a runbook, a
+    /// -NonInteractive pwsh) is a terminating error of its own, before anything is sent.
+    /// </summary>
+    private bool Confirm(PlannedChange planned)
+    {
+        var target = planned.Target;
+        try
+        {
+            return _cmdlet.ShouldProcess($"{_noun} '{target.Name}' ({target.Id}), now {planned.State}", planned.Description);
+        }
+        catch (Exception ex) when (ex is PSInvalidOperationException or System.Management.Automation.Host.HostException or NotImplementedException or NotSupportedException)
+        {
+            var name = _cmdlet.MyInvocation.MyCommand.Name;
+            var error = new InvalidOperationException(
+                $"{name} asks for confirmation before it changes {_noun} '{target.Name}', but this host cannot ask ({ex.Message}). "
+                + $"Add -Confirm:$false to run {name} without asking, or -WhatIf to see what it would do. Nothing was sent.",
+                ex);
+            WriteDeferred(); // What is wrong with the input (bad ids, audited) is said too.
+            _cmdlet.ThrowTerminatingError(new ErrorRecord(error, "ConfirmationUnavailable", ErrorCategory.InvalidOperation, target));
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Writes the warnings and errors held back during the run, errors in the order their objects
+    /// were given, so -ErrorAction Stop ends the script after the batch, never in the middle of it.
+    /// </summary>
+    private void WriteDeferred()
+    {
+        foreach (var warning in _heldWarnings)
+        {
+            _cmdlet.WriteWarning(warning);
+        }
+
+        foreach (var error in _deferred.OrderBy(e => e.Order).Select(e => e.Error))
+        {
+            _cmdlet.WriteError(error);
+        }
+    }
+
+    private void Defer(GenesysCampaignStateChange record, ErrorRecord error) =>
+        _deferred.Add((_positionOf(record.ObjectId), error));
+}
