@@ -19,6 +19,7 @@
         'Wait-GenesysCampaignState'
         'Watch-GenesysCampaign'
         'Get-GenesysCampaignAuditLog'
+        'Undo-GenesysCampaignChange'
         'Get-GenesysCampaignSequence'
         'Suspend-GenesysCampaignSequence'
         'Resume-GenesysCampaignSequence'

@@ -201,7 +201,7 @@ public sealed class SequenceAndRuleChangeTests
         var error = Assert.Single(host.Streams.Error);
         Assert.StartsWith("CampaignSequenceNotFound,", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
-        Assert.Single(org.Simulator.Requests, r => r.Method == "GET" && r.Path.StartsWith("/api/v2/outbound/sequences", StringComparison.Ordinal));
+        Assert.DoesNotContain(org.Simulator.Requests, r => r.Method == "GET" && r.Path == SequencePath);
         Assert.DoesNotContain(org.Simulator.Requests, r => r.Method == "PUT" && r.Path.Contains("/campaigns/", StringComparison.Ordinal));
     }
 
@@ -290,6 +290,52 @@ public sealed class SequenceAndRuleChangeTests
         Assert.Equal(2, records.Count);
         Assert.All(records, r => Assert.Equal((CampaignAction.Enable, StateChangeOutcome.Changed, "enabled"), (r.Action, r.Outcome, r.FinalStatus)));
         Assert.Empty(host.Streams.Error);
+    }
+
+    [Fact]
+    public async Task Turning_a_scheduled_sequence_off_warns_of_its_schedule_and_WhatIf_says_so_too()
+    {
+        var (org, host, _) = await StartAsync();
+        await using var __ = org;
+        using var ___ = host;
+        host.Run("Resume-GenesysCampaignSequence -Id " + SimulatorSeed.WinterSequenceId + " -Confirm:$false");
+        host.Streams.Warning.Clear();
+
+        var record = Assert.Single(Records(host.Run("Suspend-GenesysCampaignSequence -Id " + SimulatorSeed.WinterSequenceId + " -Confirm:$false")));
+
+        var warning = Assert.Single(record.Warnings, w => w.Contains(SimulatorSeed.SequenceScheduleName, StringComparison.Ordinal));
+        Assert.Contains("turns sequence 'Winter Sequence' on by itself (next start 2030-01-07 14:00 UTC)", warning);
+        Assert.Contains(host.Streams.Warning, w => w.Message == warning);
+    }
+
+    [Fact]
+    public async Task A_sequence_record_piped_to_a_campaign_cmdlet_is_an_InvalidCampaignId_that_says_why()
+    {
+        var (org, host, _) = await StartAsync();
+        await using var __ = org;
+        using var ___ = host;
+
+        host.Run("Suspend-GenesysCampaignSequence -Id " + SimulatorSeed.RenewalsSequenceId + " -Confirm:$false -WarningAction SilentlyContinue | Resume-GenesysCampaign -Confirm:$false");
+
+        var error = Assert.Single(host.Streams.Error);
+        Assert.StartsWith("InvalidCampaignId,", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.Contains("-ObjectKind Campaign", error.Exception.Message);
+        Assert.DoesNotContain(org.Simulator.Requests, r => r.Method == "POST" && r.Path.EndsWith("/start", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_campaign_id_given_to_a_sequence_cmdlet_is_named_as_a_campaign_when_this_connection_read_it()
+    {
+        var (org, host, _) = await StartAsync();
+        await using var __ = org;
+        using var ___ = host;
+
+        var record = Assert.Single(Records(host.Run("Get-GenesysCampaign -Id " + SimulatorSeed.UnreferencedOnCampaignId + " | Suspend-GenesysCampaignSequence -Confirm:$false")));
+
+        Assert.Equal((StateChangeOutcome.Failed, Failures.SequenceNotFound), (record.Outcome, record.ErrorCode));
+        Assert.Contains("It is the id of a campaign", record.Message);
+        Assert.Contains("| Get-GenesysCampaignSequence", record.Message);
     }
 
     [Theory]

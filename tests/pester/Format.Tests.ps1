@@ -59,10 +59,10 @@ Describe 'The GenesysCampaignStateChange table at 120 columns' {
         $lines[0] | Should -Match '^Kind\s+Name\s+Action\s+Status\s+Outcome\s+Message$'
         # The message wraps (a reason is never cut off) over more lines.
         $lines.Count | Should -BeGreaterOrEqual 3
-        # The name column (24 wide, after the kind's 8 and a space) and the status column are blank; the message names the id.
-        $lines[2] | Should -Match "^Campaign\s{25}\s*Suspend\s+Failed\s+"
+        # The name column (24 wide, after the kind's 12 and a space) and the status column are blank; the message names the id.
+        $lines[2] | Should -Match "^Campaign\s{29}\s*Suspend\s+Failed\s+"
         (($lines[2..($lines.Count - 1)] -join '') -replace '\s') | Should -Match ([regex]::Escape($Id -replace '\s'))
-        $lines[2].Substring(9, 24).Trim() | Should -BeNullOrEmpty
+        $lines[2].Substring(13, 24).Trim() | Should -BeNullOrEmpty
         $lines[2] | Should -Not -Match '->'
     }
 }

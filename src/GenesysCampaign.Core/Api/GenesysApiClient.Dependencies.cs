@@ -91,30 +91,34 @@ internal sealed partial class GenesysApiClient
     {
         var what = $"Reading {kind.Noun} {id}";
         var response = await SendAsync(HttpMethod.Get, kind.ItemPath(id), null, stats, what, cancellationToken).ConfigureAwait(false);
-        return ReadAnswer(response, what, kind.Parse);
+        var item = ReadAnswer(response, what, kind.Parse);
+
+        // An answer about another object must never be written back in this one's place.
+        return string.Equals(item.Id, id.Trim(), StringComparison.OrdinalIgnoreCase)
+            ? item
+            : throw new GenesysApiException(response.StatusCode, InvalidAnswer, $"{what}: the answer is {kind.Noun} {item.Id}, not the one asked for.", response.CorrelationId, 1);
     }
 
     /// <summary>
     /// The full-body PUT of a sequence or campaign rule (the body carries the version read; a stale
-    /// one is refused with 409). Returns the object as the answer gives it, or as read back when the
-    /// answer is not the object (a 2xx accepted the write whatever its body says).
+    /// one is refused with 409). A 2xx accepted the write whatever its body says: returns the object
+    /// as the answer gives it, or null when the answer is not the whole object (another id, or without
+    /// the field written), which the caller reads back, knowing the write applied.
     /// </summary>
-    public async Task<IOutboundObject> PutObjectAsync(ToggleKind kind, IOutboundObject item, string body, RequestStats? stats, CancellationToken cancellationToken)
+    public async Task<IOutboundObject?> PutObjectAsync(ToggleKind kind, IOutboundObject item, string body, RequestStats? stats, CancellationToken cancellationToken)
     {
         var what = $"Updating {kind.Noun} {item.Id}";
         var response = await SendAsync(HttpMethod.Put, kind.ItemPath(item.Id), body, stats, what, cancellationToken, expectJson: false).ConfigureAwait(false);
         try
         {
-            var answer = ReadAnswer(response, what, kind.Parse);
-            if (string.Equals(answer.Id, item.Id, StringComparison.OrdinalIgnoreCase))
-            {
-                return answer;
-            }
+            return ReadAnswer<IOutboundObject?>(response, what, root =>
+                root.ValueKind == JsonValueKind.Object && root.TryGetProperty(kind.Field, out _) && kind.Parse(root) is { } answer && string.Equals(answer.Id, item.Id, StringComparison.OrdinalIgnoreCase)
+                    ? answer
+                    : null);
         }
         catch (GenesysApiException ex) when (ex.Code == InvalidAnswer)
         {
+            return null;
         }
-
-        return await GetObjectAsync(kind, item.Id, stats, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -108,14 +108,15 @@ internal sealed partial class GenesysApiClient
 
     /// <summary>
     /// Writes the whole campaign body (as built by <see cref="CampaignBody"/>) and returns the campaign
-    /// as Genesys now has it.
+    /// as Genesys answered with it, or null when the answer (of an accepted write) is not the campaign.
     /// </summary>
-    public async Task<GenesysCampaign> PutCampaignAsync(GenesysCampaign campaign, string body, RequestStats? stats, CancellationToken cancellationToken)
+    public async Task<GenesysCampaign?> PutCampaignAsync(GenesysCampaign campaign, string body, RequestStats? stats, CancellationToken cancellationToken)
     {
         var kind = campaign.Kind;
         var what = $"Updating {kind.Noun} {campaign.Id}";
 
-        // A 2xx accepted the write whatever its body says; an answer that is not the campaign is read back.
+        // A 2xx accepted the write whatever its body says; an answer that is not the campaign is null,
+        // for the caller to read back knowing the write applied (a failed read then loses nothing).
         var response = await SendAsync(HttpMethod.Put, kind.ItemPath(campaign.Id), body, stats, what, cancellationToken, expectJson: false).ConfigureAwait(false);
         try
         {
@@ -123,8 +124,7 @@ internal sealed partial class GenesysApiClient
         }
         catch (GenesysApiException ex) when (ex.Code == InvalidAnswer)
         {
-            // The write was accepted; an answer that is not the campaign says nothing more, so read it.
-            return await GetCampaignAsync(kind, campaign.Id, stats, cancellationToken).ConfigureAwait(false);
+            return null;
         }
     }
 

@@ -53,6 +53,12 @@ public sealed class GenesysCampaignStateChange
     /// <summary>The last status seen.</summary>
     public string? FinalStatus { get; set; }
 
+    /// <summary>
+    /// The version of the object as last seen, with <see cref="FinalStatus"/> (null when that is not
+    /// known): what an undo compares to tell whether the object was changed since.
+    /// </summary>
+    public int? FinalVersion { get; set; }
+
     /// <summary>Changed, Unchanged, Rejected, Failed or TimedOut.</summary>
     public StateChangeOutcome Outcome { get; set; }
 

@@ -287,7 +287,8 @@ internal sealed class CampaignChange
     /// <summary>
     /// Sends one write: the endpoint when there is one and this connection may use it, else the
     /// full-body PUT of the campaign as read. Returns the campaign a PUT answered with, or null for
-    /// an endpoint (which answers without a body). Not cancellable once sent: it gets its record.
+    /// an endpoint (which answers without a body) and for a PUT whose answer is not the campaign:
+    /// either is read after. Not cancellable once sent: it gets its record.
     /// </summary>
     private async Task<GenesysCampaign?> WriteAsync(StateWrite write)
     {
@@ -304,7 +305,7 @@ internal sealed class CampaignChange
 
         _services.Log.Verbose($"{_request.Action}: setting campaign '{_current.Name}' ({_current.Id}) from {_current.Status} to {write.Status} by PUT at version {_current.Version}.");
         _sending = "PUT " + write.Status;
-        GenesysCampaign updated;
+        GenesysCampaign? updated;
         try
         {
             updated = await Api.PutCampaignAsync(_current, CampaignBody.WithStatus(_current.Json, write.Status), _open.Stats, CancellationToken.None).ConfigureAwait(false);
@@ -605,5 +606,5 @@ internal sealed class CampaignChange
     }
 
     private GenesysCampaignStateChange Done(StateChangeOutcome outcome, string message, string? finalStatus, FailureKind? failure = null, string? code = null) =>
-        _open.Close(outcome, message, finalStatus, WrittenWith, failure, code);
+        _open.Close(outcome, message, finalStatus, _current.Version, WrittenWith, failure, code);
 }

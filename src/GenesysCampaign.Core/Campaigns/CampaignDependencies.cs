@@ -89,7 +89,10 @@ internal sealed class CampaignDependencies
         {
             if (!force)
             {
-                return $"Campaign '{campaign.Name}' is in running sequence '{running.Name}', which starts its campaigns one after another. Stop the sequence first, or use -Force.";
+                // What to do instead depends on the way the change goes: the sequence decides for its campaigns.
+                return action == CampaignAction.Resume
+                    ? $"Campaign '{campaign.Name}' is in running sequence '{running.Name}', which turns its campaigns on one after another: leave it to the sequence, or use -Force to turn it on anyway."
+                    : $"Campaign '{campaign.Name}' is in running sequence '{running.Name}', which starts its campaigns one after another. Stop the sequence first (Suspend-GenesysCampaignSequence -Id {running.Id}), or use -Force.";
             }
 
             warnings.Add($"Campaign '{campaign.Name}' is in running sequence '{running.Name}' (-Force); the sequence may change it again.");
@@ -104,8 +107,8 @@ internal sealed class CampaignDependencies
             if (Has(campaigns, campaign.Id) || sequences.Any(s => Has(ruleSequences, s.Id)))
             {
                 warnings.Add(resume
-                    ? $"Enabled campaign rule '{rule.Name}' can turn campaign '{campaign.Name}' off again."
-                    : $"Enabled campaign rule '{rule.Name}' can turn campaign '{campaign.Name}' back on.");
+                    ? $"Enabled campaign rule '{rule.Name}' can turn campaign '{campaign.Name}' off again (Disable-GenesysCampaignRule -Id {rule.Id})."
+                    : $"Enabled campaign rule '{rule.Name}' can turn campaign '{campaign.Name}' back on (Disable-GenesysCampaignRule -Id {rule.Id}).");
             }
         }
 
@@ -127,6 +130,31 @@ internal sealed class CampaignDependencies
         return null;
     }
 
+    /// <summary>
+    /// Warnings for a change of a sequence: what can undo it. Turning it off: its schedule and the
+    /// enabled rules that turn it on; turning it on: the enabled rules that turn it off.
+    /// </summary>
+    public void Check(GenesysCampaignSequence sequence, CampaignAction action, ICollection<string> warnings)
+    {
+        foreach (var what in _unchecked.Where(w => w is "Campaign rules" or "Sequence schedules"))
+        {
+            warnings.Add($"{what} could not be read, so they were not checked for sequence '{sequence.Name}'.");
+        }
+
+        var resume = action == CampaignAction.Resume;
+        foreach (var rule in _rules.Where(r => r.Enabled && (resume ? r.TurnsOffSequences : r.TurnsOnSequences).Any(s => string.Equals(s.Id, sequence.Id, StringComparison.OrdinalIgnoreCase))))
+        {
+            warnings.Add(resume
+                ? $"Enabled campaign rule '{rule.Name}' can turn sequence '{sequence.Name}' off again (Disable-GenesysCampaignRule -Id {rule.Id})."
+                : $"Enabled campaign rule '{rule.Name}' can turn sequence '{sequence.Name}' back on (Disable-GenesysCampaignRule -Id {rule.Id}).");
+        }
+
+        if (!resume && _sequenceSchedules.TryGetValue(sequence.Id, out var schedule))
+        {
+            warnings.Add($"Sequence schedule '{ScheduleName(schedule)}' turns sequence '{sequence.Name}' on by itself{NextStart(schedule)}.");
+        }
+    }
+
     private static string ScheduleName(GenesysCampaignSchedule schedule) =>
         schedule.Name.Length > 0 ? schedule.Name : schedule.TargetName ?? schedule.TargetId;
 
@@ -139,9 +167,10 @@ internal sealed class CampaignDependencies
         {
             await read().ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is GenesysApiException or InvalidOperationException or FormatException or KeyNotFoundException)
+        catch (Exception ex) when (ex is GenesysApiException or InvalidOperationException or FormatException or KeyNotFoundException or ArgumentException)
         {
-            // Unreadable (a refusal, or entries not shaped as the contract describes): not checked, and said so.
+            // Unreadable (a refusal, or entries not shaped as the contract describes, or dates beyond
+            // what can be computed): not checked, and said so. A change never fails for want of them.
             _unchecked.Add(char.ToUpperInvariant(what[0]) + what.Substring(1));
             log.Verbose($"Could not read {what}: {ex.Message}");
         }

@@ -30,13 +30,14 @@ internal sealed class OpenRecord
     /// <summary>Time since the change began.</summary>
     public TimeSpan Elapsed => _clock.Elapsed;
 
-    /// <summary>Fills the record in with how the change ended.</summary>
-    public GenesysCampaignStateChange Close(StateChangeOutcome outcome, string message, string? finalStatus, string? writtenWith, FailureKind? failure = null, string? code = null)
+    /// <summary>Fills the record in with how the change ended; <paramref name="finalVersion"/> goes with a known final status only.</summary>
+    public GenesysCampaignStateChange Close(StateChangeOutcome outcome, string message, string? finalStatus, int finalVersion, string? writtenWith, FailureKind? failure = null, string? code = null)
     {
         var record = Record;
         record.Outcome = outcome;
         record.Message = message;
         record.FinalStatus = finalStatus;
+        record.FinalVersion = finalStatus is null ? null : finalVersion;
         record.Failure = failure;
         record.ErrorCode = code;
         record.WrittenWith = writtenWith;

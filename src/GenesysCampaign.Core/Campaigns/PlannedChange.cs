@@ -40,6 +40,22 @@ internal sealed class PlannedChange
     /// <summary>The warnings the run would give: rules or schedules that can undo the change, and the like.</summary>
     public IReadOnlyList<string> Warnings { get; }
 
+    /// <summary>The change asked for this object, when a run holds several (an undo); else the run's own.</summary>
+    internal StateChangeRequest? Request { get; init; }
+
+    /// <summary>The kind of a sequence or rule, when a run holds several kinds (an undo).</summary>
+    internal ToggleKind? Toggle { get; init; }
+
+    /// <summary>
+    /// Set when nothing is to be sent and the run is not to decide again (an undo of an object changed
+    /// since): why, for an Unchanged record with that warning.
+    /// </summary>
+    internal string? NotSent { get; init; }
+
+    /// <summary>This plan as part of a run of several changes (an undo): with its own request and kind.</summary>
+    internal PlannedChange For(StateChangeRequest request, ToggleKind? toggle) =>
+        new(Target, State, WouldWrite, Description, Warnings) { Request = request, Toggle = toggle, NotSent = NotSent };
+
     /// <summary>The operation a write is, in the words of the confirmation prompt.</summary>
     internal static string DescribeWrite(CampaignAction action, GenesysCampaign campaign) => action switch
     {

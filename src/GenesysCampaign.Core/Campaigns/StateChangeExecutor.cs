@@ -191,21 +191,37 @@ internal sealed class StateChangeExecutor
 
     /// <summary>
     /// Decides, without writing, what <see cref="RunAsync(IReadOnlyList{IOutboundObject}, ToggleKind, StateChangeRequest, Action{GenesysCampaignStateChange, Exception?}, CancellationToken)"/>
-    /// would do with each sequence or rule as given (<see cref="ToggleKind.Decide"/>). One plan each, in the order given.
+    /// would do with each sequence or rule as given (<see cref="ToggleKind.Decide"/>), with the warnings
+    /// the run would give (what can undo a sequence's change). One plan each, in the order given.
     /// </summary>
-    public IReadOnlyList<PlannedChange> Plan(IReadOnlyList<IOutboundObject> items, ToggleKind kind, StateChangeRequest request) =>
-        Unique(items).Select(item =>
+    public async Task<IReadOnlyList<PlannedChange>> PlanAsync(IReadOnlyList<IOutboundObject> items, ToggleKind kind, StateChangeRequest request, CancellationToken cancellationToken)
+    {
+        var plans = new List<PlannedChange>();
+        foreach (var item in Unique(items))
         {
             var decision = kind.Decide(request.Action, item, request.Force);
-            var warnings = decision.Warning is null ? Array.Empty<string>() : new[] { decision.Warning };
+            var warnings = new List<string>();
+            if (decision.Warning is not null)
+            {
+                warnings.Add(decision.Warning);
+            }
+
             var state = kind.StateOf(item);
-            return decision.Kind switch
+            if (decision.Kind == DecisionKind.Write && item is GenesysCampaignSequence sequence)
+            {
+                (await DependenciesAsync(cancellationToken).ConfigureAwait(false)).Check(sequence, request.Action, warnings);
+            }
+
+            plans.Add(decision.Kind switch
             {
                 DecisionKind.Unchanged => new PlannedChange(item, state, false, decision.Message + " Nothing would be sent.", warnings),
                 DecisionKind.Rejected => new PlannedChange(item, state, false, "Would be rejected: " + decision.Message, warnings),
                 _ => new PlannedChange(item, state, true, $"{request.Action} (set {kind.Field} to {kind.BodyValue(kind.TargetOf(request.Action)).Trim('"')} by full-body PUT)", warnings),
-            };
-        }).ToList();
+            });
+        }
+
+        return plans;
+    }
 
     /// <summary>Sequences, rules and schedules: read once per executor, when the first change that would write needs them.</summary>
     private Task<CampaignDependencies> DependenciesAsync(CancellationToken cancellationToken)
@@ -246,11 +262,17 @@ internal sealed class StateChangeExecutor
     }
 
     /// <summary>The record for an object the user declined at the confirmation prompt: Unchanged, nothing sent, audited.</summary>
-    public void RecordDeclined(PlannedChange plan, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> onRecord, ToggleKind? kind = null)
+    public void RecordDeclined(PlannedChange plan, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> onRecord, ToggleKind? kind = null) =>
+        RecordNotSent(plan, request, $"{kind?.Capitalized ?? "Campaign"} '{plan.Target.Name}' was not confirmed; nothing was sent.", Array.Empty<string>(), onRecord, kind);
+
+    /// <summary>The record of an object for which nothing is sent, decided before the run: Unchanged, with <paramref name="message"/>, audited.</summary>
+    public void RecordNotSent(PlannedChange plan, StateChangeRequest request, string message, IReadOnlyList<string> warnings, Action<GenesysCampaignStateChange, Exception?> onRecord, ToggleKind? kind = null)
     {
         var record = plan.Target is GenesysCampaign campaign ? NewRecord(request, campaign) : NewRecord(request, kind!, plan.Target);
         record.Outcome = StateChangeOutcome.Unchanged;
-        record.Message = $"{kind?.Capitalized ?? "Campaign"} '{plan.Target.Name}' was not confirmed; nothing was sent.";
+        record.Message = message;
+        record.Warnings = warnings;
+        record.FinalVersion = plan.Target.Version;
         Publish(record, onRecord);
     }
 

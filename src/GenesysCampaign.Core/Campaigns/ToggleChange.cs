@@ -117,13 +117,19 @@ internal sealed class ToggleChange
                 return _written is null ? Done(StateChangeOutcome.Unchanged, decision.Message, State) : Done(StateChangeOutcome.Changed, ChangedMessage(), State);
             }
 
+            if (_written is null && staleReads == 0)
+            {
+                await WarnOfDependenciesAsync().ConfigureAwait(false);
+            }
+
             _cancel.ThrowIfCancellationRequested(); // The last point at which Ctrl+C prevents the write.
             var sentFrom = _current;
             _sending = "PUT " + _target;
             _services.Log.Verbose($"{_request.Action}: setting {Noun} '{_current.Name}' ({_current.Id}) from {State} to {_target} by PUT at version {_current.Version}.");
+            IOutboundObject? answer;
             try
             {
-                _current = await _services.Api.PutObjectAsync(_kind, _current, _kind.BodyWith(_current, _target), _open.Stats, CancellationToken.None).ConfigureAwait(false);
+                answer = await _services.Api.PutObjectAsync(_kind, _current, _kind.BodyWith(_current, _target), _open.Stats, CancellationToken.None).ConfigureAwait(false);
             }
             catch (GenesysApiException ex) when (ApiErrors.IsStaleVersion(ex) && staleReads < _request.MaxVersionRetries)
             {
@@ -140,8 +146,21 @@ internal sealed class ToggleChange
             }
 
             Wrote(sentFrom, _sending);
+
+            // Accepted; an answer that is not the whole object says nothing more: read it (a failed
+            // read leaves the change recorded, with a warning).
+            _current = answer ?? await ReadUntilAsync(read => read.Version > sentFrom.Version, CancellationToken.None).ConfigureAwait(false);
             _slot.Release();
             return await FinishAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>What can undo the change of a sequence (its schedule, rules), as warnings; rules have none.</summary>
+    private async Task WarnOfDependenciesAsync()
+    {
+        if (_current is GenesysCampaignSequence sequence)
+        {
+            (await _services.Dependencies().ConfigureAwait(false)).Check(sequence, _request.Action, _open.Warnings);
         }
     }
 
@@ -213,5 +232,5 @@ internal sealed class ToggleChange
         LaggingReads.UntilAsync(token => _services.Api.GetObjectAsync(_kind, _current.Id, _open.Stats, token), shows, cancellationToken);
 
     private GenesysCampaignStateChange Done(StateChangeOutcome outcome, string message, string? finalStatus, FailureKind? failure = null, string? code = null) =>
-        _open.Close(outcome, message, finalStatus, _written, failure, code);
+        _open.Close(outcome, message, finalStatus, _current.Version, _written, failure, code);
 }

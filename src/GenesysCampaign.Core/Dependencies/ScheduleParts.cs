@@ -171,7 +171,7 @@ public sealed class ScheduleRecurrence
             .ToList();
         var rangeEndText = DependencyJson.Text(range, "end");
         DateTime? rangeEnd = ScheduleCalendar.TryParseLocal(rangeEndText, out var end)
-            ? (rangeEndText!.Length <= 10 ? end.AddDays(1).AddTicks(-1) : end) // a bare date keeps that whole day
+            ? (rangeEndText!.Length <= 10 ? EndOfDay(end) : end) // a bare date keeps that whole day
             : null;
         var alterations = DependencyJson.Array(element, "alterations")
             .Select(a => new ScheduleAlteration(
@@ -192,4 +192,8 @@ public sealed class ScheduleRecurrence
             alterations,
             DependencyJson.Text(element, "id"));
     }
+
+    /// <summary>The last tick of <paramref name="day"/>'s date (the last day of the calendar has no day after it to step back from).</summary>
+    private static DateTime EndOfDay(DateTime day) =>
+        day.Date == DateTime.MaxValue.Date ? DateTime.MaxValue : day.Date.AddDays(1).AddTicks(-1);
 }

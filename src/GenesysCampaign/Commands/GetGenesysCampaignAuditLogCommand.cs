@@ -25,6 +25,11 @@ public sealed class GetGenesysCampaignAuditLogCommand : GenesysCmdlet
     [ValidateNotNullOrEmpty]
     public string[]? CampaignId { get; set; }
 
+    /// <summary>Only records of these operations (the OperationId every record of one cmdlet invocation shares).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? OperationId { get; set; }
+
     /// <summary>Only records of these objects (campaigns, sequences, campaign rules), by id.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -60,7 +65,8 @@ public sealed class GetGenesysCampaignAuditLogCommand : GenesysCmdlet
         }
 
         var ids = CampaignId is null ? null : new HashSet<string>(CampaignId, StringComparer.OrdinalIgnoreCase);
-        var objects = ObjectId is null ? null : new HashSet<string>(ObjectId, StringComparer.OrdinalIgnoreCase);
+        var operations = OperationId is null ? null : new HashSet<string>(OperationId.Select(id => id.Trim()), StringComparer.OrdinalIgnoreCase);
+        var objects = ObjectId is null ? null : new HashSet<string>(ObjectId.Select(id => id.Trim()), StringComparer.OrdinalIgnoreCase);
         var kinds = ObjectKind is null ? null : new HashSet<OutboundObjectKind>(ObjectKind);
         var outcomes = Outcome is null ? null : new HashSet<StateChangeOutcome>(Outcome);
         var since = Since?.ToUniversalTime();
@@ -74,6 +80,7 @@ public sealed class GetGenesysCampaignAuditLogCommand : GenesysCmdlet
 
             if ((ids is null || (record.CampaignId is not null && ids.Contains(record.CampaignId)))
                 && (objects is null || objects.Contains(record.ObjectId))
+                && (operations is null || operations.Contains(record.OperationId))
                 && (kinds is null || kinds.Contains(record.ObjectKind))
                 && (outcomes is null || outcomes.Contains(record.Outcome))
                 && (since is null || record.Timestamp >= since))

@@ -15,10 +15,10 @@ namespace GenesysCloud.Outbound.PowerShell.Commands;
 /// <summary>
 /// What Suspend-/Resume-GenesysCampaignSequence and Disable-/Enable-GenesysCampaignRule share: the
 /// objects given by -Id, -Name (wildcards) or -InputObject, collected from the whole pipeline; the
-/// parameters of every change (as <see cref="StateChangeCommand"/>); then planning, confirmation,
+/// parameters of every change (<see cref="ChangeCmdlet"/>); then planning, confirmation,
 /// the full-body PUTs in Core and one record each (<see cref="ChangeRun"/>).
 /// </summary>
-public abstract class ToggleChangeCommand : GenesysApiCmdlet
+public abstract class ToggleChangeCommand : ChangeCmdlet
 {
     private const string IdSet = "Id";
     private const string NameSet = "Name";
@@ -49,29 +49,6 @@ public abstract class ToggleChangeCommand : GenesysApiCmdlet
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     public string[]? Name { get; set; }
-
-    /// <summary>Why: goes into every record and audit line.</summary>
-    [Parameter]
-    public string? Reason { get; set; }
-
-    /// <summary>Read each object after its PUT until a read shows the new state.</summary>
-    [Parameter]
-    public SwitchParameter Wait { get; set; }
-
-    /// <summary>Seconds to wait with -Wait.</summary>
-    [Parameter]
-    [Alias("TimeoutSec")]
-    [ValidateRange(1, 86400)]
-    public int Timeout { get; set; } = 300;
-
-    /// <summary>Objects changed at once.</summary>
-    [Parameter]
-    [ValidateRange(1, 100)]
-    public int ThrottleLimit { get; set; } = 10;
-
-    /// <summary>Append a JSON line per record here. Default: $env:GENESYS_CAMPAIGN_AUDIT_LOG.</summary>
-    [Parameter]
-    public string? AuditLogPath { get; set; }
 
     /// <summary>Which change this cmdlet makes.</summary>
     protected abstract CampaignAction Action { get; }
@@ -127,14 +104,7 @@ public abstract class ToggleChangeCommand : GenesysApiCmdlet
     protected override void EndProcessing()
     {
         var api = RequireConnection().CreateClient(Pump);
-        var request = new StateChangeRequest(Action)
-        {
-            Reason = Reason,
-            Force = ForceGiven,
-            Wait = Wait,
-            Timeout = TimeSpan.FromSeconds(Timeout),
-            ThrottleLimit = ThrottleLimit,
-        };
+        var request = NewRequest(Action, ForceGiven);
 
         var run = _run = new ChangeRun(this, Kind.Noun, PositionOf);
         run.Execute(
@@ -142,7 +112,11 @@ public abstract class ToggleChangeCommand : GenesysApiCmdlet
             request,
             AuditLogPath,
             Noun.IdPart + "LookupFailed",
-            (executor, _) => executor.Plan(Resolve(api, executor, request), Kind, request),
+            (executor, _) =>
+            {
+                var items = Resolve(api, executor, request);
+                return Pump.Run(token => executor.PlanAsync(items, Kind, request, token), CancellationToken);
+            },
             (executor, approved, emit, token) => executor.RunAsync(approved, Kind, request, emit, token),
             Kind);
     }
@@ -165,7 +139,14 @@ public abstract class ToggleChangeCommand : GenesysApiCmdlet
             }
             catch (GenesysApiException ex) when (ex.StatusCode == 404)
             {
-                executor.RecordNotFound(id, request, _run!.Write, DependencyErrors.NotFoundHint(Noun, id), Kind); // On the pipeline thread: written at once.
+                executor.RecordNotFound(id, request, _run!.Write, NotFoundHint(api, id), Kind); // On the pipeline thread: written at once.
+            }
+            catch (GenesysApiException ex)
+            {
+                // One object that cannot be read (its division refused, Genesys down for it) is that
+                // object's failure: the others are still changed.
+                var (_, failure) = Failures.Classify(ex);
+                executor.RecordInputError(id, request, failure, Failures.CodeOf(ex), $"{Kind.Capitalized} '{id}' could not be read, so it was not changed: {ex.Message}", _run!.Write, Kind);
             }
         }
 
@@ -196,4 +177,10 @@ public abstract class ToggleChangeCommand : GenesysApiCmdlet
     }
 
     private int PositionOf(string id) => _order.PositionOf(id);
+
+    /// <summary>An id that matched nothing: a campaign's, when this connection has read it as one (a campaign piped in binds its Id here); else the kind's hint.</summary>
+    private string? NotFoundHint(GenesysApiClient api, string id) =>
+        api.Campaigns.KindOf(id) is { } campaignKind
+            ? $"It is the id of a {campaignKind.Noun}: {(Kind == ToggleKind.Sequence ? "the sequences that contain it are Get-GenesysCampaign -Id " + id + " | Get-GenesysCampaignSequence" : "the rules that act on it are Get-GenesysCampaign -Id " + id + " | Get-GenesysCampaignRule")}."
+            : DependencyErrors.NotFoundHint(Noun, id);
 }

@@ -85,7 +85,7 @@ internal sealed class ChangeRun
         }
         catch (Exception ex) when (ex is GenesysApiException or GenesysAuthenticationException)
         {
-            _cmdlet.ThrowTerminatingError(GenesysCmdlet.ToErrorRecord(ex, lookupFailedId, null));
+            ThrowTerminating(GenesysCmdlet.ToErrorRecord(ex, lookupFailedId, null));
             return;
         }
 
@@ -104,12 +104,24 @@ internal sealed class ChangeRun
                 }
             }
 
-            if (!planned.WouldWrite)
+            if (planned.NotSent is { } why)
+            {
+                // Decided already (an undo of an object changed since): said, recorded, never sent.
+                if (WhatIf)
+                {
+                    _cmdlet.ShouldProcess($"{why} ({NounOf(planned)} id {target.Id})", null, null);
+                }
+                else
+                {
+                    executor.RecordNotSent(planned, planned.Request ?? request, why, new[] { why }, Write, planned.Toggle ?? kind);
+                }
+            }
+            else if (!planned.WouldWrite)
             {
                 if (WhatIf)
                 {
                     // Said as a What if: line like the writes; ShouldProcess only prints it under -WhatIf.
-                    _cmdlet.ShouldProcess($"{planned.Description} ({_noun} id {target.Id})", null, null);
+                    _cmdlet.ShouldProcess($"{planned.Description} ({NounOf(planned)} id {target.Id})", null, null);
                 }
 
                 approved.Add(target); // Recorded by the run (Unchanged or Rejected); nothing is sent for it.
@@ -120,7 +132,7 @@ internal sealed class ChangeRun
             }
             else if (!WhatIf)
             {
-                executor.RecordDeclined(planned, request, Write, kind);
+                executor.RecordDeclined(planned, planned.Request ?? request, Write, planned.Toggle ?? kind);
             }
         }
 
@@ -224,7 +236,7 @@ internal sealed class ChangeRun
         var target = planned.Target;
         try
         {
-            return _cmdlet.ShouldProcess($"{_noun} '{target.Name}' ({target.Id}), now {planned.State}", planned.Description);
+            return _cmdlet.ShouldProcess($"{NounOf(planned)} '{target.Name}' ({target.Id}), now {planned.State}", planned.Description);
         }
         catch (Exception ex) when (ex is PSInvalidOperationException or System.Management.Automation.Host.HostException or NotImplementedException or NotSupportedException)
         {
@@ -233,10 +245,32 @@ internal sealed class ChangeRun
                 $"{name} asks for confirmation before it changes {_noun} '{target.Name}', but this host cannot ask ({ex.Message}). "
                 + $"Add -Confirm:$false to run {name} without asking, or -WhatIf to see what it would do. Nothing was sent.",
                 ex);
-            WriteDeferred(); // What is wrong with the input (bad ids, audited) is said too.
-            _cmdlet.ThrowTerminatingError(new ErrorRecord(error, "ConfirmationUnavailable", ErrorCategory.InvalidOperation, target));
+            ThrowTerminating(new ErrorRecord(error, "ConfirmationUnavailable", ErrorCategory.InvalidOperation, target));
             return false;
         }
+    }
+
+    /// <summary>
+    /// Ends the command with <paramref name="error"/>, first writing what was held: the errors about
+    /// the input (bad ids, recorded and audited already), unless writing one would itself stop the
+    /// command (-ErrorAction Stop), which must stop on <paramref name="error"/>, the one that says
+    /// what to do; their number is then added to it.
+    /// </summary>
+    private void ThrowTerminating(ErrorRecord error)
+    {
+        if (_deferred.Count > 0 && _cmdlet.ErrorWouldInterrupt())
+        {
+            error.ErrorDetails = new ErrorDetails($"{error.ErrorDetails?.Message ?? error.Exception.Message} ({_deferred.Count} error(s) about the input were not written, for the error preference would stop at the first; their records say what they are.)");
+            _deferred.Clear();
+        }
+
+        if (_cmdlet.WarningWouldInterrupt())
+        {
+            _heldWarnings.Clear(); // Held for that reason; the records keep them.
+        }
+
+        WriteDeferred();
+        _cmdlet.ThrowTerminatingError(error);
     }
 
     /// <summary>
@@ -255,6 +289,9 @@ internal sealed class ChangeRun
             _cmdlet.WriteError(error);
         }
     }
+
+    /// <summary>What messages call the planned object: the run's noun, or its own kind's in a run of several kinds.</summary>
+    private string NounOf(PlannedChange planned) => planned.Toggle?.Noun ?? (planned.Target is GenesysCampaign ? "campaign" : _noun);
 
     private void Defer(GenesysCampaignStateChange record, ErrorRecord error) =>
         _deferred.Add((_positionOf(record.ObjectId), error));

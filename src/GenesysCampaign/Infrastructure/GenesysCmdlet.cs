@@ -91,6 +91,10 @@ public abstract class GenesysCmdlet : PSCmdlet, IDisposable
         return EffectivePreference("WarningAction", "WarningPreference") is ActionPreference.Stop or ActionPreference.Inquire;
     }
 
+    /// <summary>Whether an error written now would stop the command (-ErrorAction Stop) or ask whether to go on (Inquire).</summary>
+    internal bool ErrorWouldInterrupt() =>
+        EffectivePreference("ErrorAction", "ErrorActionPreference") is ActionPreference.Stop or ActionPreference.Inquire;
+
     /// <summary>Writes progress, unless the progress preference would stop the command or prompt at it.</summary>
     internal void WriteProgressQuietly(ProgressRecord record)
     {

@@ -1,0 +1,123 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using GenesysCloud.Outbound.Audit;
+using GenesysCloud.Outbound.Dependencies;
+
+namespace GenesysCloud.Outbound.Campaigns;
+
+/// <summary>One object to put back: to the state before the oldest of its Changed records given, by the action that leads there.</summary>
+internal sealed class UndoStep
+{
+    public UndoStep(GenesysCampaignStateChange oldest, GenesysCampaignStateChange newest, CampaignAction action)
+    {
+        Oldest = oldest;
+        Newest = newest;
+        Action = action;
+    }
+
+    /// <summary>The first change of the object among the records given: its state before is what the undo restores.</summary>
+    public GenesysCampaignStateChange Oldest { get; }
+
+    /// <summary>The last change: the object must still be as it left it.</summary>
+    public GenesysCampaignStateChange Newest { get; }
+
+    /// <summary>The action that restores <see cref="RestoreTo"/>: Resume, Suspend, Stop (campaigns), Resume, Suspend (sequences), Enable, Disable (rules).</summary>
+    public CampaignAction Action { get; }
+
+    public OutboundObjectKind Kind => Oldest.ObjectKind;
+
+    public string Id => Oldest.ObjectId;
+
+    /// <summary>The state the object had before the first change undone.</summary>
+    public string RestoreTo => Oldest.PreviousStatus!;
+}
+
+/// <summary>
+/// What undoing change records means (Undo-GenesysCampaignChange): only Changed records count; an
+/// object changed several times goes back to its state before the oldest of them (the changes are
+/// reverted newest first, so the net effect is that state); an undo is itself a change, so an undo of
+/// an undo applies the change again. An object is put back only while it is as the newest record
+/// left it, and each rule of that lives here.
+/// </summary>
+internal static class UndoPlan
+{
+    /// <summary>
+    /// The steps for <paramref name="records"/>, in the order that puts an emergency back safely:
+    /// campaigns first (their sequences are still off, so nothing rejects them), then sequences, then
+    /// campaign rules. <paramref name="cannot"/> gets the Changed records whose state before cannot be
+    /// written (a campaign that was complete, say), with why.
+    /// </summary>
+    public static IReadOnlyList<UndoStep> Steps(IEnumerable<GenesysCampaignStateChange> records, ICollection<(GenesysCampaignStateChange Record, string Why)> cannot)
+    {
+        var steps = new List<UndoStep>();
+        var changed = records
+            .Where(r => r.Outcome == StateChangeOutcome.Changed && !string.IsNullOrEmpty(r.ObjectId))
+            .GroupBy(r => (r.ObjectKind, Id: r.ObjectId.ToUpperInvariant()));
+        foreach (var group in changed)
+        {
+            var ordered = group.OrderBy(r => r.Timestamp).ToList();
+            var oldest = ordered[0];
+            var newest = ordered[ordered.Count - 1];
+            if (oldest.PreviousStatus is not { Length: > 0 } before || ActionFor(oldest.ObjectKind, before) is not { } action)
+            {
+                cannot.Add((oldest, $"{Noun(oldest.ObjectKind, true)} '{oldest.ObjectName ?? oldest.ObjectId}' was {oldest.PreviousStatus ?? "in a state not recorded"} before {oldest.Action} of {Stamp(oldest)}; that cannot be written, so it is not put back."));
+                continue;
+            }
+
+            steps.Add(new UndoStep(oldest, newest, action));
+        }
+
+        return steps.OrderBy(s => s.Kind switch { OutboundObjectKind.Campaign => 0, OutboundObjectKind.Sequence => 1, _ => 2 }).ThenBy(s => s.Newest.Timestamp).ToList();
+    }
+
+    /// <summary>The action that writes <paramref name="state"/> for a kind, or null when none does.</summary>
+    public static CampaignAction? ActionFor(OutboundObjectKind kind, string state) => (kind, state) switch
+    {
+        (OutboundObjectKind.Campaign, CampaignStatus.On) => CampaignAction.Resume,
+        (OutboundObjectKind.Campaign, CampaignStatus.Off or CampaignStatus.Stopping) => CampaignAction.Suspend,
+        (OutboundObjectKind.Campaign, CampaignStatus.ForcedOff or CampaignStatus.ForcedStopping) => CampaignAction.Stop,
+        (OutboundObjectKind.Sequence, SequenceStatus.On) => CampaignAction.Resume,
+        (OutboundObjectKind.Sequence, SequenceStatus.Off) => CampaignAction.Suspend,
+        (OutboundObjectKind.CampaignRule, RuleState.Enabled) => CampaignAction.Enable,
+        (OutboundObjectKind.CampaignRule, RuleState.Disabled) => CampaignAction.Disable,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Why the object, as read now, is not as the newest record left it (null when it is): a campaign
+    /// in another status than that record's final one or the one its write leads to (its version is
+    /// not compared: the dialer moves it); a sequence or rule in another state, or at another version.
+    /// </summary>
+    public static string? ChangedSince(UndoStep step, string state, int version)
+    {
+        var newest = step.Newest;
+        var left = newest.FinalStatus ?? newest.RequestedStatus;
+        var same = step.Kind == OutboundObjectKind.Campaign
+            ? state == left || StateRules.ShowsWrite(newest.RequestedStatus, state)
+            : state == left && (newest.FinalVersion is not { } leftVersion || version == leftVersion);
+        if (same)
+        {
+            return null;
+        }
+
+        var versions = step.Kind == OutboundObjectKind.Campaign || newest.FinalVersion is null ? string.Empty : $" (version {version}, not {newest.FinalVersion})";
+        return $"{Noun(step.Kind, true)} '{newest.ObjectName ?? newest.ObjectId}' was changed since {newest.Action} of {Stamp(newest)}: it is now {state}, not {left} as that change left it{versions}. Nothing was sent; use -Force to put it back to {step.RestoreTo} anyway.";
+    }
+
+    /// <summary>The noun of a kind in messages.</summary>
+    public static string Noun(OutboundObjectKind kind, bool capital = false)
+    {
+        var noun = kind switch
+        {
+            OutboundObjectKind.Sequence => ToggleKind.Sequence.Noun,
+            OutboundObjectKind.CampaignRule => ToggleKind.CampaignRule.Noun,
+            _ => "campaign",
+        };
+        return capital ? char.ToUpperInvariant(noun[0]) + noun.Substring(1) : noun;
+    }
+
+    private static string Stamp(GenesysCampaignStateChange record) =>
+        record.Timestamp.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC (operation " + record.OperationId + ")";
+}

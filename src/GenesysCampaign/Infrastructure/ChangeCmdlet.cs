@@ -1,0 +1,47 @@
+using System;
+using System.Management.Automation;
+using GenesysCloud.Outbound.Audit;
+using GenesysCloud.Outbound.Campaigns;
+
+namespace GenesysCloud.Outbound.PowerShell.Infrastructure;
+
+/// <summary>
+/// The parameters every cmdlet that changes outbound objects takes, and the request they make. The
+/// campaign cmdlets declare the same ones on their own base (StateChangeCommand), whose input base
+/// they share with Watch-GenesysCampaign: a class has one base.
+/// </summary>
+public abstract class ChangeCmdlet : GenesysApiCmdlet
+{
+    /// <summary>Why: goes into every record and audit line.</summary>
+    [Parameter]
+    public string? Reason { get; set; }
+
+    /// <summary>Wait for each object to settle (a read shows the new state) before its record is written.</summary>
+    [Parameter]
+    public SwitchParameter Wait { get; set; }
+
+    /// <summary>Seconds to wait with -Wait.</summary>
+    [Parameter]
+    [Alias("TimeoutSec")]
+    [ValidateRange(1, 86400)]
+    public int Timeout { get; set; } = 300;
+
+    /// <summary>Objects changed at once.</summary>
+    [Parameter]
+    [ValidateRange(1, 100)]
+    public int ThrottleLimit { get; set; } = 10;
+
+    /// <summary>Append a JSON line per record here. Default: $env:GENESYS_CAMPAIGN_AUDIT_LOG.</summary>
+    [Parameter]
+    public string? AuditLogPath { get; set; }
+
+    /// <summary>The request of this invocation for <paramref name="action"/>.</summary>
+    private protected StateChangeRequest NewRequest(CampaignAction action, bool force) => new(action)
+    {
+        Reason = Reason,
+        Force = force,
+        Wait = Wait,
+        Timeout = TimeSpan.FromSeconds(Timeout),
+        ThrottleLimit = ThrottleLimit,
+    };
+}
