@@ -121,4 +121,41 @@ internal sealed partial class GenesysApiClient
             return null;
         }
     }
+
+    /// <summary>
+    /// Deletes the schedule of one campaign, sequence or messaging campaign (<c>outbound:schedule:delete</c>):
+    /// its target is then turned on and off by hand only. True when it was deleted; false when there
+    /// was none (404).
+    /// </summary>
+    public async Task<bool> DeleteScheduleAsync(ScheduleKind kind, string targetId, RequestStats? stats, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SendAsync(HttpMethod.Delete, OutboundPaths.Schedule(GenesysCampaignSchedule.ListPath(kind), targetId), null, stats, $"Deleting the {GenesysCampaignSchedule.Noun(kind)} of {targetId}", cancellationToken, expectJson: false).ConfigureAwait(false);
+            return true;
+        }
+        catch (GenesysApiException ex) when (ex.StatusCode == 404)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Puts a schedule (back): a PUT of <paramref name="body"/> to its target's address
+    /// (<c>outbound:schedule:edit</c>); a removed schedule is put back by the body it had
+    /// (docs/genesys-api.md). Returns the schedule as answered, or as read back.
+    /// </summary>
+    public async Task<GenesysCampaignSchedule> PutScheduleAsync(ScheduleKind kind, string targetId, string body, RequestStats? stats, CancellationToken cancellationToken)
+    {
+        var what = $"Putting back the {GenesysCampaignSchedule.Noun(kind)} of {targetId}";
+        var response = await SendAsync(HttpMethod.Put, OutboundPaths.Schedule(GenesysCampaignSchedule.ListPath(kind), targetId), body, stats, what, cancellationToken, expectJson: false).ConfigureAwait(false);
+        try
+        {
+            return ReadAnswer(response, what, root => GenesysCampaignSchedule.Parse(root, kind, DateTimeOffset.UtcNow));
+        }
+        catch (GenesysApiException ex) when (ex.Code == InvalidAnswer)
+        {
+            return await GetScheduleAsync(kind, targetId, stats, cancellationToken).ConfigureAwait(false);
+        }
+    }
 }

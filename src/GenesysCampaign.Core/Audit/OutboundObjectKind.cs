@@ -11,4 +11,13 @@ public enum OutboundObjectKind
 
     /// <summary>A campaign rule.</summary>
     CampaignRule,
+
+    /// <summary>The schedule of a voice campaign (addressed by the campaign's id).</summary>
+    CampaignSchedule,
+
+    /// <summary>The schedule of a sequence (addressed by the sequence's id).</summary>
+    SequenceSchedule,
+
+    /// <summary>The schedule of a messaging campaign (addressed by the campaign's id).</summary>
+    MessagingCampaignSchedule,
 }

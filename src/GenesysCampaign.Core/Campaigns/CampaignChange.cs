@@ -174,7 +174,7 @@ internal sealed class CampaignChange
         if (!Written)
         {
             var dependencies = await _services.Dependencies().ConfigureAwait(false);
-            var rejection = dependencies.Check(_current, _request.Action, _request.Force, _open.Warnings);
+            var rejection = dependencies.Check(_current, _request.Action, _request.Force, _open.Warnings, _request.Hold);
             if (rejection is not null)
             {
                 return Done(StateChangeOutcome.Rejected, rejection, _current.Status, FailureKind.InvalidOperation, Failures.CampaignInRunningSequence);

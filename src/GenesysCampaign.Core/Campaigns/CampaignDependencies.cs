@@ -77,11 +77,17 @@ internal sealed class CampaignDependencies
     /// Checks one change. Returns a rejection message (a running sequence, unless forced) or null,
     /// and adds warnings for whatever may undo the change.
     /// </summary>
-    public string? Check(GenesysCampaign campaign, CampaignAction action, bool force, ICollection<string> warnings)
+    public string? Check(GenesysCampaign campaign, CampaignAction action, bool force, ICollection<string> warnings, bool hold = false)
     {
         foreach (var what in _unchecked)
         {
             warnings.Add($"{what} could not be read, so they were not checked for campaign '{campaign.Name}'.");
+        }
+
+        if (action == CampaignAction.Suspend && hold)
+        {
+            // -Hold turns off, disables and removes what could turn it back on, each with a record of its own.
+            return null;
         }
 
         var sequences = _sequences.Where(s => s.Contains(campaign.Id)).ToList();
@@ -131,6 +137,43 @@ internal sealed class CampaignDependencies
     }
 
     /// <summary>
+    /// What can turn <paramref name="campaigns"/> back on once paused, for Suspend -Hold to neutralise,
+    /// each object once however many campaigns it concerns: the running sequences that contain one;
+    /// the enabled rules whose actions turn one on, or turn on a sequence that contains one; the
+    /// schedule of each campaign and of each sequence that contains one.
+    /// </summary>
+    public HoldTargets HoldFor(IEnumerable<GenesysCampaign> campaigns)
+    {
+        var hold = new HoldTargets();
+        bool Has(IEnumerable<GenesysEntityRef> refs, string id) => refs.Any(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
+        foreach (var campaign in campaigns)
+        {
+            var containing = _sequences.Where(s => s.Contains(campaign.Id)).ToList();
+            foreach (var sequence in containing.Where(s => s.Status == SequenceStatus.On))
+            {
+                hold.Add(hold.Sequences, sequence, campaign);
+            }
+
+            foreach (var rule in _rules.Where(r => r.Enabled && (Has(r.TurnsOnCampaigns, campaign.Id) || containing.Any(s => Has(r.TurnsOnSequences, s.Id)))))
+            {
+                hold.Add(hold.Rules, rule, campaign);
+            }
+
+            if (_schedules.TryGetValue(campaign.Id, out var own))
+            {
+                hold.Add(hold.Schedules, own, campaign);
+            }
+
+            foreach (var sequence in containing.Where(s => _sequenceSchedules.ContainsKey(s.Id)))
+            {
+                hold.Add(hold.Schedules, _sequenceSchedules[sequence.Id], campaign);
+            }
+        }
+
+        return hold;
+    }
+
+    /// <summary>
     /// Warnings for a change of a sequence: what can undo it. Turning it off: its schedule and the
     /// enabled rules that turn it on; turning it on: the enabled rules that turn it off.
     /// </summary>
@@ -173,6 +216,40 @@ internal sealed class CampaignDependencies
             // what can be computed): not checked, and said so. A change never fails for want of them.
             _unchecked.Add(char.ToUpperInvariant(what[0]) + what.Substring(1));
             log.Verbose($"Could not read {what}: {ex.Message}");
+        }
+    }
+}
+
+/// <summary>What Suspend -Hold neutralises (<see cref="CampaignDependencies.HoldFor"/>), and for each object the campaigns it could turn back on.</summary>
+public sealed class HoldTargets
+{
+    private readonly Dictionary<IOutboundObject, List<string>> _campaigns = new();
+
+    /// <summary>Running sequences to turn off.</summary>
+    public List<GenesysCampaignSequence> Sequences { get; } = new();
+
+    /// <summary>Enabled rules to disable.</summary>
+    public List<GenesysCampaignRule> Rules { get; } = new();
+
+    /// <summary>Schedules to remove (campaign, messaging campaign and sequence schedules).</summary>
+    public List<GenesysCampaignSchedule> Schedules { get; } = new();
+
+    /// <summary>The names of the campaigns <paramref name="item"/> could turn back on.</summary>
+    public IReadOnlyList<string> CampaignsOf(IOutboundObject item) =>
+        _campaigns.TryGetValue(item, out var names) ? names : (IReadOnlyList<string>)Array.Empty<string>();
+
+    internal void Add<T>(List<T> list, T item, GenesysCampaign campaign)
+        where T : class, IOutboundObject
+    {
+        if (!_campaigns.TryGetValue(item, out var names))
+        {
+            list.Add(item);
+            _campaigns[item] = names = new List<string>();
+        }
+
+        if (!names.Contains(campaign.Name))
+        {
+            names.Add(campaign.Name);
         }
     }
 }

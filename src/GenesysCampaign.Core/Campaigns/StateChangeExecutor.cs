@@ -23,6 +23,9 @@ internal sealed class StateChangeExecutor
     private readonly object _gate = new();
     private Task<CampaignDependencies>? _dependencies;
 
+    // What a hold neutralises, as planned (PlanHoldAsync), for the warnings of what could not be changed.
+    private HoldTargets? _hold;
+
     // Campaigns a Resume must not turn on (the org's active limit), with why; decided by PlanAsync.
     private IReadOnlyDictionary<string, string>? _overLimit;
 
@@ -103,6 +106,13 @@ internal sealed class StateChangeExecutor
         return ForEachAsync(Unique(items), request, onRecord, cancellationToken, (item, slot) => new ToggleChange(services, kind, item, request, slot, cancellationToken).RunAsync());
     }
 
+    /// <summary>Runs the Remove or Restore of every schedule (Undo-GenesysCampaignChange; a hold removes them in RunHoldAsync).</summary>
+    public Task RunAsync(IReadOnlyList<GenesysCampaignSchedule> schedules, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> onRecord, CancellationToken cancellationToken)
+    {
+        var services = new Services(_api, _waiter, _log, () => DependenciesAsync(cancellationToken));
+        return ForEachAsync(schedules, request, onRecord, cancellationToken, (schedule, _) => new ScheduleChange(services, schedule, request, cancellationToken).RunAsync());
+    }
+
     /// <summary>
     /// The one run loop of every kind: each object's change at most ThrottleLimit at a time, its
     /// record published (audited, then handed on) once. Cancellation stops new changes: an object not
@@ -163,7 +173,7 @@ internal sealed class StateChangeExecutor
             if (decision.Kind is DecisionKind.Write or DecisionKind.WaitToSettle)
             {
                 var dependencies = await DependenciesAsync(cancellationToken).ConfigureAwait(false);
-                rejection = dependencies.Check(campaign, request.Action, request.Force, warnings);
+                rejection = dependencies.Check(campaign, request.Action, request.Force, warnings, request.Hold);
             }
 
             var plan = decision.Kind switch
@@ -207,7 +217,7 @@ internal sealed class StateChangeExecutor
             }
 
             var state = kind.StateOf(item);
-            if (decision.Kind == DecisionKind.Write && item is GenesysCampaignSequence sequence)
+            if (decision.Kind == DecisionKind.Write && item is GenesysCampaignSequence sequence && !request.Hold)
             {
                 (await DependenciesAsync(cancellationToken).ConfigureAwait(false)).Check(sequence, request.Action, warnings);
             }
@@ -221,6 +231,61 @@ internal sealed class StateChangeExecutor
         }
 
         return plans;
+    }
+
+    /// <summary>
+    /// Plans Suspend -Hold: the campaigns, as <see cref="PlanAsync(IReadOnlyList{GenesysCampaign}, StateChangeRequest, CancellationToken)"/>
+    /// (a running sequence rejects nothing: it is turned off), then what could turn them back on
+    /// (<see cref="CampaignDependencies.HoldFor"/>): sequences to turn off, rules to disable,
+    /// schedules to remove, each once, each with its own plan and (in the run) its own record.
+    /// </summary>
+    public async Task<IReadOnlyList<PlannedChange>> PlanHoldAsync(IReadOnlyList<GenesysCampaign> campaigns, StateChangeRequest request, CancellationToken cancellationToken)
+    {
+        var plans = (await PlanAsync(campaigns, request, cancellationToken).ConfigureAwait(false)).ToList();
+        var hold = _hold = (await DependenciesAsync(cancellationToken).ConfigureAwait(false)).HoldFor(Unique(campaigns));
+        var sequences = HoldRequest(request, CampaignAction.Suspend);
+        var rules = HoldRequest(request, CampaignAction.Disable);
+        var schedules = HoldRequest(request, CampaignAction.Remove);
+        plans.AddRange((await PlanAsync(hold.Sequences, ToggleKind.Sequence, sequences, cancellationToken).ConfigureAwait(false)).Select(p => p.For(sequences, ToggleKind.Sequence)));
+        plans.AddRange((await PlanAsync(hold.Rules, ToggleKind.CampaignRule, rules, cancellationToken).ConfigureAwait(false)).Select(p => p.For(rules, ToggleKind.CampaignRule)));
+        plans.AddRange(hold.Schedules.Select(s => new PlannedChange(s, GenesysCampaignSchedule.Scheduled, true, $"Remove (delete the {GenesysCampaignSchedule.Noun(s.Kind)}, keeping its whole body in the record)", Array.Empty<string>()).For(schedules, null)));
+        return plans;
+    }
+
+    /// <summary>
+    /// Runs Suspend -Hold as planned: the campaigns first (stopping contact comes first), then the
+    /// sequences, rules and schedules approved, in that order, in the same operation. One that cannot
+    /// be changed says in its record's warnings which campaigns it can still turn back on.
+    /// </summary>
+    public async Task RunHoldAsync(IReadOnlyList<IOutboundObject> approved, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> onRecord, CancellationToken cancellationToken)
+    {
+        await RunAsync(approved.OfType<GenesysCampaign>().ToList(), request, onRecord, cancellationToken).ConfigureAwait(false);
+        var services = new Services(_api, _waiter, _log, () => DependenciesAsync(cancellationToken));
+        var sequences = HoldRequest(request, CampaignAction.Suspend);
+        var rules = HoldRequest(request, CampaignAction.Disable);
+        var schedules = HoldRequest(request, CampaignAction.Remove);
+        await ForEachAsync(approved.OfType<GenesysCampaignSequence>().ToList(), sequences, onRecord, cancellationToken, async (s, slot) => Held(s, await new ToggleChange(services, ToggleKind.Sequence, s, sequences, slot, cancellationToken).RunAsync().ConfigureAwait(false))).ConfigureAwait(false);
+        await ForEachAsync(approved.OfType<GenesysCampaignRule>().ToList(), rules, onRecord, cancellationToken, async (r, slot) => Held(r, await new ToggleChange(services, ToggleKind.CampaignRule, r, rules, slot, cancellationToken).RunAsync().ConfigureAwait(false))).ConfigureAwait(false);
+        await ForEachAsync(approved.OfType<GenesysCampaignSchedule>().ToList(), schedules, onRecord, cancellationToken, async (s, _) => Held(s, await new ScheduleChange(services, s, schedules, cancellationToken).RunAsync().ConfigureAwait(false))).ConfigureAwait(false);
+    }
+
+    /// <summary>A hold's change of what could undo a pause; one left as it was says what it can still turn back on.</summary>
+    private GenesysCampaignStateChange? Held(IOutboundObject item, GenesysCampaignStateChange? record)
+    {
+        if (record is { Outcome: StateChangeOutcome.Failed or StateChangeOutcome.Rejected or StateChangeOutcome.TimedOut } && _hold?.CampaignsOf(item) is { Count: > 0 } campaigns)
+        {
+            record.Warnings = record.Warnings.Append($"{record.ObjectName ?? record.ObjectId} was not changed ({record.Outcome}): it can still turn campaign(s) {string.Join(", ", campaigns.Select(c => "'" + c + "'"))} back on.").ToArray();
+        }
+
+        return record;
+    }
+
+    /// <summary>The request of one kind of change a hold makes, in the hold's operation.</summary>
+    private static StateChangeRequest HoldRequest(StateChangeRequest hold, CampaignAction action)
+    {
+        var request = hold.As(action);
+        request.Hold = true;
+        return request;
     }
 
     /// <summary>Sequences, rules and schedules: read once per executor, when the first change that would write needs them.</summary>
@@ -263,12 +328,17 @@ internal sealed class StateChangeExecutor
 
     /// <summary>The record for an object the user declined at the confirmation prompt: Unchanged, nothing sent, audited.</summary>
     public void RecordDeclined(PlannedChange plan, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> onRecord, ToggleKind? kind = null) =>
-        RecordNotSent(plan, request, $"{kind?.Capitalized ?? "Campaign"} '{plan.Target.Name}' was not confirmed; nothing was sent.", Array.Empty<string>(), onRecord, kind);
+        RecordNotSent(plan, request, $"{(plan.Target is GenesysCampaignSchedule ? "Schedule" : kind?.Capitalized ?? "Campaign")} '{plan.Target.Name}' was not confirmed; nothing was sent.", Array.Empty<string>(), onRecord, kind);
 
     /// <summary>The record of an object for which nothing is sent, decided before the run: Unchanged, with <paramref name="message"/>, audited.</summary>
     public void RecordNotSent(PlannedChange plan, StateChangeRequest request, string message, IReadOnlyList<string> warnings, Action<GenesysCampaignStateChange, Exception?> onRecord, ToggleKind? kind = null)
     {
-        var record = plan.Target is GenesysCampaign campaign ? NewRecord(request, campaign) : NewRecord(request, kind!, plan.Target);
+        var record = plan.Target switch
+        {
+            GenesysCampaign campaign => NewRecord(request, campaign),
+            GenesysCampaignSchedule schedule => NewRecord(request, schedule),
+            _ => NewRecord(request, kind!, plan.Target),
+        };
         record.Outcome = StateChangeOutcome.Unchanged;
         record.Message = message;
         record.Warnings = warnings;
@@ -298,6 +368,13 @@ internal sealed class StateChangeExecutor
         record.CampaignName = campaign.Name;
         record.MediaType = campaign.MediaType;
         return record;
+    }
+
+    internal static GenesysCampaignStateChange NewRecord(StateChangeRequest request, GenesysCampaignSchedule schedule)
+    {
+        var removing = request.Action == CampaignAction.Remove;
+        var name = schedule.Name.Length > 0 ? schedule.Name : schedule.TargetName;
+        return NewRecord(request, GenesysCampaignSchedule.ObjectKindOf(schedule.Kind), schedule.TargetId, name, removing ? GenesysCampaignSchedule.Scheduled : GenesysCampaignSchedule.Removed, removing ? GenesysCampaignSchedule.Removed : GenesysCampaignSchedule.Scheduled);
     }
 
     internal static GenesysCampaignStateChange NewRecord(StateChangeRequest request, ToggleKind kind, IOutboundObject item) =>

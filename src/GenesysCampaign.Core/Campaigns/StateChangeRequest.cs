@@ -30,6 +30,23 @@ internal sealed class StateChangeRequest
     /// <summary>Shared by every record of the invocation.</summary>
     public string OperationId { get; set; } = Guid.NewGuid().ToString();
 
+    /// <summary>
+    /// Suspend -Hold: the campaigns' running sequences, the rules and the schedules that could turn
+    /// them back on are changed too (each with its record), so none of them blocks or warns.
+    /// </summary>
+    public bool Hold { get; set; }
+
+    /// <summary>The same request for another action, in the same operation (the changes a hold makes to what it neutralises).</summary>
+    internal StateChangeRequest As(CampaignAction action) => new(action)
+    {
+        Reason = Reason,
+        Wait = Wait,
+        Timeout = Timeout,
+        ThrottleLimit = ThrottleLimit,
+        OperationId = OperationId,
+        MaxVersionRetries = MaxVersionRetries,
+    };
+
     /// <summary>How many times a stale version is re-read and re-applied.</summary>
     public int MaxVersionRetries { get; set; } = 3;
 }

@@ -158,7 +158,7 @@ internal sealed class ToggleChange
     /// <summary>What can undo the change of a sequence (its schedule, rules), as warnings; rules have none.</summary>
     private async Task WarnOfDependenciesAsync()
     {
-        if (_current is GenesysCampaignSequence sequence)
+        if (_current is GenesysCampaignSequence sequence && !_request.Hold)
         {
             (await _services.Dependencies().ConfigureAwait(false)).Check(sequence, _request.Action, _open.Warnings);
         }

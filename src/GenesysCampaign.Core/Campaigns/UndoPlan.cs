@@ -23,7 +23,7 @@ internal sealed class UndoStep
     /// <summary>The last change: the object must still be as it left it.</summary>
     public GenesysCampaignStateChange Newest { get; }
 
-    /// <summary>The action that restores <see cref="RestoreTo"/>: Resume, Suspend, Stop (campaigns), Resume, Suspend (sequences), Enable, Disable (rules).</summary>
+    /// <summary>The action that restores <see cref="RestoreTo"/>: Resume, Suspend, Stop (campaigns), Resume, Suspend (sequences), Enable, Disable (rules), Restore, Remove (schedules).</summary>
     public CampaignAction Action { get; }
 
     public OutboundObjectKind Kind => Oldest.ObjectKind;
@@ -46,7 +46,7 @@ internal static class UndoPlan
     /// <summary>
     /// The steps for <paramref name="records"/>, in the order that puts an emergency back safely:
     /// campaigns first (their sequences are still off, so nothing rejects them), then sequences, then
-    /// campaign rules. <paramref name="cannot"/> gets the Changed records whose state before cannot be
+    /// campaign rules, then schedules (put back from the body their removal kept). <paramref name="cannot"/> gets the Changed records whose state before cannot be
     /// written (a campaign that was complete, say), with why.
     /// </summary>
     public static IReadOnlyList<UndoStep> Steps(IEnumerable<GenesysCampaignStateChange> records, ICollection<(GenesysCampaignStateChange Record, string Why)> cannot)
@@ -69,7 +69,7 @@ internal static class UndoPlan
             steps.Add(new UndoStep(oldest, newest, action));
         }
 
-        return steps.OrderBy(s => s.Kind switch { OutboundObjectKind.Campaign => 0, OutboundObjectKind.Sequence => 1, _ => 2 }).ThenBy(s => s.Newest.Timestamp).ToList();
+        return steps.OrderBy(s => s.Kind switch { OutboundObjectKind.Campaign => 0, OutboundObjectKind.Sequence => 1, OutboundObjectKind.CampaignRule => 2, _ => 3 }).ThenBy(s => s.Newest.Timestamp).ToList();
     }
 
     /// <summary>The action that writes <paramref name="state"/> for a kind, or null when none does.</summary>
@@ -82,6 +82,8 @@ internal static class UndoPlan
         (OutboundObjectKind.Sequence, SequenceStatus.Off) => CampaignAction.Suspend,
         (OutboundObjectKind.CampaignRule, RuleState.Enabled) => CampaignAction.Enable,
         (OutboundObjectKind.CampaignRule, RuleState.Disabled) => CampaignAction.Disable,
+        (OutboundObjectKind.CampaignSchedule or OutboundObjectKind.SequenceSchedule or OutboundObjectKind.MessagingCampaignSchedule, GenesysCampaignSchedule.Scheduled) => CampaignAction.Restore,
+        (OutboundObjectKind.CampaignSchedule or OutboundObjectKind.SequenceSchedule or OutboundObjectKind.MessagingCampaignSchedule, GenesysCampaignSchedule.Removed) => CampaignAction.Remove,
         _ => null,
     };
 
@@ -94,15 +96,18 @@ internal static class UndoPlan
     {
         var newest = step.Newest;
         var left = newest.FinalStatus ?? newest.RequestedStatus;
-        var same = step.Kind == OutboundObjectKind.Campaign
-            ? state == left || StateRules.ShowsWrite(newest.RequestedStatus, state)
-            : state == left && (newest.FinalVersion is not { } leftVersion || version == leftVersion);
+        var same = step.Kind switch
+        {
+            OutboundObjectKind.Campaign => state == left || StateRules.ShowsWrite(newest.RequestedStatus, state),
+            _ when GenesysCampaignSchedule.ScheduleKindOf(step.Kind) is not null && state == GenesysCampaignSchedule.Removed => state == left, // Gone: no version to compare.
+            _ => state == left && (newest.FinalVersion is not { } leftVersion || version == leftVersion),
+        };
         if (same)
         {
             return null;
         }
 
-        var versions = step.Kind == OutboundObjectKind.Campaign || newest.FinalVersion is null ? string.Empty : $" (version {version}, not {newest.FinalVersion})";
+        var versions = step.Kind == OutboundObjectKind.Campaign || newest.FinalVersion is null || state == GenesysCampaignSchedule.Removed ? string.Empty : $" (version {version}, not {newest.FinalVersion})";
         return $"{Noun(step.Kind, true)} '{newest.ObjectName ?? newest.ObjectId}' was changed since {newest.Action} of {Stamp(newest)}: it is now {state}, not {left} as that change left it{versions}. Nothing was sent; use -Force to put it back to {step.RestoreTo} anyway.";
     }
 
@@ -113,6 +118,7 @@ internal static class UndoPlan
         {
             OutboundObjectKind.Sequence => ToggleKind.Sequence.Noun,
             OutboundObjectKind.CampaignRule => ToggleKind.CampaignRule.Noun,
+            _ when GenesysCampaignSchedule.ScheduleKindOf(kind) is { } schedule => GenesysCampaignSchedule.Noun(schedule),
             _ => "campaign",
         };
         return capital ? char.ToUpperInvariant(noun[0]) + noun.Substring(1) : noun;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
+using GenesysCloud.Outbound.Audit;
 using GenesysCloud.Outbound.Api;
 
 namespace GenesysCloud.Outbound.Dependencies;
@@ -27,8 +28,14 @@ public enum ScheduleKind
 /// <see cref="NextStart"/> computed by <see cref="ScheduleCalendar"/>; the whole body is kept as
 /// the exact JSON that was read, so a later full-body PUT can send every field back.
 /// </summary>
-public sealed class GenesysCampaignSchedule
+public sealed class GenesysCampaignSchedule : IOutboundObject
 {
+    /// <summary>A schedule as records show it: there.</summary>
+    public const string Scheduled = "scheduled";
+
+    /// <summary>A schedule as records show it: deleted (its body kept in the record that deleted it).</summary>
+    public const string Removed = "removed";
+
     private GenesysCampaignSchedule(string json, string id, ScheduleKind kind)
     {
         Json = json;
@@ -84,6 +91,29 @@ public sealed class GenesysCampaignSchedule
 
     /// <summary>The exact JSON text that was read.</summary>
     internal string Json { get; }
+
+    /// <inheritdoc />
+    OutboundObjectKind IOutboundObject.ObjectKind => ObjectKindOf(Kind);
+
+    /// <summary>A schedule is addressed by the id of what it schedules: so are its records.</summary>
+    string IOutboundObject.Id => TargetId;
+
+    /// <summary>The record kind of a kind of schedule.</summary>
+    public static OutboundObjectKind ObjectKindOf(ScheduleKind kind) => kind switch
+    {
+        ScheduleKind.Sequence => OutboundObjectKind.SequenceSchedule,
+        ScheduleKind.MessagingCampaign => OutboundObjectKind.MessagingCampaignSchedule,
+        _ => OutboundObjectKind.CampaignSchedule,
+    };
+
+    /// <summary>The kind of schedule of a record kind; null for a kind that is no schedule.</summary>
+    public static ScheduleKind? ScheduleKindOf(OutboundObjectKind kind) => kind switch
+    {
+        OutboundObjectKind.CampaignSchedule => ScheduleKind.Campaign,
+        OutboundObjectKind.SequenceSchedule => ScheduleKind.Sequence,
+        OutboundObjectKind.MessagingCampaignSchedule => ScheduleKind.MessagingCampaign,
+        _ => null,
+    };
 
     /// <summary>The exact JSON text that was read (every field, unknown ones too).</summary>
     public string ToJson() => Json;

@@ -49,6 +49,9 @@ public abstract class StateChangeCommand : CampaignInputCmdlet
     /// <summary>Which change this cmdlet makes.</summary>
     protected abstract CampaignAction Action { get; }
 
+    /// <summary>Suspend -Hold: what could turn the campaigns back on is changed too.</summary>
+    protected virtual bool HoldGiven => false;
+
     /// <inheritdoc />
     protected override bool WarnsOnUnmatchedPattern => true;
 
@@ -63,6 +66,7 @@ public abstract class StateChangeCommand : CampaignInputCmdlet
             Wait = Wait,
             Timeout = TimeSpan.FromSeconds(Timeout),
             ThrottleLimit = ThrottleLimit,
+            Hold = HoldGiven,
         };
 
         var run = _run = new ChangeRun(this, "campaign", PositionOf);
@@ -80,9 +84,13 @@ public abstract class StateChangeCommand : CampaignInputCmdlet
                 }
 
                 var campaigns = Pump.Run(token => ResolveCampaignsAsync(api, id => executor.RecordNotFound(id, request, emit, CampaignErrors.NotFoundHint(id)), token), CancellationToken);
-                return Pump.Run(token => executor.PlanAsync(campaigns, request, token), CancellationToken);
+                return request.Hold
+                    ? Pump.Run(token => executor.PlanHoldAsync(campaigns, request, token), CancellationToken)
+                    : Pump.Run(token => executor.PlanAsync(campaigns, request, token), CancellationToken);
             },
-            (executor, approved, emit, token) => executor.RunAsync(approved.Cast<GenesysCampaign>().ToList(), request, emit, token));
+            (executor, approved, emit, token) => request.Hold
+                ? executor.RunHoldAsync(approved, request, emit, token)
+                : executor.RunAsync(approved.Cast<GenesysCampaign>().ToList(), request, emit, token));
     }
 
     /// <inheritdoc />

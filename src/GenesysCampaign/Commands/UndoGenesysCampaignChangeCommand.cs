@@ -20,6 +20,7 @@ namespace GenesysCloud.Outbound.PowerShell.Commands;
 public sealed class UndoGenesysCampaignChangeCommand : ChangeCmdlet
 {
     private readonly List<GenesysCampaignStateChange> _records = new();
+    private ChangeRun? _run;
 
     /// <summary>Change records: from the change cmdlets, or Get-GenesysCampaignAuditLog. Only Changed ones are undone.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
@@ -54,7 +55,7 @@ public sealed class UndoGenesysCampaignChangeCommand : ChangeCmdlet
                 return request;
             });
         var positions = steps.Select((step, at) => (step.Id, at)).GroupBy(p => p.Id, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().at, StringComparer.OrdinalIgnoreCase);
-        var run = new ChangeRun(this, "object", id => positions.TryGetValue(id.Trim(), out var at) ? at : -1);
+        var run = _run = new ChangeRun(this, "object", id => positions.TryGetValue(id.Trim(), out var at) ? at : -1);
         foreach (var (record, why) in cannot)
         {
             run.Warn(why);
@@ -85,9 +86,15 @@ public sealed class UndoGenesysCampaignChangeCommand : ChangeCmdlet
             var request = requests[group.Action];
             var toggle = ToggleOf(group.Kind);
             var items = new List<IOutboundObject>();
-            foreach (var step in group.Steps.Where(s => current.ContainsKey(s.Id)))
+            if (GenesysCampaignSchedule.ScheduleKindOf(group.Kind) is { } scheduleKind)
             {
-                var item = current[step.Id];
+                plans.AddRange(PlanSchedules(scheduleKind, group.Steps, current, request));
+                continue;
+            }
+
+            foreach (var step in group.Steps.Where(s => current.ContainsKey(Key(s))))
+            {
+                var item = current[Key(step)];
                 var state = toggle?.StateOf(item) ?? ((GenesysCampaign)item).Status;
                 if (!Force && UndoPlan.ChangedSince(step, state, item.Version) is { } why)
                 {
@@ -113,7 +120,42 @@ public sealed class UndoGenesysCampaignChangeCommand : ChangeCmdlet
         return plans;
     }
 
-    /// <summary>The objects of the steps as they are now, by id; an object gone is a NotFound record.</summary>
+    /// <summary>
+    /// A schedule's undo: put back from the body its removal kept (Restore), or removed again (the
+    /// undo of a Restore); not while it is otherwise than that change left it (unless -Force).
+    /// </summary>
+    private IEnumerable<PlannedChange> PlanSchedules(ScheduleKind kind, IEnumerable<UndoStep> steps, Dictionary<string, IOutboundObject> current, StateChangeRequest request)
+    {
+        foreach (var step in steps)
+        {
+            var now = current.TryGetValue(Key(step), out var read) ? (GenesysCampaignSchedule)read : null;
+            var state = now is null ? GenesysCampaignSchedule.Removed : GenesysCampaignSchedule.Scheduled;
+            var restore = step.Action == CampaignAction.Restore;
+            if (restore && step.Oldest.ReplacedBody is null)
+            {
+                _run!.Warn($"The {GenesysCampaignSchedule.Noun(kind)} of {step.Id} was removed by operation {step.Oldest.OperationId}, but its record keeps no body to put back.");
+                continue;
+            }
+
+            var target = restore ? GenesysCampaignSchedule.Parse(step.Oldest.ReplacedBody!, kind, DateTimeOffset.UtcNow) : now;
+            if (target is null)
+            {
+                continue; // Removed again already: nothing to remove.
+            }
+
+            var why = Force ? null : UndoPlan.ChangedSince(step, state, now?.Version ?? 0);
+            yield return why is not null
+                ? new PlannedChange(target, state, false, why, new[] { why }) { NotSent = why }.For(request, null)
+                : new PlannedChange(target, state, true, restore ? $"Restore (put the {GenesysCampaignSchedule.Noun(kind)} back from the body its removal kept)" : $"Remove (delete the {GenesysCampaignSchedule.Noun(kind)} again)", Array.Empty<string>()).For(request, null);
+        }
+    }
+
+    /// <summary>An object by kind and id: a campaign and its schedule have the same id.</summary>
+    private static string Key(OutboundObjectKind kind, string id) => kind + ":" + id.ToUpperInvariant();
+
+    private static string Key(UndoStep step) => Key(step.Kind, step.Id);
+
+    /// <summary>The objects of the steps as they are now, by kind and id; an object gone is a NotFound record (a schedule gone is as its removal left it).</summary>
     private Dictionary<string, IOutboundObject> Read(GenesysApiClient api, StateChangeExecutor executor, IReadOnlyList<UndoStep> steps, Dictionary<CampaignAction, StateChangeRequest> requests, ChangeRun run)
     {
         var current = new Dictionary<string, IOutboundObject>(StringComparer.OrdinalIgnoreCase);
@@ -122,25 +164,38 @@ public sealed class UndoGenesysCampaignChangeCommand : ChangeCmdlet
         {
             foreach (var campaign in Pump.Run(token => api.GetCampaignsByIdAsync(campaignIds, null, token), CancellationToken))
             {
-                current[campaign.Id] = campaign;
+                current[Key(OutboundObjectKind.Campaign, campaign.Id)] = campaign;
             }
         }
 
         foreach (var step in steps)
         {
-            var toggle = ToggleOf(step.Kind);
-            if (toggle is not null && !current.ContainsKey(step.Id))
+            if (GenesysCampaignSchedule.ScheduleKindOf(step.Kind) is { } scheduleKind)
             {
                 try
                 {
-                    current[step.Id] = Pump.Run(token => api.GetObjectAsync(toggle, step.Id, null, token), CancellationToken);
+                    current[Key(step)] = Pump.Run(token => api.GetScheduleAsync(scheduleKind, step.Id, null, token), CancellationToken);
+                }
+                catch (GenesysApiException ex) when (ex.StatusCode == 404)
+                {
+                }
+
+                continue;
+            }
+
+            var toggle = ToggleOf(step.Kind);
+            if (toggle is not null && !current.ContainsKey(Key(step)))
+            {
+                try
+                {
+                    current[Key(step)] = Pump.Run(token => api.GetObjectAsync(toggle, step.Id, null, token), CancellationToken);
                 }
                 catch (GenesysApiException ex) when (ex.StatusCode == 404)
                 {
                 }
             }
 
-            if (!current.ContainsKey(step.Id))
+            if (!current.ContainsKey(Key(step)))
             {
                 executor.RecordNotFound(step.Id, requests[step.Action], run.Write, $"It was changed by operation {step.Newest.OperationId} and cannot be put back.", toggle);
             }
@@ -152,18 +207,21 @@ public sealed class UndoGenesysCampaignChangeCommand : ChangeCmdlet
     /// <summary>Runs the approved undos group by group, in the order of the steps (campaigns, then sequences, then rules).</summary>
     private static async Task RunAsync(StateChangeExecutor executor, IReadOnlyList<UndoStep> steps, Dictionary<CampaignAction, StateChangeRequest> requests, IReadOnlyList<IOutboundObject> approved, Action<GenesysCampaignStateChange, Exception?> emit, CancellationToken token)
     {
-        var chosen = new HashSet<string>(approved.Select(a => a.Id), StringComparer.OrdinalIgnoreCase);
         foreach (var group in Groups(steps))
         {
             token.ThrowIfCancellationRequested();
-            var items = approved.Where(a => group.Steps.Any(s => string.Equals(s.Id, a.Id, StringComparison.OrdinalIgnoreCase)) && chosen.Contains(a.Id)).ToList();
+            var items = approved.Where(a => a.ObjectKind == group.Kind && group.Steps.Any(s => string.Equals(s.Id, a.Id, StringComparison.OrdinalIgnoreCase))).ToList();
             if (items.Count == 0)
             {
                 continue;
             }
 
             var request = requests[group.Action];
-            if (ToggleOf(group.Kind) is { } toggle)
+            if (GenesysCampaignSchedule.ScheduleKindOf(group.Kind) is not null)
+            {
+                await executor.RunAsync(items.Cast<GenesysCampaignSchedule>().ToList(), request, emit, token).ConfigureAwait(false);
+            }
+            else if (ToggleOf(group.Kind) is { } toggle)
             {
                 await executor.RunAsync(items, toggle, request, emit, token).ConfigureAwait(false);
             }

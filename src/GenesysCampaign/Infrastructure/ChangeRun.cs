@@ -291,7 +291,12 @@ internal sealed class ChangeRun
     }
 
     /// <summary>What messages call the planned object: the run's noun, or its own kind's in a run of several kinds.</summary>
-    private string NounOf(PlannedChange planned) => planned.Toggle?.Noun ?? (planned.Target is GenesysCampaign ? "campaign" : _noun);
+    private string NounOf(PlannedChange planned) => planned.Target switch
+    {
+        GenesysCampaign => "campaign",
+        GenesysCampaignSchedule schedule => GenesysCampaignSchedule.Noun(schedule.Kind),
+        _ => planned.Toggle?.Noun ?? _noun,
+    };
 
     private void Defer(GenesysCampaignStateChange record, ErrorRecord error) =>
         _deferred.Add((_positionOf(record.ObjectId), error));

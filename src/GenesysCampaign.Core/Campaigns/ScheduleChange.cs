@@ -1,0 +1,107 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using GenesysCloud.Outbound.Api;
+using GenesysCloud.Outbound.Audit;
+using GenesysCloud.Outbound.Dependencies;
+
+namespace GenesysCloud.Outbound.Campaigns;
+
+/// <summary>
+/// One schedule's change: Remove deletes it (Suspend-GenesysCampaign -Hold: a schedule starts its
+/// campaign again at its next interval, and only removing it keeps the campaign off, docs/genesys-api.md),
+/// keeping its whole body in the record; Restore puts that body back (Undo-GenesysCampaignChange).
+/// Made and run once by <see cref="StateChangeExecutor"/>.
+/// </summary>
+internal sealed class ScheduleChange
+{
+    private readonly StateChangeExecutor.Services _services;
+    private readonly GenesysCampaignSchedule _schedule;
+    private readonly StateChangeRequest _request;
+    private readonly CancellationToken _cancel;
+    private readonly OpenRecord _open;
+    private string _sending = string.Empty;
+
+    /// <summary>A change of <paramref name="schedule"/>: as read (Remove), or as its Remove record kept it (Restore).</summary>
+    public ScheduleChange(StateChangeExecutor.Services services, GenesysCampaignSchedule schedule, StateChangeRequest request, CancellationToken cancel)
+    {
+        _services = services;
+        _schedule = schedule;
+        _request = request;
+        _cancel = cancel;
+        _open = new OpenRecord(StateChangeExecutor.NewRecord(request, schedule));
+    }
+
+    private bool Removing => _request.Action == CampaignAction.Remove;
+
+    private string Subject => $"{Capitalized(GenesysCampaignSchedule.Noun(_schedule.Kind))} '{Name}'";
+
+    private string Name => _schedule.Name.Length > 0 ? _schedule.Name : _schedule.TargetName ?? _schedule.TargetId;
+
+    /// <summary>The record, or null when Ctrl+C came before anything was sent.</summary>
+    public async Task<GenesysCampaignStateChange?> RunAsync()
+    {
+        var before = Removing ? GenesysCampaignSchedule.Scheduled : GenesysCampaignSchedule.Removed;
+        try
+        {
+            _cancel.ThrowIfCancellationRequested(); // The last point at which Ctrl+C prevents the write.
+            return Removing ? await RemoveAsync().ConfigureAwait(false) : await RestoreAsync().ConfigureAwait(false);
+        }
+        catch (GenesysApiException ex)
+        {
+            var (outcome, failure) = Failures.Classify(ex);
+            var message = $"{Subject}: {ex.Message}";
+            if (ex.StatusCode == 403)
+            {
+                message += $" Give the OAuth client's role outbound:schedule:{(Removing ? "delete" : "edit")} (or outbound:campaign:{(Removing ? "deleteSchedule" : "editSchedule")}).";
+            }
+
+            var unknown = ex.AnswerLost && _sending.Length > 0;
+            if (unknown)
+            {
+                message += $" {_sending} got no answer from Genesys and may have applied: check the schedule.";
+            }
+
+            var failed = Done(outcome, message, unknown ? null : before, null, failure, Failures.CodeOf(ex));
+            failed.CorrelationId = ex.CorrelationId ?? failed.CorrelationId;
+            return failed;
+        }
+        catch (GenesysAuthenticationException ex)
+        {
+            return Done(StateChangeOutcome.Failed, ex.Message, before, null, FailureKind.AuthenticationError, Failures.AuthenticationFailed);
+        }
+        catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
+        {
+            return null; // Nothing was sent.
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return Done(StateChangeOutcome.Failed, $"{Subject}: {ex.Message}", before, null, FailureKind.InvalidOperation, Failures.Unexpected);
+        }
+    }
+
+    private async Task<GenesysCampaignStateChange> RemoveAsync()
+    {
+        _sending = "DELETE";
+        _services.Log.Verbose($"Hold: deleting {GenesysCampaignSchedule.Noun(_schedule.Kind)} '{Name}' of {_schedule.TargetId} (its body is kept in the record).");
+        if (!await _services.Api.DeleteScheduleAsync(_schedule.Kind, _schedule.TargetId, _open.Stats, CancellationToken.None).ConfigureAwait(false))
+        {
+            return Done(StateChangeOutcome.Unchanged, $"{Subject} was removed already.", GenesysCampaignSchedule.Removed, null);
+        }
+
+        _open.Record.ReplacedBody = _schedule.ToJson();
+        return Done(StateChangeOutcome.Changed, $"{Subject} removed (its whole body is kept in this record: Undo-GenesysCampaignChange puts it back).", GenesysCampaignSchedule.Removed, "DELETE");
+    }
+
+    private async Task<GenesysCampaignStateChange> RestoreAsync()
+    {
+        _sending = "PUT";
+        var restored = await _services.Api.PutScheduleAsync(_schedule.Kind, _schedule.TargetId, _schedule.ToJson(), _open.Stats, CancellationToken.None).ConfigureAwait(false);
+        return Done(StateChangeOutcome.Changed, $"{Subject} put back from the body its removal kept.", GenesysCampaignSchedule.Scheduled, "PUT", version: restored.Version);
+    }
+
+    private GenesysCampaignStateChange Done(StateChangeOutcome outcome, string message, string? finalStatus, string? writtenWith, FailureKind? failure = null, string? code = null, int version = 0) =>
+        _open.Close(outcome, message, finalStatus, version, writtenWith, failure, code);
+
+    private static string Capitalized(string noun) => char.ToUpperInvariant(noun[0]) + noun.Substring(1);
+}

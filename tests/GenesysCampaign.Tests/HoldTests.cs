@@ -1,0 +1,170 @@
+using System.Management.Automation;
+using System.Text.Json.Nodes;
+using GenesysCloud.Outbound.Audit;
+using GenesysCloud.Outbound.Dependencies;
+using GenesysCloud.Outbound.Simulator;
+using Xunit;
+using static GenesysCampaign.Tests.PowerShellHost;
+
+namespace GenesysCampaign.Tests;
+
+/// <summary>
+/// Issue 12: Suspend-GenesysCampaign -Hold keeps campaigns off against the simulator's clock (its
+/// schedules) and rules, by turning off, disabling and removing what could turn them back on, each
+/// with its record; Undo-GenesysCampaignChange of that operation puts every object back as it was.
+/// </summary>
+public sealed class HoldTests
+{
+    private const string RuleTarget = SimulatorSeed.EnabledRuleTargetCampaignId; // Turned on by the enabled rule.
+    private const string Scheduled = SimulatorSeed.ScheduledCampaignId;          // Has a campaign schedule.
+    private const string InSequence = SimulatorSeed.RenewalsSequenceOnCampaignId; // Current campaign of the running sequence.
+    private static readonly string[] Held = { RuleTarget, Scheduled, InSequence };
+
+    private static List<GenesysCampaignStateChange> Records(IEnumerable<PSObject> output) =>
+        output.Select(o => Assert.IsType<GenesysCampaignStateChange>(o.BaseObject)).ToList();
+
+    /// <summary>A body without the fields the server owns (and sets anew on a schedule put back).</summary>
+    private static JsonObject Owned(string json)
+    {
+        var body = JsonNode.Parse(json)!.AsObject();
+        foreach (var owned in new[] { "version", "dateModified", "dateCreated", "selfUri" })
+        {
+            body.Remove(owned);
+        }
+
+        return body;
+    }
+
+    private static async Task<(string Sequence, string Rule, string Schedule)> BodiesAsync(TestOrg org)
+    {
+        var api = org.Client();
+        return (
+            (await api.GetObjectAsync(ToggleKind.Sequence, SimulatorSeed.RenewalsSequenceId, null, CancellationToken.None)).ToJson(),
+            (await api.GetObjectAsync(ToggleKind.CampaignRule, SimulatorSeed.EnabledRuleId, null, CancellationToken.None)).ToJson(),
+            (await api.GetScheduleAsync(ScheduleKind.Campaign, Scheduled, null, CancellationToken.None)).ToJson());
+    }
+
+    /// <summary>The seeded campaign schedule's intervals are past: one is put an hour ahead of the simulator's clock (in UTC).</summary>
+    private static async Task ScheduleAnIntervalAheadAsync(TestOrg org)
+    {
+        var path = "api/v2/outbound/schedules/campaigns/" + Scheduled;
+        var api = org.Client();
+        var schedule = JsonNode.Parse((await api.GetScheduleAsync(ScheduleKind.Campaign, Scheduled, null, CancellationToken.None)).ToJson())!.AsObject();
+        var start = org.Simulator.ClockNow.UtcDateTime.AddHours(1);
+        schedule["timeZone"] = "UTC";
+        schedule["intervals"] = new JsonArray(new JsonObject { ["start"] = start.ToString("yyyy-MM-ddTHH:mm:ss.fff"), ["end"] = start.AddHours(2).ToString("yyyy-MM-ddTHH:mm:ss.fff") });
+        await api.SendAsync(HttpMethod.Put, path, schedule.ToJsonString(), null, "test setup", CancellationToken.None);
+    }
+
+    /// <summary>Moves the simulator's clock past the schedule's next start and makes the rule's condition true.</summary>
+    private static async Task TryToTurnThemBackOnAsync(TestOrg org, DateTime nextStart)
+    {
+        org.Simulator.AdvanceClock(new DateTimeOffset(nextStart, TimeSpan.Zero).AddMinutes(1) - org.Simulator.ClockNow);
+        org.Simulator.TriggerRule(SimulatorSeed.EnabledRuleId);
+        await Task.Delay(500); // Let the dialer settle whatever was turned on.
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_held_pause_stays_off_past_the_schedule_and_the_rule_and_its_undo_puts_everything_back(bool hold)
+    {
+        await using var org = await TestOrg.StartAsync();
+        foreach (var id in Held)
+        {
+            org.Simulator.SetStatus(id, "on");
+        }
+
+        await ScheduleAnIntervalAheadAsync(org);
+        using var host = new PowerShellHost();
+        host.Connect(org.Simulator.BaseUri);
+        var audit = Path.Combine(Directory.CreateTempSubdirectory("gc-hold-").FullName, "audit.jsonl");
+        var before = await BodiesAsync(org);
+        var nextStart = GenesysCampaignSchedule.Parse(before.Schedule, ScheduleKind.Campaign, org.Simulator.ClockNow).NextStart;
+        Assert.NotNull(nextStart);
+
+        var records = Records(host.Run(
+            $"param($ids, $audit) Suspend-GenesysCampaign -Id $ids -Wait -Reason INC-9 -AuditLogPath $audit -WarningAction SilentlyContinue {(hold ? "-Hold" : "-Force")}",
+            Args(("ids", Held), ("audit", audit))));
+        Assert.Empty(host.Streams.Error);
+        Assert.All(Held, id => Assert.Equal("off", org.Simulator.GetStatus(id)));
+
+        await TryToTurnThemBackOnAsync(org, nextStart!.Value);
+
+        if (!hold)
+        {
+            // Without -Hold the pause does not hold: the schedule and the rule turn their campaigns back on.
+            Assert.Equal("on", org.Simulator.GetStatus(Scheduled));
+            Assert.Equal("on", org.Simulator.GetStatus(RuleTarget));
+            return;
+        }
+
+        Assert.All(Held, id => Assert.Equal("off", org.Simulator.GetStatus(id)));
+        Assert.Equal(
+            new[] { (OutboundObjectKind.Campaign, 3), (OutboundObjectKind.Sequence, 1), (OutboundObjectKind.CampaignRule, 1), (OutboundObjectKind.CampaignSchedule, 1) },
+            records.GroupBy(r => r.ObjectKind).Select(g => (g.Key, g.Count())));
+        Assert.All(records, r => Assert.Equal(StateChangeOutcome.Changed, r.Outcome));
+        Assert.Single(records.Select(r => r.OperationId).Distinct());
+        var removed = Assert.Single(records, r => r.ObjectKind == OutboundObjectKind.CampaignSchedule);
+        Assert.Equal((CampaignAction.Remove, "DELETE", before.Schedule), (removed.Action, removed.WrittenWith, removed.ReplacedBody));
+
+        var undone = Records(host.Run(
+            "param($audit, $op) Get-GenesysCampaignAuditLog $audit -OperationId $op | Undo-GenesysCampaignChange -Wait -AuditLogPath $audit",
+            Args(("audit", audit), ("op", records[0].OperationId))));
+
+        Assert.Empty(host.Streams.Error);
+        Assert.Equal(6, undone.Count);
+        Assert.All(undone, r => Assert.Equal(StateChangeOutcome.Changed, r.Outcome));
+        Assert.All(Held, id => Assert.Equal("on", org.Simulator.GetStatus(id)));
+        var after = await BodiesAsync(org);
+        Assert.True(JsonNode.DeepEquals(Owned(before.Sequence), Owned(after.Sequence)), after.Sequence);
+        Assert.True(JsonNode.DeepEquals(Owned(before.Rule), Owned(after.Rule)), after.Rule);
+        Assert.True(JsonNode.DeepEquals(Owned(before.Schedule), Owned(after.Schedule)), after.Schedule);
+    }
+
+    [Fact]
+    public async Task A_rule_that_cannot_be_disabled_leaves_the_campaign_paused_and_says_what_can_still_turn_it_on()
+    {
+        await using var org = await TestOrg.StartAsync();
+        org.Simulator.SetStatus(RuleTarget, "on");
+        org.Simulator.Faults.Add(new FaultRule { Kind = FaultKind.Forbidden403, Method = "PUT", PathContains = "/campaignrules/", Count = 1000 });
+        using var host = new PowerShellHost();
+        host.Connect(org.Simulator.BaseUri);
+
+        var records = Records(host.Run("param($id) Suspend-GenesysCampaign -Id $id -Hold", Args(("id", RuleTarget))));
+
+        Assert.Contains(org.Simulator.GetStatus(RuleTarget), new[] { "stopping", "off" }); // Paused all the same.
+        var campaign = Assert.Single(records, r => r.ObjectKind == OutboundObjectKind.Campaign);
+        Assert.Equal(StateChangeOutcome.Changed, campaign.Outcome);
+        var rule = Assert.Single(records, r => r.ObjectKind == OutboundObjectKind.CampaignRule);
+        Assert.Equal((StateChangeOutcome.Failed, FailureKind.PermissionDenied), (rule.Outcome, rule.Failure));
+        var warning = Assert.Single(rule.Warnings, w => w.Contains("can still turn campaign(s)", StringComparison.Ordinal));
+        Assert.Contains(SimulatorSeed.EnabledRuleTargetCampaignName, warning);
+        Assert.Contains(host.Streams.Warning, w => w.Message == warning);
+        Assert.StartsWith("CampaignRulePermissionDenied,", Assert.Single(host.Streams.Error).FullyQualifiedErrorId);
+    }
+
+    [Fact]
+    public async Task WhatIf_lists_every_change_a_hold_would_make_and_sends_nothing()
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        foreach (var id in Held)
+        {
+            sim.SetStatus(id, "on");
+        }
+
+        var answering = new AnsweringHost("Yes");
+        using var host = new PowerShellHost(answering);
+        host.Connect(sim.BaseUri);
+        sim.ClearRequests();
+
+        Assert.Empty(host.Run("param($ids) Suspend-GenesysCampaign -Id $ids -Hold -WhatIf", Args(("ids", Held))));
+
+        var lines = answering.Lines.Where(l => l.StartsWith("What if:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(6, lines.Count);
+        Assert.Contains(lines, l => l.Contains("sequence '" + SimulatorSeed.RenewalsSequenceName, StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("campaign rule '" + SimulatorSeed.EnabledRuleName, StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("campaign schedule '" + SimulatorSeed.ScheduleName, StringComparison.Ordinal));
+        Assert.DoesNotContain(sim.Requests, r => r.Method is "PUT" or "DELETE" || (r.Method == "POST" && r.Path.EndsWith("/stop", StringComparison.Ordinal)));
+    }
+}

@@ -1,0 +1,42 @@
+# README's "A pause that holds, and its undo" block runs as written against the simulator (in a
+# folder of its own, for its relative audit log): the hold changes the campaigns and what could turn
+# them back on, and the undo puts every one of them back.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    $sim = Start-TestOrg
+    $readme = Get-Content (Join-Path $RepoRoot 'README.md') -Raw
+    if ($readme -notmatch '(?ms)^## A pause that holds, and its undo\r?\n.*?^```powershell\r?\n(?<code>.*?)^```') { throw 'README.md has no "A pause that holds, and its undo" code block.' }
+    $script:Block = $Matches.code
+}
+
+AfterAll { Stop-TestOrg $sim }
+
+Describe 'README: an emergency pause that holds, then its release' {
+    It 'holds every campaign that was on with what could turn it back on, and the undo puts all of it back' {
+        $on = @(Get-GenesysCampaign -Status on).Id
+        $sequences = @{}; Get-GenesysCampaignSequence | ForEach-Object { $sequences[$_.Id] = $_.Status }
+        $rules = @{}; Get-GenesysCampaignRule | ForEach-Object { $rules[$_.Id] = $_.Enabled }
+        $schedules = @(Get-GenesysCampaignSchedule).Count
+        $folder = Join-Path ([IO.Path]::GetTempPath()) ("gc-hold-{0}" -f [guid]::NewGuid())
+        New-Item -ItemType Directory $folder | Out-Null
+        Push-Location $folder
+        try {
+            & ([scriptblock]::Create($Block)) 3>$null | Out-Null
+            $records = @(Get-GenesysCampaignAuditLog ./campaign-audit.jsonl)
+        } finally { Pop-Location; Remove-Item $folder -Recurse -Force }
+
+        $hold = @($records | Where-Object Reason -eq 'INC-4711')
+        $undo = @($records | Where-Object Reason -eq 'INC-4711 resolved')
+        @($hold | Where-Object ObjectKind -eq Campaign).Count | Should -Be $on.Count
+        @($hold | Where-Object ObjectKind -ne Campaign).Count | Should -BeGreaterThan 0 -Because 'the seeded org has a running sequence, enabled rules and schedules'
+        @($hold | Where-Object Outcome -ne Changed) | Should -BeNullOrEmpty
+        @($hold.OperationId | Sort-Object -Unique).Count | Should -Be 1
+        $undo.Count | Should -Be $hold.Count
+        @($undo | Where-Object Outcome -ne Changed) | Should -BeNullOrEmpty
+
+        @(Get-GenesysCampaign -Status on).Id | Sort-Object | Should -Be ($on | Sort-Object)
+        Get-GenesysCampaignSequence | ForEach-Object { $_.Status | Should -Be $sequences[$_.Id] }
+        Get-GenesysCampaignRule | ForEach-Object { $_.Enabled | Should -Be $rules[$_.Id] }
+        @(Get-GenesysCampaignSchedule).Count | Should -Be $schedules
+    }
+}
