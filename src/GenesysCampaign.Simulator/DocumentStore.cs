@@ -92,6 +92,10 @@ internal sealed class DocumentStore
         }
     }
 
+    /// <summary>Someone else saved the document unchanged: its version moves on (a PUT from the old view meets a 409).</summary>
+    public void TryBumpVersion(string key) =>
+        Update(key, current => current is null ? DocumentChange.Fail(404, GenesysErrorCodes.NotFound, $"{Noun} {key} not found") : DocumentChange.To(current));
+
     /// <summary>Removes the document; false when there was none.</summary>
     public bool Delete(string key)
     {

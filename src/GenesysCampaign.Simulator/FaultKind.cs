@@ -24,7 +24,7 @@ public enum FaultKind
     /// <summary>Revokes every issued token, then answers 401.</summary>
     RevokeToken,
 
-    /// <summary>Bumps the version of the campaign named in the path, then handles normally (a PUT gets 409).</summary>
+    /// <summary>Bumps the version of the campaign, sequence or campaign rule named in the path, then handles normally (a PUT gets 409).</summary>
     VersionBump,
 
     /// <summary>403 with code <c>missing.permissions</c>, as for a client whose role lacks <c>outbound:campaign:edit</c>.</summary>

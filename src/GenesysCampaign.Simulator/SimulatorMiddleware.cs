@@ -187,6 +187,14 @@ internal sealed class SimulatorMiddleware(SimulatorState state)
                 {
                     state.StoreOf(id)?.TryBumpVersion(id);
                 }
+                else if (DocumentIdInPath(context.Request.Path, "/api/v2/outbound/sequences") is { } sequence)
+                {
+                    state.Sequences.TryBumpVersion(sequence);
+                }
+                else if (DocumentIdInPath(context.Request.Path, "/api/v2/outbound/campaignrules") is { } rule)
+                {
+                    state.CampaignRules.TryBumpVersion(rule);
+                }
 
                 return false;
 
@@ -240,6 +248,12 @@ internal sealed class SimulatorMiddleware(SimulatorState state)
         var segments = rest.Value!.Split('/', StringSplitOptions.RemoveEmptyEntries);
         return segments.Length > 0 ? Uri.UnescapeDataString(segments[0]) : null;
     }
+
+    /// <summary>The id in <c>{prefix}/{id}</c>, if any.</summary>
+    private static string? DocumentIdInPath(PathString path, string prefix) =>
+        path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase, out var rest) && rest.HasValue && rest.Value!.Split('/', StringSplitOptions.RemoveEmptyEntries) is { Length: 1 } segments
+            ? Uri.UnescapeDataString(segments[0])
+            : null;
 
     /// <summary>Buffers the body so the log can keep it and the endpoint can still read it.</summary>
     private static async Task<string?> ReadBodyAsync(HttpContext context)

@@ -145,6 +145,50 @@ public sealed class HoldTests
     }
 
     [Fact]
+    public async Task A_409_on_the_sequence_and_a_429_on_the_schedule_delete_are_ridden_out_and_every_object_is_changed_and_recorded()
+    {
+        await using var org = await TestOrg.StartAsync();
+        foreach (var id in Held)
+        {
+            org.Simulator.SetStatus(id, "on");
+        }
+
+        org.Simulator.Faults.Add(new FaultRule { Kind = FaultKind.VersionBump, Method = "PUT", PathContains = "/sequences/", Count = 1 });
+        org.Simulator.Faults.Add(new FaultRule { Kind = FaultKind.RateLimit429, Method = "DELETE", PathContains = "/schedules/", Count = 1, RetryAfterSeconds = 1 });
+        using var host = new PowerShellHost();
+        host.Connect(org.Simulator.BaseUri);
+        var audit = Path.Combine(Directory.CreateTempSubdirectory("gc-hold-faults-").FullName, "audit.jsonl");
+
+        var records = Records(host.Run("param($ids, $audit) Suspend-GenesysCampaign -Id $ids -Hold -AuditLogPath $audit -WarningAction SilentlyContinue", Args(("ids", Held), ("audit", audit))));
+
+        Assert.Empty(host.Streams.Error);
+        Assert.Equal(6, records.Count);
+        Assert.All(records, r => Assert.Equal(StateChangeOutcome.Changed, r.Outcome));
+        Assert.Equal(6, File.ReadAllLines(audit).Length);
+        var sequencePuts = org.Simulator.Requests.Where(r => r.Method == "PUT" && r.Path.Contains("/sequences/", StringComparison.Ordinal)).Select(r => r.Status).ToList();
+        Assert.Equal(new[] { 409, 200 }, sequencePuts);
+        var deletes = org.Simulator.Requests.Where(r => r.Method == "DELETE").Select(r => r.Status).ToList();
+        Assert.Equal(new[] { 429, 204 }, deletes);
+        Assert.Equal("off", (await org.Client().GetObjectAsync(ToggleKind.Sequence, SimulatorSeed.RenewalsSequenceId, null, CancellationToken.None) as GenesysCampaignSequence)!.Status);
+    }
+
+    [Fact]
+    public async Task A_sequence_shared_by_two_campaigns_held_together_is_turned_off_once()
+    {
+        await using var org = await TestOrg.StartAsync();
+        org.Simulator.SetStatus(SimulatorSeed.RenewalsSequenceOffCampaignId, "on");
+        using var host = new PowerShellHost();
+        host.Connect(org.Simulator.BaseUri);
+
+        var records = Records(host.Run("param($a, $b) Suspend-GenesysCampaign -Id $a, $b -Hold", Args(("a", SimulatorSeed.RenewalsSequenceOffCampaignId), ("b", InSequence))));
+
+        var sequence = Assert.Single(records, r => r.ObjectKind == OutboundObjectKind.Sequence);
+        Assert.Equal((SimulatorSeed.RenewalsSequenceId, StateChangeOutcome.Changed), (sequence.ObjectId, sequence.Outcome));
+        Assert.Single(org.Simulator.Requests, r => r.Method == "PUT" && r.Path.Contains("/sequences/", StringComparison.Ordinal));
+        Assert.Empty(sequence.Warnings); // Its current campaign is one the hold pauses: no caution about it.
+    }
+
+    [Fact]
     public async Task WhatIf_lists_every_change_a_hold_would_make_and_sends_nothing()
     {
         await using var sim = await GenesysSimulator.StartAsync();

@@ -6,6 +6,8 @@
     and write), force writes are refused (a client without edit), and notification channels expire
     and fall silent mid-wait. Rounds cycle through three OAuth clients: the start/stop endpoints
     (all permissions), the PUT fallback (edit only) and least privilege (no edit: force stop refused).
+    Then Suspend -Hold rounds on the campaigns that have a running sequence, a rule and schedules,
+    each undone from its records (Undo-GenesysCampaignChange), under the same faults and clients.
     Prints operations done, faults met, wrong changes and lost records; the last two must be 0.
     Writes the figures to -ResultPath as JSON; throws when a change was wrong or a record was lost.
 #>
@@ -15,6 +17,7 @@ param(
     [int] $Rounds = 9,
     [int] $BatchSize = 25,
     [double] $FaultRate = 0.04,
+    [int] $HoldRounds = 6,
     [string] $ResultPath
 )
 
@@ -81,6 +84,53 @@ try {
                 if ($now -notin $expected) { $wrong++; Write-Warning "Wrong change: $($record.CampaignName) $action $($record.Outcome), is $now, expected $($expected -join ' or ')" }
             }
         }
+    }
+
+    # Holds and their undos on the seeded estate: a rule's target, a scheduled campaign, the running
+    # sequence's current campaign, and a campaign of a scheduled sequence.
+    $estate = 1, 3, 30, 4 | ForEach-Object { 'c0000000-0000-4000-8000-{0:D12}' -f $_ }
+    $reader = $connections[0]
+    $scheduleKinds = @{ CampaignSchedule = 'Campaign'; SequenceSchedule = 'Sequence'; MessagingCampaignSchedule = 'MessagingCampaign' }
+    function Get-ObjectState($Record) {
+        switch ([string]$Record.ObjectKind) {
+            'Campaign' { (Get-GenesysSimulatorCampaign $sim -Id $Record.ObjectId).campaignStatus }
+            'Sequence' { (Get-GenesysCampaignSequence -Id $Record.ObjectId -Connection $reader).Status }
+            'CampaignRule' { if ((Get-GenesysCampaignRule -Id $Record.ObjectId -Connection $reader).Enabled) { 'enabled' } else { 'disabled' } }
+            default {
+                $scheduled = @(Get-GenesysCampaignSchedule -Kind $scheduleKinds[[string]$Record.ObjectKind] -Connection $reader | Where-Object TargetId -eq $Record.ObjectId)
+                if ($scheduled.Count) { 'scheduled' } else { 'removed' }
+            }
+        }
+    }
+    function Test-Record($Record, [string] $What) {
+        $script:outcomes[[string]$Record.Outcome]++
+        if ($Record.Outcome -eq 'TimedOut') { return }
+        $now = Get-ObjectState $Record
+        $expected = switch ([string]$Record.Outcome) {
+            'Changed' { @($Record.RequestedStatus) }
+            'Unchanged' { @($Record.PreviousStatus, $Record.RequestedStatus) }
+            default { @($Record.PreviousStatus) }
+        }
+        if ($now -notin $expected) { $script:wrong++; Write-Warning "Wrong change ($What): $($Record.ObjectKind) $($Record.ObjectName) $($Record.Action) $($Record.Outcome), is $now, expected $($expected -join ' or ')" }
+        # What a hold could not change must say what it can still turn back on.
+        if ($What -eq 'hold' -and $Record.ObjectKind -ne 'Campaign' -and $Record.Outcome -in 'Failed', 'Rejected' -and -not ($Record.Warnings -match 'can still turn')) {
+            $script:wrong++; Write-Warning "Unnamed in a warning: $($Record.ObjectKind) $($Record.ObjectName) $($Record.Outcome)"
+        }
+        if ($Record.Outcome -eq 'Failed') { $script:notes += "$What $($Record.ObjectKind) $($Record.ObjectName): $($Record.Message)" }
+    }
+
+    for ($round = 0; $round -lt $HoldRounds; $round++) {
+        $connection = $connections[$round % $connections.Count]
+        foreach ($id in $estate) { Set-GenesysSimulatorStatus $sim -Id $id -Status on }
+        $held = @(Suspend-GenesysCampaign -Id $estate -Hold -Connection $connection -Wait -Timeout 60 -AuditLogPath $audit -Confirm:$false -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+        $operations += $held.Count
+        $lost += @($estate | Where-Object { $_ -notin $held.CampaignId }).Count
+        foreach ($record in $held) { Test-Record $record 'hold' }
+        $undone = @($held | Undo-GenesysCampaignChange -Connection $connection -Wait -Timeout 60 -AuditLogPath $audit -Confirm:$false -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+        $operations += $undone.Count
+        # Every Changed record of the hold gets exactly one record from its undo.
+        $lost += [math]::Max(0, @($held | Where-Object Outcome -eq 'Changed').Count - $undone.Count)
+        foreach ($record in $undone) { Test-Record $record 'undo' }
     }
 
     $requests = @(Get-GenesysSimulatorRequest $sim)

@@ -209,7 +209,7 @@ internal sealed class StateChangeExecutor
         var plans = new List<PlannedChange>();
         foreach (var item in Unique(items))
         {
-            var decision = kind.Decide(request.Action, item, request.Force);
+            var decision = kind.Decide(request.Action, item, request.Force, request.HeldCampaigns);
             var warnings = new List<string>();
             if (decision.Warning is not null)
             {
@@ -243,9 +243,9 @@ internal sealed class StateChangeExecutor
     {
         var plans = (await PlanAsync(campaigns, request, cancellationToken).ConfigureAwait(false)).ToList();
         var hold = _hold = (await DependenciesAsync(cancellationToken).ConfigureAwait(false)).HoldFor(Unique(campaigns));
-        var sequences = HoldRequest(request, CampaignAction.Suspend);
-        var rules = HoldRequest(request, CampaignAction.Disable);
-        var schedules = HoldRequest(request, CampaignAction.Remove);
+        var sequences = HoldRequest(request, CampaignAction.Suspend, campaigns);
+        var rules = HoldRequest(request, CampaignAction.Disable, campaigns);
+        var schedules = HoldRequest(request, CampaignAction.Remove, campaigns);
         plans.AddRange((await PlanAsync(hold.Sequences, ToggleKind.Sequence, sequences, cancellationToken).ConfigureAwait(false)).Select(p => p.For(sequences, ToggleKind.Sequence)));
         plans.AddRange((await PlanAsync(hold.Rules, ToggleKind.CampaignRule, rules, cancellationToken).ConfigureAwait(false)).Select(p => p.For(rules, ToggleKind.CampaignRule)));
         plans.AddRange(hold.Schedules.Select(s => new PlannedChange(s, GenesysCampaignSchedule.Scheduled, true, $"Remove (delete the {GenesysCampaignSchedule.Noun(s.Kind)}, keeping its whole body in the record)", Array.Empty<string>()).For(schedules, null)));
@@ -261,9 +261,9 @@ internal sealed class StateChangeExecutor
     {
         await RunAsync(approved.OfType<GenesysCampaign>().ToList(), request, onRecord, cancellationToken).ConfigureAwait(false);
         var services = new Services(_api, _waiter, _log, () => DependenciesAsync(cancellationToken));
-        var sequences = HoldRequest(request, CampaignAction.Suspend);
-        var rules = HoldRequest(request, CampaignAction.Disable);
-        var schedules = HoldRequest(request, CampaignAction.Remove);
+        var sequences = HoldRequest(request, CampaignAction.Suspend, approved);
+        var rules = HoldRequest(request, CampaignAction.Disable, approved);
+        var schedules = HoldRequest(request, CampaignAction.Remove, approved);
         await ForEachAsync(approved.OfType<GenesysCampaignSequence>().ToList(), sequences, onRecord, cancellationToken, async (s, slot) => Held(s, await new ToggleChange(services, ToggleKind.Sequence, s, sequences, slot, cancellationToken).RunAsync().ConfigureAwait(false))).ConfigureAwait(false);
         await ForEachAsync(approved.OfType<GenesysCampaignRule>().ToList(), rules, onRecord, cancellationToken, async (r, slot) => Held(r, await new ToggleChange(services, ToggleKind.CampaignRule, r, rules, slot, cancellationToken).RunAsync().ConfigureAwait(false))).ConfigureAwait(false);
         await ForEachAsync(approved.OfType<GenesysCampaignSchedule>().ToList(), schedules, onRecord, cancellationToken, async (s, _) => Held(s, await new ScheduleChange(services, s, schedules, cancellationToken).RunAsync().ConfigureAwait(false))).ConfigureAwait(false);
@@ -281,10 +281,11 @@ internal sealed class StateChangeExecutor
     }
 
     /// <summary>The request of one kind of change a hold makes, in the hold's operation.</summary>
-    private static StateChangeRequest HoldRequest(StateChangeRequest hold, CampaignAction action)
+    private static StateChangeRequest HoldRequest(StateChangeRequest hold, CampaignAction action, IEnumerable<IOutboundObject> campaigns)
     {
         var request = hold.As(action);
         request.Hold = true;
+        request.HeldCampaigns.UnionWith(campaigns.OfType<GenesysCampaign>().Select(c => c.Id));
         return request;
     }
 

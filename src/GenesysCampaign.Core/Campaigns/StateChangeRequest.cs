@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using GenesysCloud.Outbound.Audit;
 
 namespace GenesysCloud.Outbound.Campaigns;
@@ -35,6 +36,9 @@ internal sealed class StateChangeRequest
     /// them back on are changed too (each with its record), so none of them blocks or warns.
     /// </summary>
     public bool Hold { get; set; }
+
+    /// <summary>The campaigns a hold pauses (ids, any case), for the changes it makes to what could undo that.</summary>
+    internal ISet<string> HeldCampaigns { get; set; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The same request for another action, in the same operation (the changes a hold makes to what it neutralises).</summary>
     internal StateChangeRequest As(CampaignAction action) => new(action)

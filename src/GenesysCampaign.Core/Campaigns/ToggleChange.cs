@@ -100,7 +100,7 @@ internal sealed class ToggleChange
     {
         for (var staleReads = 0; ; staleReads++)
         {
-            var decision = _kind.Decide(_request.Action, _current, _request.Force);
+            var decision = _kind.Decide(_request.Action, _current, _request.Force, _request.HeldCampaigns);
             if (decision.Warning is not null)
             {
                 _open.Warnings.Add(decision.Warning);

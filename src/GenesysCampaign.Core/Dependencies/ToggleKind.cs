@@ -120,9 +120,10 @@ internal sealed class ToggleKind
     /// What to do with <paramref name="item"/> as read: Unchanged when it is already in the state the
     /// action leads to (or, for a sequence, a Suspend finds it complete: it runs nothing); Rejected
     /// when the kind refuses the change without -Force (a sequence that is complete, or in a status
-    /// this module does not know); else Write.
+    /// this module does not know); else Write. <paramref name="pausedCampaigns"/>: the campaigns a hold
+    /// pauses in the same operation (ids, any case), of which no caution is given.
     /// </summary>
-    public StateDecision Decide(CampaignAction action, IOutboundObject item, bool force)
+    public StateDecision Decide(CampaignAction action, IOutboundObject item, bool force, ICollection<string>? pausedCampaigns = null)
     {
         var target = TargetOf(action);
         var state = StateOf(item);
@@ -142,7 +143,8 @@ internal sealed class ToggleKind
         }
 
         // Whether a sequence turned off turns off its running campaign is UNCONFIRMED (docs/genesys-api.md).
-        var caution = item is GenesysCampaignSequence { Current: { } current } && action == CampaignAction.Suspend
+        // A hold pauses the campaigns it was given itself: no caution for those.
+        var caution = item is GenesysCampaignSequence { Current: { } current } && action == CampaignAction.Suspend && pausedCampaigns?.Contains(current.Id) != true
             ? $"Turning the sequence '{item.Name}' off may leave its current campaign '{current.Name ?? current.Id}' dialing (Genesys does not document it): pause that campaign too, with Suspend-GenesysCampaign -Id {current.Id}."
             : null;
         return new StateDecision(DecisionKind.Write, string.Empty, caution);
