@@ -124,21 +124,11 @@ internal sealed partial class GenesysApiClient
 
     /// <summary>
     /// Deletes the schedule of one campaign, sequence or messaging campaign (<c>outbound:schedule:delete</c>):
-    /// its target is then turned on and off by hand only. True when it was deleted; false when there
-    /// was none (404).
+    /// its target is then turned on and off by hand only.
     /// </summary>
-    public async Task<bool> DeleteScheduleAsync(ScheduleKind kind, string targetId, RequestStats? stats, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await SendAsync(HttpMethod.Delete, OutboundPaths.Schedule(GenesysCampaignSchedule.ListPath(kind), targetId), null, stats, $"Deleting the {GenesysCampaignSchedule.Noun(kind)} of {targetId}", cancellationToken, expectJson: false).ConfigureAwait(false);
-            return true;
-        }
-        catch (GenesysApiException ex) when (ex.StatusCode == 404)
-        {
-            return false;
-        }
-    }
+    /// <exception cref="GenesysApiException">404 when there is none (after an unanswered attempt: <see cref="GenesysApiException.AnswerLost"/>, which may have deleted it); any other failure.</exception>
+    public async Task DeleteScheduleAsync(ScheduleKind kind, string targetId, RequestStats? stats, CancellationToken cancellationToken) =>
+        await SendAsync(HttpMethod.Delete, OutboundPaths.Schedule(GenesysCampaignSchedule.ListPath(kind), targetId), null, stats, $"Deleting the {GenesysCampaignSchedule.Noun(kind)} of {targetId}", cancellationToken, expectJson: false).ConfigureAwait(false);
 
     /// <summary>
     /// Puts a schedule (back): a PUT of <paramref name="body"/> to its target's address

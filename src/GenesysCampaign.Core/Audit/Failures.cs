@@ -30,6 +30,9 @@ public static class Failures
     /// <summary>An id that cannot be a campaign rule id: no request was made for it.</summary>
     public const string InvalidCampaignRuleId = "invalid.campaign.rule.id";
 
+    /// <summary>A change record given to an undo that cannot be used (its saved body is damaged): nothing was sent for it.</summary>
+    public const string RecordUnreadable = "change.record.unreadable";
+
     /// <summary>The state rules refuse the change from the campaign's status (invalid, complete without -Force, ...).</summary>
     public const string StateChangeRejected = "state.change.rejected";
 

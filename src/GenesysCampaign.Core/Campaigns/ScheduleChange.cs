@@ -84,20 +84,61 @@ internal sealed class ScheduleChange
     {
         _sending = "DELETE";
         _services.Log.Verbose($"Hold: deleting {GenesysCampaignSchedule.Noun(_schedule.Kind)} '{Name}' of {_schedule.TargetId} (its body is kept in the record).");
-        if (!await _services.Api.DeleteScheduleAsync(_schedule.Kind, _schedule.TargetId, _open.Stats, CancellationToken.None).ConfigureAwait(false))
+        var written = "DELETE";
+        try
         {
-            return Done(StateChangeOutcome.Unchanged, $"{Subject} was removed already.", GenesysCampaignSchedule.Removed, null);
+            await _services.Api.DeleteScheduleAsync(_schedule.Kind, _schedule.TargetId, _open.Stats, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (GenesysApiException ex) when (ex.StatusCode == 404)
+        {
+            if (!ex.AnswerLost)
+            {
+                return Done(StateChangeOutcome.Unchanged, $"{Subject} was removed already.", GenesysCampaignSchedule.Removed, null);
+            }
+
+            // An attempt went unanswered and its retry found the schedule gone: that attempt removed it,
+            // and the body read is what an undo must put back.
+            written = "DELETE (answer lost)";
         }
 
         _open.Record.ReplacedBody = _schedule.ToJson();
-        return Done(StateChangeOutcome.Changed, $"{Subject} removed (its whole body is kept in this record: Undo-GenesysCampaignChange puts it back).", GenesysCampaignSchedule.Removed, "DELETE");
+        return Done(StateChangeOutcome.Changed, $"{Subject} removed (its whole body is kept in this record: Undo-GenesysCampaignChange puts it back).", GenesysCampaignSchedule.Removed, written);
     }
 
     private async Task<GenesysCampaignStateChange> RestoreAsync()
     {
         _sending = "PUT";
-        var restored = await _services.Api.PutScheduleAsync(_schedule.Kind, _schedule.TargetId, _schedule.ToJson(), _open.Stats, CancellationToken.None).ConfigureAwait(false);
-        return Done(StateChangeOutcome.Changed, $"{Subject} put back from the body its removal kept.", GenesysCampaignSchedule.Scheduled, "PUT", version: restored.Version);
+        try
+        {
+            var restored = await _services.Api.PutScheduleAsync(_schedule.Kind, _schedule.TargetId, _schedule.ToJson(), _open.Stats, CancellationToken.None).ConfigureAwait(false);
+            return Done(StateChangeOutcome.Changed, $"{Subject} put back from the body its removal kept.", GenesysCampaignSchedule.Scheduled, "PUT", version: restored.Version);
+        }
+        catch (GenesysApiException ex) when (ex.AnswerLost && ex.StatusCode is 400 or 409)
+        {
+            // An attempt went unanswered and its retry found a schedule there: read it to see whether
+            // that attempt put it back (the body it has is the one sent), else the refusal stands.
+            var now = await _services.Api.GetScheduleAsync(_schedule.Kind, _schedule.TargetId, _open.Stats, CancellationToken.None).ConfigureAwait(false);
+            if (!SameBody(now, _schedule))
+            {
+                throw;
+            }
+
+            return Done(StateChangeOutcome.Changed, $"{Subject} put back from the body its removal kept. The answer to the PUT was lost; a read then showed the schedule back, so it is taken to have applied.", GenesysCampaignSchedule.Scheduled, "PUT (answer lost)", version: now.Version);
+        }
+    }
+
+    /// <summary>Whether a schedule read is the one sent: the same body, but for what the server owns.</summary>
+    private static bool SameBody(GenesysCampaignSchedule read, GenesysCampaignSchedule sent)
+    {
+        var a = System.Text.Json.Nodes.JsonNode.Parse(read.ToJson())!.AsObject();
+        var b = System.Text.Json.Nodes.JsonNode.Parse(sent.ToJson())!.AsObject();
+        foreach (var owned in new[] { "id", "version", "dateCreated", "dateModified", "selfUri" })
+        {
+            a.Remove(owned);
+            b.Remove(owned);
+        }
+
+        return System.Text.Json.Nodes.JsonNode.DeepEquals(a, b);
     }
 
     private GenesysCampaignStateChange Done(StateChangeOutcome outcome, string message, string? finalStatus, string? writtenWith, FailureKind? failure = null, string? code = null, int version = 0) =>

@@ -272,13 +272,19 @@ internal sealed class StateChangeExecutor
     /// <summary>A hold's change of what could undo a pause; one left as it was says what it can still turn back on.</summary>
     private GenesysCampaignStateChange? Held(IOutboundObject item, GenesysCampaignStateChange? record)
     {
-        if (record is { Outcome: StateChangeOutcome.Failed or StateChangeOutcome.Rejected or StateChangeOutcome.TimedOut } && _hold?.CampaignsOf(item) is { Count: > 0 } campaigns)
+        if (record is { Outcome: StateChangeOutcome.Failed or StateChangeOutcome.Rejected or StateChangeOutcome.TimedOut })
         {
-            record.Warnings = record.Warnings.Append($"{record.ObjectName ?? record.ObjectId} was not changed ({record.Outcome}): it can still turn campaign(s) {string.Join(", ", campaigns.Select(c => "'" + c + "'"))} back on.").ToArray();
+            record.Warnings = record.Warnings.Concat(HeldWarnings(item, record.Outcome.ToString())).ToArray();
         }
 
         return record;
     }
+
+    /// <summary>For an object a hold meant to change and did not (failed, declined): which campaigns it can still turn back on.</summary>
+    private IReadOnlyList<string> HeldWarnings(IOutboundObject item, string why) =>
+        _hold?.CampaignsOf(item) is { Count: > 0 } campaigns
+            ? new[] { $"{item.Name} was not changed ({why}): it can still turn campaign(s) {string.Join(", ", campaigns.Select(c => "'" + c + "'"))} back on." }
+            : Array.Empty<string>();
 
     /// <summary>The request of one kind of change a hold makes, in the hold's operation.</summary>
     private static StateChangeRequest HoldRequest(StateChangeRequest hold, CampaignAction action, IEnumerable<IOutboundObject> campaigns)
@@ -314,12 +320,14 @@ internal sealed class StateChangeExecutor
     /// audited like any other, so every object given has its record. <paramref name="kind"/>: the
     /// sequence or rule the id was given for; null for a campaign.
     /// </summary>
-    public void RecordInputError(string id, StateChangeRequest request, FailureKind failure, string code, string message, Action<GenesysCampaignStateChange, Exception?> onRecord, ToggleKind? kind = null)
+    public void RecordInputError(string id, StateChangeRequest request, FailureKind failure, string code, string message, Action<GenesysCampaignStateChange, Exception?> onRecord, ToggleKind? kind = null) =>
+        RecordInputError(id, kind?.ObjectKind ?? OutboundObjectKind.Campaign, request, failure, code, message, onRecord);
+
+    /// <summary>The record for input that never reached a request, for an object of any <paramref name="kind"/>.</summary>
+    public void RecordInputError(string id, OutboundObjectKind kind, StateChangeRequest request, FailureKind failure, string code, string message, Action<GenesysCampaignStateChange, Exception?> onRecord)
     {
-        var record = kind is null
-            ? NewRecord(request, OutboundObjectKind.Campaign, id, null, null, StateRules.For(request.Action).TargetStatus)
-            : NewRecord(request, kind.ObjectKind, id, null, null, kind.TargetOf(request.Action));
-        record.CampaignId = kind is null ? id : null;
+        var record = NewRecord(request, kind, id, null, null, RequestedOf(kind, request.Action));
+        record.CampaignId = kind == OutboundObjectKind.Campaign ? id : null;
         record.Outcome = StateChangeOutcome.Failed;
         record.Failure = failure;
         record.ErrorCode = code;
@@ -327,9 +335,27 @@ internal sealed class StateChangeExecutor
         Publish(record, onRecord);
     }
 
+    /// <summary>The record of an object left as it is, decided without a plan of its own (an undo of a schedule gone already): Unchanged, audited.</summary>
+    public void RecordUnchanged(string id, string? name, OutboundObjectKind kind, string state, StateChangeRequest request, string message, Action<GenesysCampaignStateChange, Exception?> onRecord)
+    {
+        var record = NewRecord(request, kind, id, name, state, RequestedOf(kind, request.Action));
+        record.Outcome = StateChangeOutcome.Unchanged;
+        record.Message = message;
+        Publish(record, onRecord);
+    }
+
+    /// <summary>The state <paramref name="action"/> leads an object of <paramref name="kind"/> to, as records show it.</summary>
+    private static string RequestedOf(OutboundObjectKind kind, CampaignAction action) => kind switch
+    {
+        OutboundObjectKind.Campaign => StateRules.For(action).TargetStatus,
+        OutboundObjectKind.Sequence => ToggleKind.Sequence.TargetOf(action),
+        OutboundObjectKind.CampaignRule => ToggleKind.CampaignRule.TargetOf(action),
+        _ => action == CampaignAction.Remove ? GenesysCampaignSchedule.Removed : GenesysCampaignSchedule.Scheduled,
+    };
+
     /// <summary>The record for an object the user declined at the confirmation prompt: Unchanged, nothing sent, audited.</summary>
     public void RecordDeclined(PlannedChange plan, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> onRecord, ToggleKind? kind = null) =>
-        RecordNotSent(plan, request, $"{(plan.Target is GenesysCampaignSchedule ? "Schedule" : kind?.Capitalized ?? "Campaign")} '{plan.Target.Name}' was not confirmed; nothing was sent.", Array.Empty<string>(), onRecord, kind);
+        RecordNotSent(plan, request, $"{(plan.Target is GenesysCampaignSchedule ? "Schedule" : kind?.Capitalized ?? "Campaign")} '{plan.Target.Name}' was not confirmed; nothing was sent.", HeldWarnings(plan.Target, "not confirmed"), onRecord, kind);
 
     /// <summary>The record of an object for which nothing is sent, decided before the run: Unchanged, with <paramref name="message"/>, audited.</summary>
     public void RecordNotSent(PlannedChange plan, StateChangeRequest request, string message, IReadOnlyList<string> warnings, Action<GenesysCampaignStateChange, Exception?> onRecord, ToggleKind? kind = null)

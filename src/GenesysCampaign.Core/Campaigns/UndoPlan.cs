@@ -10,12 +10,19 @@ namespace GenesysCloud.Outbound.Campaigns;
 /// <summary>One object to put back: to the state before the oldest of its Changed records given, by the action that leads there.</summary>
 internal sealed class UndoStep
 {
-    public UndoStep(GenesysCampaignStateChange oldest, GenesysCampaignStateChange newest, CampaignAction action)
+    public UndoStep(GenesysCampaignStateChange oldest, GenesysCampaignStateChange newest, CampaignAction action, string? body)
     {
         Oldest = oldest;
         Newest = newest;
         Action = action;
+        Body = body;
     }
+
+    /// <summary>
+    /// For a schedule put back: the body its newest removal kept (reverted newest first, the older
+    /// removals then find it changed since, so this is the body the object ends with).
+    /// </summary>
+    public string? Body { get; }
 
     /// <summary>The first change of the object among the records given: its state before is what the undo restores.</summary>
     public GenesysCampaignStateChange Oldest { get; }
@@ -66,7 +73,8 @@ internal static class UndoPlan
                 continue;
             }
 
-            steps.Add(new UndoStep(oldest, newest, action));
+            var body = ordered.LastOrDefault(r => r.Action == CampaignAction.Remove)?.ReplacedBody;
+            steps.Add(new UndoStep(oldest, newest, action, body));
         }
 
         return steps.OrderBy(s => s.Kind switch { OutboundObjectKind.Campaign => 0, OutboundObjectKind.Sequence => 1, OutboundObjectKind.CampaignRule => 2, _ => 3 }).ThenBy(s => s.Newest.Timestamp).ToList();

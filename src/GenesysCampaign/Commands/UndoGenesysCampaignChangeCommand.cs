@@ -21,6 +21,10 @@ public sealed class UndoGenesysCampaignChangeCommand : ChangeCmdlet
 {
     private readonly List<GenesysCampaignStateChange> _records = new();
     private ChangeRun? _run;
+    private StateChangeExecutor? _executor;
+
+    // Objects that could not be read (by kind and id): recorded Failed, never planned.
+    private readonly HashSet<string> _unreadable = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Change records: from the change cmdlets, or Get-GenesysCampaignAuditLog. Only Changed ones are undone.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
@@ -79,6 +83,7 @@ public sealed class UndoGenesysCampaignChangeCommand : ChangeCmdlet
     /// <summary>Reads each object now and plans its undo: not sent when it was changed since (unless -Force), else as its change cmdlet would.</summary>
     private List<PlannedChange> Plan(GenesysApiClient api, StateChangeExecutor executor, IReadOnlyList<UndoStep> steps, Dictionary<CampaignAction, StateChangeRequest> requests, ChangeRun run)
     {
+        _executor = executor;
         var current = Read(api, executor, steps, requests, run);
         var plans = new List<PlannedChange>();
         foreach (var group in Groups(steps))
@@ -126,27 +131,36 @@ public sealed class UndoGenesysCampaignChangeCommand : ChangeCmdlet
     /// </summary>
     private IEnumerable<PlannedChange> PlanSchedules(ScheduleKind kind, IEnumerable<UndoStep> steps, Dictionary<string, IOutboundObject> current, StateChangeRequest request)
     {
-        foreach (var step in steps)
+        foreach (var step in steps.Where(s => !_unreadable.Contains(Key(s))))
         {
             var now = current.TryGetValue(Key(step), out var read) ? (GenesysCampaignSchedule)read : null;
             var state = now is null ? GenesysCampaignSchedule.Removed : GenesysCampaignSchedule.Scheduled;
             var restore = step.Action == CampaignAction.Restore;
-            if (restore && step.Oldest.ReplacedBody is null)
+            var noun = GenesysCampaignSchedule.Noun(kind);
+            GenesysCampaignSchedule? target = now;
+            if (restore)
             {
-                _run!.Warn($"The {GenesysCampaignSchedule.Noun(kind)} of {step.Id} was removed by operation {step.Oldest.OperationId}, but its record keeps no body to put back.");
-                continue;
+                try
+                {
+                    target = GenesysCampaignSchedule.Parse(step.Body ?? throw new FormatException("its record keeps no body"), kind, DateTimeOffset.UtcNow);
+                }
+                catch (Exception ex) when (ex is FormatException or System.Text.Json.JsonException or InvalidOperationException)
+                {
+                    // One damaged record: that schedule is not put back, and says why; the rest goes on.
+                    _executor!.RecordInputError(step.Id, step.Kind, request, FailureKind.InvalidArgument, Failures.RecordUnreadable, $"The {noun} of {step.Id}, removed by operation {step.Newest.OperationId}, cannot be put back: the body its record kept cannot be read ({ex.Message}). Nothing was sent.", _run!.Write);
+                    continue;
+                }
             }
-
-            var target = restore ? GenesysCampaignSchedule.Parse(step.Oldest.ReplacedBody!, kind, DateTimeOffset.UtcNow) : now;
-            if (target is null)
+            else if (now is null)
             {
-                continue; // Removed again already: nothing to remove.
+                _executor!.RecordUnchanged(step.Id, step.Newest.ObjectName, step.Kind, GenesysCampaignSchedule.Removed, request, $"The {noun} of {step.Id} is removed already; nothing was sent.", _run!.Write);
+                continue;
             }
 
             var why = Force ? null : UndoPlan.ChangedSince(step, state, now?.Version ?? 0);
             yield return why is not null
-                ? new PlannedChange(target, state, false, why, new[] { why }) { NotSent = why }.For(request, null)
-                : new PlannedChange(target, state, true, restore ? $"Restore (put the {GenesysCampaignSchedule.Noun(kind)} back from the body its removal kept)" : $"Remove (delete the {GenesysCampaignSchedule.Noun(kind)} again)", Array.Empty<string>()).For(request, null);
+                ? new PlannedChange(target!, state, false, why, new[] { why }) { NotSent = why }.For(request, null)
+                : new PlannedChange(target!, state, true, restore ? $"Restore (put the {GenesysCampaignSchedule.Noun(kind)} back from the body its removal kept)" : $"Remove (delete the {GenesysCampaignSchedule.Noun(kind)} again)", Array.Empty<string>()).For(request, null);
         }
     }
 
@@ -170,32 +184,39 @@ public sealed class UndoGenesysCampaignChangeCommand : ChangeCmdlet
 
         foreach (var step in steps)
         {
-            if (GenesysCampaignSchedule.ScheduleKindOf(step.Kind) is { } scheduleKind)
-            {
-                try
-                {
-                    current[Key(step)] = Pump.Run(token => api.GetScheduleAsync(scheduleKind, step.Id, null, token), CancellationToken);
-                }
-                catch (GenesysApiException ex) when (ex.StatusCode == 404)
-                {
-                }
-
-                continue;
-            }
-
             var toggle = ToggleOf(step.Kind);
-            if (toggle is not null && !current.ContainsKey(Key(step)))
+            var scheduleKind = GenesysCampaignSchedule.ScheduleKindOf(step.Kind);
+            try
             {
-                try
+                if (scheduleKind is { } schedules)
+                {
+                    current[Key(step)] = Pump.Run(token => api.GetScheduleAsync(schedules, step.Id, null, token), CancellationToken);
+                }
+                else if (toggle is not null)
                 {
                     current[Key(step)] = Pump.Run(token => api.GetObjectAsync(toggle, step.Id, null, token), CancellationToken);
                 }
-                catch (GenesysApiException ex) when (ex.StatusCode == 404)
-                {
-                }
+            }
+            catch (GenesysApiException ex) when (ex.StatusCode == 404)
+            {
+                // Gone: a schedule as its removal left it; anything else cannot be put back (below).
+            }
+            catch (GenesysApiException ex)
+            {
+                // One object that cannot be read (its division refused, Genesys down for it) is that
+                // object's failure: the others are still put back.
+                var (_, failure) = Failures.Classify(ex);
+                executor.RecordInputError(step.Id, step.Kind, requests[step.Action], failure, Failures.CodeOf(ex), $"{UndoPlan.Noun(step.Kind, true)} '{step.Newest.ObjectName ?? step.Id}' could not be read, so it was not put back: {ex.Message}", run.Write);
+                _unreadable.Add(Key(step));
+                continue;
             }
 
-            if (!current.ContainsKey(Key(step)))
+            if (scheduleKind is not null)
+            {
+                continue;
+            }
+
+            if (!current.ContainsKey(Key(step)) && !_unreadable.Contains(Key(step)))
             {
                 executor.RecordNotFound(step.Id, requests[step.Action], run.Write, $"It was changed by operation {step.Newest.OperationId} and cannot be put back.", toggle);
             }
