@@ -22,11 +22,13 @@ public class ForceStopTests
     [InlineData(true)]
     public async Task Force_stop_works_whether_or_not_Genesys_takes_forced_off_from_on(bool allowFromOn)
     {
-        await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { DialerDelay = TimeSpan.FromSeconds(1), AllowForceStopFromOn = allowFromOn });
+        // A settle of 4 s: the read after the stop must find the campaign still stopping even on a loaded
+        // machine (with 1 s, a full run once found it off already, and rightly sent no force).
+        await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { DialerDelay = TimeSpan.FromSeconds(4), AllowForceStopFromOn = allowFromOn });
         using var host = new PowerShellHost();
         host.ConnectFast(sim.BaseUri);
 
-        var record = StopOne(host, "-Wait -Timeout 10");
+        var record = StopOne(host, "-Wait -Timeout 20");
 
         Assert.Empty(host.Streams.Error);
         Assert.Equal((StateChangeOutcome.Changed, "forced_off", "POST stop; PUT forced_off"), (record.Outcome, record.FinalStatus, record.WrittenWith));

@@ -189,6 +189,34 @@ public sealed class HoldTests
     }
 
     [Fact]
+    public async Task The_undo_of_the_undo_of_a_hold_applies_the_hold_again_even_to_the_running_sequence_s_campaign()
+    {
+        await using var org = await TestOrg.StartAsync();
+        org.Simulator.SetStatus(InSequence, "on");
+        using var host = new PowerShellHost();
+        host.Connect(org.Simulator.BaseUri);
+
+        var again = Records(host.Run("param($id) $h = Suspend-GenesysCampaign -Id $id -Hold -Wait -WarningAction SilentlyContinue; $u = $h | Undo-GenesysCampaignChange -Wait -WarningAction SilentlyContinue; $u | Undo-GenesysCampaignChange -Wait -WarningAction SilentlyContinue", Args(("id", InSequence))));
+
+        Assert.Empty(host.Streams.Error);
+        Assert.Equal(new[] { (OutboundObjectKind.Campaign, CampaignAction.Suspend), (OutboundObjectKind.Sequence, CampaignAction.Suspend) }, again.Select(r => (r.ObjectKind, r.Action)));
+        Assert.All(again, r => Assert.Equal(StateChangeOutcome.Changed, r.Outcome));
+        Assert.Equal("off", org.Simulator.GetStatus(InSequence));
+    }
+
+    [Fact]
+    public async Task An_undo_given_nothing_it_can_undo_says_so()
+    {
+        await using var org = await TestOrg.StartAsync();
+        using var host = new PowerShellHost();
+        host.Connect(org.Simulator.BaseUri);
+
+        Assert.Empty(host.Run("param($id) Suspend-GenesysCampaign -Id $id | Undo-GenesysCampaignChange", Args(("id", SimulatorSeed.UnreferencedOffCampaignId))));
+
+        Assert.Contains("Nothing to undo", Assert.Single(host.Streams.Warning).Message);
+    }
+
+    [Fact]
     public async Task WhatIf_lists_every_change_a_hold_would_make_and_sends_nothing()
     {
         await using var sim = await GenesysSimulator.StartAsync();

@@ -13,6 +13,7 @@ AfterAll { Stop-TestOrg $sim }
 
 Describe 'README: an emergency pause that holds, then its release' {
     It 'holds every campaign that was on with what could turn it back on, and the undo puts all of it back' {
+        $all = @(Get-GenesysCampaign).Id
         $on = @(Get-GenesysCampaign -Status on).Id
         $sequences = @{}; Get-GenesysCampaignSequence | ForEach-Object { $sequences[$_.Id] = $_.Status }
         $rules = @{}; Get-GenesysCampaignRule | ForEach-Object { $rules[$_.Id] = $_.Enabled }
@@ -27,11 +28,13 @@ Describe 'README: an emergency pause that holds, then its release' {
 
         $hold = @($records | Where-Object Reason -eq 'INC-4711')
         $undo = @($records | Where-Object Reason -eq 'INC-4711 resolved')
-        @($hold | Where-Object ObjectKind -eq Campaign).Count | Should -Be $on.Count
+        # Every campaign is given: those on are paused, those off are Unchanged, and what could start any of them is neutralised.
+        @($hold | Where-Object ObjectKind -eq Campaign).Count | Should -Be $all.Count
+        @($hold | Where-Object { $_.ObjectKind -eq 'Campaign' -and $_.Outcome -eq 'Changed' }).ObjectId | Sort-Object | Should -Be ($on | Sort-Object)
         @($hold | Where-Object ObjectKind -ne Campaign).Count | Should -BeGreaterThan 0 -Because 'the seeded org has a running sequence, enabled rules and schedules'
-        @($hold | Where-Object Outcome -ne Changed) | Should -BeNullOrEmpty
+        @($hold | Where-Object { $_.ObjectKind -ne 'Campaign' -and $_.Outcome -ne 'Changed' }) | Should -BeNullOrEmpty
         @($hold.OperationId | Sort-Object -Unique).Count | Should -Be 1
-        $undo.Count | Should -Be $hold.Count
+        $undo.Count | Should -Be @($hold | Where-Object Outcome -eq Changed).Count
         @($undo | Where-Object Outcome -ne Changed) | Should -BeNullOrEmpty
 
         @(Get-GenesysCampaign -Status on).Id | Sort-Object | Should -Be ($on | Sort-Object)

@@ -128,7 +128,7 @@ internal sealed class ScheduleChange
     }
 
     /// <summary>Whether a schedule read is the one sent: the same body, but for what the server owns.</summary>
-    private static bool SameBody(GenesysCampaignSchedule read, GenesysCampaignSchedule sent)
+    internal static bool SameBody(GenesysCampaignSchedule read, GenesysCampaignSchedule sent)
     {
         var a = System.Text.Json.Nodes.JsonNode.Parse(read.ToJson())!.AsObject();
         var b = System.Text.Json.Nodes.JsonNode.Parse(sent.ToJson())!.AsObject();

@@ -110,13 +110,17 @@ internal static class UndoPlan
             _ when GenesysCampaignSchedule.ScheduleKindOf(step.Kind) is not null && state == GenesysCampaignSchedule.Removed => state == left, // Gone: no version to compare.
             _ => state == left && (newest.FinalVersion is not { } leftVersion || version == leftVersion),
         };
-        if (same)
+        // Already where the undo would put it (undone before, or by hand): no one's change to respect;
+        // the run finds it Unchanged.
+        if (same || state == step.RestoreTo)
         {
             return null;
         }
 
-        var versions = step.Kind == OutboundObjectKind.Campaign || newest.FinalVersion is null || state == GenesysCampaignSchedule.Removed ? string.Empty : $" (version {version}, not {newest.FinalVersion})";
-        return $"{Noun(step.Kind, true)} '{newest.ObjectName ?? newest.ObjectId}' was changed since {newest.Action} of {Stamp(newest)}: it is now {state}, not {left} as that change left it{versions}. Nothing was sent; use -Force to put it back to {step.RestoreTo} anyway.";
+        var now = state == left
+            ? $"it is {state} as that change left it, but at version {version}, not {newest.FinalVersion}: it was edited since"
+            : $"it is now {state}, not {left} as that change left it";
+        return $"{Noun(step.Kind, true)} '{newest.ObjectName ?? newest.ObjectId}' was changed since {newest.Action} of {Stamp(newest)}: {now}. Nothing was sent; use -Force to put it back to {step.RestoreTo} anyway.";
     }
 
     /// <summary>The noun of a kind in messages.</summary>

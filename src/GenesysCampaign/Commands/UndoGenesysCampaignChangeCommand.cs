@@ -53,7 +53,9 @@ public sealed class UndoGenesysCampaignChangeCommand : ChangeCmdlet
             action => action,
             action =>
             {
-                var request = NewRequest(action, Force);
+                // A campaign goes back to a state it had: a running sequence (whose own undo may be in
+                // this one, in the other order) does not stand in the way, as it did not for a hold.
+                var request = NewRequest(action, Force || steps.Any(s => s.Action == action && s.Kind == OutboundObjectKind.Campaign));
                 request.Reason = reason;
                 request.OperationId = operationId;
                 return request;
@@ -67,7 +69,8 @@ public sealed class UndoGenesysCampaignChangeCommand : ChangeCmdlet
 
         if (steps.Count == 0)
         {
-            WriteVerbose($"Nothing to undo: none of the {_records.Count} records given is a Changed one whose state before can be written.");
+            // An undo that does nothing must not pass silently (an operation id mistyped, say).
+            run.Warn($"Nothing to undo: none of the {_records.Count} record(s) given is a Changed one whose state before can be written.");
             return;
         }
 
@@ -103,7 +106,7 @@ public sealed class UndoGenesysCampaignChangeCommand : ChangeCmdlet
                 var state = toggle?.StateOf(item) ?? ((GenesysCampaign)item).Status;
                 if (!Force && UndoPlan.ChangedSince(step, state, item.Version) is { } why)
                 {
-                    plans.Add(new PlannedChange(item, state, false, why, new[] { why }) { NotSent = why }.For(request, toggle));
+                    plans.Add(new PlannedChange(item, state, false, why, Array.Empty<string>()) { NotSent = why }.For(request, toggle));
                 }
                 else
                 {
@@ -157,9 +160,15 @@ public sealed class UndoGenesysCampaignChangeCommand : ChangeCmdlet
                 continue;
             }
 
+            if (restore && now is not null && ScheduleChange.SameBody(now, target!))
+            {
+                _executor!.RecordUnchanged(step.Id, step.Newest.ObjectName, step.Kind, GenesysCampaignSchedule.Scheduled, request, $"The {noun} '{target!.Name}' is back already, as its removal kept it; nothing was sent.", _run!.Write);
+                continue;
+            }
+
             var why = Force ? null : UndoPlan.ChangedSince(step, state, now?.Version ?? 0);
             yield return why is not null
-                ? new PlannedChange(target!, state, false, why, new[] { why }) { NotSent = why }.For(request, null)
+                ? new PlannedChange(target!, state, false, why, Array.Empty<string>()) { NotSent = why }.For(request, null)
                 : new PlannedChange(target!, state, true, restore ? $"Restore (put the {GenesysCampaignSchedule.Noun(kind)} back from the body its removal kept)" : $"Remove (delete the {GenesysCampaignSchedule.Noun(kind)} again)", Array.Empty<string>()).For(request, null);
         }
     }

@@ -162,6 +162,9 @@ internal static class ErrorMapping
         {
             OutboundObjectKind.Sequence => "CampaignSequence",
             OutboundObjectKind.CampaignRule => "CampaignRule",
+            OutboundObjectKind.CampaignSchedule => "CampaignSchedule",
+            OutboundObjectKind.SequenceSchedule => "SequenceSchedule",
+            OutboundObjectKind.MessagingCampaignSchedule => "MessagingCampaignSchedule",
             _ => "Campaign",
         };
         return record.Outcome switch
