@@ -371,7 +371,13 @@ public class ExecutorTests
     [Fact]
     public async Task The_active_campaign_limit_is_a_Rejected_record_that_names_it()
     {
-        await using var org = await TestOrg.StartAsync(o => o.MaxActiveCampaigns = 11);
+        // Ten seeded campaigns are on and one (59) stopping: the limit of 11 is reached while 59 is still
+        // stopping, so the dialer is slowed (with 300 ms, the reads before the write could outlast it).
+        await using var org = await TestOrg.StartAsync(o =>
+        {
+            o.MaxActiveCampaigns = 11;
+            o.DialerDelay = TimeSpan.FromMinutes(5);
+        });
 
         var record = Assert.Single(await RunAsync(org, new StateChangeRequest(CampaignAction.Resume), SimulatorSeed.UnreferencedOffCampaignId));
 

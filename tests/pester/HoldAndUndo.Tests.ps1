@@ -21,10 +21,15 @@ Describe 'README: an emergency pause that holds, then its release' {
         $folder = Join-Path ([IO.Path]::GetTempPath()) ("gc-hold-{0}" -f [guid]::NewGuid())
         New-Item -ItemType Directory $folder | Out-Null
         Push-Location $folder
+        # The block as written waits up to 300 s (the default -Timeout); bounded here. One fresh-clone run
+        # (2026-12-01) took 305 s, so some wait timed out there, unexplained yet: what was slow is printed.
+        $PSDefaultParameterValues['*-Genesys*:Timeout'] = 60
         try {
             & ([scriptblock]::Create($Block)) 3>$null | Out-Null
             $records = @(Get-GenesysCampaignAuditLog ./campaign-audit.jsonl)
-        } finally { Pop-Location; Remove-Item $folder -Recurse -Force }
+        } finally { $PSDefaultParameterValues.Remove('*-Genesys*:Timeout'); Pop-Location; Remove-Item $folder -Recurse -Force }
+        $records | Where-Object { $_.Outcome -eq 'TimedOut' -or $_.DurationMs -gt 20000 } |
+            ForEach-Object { Write-Host "  slow: $($_.ObjectKind) $($_.ObjectName) $($_.Action) $($_.PreviousStatus) -> $($_.FinalStatus) $($_.Outcome) $($_.DurationMs) ms: $($_.Message)" }
 
         $hold = @($records | Where-Object Reason -eq 'INC-4711')
         $undo = @($records | Where-Object Reason -eq 'INC-4711 resolved')

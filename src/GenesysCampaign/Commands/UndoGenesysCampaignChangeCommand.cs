@@ -48,14 +48,14 @@ public sealed class UndoGenesysCampaignChangeCommand : ChangeCmdlet
         var operationId = Guid.NewGuid().ToString();
         var reason = Reason ?? "Undo of operation " + string.Join(", ", operations);
 
-        // One request per action; every record of this undo shares one OperationId.
-        var requests = steps.Select(s => s.Action).Distinct().ToDictionary(
-            action => action,
-            action =>
+        // One request per kind and action; every record of this undo shares one OperationId.
+        var requests = steps.Select(s => (s.Kind, s.Action)).Distinct().ToDictionary(
+            group => group,
+            group =>
             {
                 // A campaign goes back to a state it had: a running sequence (whose own undo may be in
                 // this one, in the other order) does not stand in the way, as it did not for a hold.
-                var request = NewRequest(action, Force || steps.Any(s => s.Action == action && s.Kind == OutboundObjectKind.Campaign));
+                var request = NewRequest(group.Action, Force || group.Kind == OutboundObjectKind.Campaign);
                 request.Reason = reason;
                 request.OperationId = operationId;
                 return request;
@@ -76,7 +76,7 @@ public sealed class UndoGenesysCampaignChangeCommand : ChangeCmdlet
 
         run.Execute(
             api,
-            requests[steps[0].Action],
+            requests[(steps[0].Kind, steps[0].Action)],
             AuditLogPath,
             "UndoLookupFailed",
             (executor, _) => Plan(api, executor, steps, requests, run),
@@ -84,14 +84,14 @@ public sealed class UndoGenesysCampaignChangeCommand : ChangeCmdlet
     }
 
     /// <summary>Reads each object now and plans its undo: not sent when it was changed since (unless -Force), else as its change cmdlet would.</summary>
-    private List<PlannedChange> Plan(GenesysApiClient api, StateChangeExecutor executor, IReadOnlyList<UndoStep> steps, Dictionary<CampaignAction, StateChangeRequest> requests, ChangeRun run)
+    private List<PlannedChange> Plan(GenesysApiClient api, StateChangeExecutor executor, IReadOnlyList<UndoStep> steps, Dictionary<(OutboundObjectKind, CampaignAction), StateChangeRequest> requests, ChangeRun run)
     {
         _executor = executor;
         var current = Read(api, executor, steps, requests, run);
         var plans = new List<PlannedChange>();
         foreach (var group in Groups(steps))
         {
-            var request = requests[group.Action];
+            var request = requests[(group.Kind, group.Action)];
             var toggle = ToggleOf(group.Kind);
             var items = new List<IOutboundObject>();
             if (GenesysCampaignSchedule.ScheduleKindOf(group.Kind) is { } scheduleKind)
@@ -179,7 +179,7 @@ public sealed class UndoGenesysCampaignChangeCommand : ChangeCmdlet
     private static string Key(UndoStep step) => Key(step.Kind, step.Id);
 
     /// <summary>The objects of the steps as they are now, by kind and id; an object gone is a NotFound record (a schedule gone is as its removal left it).</summary>
-    private Dictionary<string, IOutboundObject> Read(GenesysApiClient api, StateChangeExecutor executor, IReadOnlyList<UndoStep> steps, Dictionary<CampaignAction, StateChangeRequest> requests, ChangeRun run)
+    private Dictionary<string, IOutboundObject> Read(GenesysApiClient api, StateChangeExecutor executor, IReadOnlyList<UndoStep> steps, Dictionary<(OutboundObjectKind, CampaignAction), StateChangeRequest> requests, ChangeRun run)
     {
         var current = new Dictionary<string, IOutboundObject>(StringComparer.OrdinalIgnoreCase);
         var campaignIds = steps.Where(s => s.Kind == OutboundObjectKind.Campaign).Select(s => s.Id).ToList();
@@ -215,7 +215,7 @@ public sealed class UndoGenesysCampaignChangeCommand : ChangeCmdlet
                 // One object that cannot be read (its division refused, Genesys down for it) is that
                 // object's failure: the others are still put back.
                 var (_, failure) = Failures.Classify(ex);
-                executor.RecordInputError(step.Id, step.Kind, requests[step.Action], failure, Failures.CodeOf(ex), $"{UndoPlan.Noun(step.Kind, true)} '{step.Newest.ObjectName ?? step.Id}' could not be read, so it was not put back: {ex.Message}", run.Write);
+                executor.RecordInputError(step.Id, step.Kind, requests[(step.Kind, step.Action)], failure, Failures.CodeOf(ex), $"{UndoPlan.Noun(step.Kind, true)} '{step.Newest.ObjectName ?? step.Id}' could not be read, so it was not put back: {ex.Message}", run.Write);
                 _unreadable.Add(Key(step));
                 continue;
             }
@@ -227,7 +227,7 @@ public sealed class UndoGenesysCampaignChangeCommand : ChangeCmdlet
 
             if (!current.ContainsKey(Key(step)) && !_unreadable.Contains(Key(step)))
             {
-                executor.RecordNotFound(step.Id, requests[step.Action], run.Write, $"It was changed by operation {step.Newest.OperationId} and cannot be put back.", toggle);
+                executor.RecordNotFound(step.Id, requests[(step.Kind, step.Action)], run.Write, $"It was changed by operation {step.Newest.OperationId} and cannot be put back.", toggle);
             }
         }
 
@@ -235,7 +235,7 @@ public sealed class UndoGenesysCampaignChangeCommand : ChangeCmdlet
     }
 
     /// <summary>Runs the approved undos group by group, in the order of the steps (campaigns, then sequences, then rules).</summary>
-    private static async Task RunAsync(StateChangeExecutor executor, IReadOnlyList<UndoStep> steps, Dictionary<CampaignAction, StateChangeRequest> requests, IReadOnlyList<IOutboundObject> approved, Action<GenesysCampaignStateChange, Exception?> emit, CancellationToken token)
+    private static async Task RunAsync(StateChangeExecutor executor, IReadOnlyList<UndoStep> steps, Dictionary<(OutboundObjectKind, CampaignAction), StateChangeRequest> requests, IReadOnlyList<IOutboundObject> approved, Action<GenesysCampaignStateChange, Exception?> emit, CancellationToken token)
     {
         foreach (var group in Groups(steps))
         {
@@ -246,7 +246,7 @@ public sealed class UndoGenesysCampaignChangeCommand : ChangeCmdlet
                 continue;
             }
 
-            var request = requests[group.Action];
+            var request = requests[(group.Kind, group.Action)];
             if (GenesysCampaignSchedule.ScheduleKindOf(group.Kind) is not null)
             {
                 await executor.RunAsync(items.Cast<GenesysCampaignSchedule>().ToList(), request, emit, token).ConfigureAwait(false);
