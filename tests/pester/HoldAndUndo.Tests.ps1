@@ -21,8 +21,9 @@ Describe 'README: an emergency pause that holds, then its release' {
         $folder = Join-Path ([IO.Path]::GetTempPath()) ("gc-hold-{0}" -f [guid]::NewGuid())
         New-Item -ItemType Directory $folder | Out-Null
         Push-Location $folder
-        # The block as written waits up to 300 s (the default -Timeout); bounded here. One fresh-clone run
-        # (2026-12-01) took 305 s, so some wait timed out there, unexplained yet: what was slow is printed.
+        # The block as written waits up to 300 s (the default -Timeout); bounded here, and what was slow is
+        # printed. A fresh-clone run once took 305 s: a seeded stopping campaign that settled before the
+        # waiter subscribed was waited on to the timeout (fixed: a new wait is confirmed by a read).
         $PSDefaultParameterValues['*-Genesys*:Timeout'] = 60
         try {
             & ([scriptblock]::Create($Block)) 3>$null | Out-Null
