@@ -34,7 +34,7 @@ internal sealed class ScheduleChange
 
     private bool Removing => _request.Action == CampaignAction.Remove;
 
-    private string Subject => $"{Capitalized(GenesysCampaignSchedule.Noun(_schedule.Kind))} '{Name}'";
+    private string Subject => $"{ObjectNouns.Of(GenesysCampaignSchedule.ObjectKindOf(_schedule.Kind), capital: true)} '{Name}'";
 
     private string Name => _schedule.Name.Length > 0 ? _schedule.Name : _schedule.TargetName ?? _schedule.TargetId;
 
@@ -143,6 +143,4 @@ internal sealed class ScheduleChange
 
     private GenesysCampaignStateChange Done(StateChangeOutcome outcome, string message, string? finalStatus, string? writtenWith, FailureKind? failure = null, string? code = null, int version = 0) =>
         _open.Close(outcome, message, finalStatus, version, writtenWith, failure, code);
-
-    private static string Capitalized(string noun) => char.ToUpperInvariant(noun[0]) + noun.Substring(1);
 }

@@ -283,7 +283,7 @@ internal sealed class StateChangeExecutor
     /// <summary>For an object a hold meant to change and did not (failed, declined): which campaigns it can still turn back on.</summary>
     private IReadOnlyList<string> HeldWarnings(IOutboundObject item, string why) =>
         _hold?.CampaignsOf(item) is { Count: > 0 } campaigns
-            ? new[] { $"{UndoPlan.Noun(item.ObjectKind, true)} '{item.Name}' was not changed ({why}): it can still turn campaign(s) {string.Join(", ", campaigns.Select(c => "'" + c + "'"))} back on." }
+            ? new[] { $"{ObjectNouns.Of(item.ObjectKind, true)} '{item.Name}' was not changed ({why}): it can still turn campaign(s) {string.Join(", ", campaigns.Select(c => "'" + c + "'"))} back on." }
             : Array.Empty<string>();
 
     /// <summary>The request of one kind of change a hold makes, in the hold's operation.</summary>

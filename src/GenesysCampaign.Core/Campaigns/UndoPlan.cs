@@ -69,7 +69,7 @@ internal static class UndoPlan
             var newest = ordered[ordered.Count - 1];
             if (oldest.PreviousStatus is not { Length: > 0 } before || ActionFor(oldest.ObjectKind, before) is not { } action)
             {
-                cannot.Add((oldest, $"{Noun(oldest.ObjectKind, true)} '{oldest.ObjectName ?? oldest.ObjectId}' was {oldest.PreviousStatus ?? "in a state not recorded"} before {oldest.Action} of {Stamp(oldest)}; that cannot be written, so it is not put back."));
+                cannot.Add((oldest, $"{ObjectNouns.Of(oldest.ObjectKind, true)} '{oldest.ObjectName ?? oldest.ObjectId}' was {oldest.PreviousStatus ?? "in a state not recorded"} before {oldest.Action} of {Stamp(oldest)}; that cannot be written, so it is not put back."));
                 continue;
             }
 
@@ -120,20 +120,7 @@ internal static class UndoPlan
         var now = state == left
             ? $"it is {state} as that change left it, but at version {version}, not {newest.FinalVersion}: it was edited since"
             : $"it is now {state}, not {left} as that change left it";
-        return $"{Noun(step.Kind, true)} '{newest.ObjectName ?? newest.ObjectId}' was changed since {newest.Action} of {Stamp(newest)}: {now}. Nothing was sent; use -Force to put it back to {step.RestoreTo} anyway.";
-    }
-
-    /// <summary>The noun of a kind in messages.</summary>
-    public static string Noun(OutboundObjectKind kind, bool capital = false)
-    {
-        var noun = kind switch
-        {
-            OutboundObjectKind.Sequence => ToggleKind.Sequence.Noun,
-            OutboundObjectKind.CampaignRule => ToggleKind.CampaignRule.Noun,
-            _ when GenesysCampaignSchedule.ScheduleKindOf(kind) is { } schedule => GenesysCampaignSchedule.Noun(schedule),
-            _ => "campaign",
-        };
-        return capital ? char.ToUpperInvariant(noun[0]) + noun.Substring(1) : noun;
+        return $"{ObjectNouns.Of(step.Kind, true)} '{newest.ObjectName ?? newest.ObjectId}' was changed since {newest.Action} of {Stamp(newest)}: {now}. Nothing was sent; use -Force to put it back to {step.RestoreTo} anyway.";
     }
 
     private static string Stamp(GenesysCampaignStateChange record) =>

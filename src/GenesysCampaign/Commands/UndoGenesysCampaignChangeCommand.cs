@@ -215,7 +215,7 @@ public sealed class UndoGenesysCampaignChangeCommand : ChangeCmdlet
                 // One object that cannot be read (its division refused, Genesys down for it) is that
                 // object's failure: the others are still put back.
                 var (_, failure) = Failures.Classify(ex);
-                executor.RecordInputError(step.Id, step.Kind, requests[(step.Kind, step.Action)], failure, Failures.CodeOf(ex), $"{UndoPlan.Noun(step.Kind, true)} '{step.Newest.ObjectName ?? step.Id}' could not be read, so it was not put back: {ex.Message}", run.Write);
+                executor.RecordInputError(step.Id, step.Kind, requests[(step.Kind, step.Action)], failure, Failures.CodeOf(ex), $"{ObjectNouns.Of(step.Kind, true)} '{step.Newest.ObjectName ?? step.Id}' could not be read, so it was not put back: {ex.Message}", run.Write);
                 _unreadable.Add(Key(step));
                 continue;
             }

@@ -290,13 +290,8 @@ internal sealed class ChangeRun
         }
     }
 
-    /// <summary>What messages call the planned object: the run's noun, or its own kind's in a run of several kinds.</summary>
-    private string NounOf(PlannedChange planned) => planned.Target switch
-    {
-        GenesysCampaign => "campaign",
-        GenesysCampaignSchedule schedule => GenesysCampaignSchedule.Noun(schedule.Kind),
-        _ => planned.Toggle?.Noun ?? _noun,
-    };
+    /// <summary>What messages call the planned object, by its own kind (a run can hold several kinds: a hold, an undo).</summary>
+    private static string NounOf(PlannedChange planned) => ObjectNouns.Of(planned.Target.ObjectKind);
 
     private void Defer(GenesysCampaignStateChange record, ErrorRecord error) =>
         _deferred.Add((_positionOf(record.ObjectId), error));
