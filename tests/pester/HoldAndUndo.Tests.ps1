@@ -23,7 +23,7 @@ Describe 'README: an emergency pause that holds, then its release' {
         Push-Location $folder
         # The block as written waits up to 300 s (the default -Timeout); bounded here, and what was slow is
         # printed. A fresh-clone run once took 305 s: a seeded stopping campaign that settled before the
-        # waiter subscribed was waited on to the timeout (fixed: a new wait is confirmed by a read).
+        # waiter subscribed was waited on to the timeout (open: see the session 5 note).
         $PSDefaultParameterValues['*-Genesys*:Timeout'] = 60
         try {
             & ([scriptblock]::Create($Block)) 3>$null | Out-Null

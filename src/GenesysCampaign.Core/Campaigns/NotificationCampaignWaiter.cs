@@ -33,8 +33,7 @@ public sealed class NotificationOptions
 /// carries the campaign's status and version, so it settles a wait by itself: a read right after
 /// could only be as new or older (eventual consistency), and would cost a request per campaign.
 /// What the event body lacks comes from the campaign as last seen (such a view is never written).
-/// Reads confirm where events may be missing: once when a wait begins (an event between the caller's
-/// read and the subscription is never heard), at a wait's deadline (the final read) and after the
+/// Reads confirm where events may be missing: at a wait's deadline (the final read) and after the
 /// socket reconnects, batched 100 campaigns a request. When a channel or its socket cannot be had,
 /// or is lost, every wait moves to batched polling without failing.
 /// </summary>
@@ -169,10 +168,7 @@ internal sealed class NotificationCampaignWaiter : ICampaignWaiter
             // Not subscribed (polling, or a topic Genesys rejected): this campaign is polled.
             if (!_fallback && campaign.Kind.TopicsFor(campaignId, campaign.MediaType).Any(_subscribed.Contains))
             {
-                // Confirmed once by the next batched read: the caller's view was read before this
-                // campaign's topic was subscribed, and an event between the two (a stopping campaign
-                // settling) was never heard; without the read the wait ran to its timeout.
-                pending = new PendingWait(campaignId, isDone, deadline, stats) { ToConfirm = true };
+                pending = new PendingWait(campaignId, isDone, deadline, stats);
                 if (_latest.TryGetValue(campaignId, out var latest))
                 {
                     pending.Last = latest;
