@@ -67,6 +67,56 @@ public class NotificationTests
     }
 
     [Fact]
+    public async Task A_view_read_before_the_subscription_is_confirmed_by_a_read_not_left_to_the_deadline()
+    {
+        await using var org = await TestOrg.StartAsync(o => o.DialerDelay = TimeSpan.FromMinutes(5));
+        var id = SimulatorSeed.UnreferencedOnCampaignId;
+        var api = org.Client();
+        org.Simulator.SetStatus(id, "stopping");
+        var seen = await api.GetCampaignAsync(id, null, CancellationToken.None);
+
+        // It settles before anything is subscribed: no event of it will ever come.
+        org.Simulator.SetStatus(id, "off");
+        using var waiter = new NotificationCampaignWaiter(api);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = await waiter.WaitAsync(seen, c => !StateRules.IsTransitional(c.Status), TimeSpan.FromSeconds(20), null, viewPredatesSubscription: true, CancellationToken.None);
+
+        // Settled by the first confirming read, not by the final read at the 20 s deadline.
+        Assert.True(result.Reached);
+        Assert.Equal("off", result.Last!.Status);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"settled after {clock.Elapsed}");
+        Assert.False(waiter.IsPolling);
+    }
+
+    [Theory]
+    [InlineData(CampaignAction.Suspend, "off", StateChangeOutcome.Unchanged)]
+    [InlineData(CampaignAction.Resume, "on", StateChangeOutcome.Changed)]
+    public async Task A_campaign_given_as_stopping_that_settled_before_the_run_subscribed_is_not_waited_on_to_the_timeout(CampaignAction action, string final, StateChangeOutcome outcome)
+    {
+        // Seen in fresh-clone CI runs: Suspend -Hold -Wait on seeded stopping campaigns waited out
+        // -Timeout, then reported Unchanged stopping -> off. Suspend waits for the settle (nothing to
+        // write); Resume waits for it before writing.
+        await using var org = await TestOrg.StartAsync(o => o.DialerDelay = TimeSpan.FromMinutes(5));
+        var id = SimulatorSeed.UnreferencedOnCampaignId;
+        var api = org.Client();
+        org.Simulator.SetStatus(id, "stopping");
+        var given = await api.GetCampaignAsync(id, null, CancellationToken.None);
+        org.Simulator.SetStatus(id, "off");
+        using var waiter = new NotificationCampaignWaiter(api);
+        var records = new List<GenesysCampaignStateChange>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        await new StateChangeExecutor(api, waiter, null).RunAsync(
+            new[] { given }, new StateChangeRequest(action) { Wait = true, Timeout = TimeSpan.FromSeconds(20) }, (r, _) => records.Add(r), CancellationToken.None);
+
+        var record = Assert.Single(records);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}: {record.Message}");
+        Assert.Equal((outcome, "stopping", final), (record.Outcome, record.PreviousStatus, record.FinalStatus));
+        Assert.False(waiter.IsPolling);
+    }
+
+    [Fact]
     public async Task A_wait_settles_on_minimal_event_bodies_as_soon_as_they_come()
     {
         await using var org = await TestOrg.StartAsync(o =>
@@ -85,7 +135,7 @@ public class NotificationTests
         var campaign = await api.GetCampaignAsync(id, null, CancellationToken.None);
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
-        var result = await waiter.WaitAsync(campaign, c => c.Status == "off", TimeSpan.FromSeconds(20), null, CancellationToken.None);
+        var result = await waiter.WaitAsync(campaign, c => c.Status == "off", TimeSpan.FromSeconds(20), null, false, CancellationToken.None);
 
         // Settled by the event, not by the read at the 20 s deadline.
         Assert.True(result.Reached);

@@ -191,7 +191,7 @@ public class ReviewFindingTests
         org.Simulator.ClearRequests();
 
         var started = DateTime.UtcNow;
-        var result = await waiter.WaitAsync(campaign, c => c.Status == "on", TimeSpan.FromSeconds(12), null, CancellationToken.None);
+        var result = await waiter.WaitAsync(campaign, c => c.Status == "on", TimeSpan.FromSeconds(12), null, false, CancellationToken.None);
 
         // The renewal at 1.8 s tries (and retries) and gives up; after that no channel is asked for.
         Assert.False(result.Reached);
@@ -212,7 +212,7 @@ public class ReviewFindingTests
         using var waiter = new NotificationCampaignWaiter(api);
         var clock = Stopwatch.StartNew();
 
-        var result = await waiter.WaitAsync(campaign, c => c.Status == "on", TimeSpan.FromSeconds(2), null, CancellationToken.None);
+        var result = await waiter.WaitAsync(campaign, c => c.Status == "on", TimeSpan.FromSeconds(2), null, false, CancellationToken.None);
 
         Assert.False(result.Reached);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2) + new PollingOptions().ReadOverrun + TimeSpan.FromSeconds(1.5), $"a 2 s wait took {clock.Elapsed.TotalSeconds:0.0} s");

@@ -109,6 +109,11 @@ internal sealed class CampaignChange
 
     private string? WrittenWith => Written ? string.Join("; ", _writes) : null;
 
+    // The executor subscribes to the campaigns' events after they were read and before any write: a
+    // campaign given as transitional can settle in between and send no event, so a wait on a view from
+    // before any write of ours asks the waiter to read it once. After our write, its events are heard.
+    private bool ViewPredatesSubscription => !Written;
+
     /// <summary>Passes until one ends the change: each decides on the view held and writes, or reads again when the view proved stale.</summary>
     private async Task<GenesysCampaignStateChange> DecideAndWriteAsync()
     {
@@ -474,7 +479,7 @@ internal sealed class CampaignChange
     {
         _services.Log.Verbose(why);
         _slot.Release();
-        var settled = await _services.Waiter.WaitAsync(_current, c => !StateRules.IsTransitional(c.Status), _request.Timeout, _open.Stats, _cancel).ConfigureAwait(false);
+        var settled = await _services.Waiter.WaitAsync(_current, c => !StateRules.IsTransitional(c.Status), _request.Timeout, _open.Stats, ViewPredatesSubscription, _cancel).ConfigureAwait(false);
         if (!settled.Reached)
         {
             var last = settled.Last?.Status ?? _current.Status;
@@ -553,7 +558,7 @@ internal sealed class CampaignChange
         CampaignWaitResult result;
         try
         {
-            result = await _services.Waiter.WaitAsync(_current, Settled, _request.Timeout, _open.Stats, _cancel).ConfigureAwait(false);
+            result = await _services.Waiter.WaitAsync(_current, Settled, _request.Timeout, _open.Stats, ViewPredatesSubscription, _cancel).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {

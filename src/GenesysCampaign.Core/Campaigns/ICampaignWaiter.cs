@@ -37,7 +37,10 @@ internal interface ICampaignWaiter : IDisposable
 
     /// <summary>
     /// Completes when <paramref name="isDone"/> holds for <paramref name="campaign"/> (the caller's
-    /// last view of it), or the timeout passes.
+    /// last view of it), or the timeout passes. <paramref name="viewPredatesSubscription"/>: the view
+    /// was read before <see cref="PrepareAsync"/> subscribed, so a change in between sends no event and
+    /// the campaign is read once (batched) rather than only at the deadline. False for a view taken
+    /// after the caller's own write (subscribed before it, so its events are heard).
     /// </summary>
-    Task<CampaignWaitResult> WaitAsync(GenesysCampaign campaign, Func<GenesysCampaign, bool> isDone, TimeSpan timeout, RequestStats? stats, CancellationToken cancellationToken);
+    Task<CampaignWaitResult> WaitAsync(GenesysCampaign campaign, Func<GenesysCampaign, bool> isDone, TimeSpan timeout, RequestStats? stats, bool viewPredatesSubscription, CancellationToken cancellationToken);
 }

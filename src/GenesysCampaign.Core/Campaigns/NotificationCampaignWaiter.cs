@@ -33,8 +33,8 @@ public sealed class NotificationOptions
 /// carries the campaign's status and version, so it settles a wait by itself: a read right after
 /// could only be as new or older (eventual consistency), and would cost a request per campaign.
 /// What the event body lacks comes from the campaign as last seen (such a view is never written).
-/// Reads confirm where events may be missing: at a wait's deadline (the final read) and after the
-/// socket reconnects, batched 100 campaigns a request. When a channel or its socket cannot be had,
+/// Reads confirm where events may be missing: at a wait's deadline (the final read), after the
+/// socket reconnects, and for a view read before the subscription, batched 100 campaigns a request. When a channel or its socket cannot be had,
 /// or is lost, every wait moves to batched polling without failing.
 /// </summary>
 internal sealed class NotificationCampaignWaiter : ICampaignWaiter
@@ -134,7 +134,7 @@ internal sealed class NotificationCampaignWaiter : ICampaignWaiter
     }
 
     /// <inheritdoc />
-    public async Task<CampaignWaitResult> WaitAsync(GenesysCampaign campaign, Func<GenesysCampaign, bool> isDone, TimeSpan timeout, RequestStats? stats, CancellationToken cancellationToken)
+    public async Task<CampaignWaitResult> WaitAsync(GenesysCampaign campaign, Func<GenesysCampaign, bool> isDone, TimeSpan timeout, RequestStats? stats, bool viewPredatesSubscription, CancellationToken cancellationToken)
     {
         var campaignId = campaign.Id;
         var deadline = DateTime.UtcNow + timeout; // Setting up counts against the timeout.
@@ -168,7 +168,8 @@ internal sealed class NotificationCampaignWaiter : ICampaignWaiter
             // Not subscribed (polling, or a topic Genesys rejected): this campaign is polled.
             if (!_fallback && campaign.Kind.TopicsFor(campaignId, campaign.MediaType).Any(_subscribed.Contains))
             {
-                pending = new PendingWait(campaignId, isDone, deadline, stats);
+                // A view older than the subscription may have missed its settle: the next window reads it.
+                pending = new PendingWait(campaignId, isDone, deadline, stats) { ToConfirm = viewPredatesSubscription };
                 if (_latest.TryGetValue(campaignId, out var latest))
                 {
                     pending.Last = latest;
@@ -186,7 +187,7 @@ internal sealed class NotificationCampaignWaiter : ICampaignWaiter
         if (pending is null)
         {
             var left = deadline - DateTime.UtcNow;
-            return await _polling.WaitAsync(campaign, isDone, left > TimeSpan.Zero ? left : TimeSpan.Zero, stats, cancellationToken).ConfigureAwait(false);
+            return await _polling.WaitAsync(campaign.Id, isDone, left > TimeSpan.Zero ? left : TimeSpan.Zero, stats, cancellationToken).ConfigureAwait(false);
         }
 
         using (cancellationToken.Register(() => pending.Completion.TrySetCanceled()))

@@ -26,7 +26,7 @@ internal sealed class PendingWait
     /// <summary>The campaign as last seen.</summary>
     public GenesysCampaign? Last { get; set; }
 
-    /// <summary>Events may have been missed (a reconnect): settle it with a read.</summary>
+    /// <summary>Events may have been missed (a reconnect, a view older than the subscription): settle it with a read.</summary>
     public bool ToConfirm { get; set; }
 
     public TaskCompletionSource<CampaignWaitResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -51,7 +51,8 @@ internal sealed class PollingCampaignWaiter : ICampaignWaiter
     public Task PrepareAsync(IReadOnlyCollection<string> campaignIds, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <inheritdoc />
-    public Task<CampaignWaitResult> WaitAsync(GenesysCampaign campaign, Func<GenesysCampaign, bool> isDone, TimeSpan timeout, RequestStats? stats, CancellationToken cancellationToken) =>
+    /// <remarks>Polling reads from the start, so an old view needs nothing more.</remarks>
+    public Task<CampaignWaitResult> WaitAsync(GenesysCampaign campaign, Func<GenesysCampaign, bool> isDone, TimeSpan timeout, RequestStats? stats, bool viewPredatesSubscription, CancellationToken cancellationToken) =>
         WaitAsync(campaign.Id, isDone, timeout, stats, cancellationToken);
 
     /// <summary>The same by id: polling reads the whole campaign, so it needs no view to start from.</summary>

@@ -103,7 +103,7 @@ public sealed class WaitGenesysCampaignStateCommand : GenesysApiCmdlet
 
                         var result = states.Contains(campaign.Status)
                             ? new CampaignWaitResult(true, campaign)
-                            : await waiter.WaitAsync(campaign, c => states.Contains(c.Status), timeout, null, token).ConfigureAwait(false);
+                            : await waiter.WaitAsync(campaign, c => states.Contains(c.Status), timeout, null, viewPredatesSubscription: false, token).ConfigureAwait(false);
                         var last = result.Last ?? campaign;
                         Pump.Post(() =>
                         {
