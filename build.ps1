@@ -4,8 +4,10 @@
     Builds, tests and demonstrates GenesysCampaign.
 .DESCRIPTION
     Build: publishes the importable module to out/GenesysCampaign and the simulator to out/simulator.
-    Test:  Build, then xunit and Pester; ends with one line "N passed, N failed, N skipped" counting
-           both, even when the build fails; a "What if:" line in the test output counts as a failure.
+    Test:  Build (analyzer warnings are errors), the format check (dotnet format --verify-no-changes:
+           .editorconfig), then xunit and Pester; ends with one line "N passed, N failed, N skipped"
+           counting both, even when the build fails; a "What if:" line in the test output and
+           a format difference each count as a failure.
     Demo:  Build (not with -NoBuild), then the module against the simulator (or, read-only, against a real org when
            GENESYSCLOUD_OAUTHCLIENT_ID/SECRET/REGION are set).
     Package: Build, then a .nupkg of the module in out/package, as a PowerShell repository
@@ -72,6 +74,11 @@ function Invoke-Test {
     $show = { process { $line = "$_"; Write-Host $line; foreach ($s in Find-StrayOutput $line) { $stray.Add($s) } } }
     try {
         Invoke-Build
+
+        # The style of .editorconfig: a difference is a failure (fix it with `dotnet format`), but the tests still run.
+        & dotnet format (Join-Path $root 'GenesysCampaign.sln') --verify-no-changes -v quiet | ForEach-Object $show
+        if ($LASTEXITCODE -ne 0) { $problems.Add("dotnet format --verify-no-changes found files that differ from .editorconfig's style; run: dotnet format GenesysCampaign.sln") }
+
         $results = Join-Path $out 'test-results'
         if (Test-Path $results) { Remove-Item $results -Recurse -Force }
         New-Item -ItemType Directory $results | Out-Null

@@ -19,25 +19,25 @@ internal sealed class CampaignStore : IDisposable
     /// </summary>
     private static readonly TimeSpan MaxSettleTolerance = TimeSpan.FromMilliseconds(20);
 
-    private readonly object gate = new();
-    private readonly Dictionary<string, JsonObject> campaigns = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, PendingSettle> pending = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, StaleView> stale = new(StringComparer.OrdinalIgnoreCase);
+    private readonly object _gate = new();
+    private readonly Dictionary<string, JsonObject> _campaigns = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, PendingSettle> _pending = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, StaleView> _stale = new(StringComparer.OrdinalIgnoreCase);
 
     // Each campaign's JSON text, made once per change (every change goes through Changed): a list
     // page is then a join of texts instead of copying and serialising 100 documents under the lock.
-    private readonly Dictionary<string, string> texts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _texts = new(StringComparer.OrdinalIgnoreCase);
 
     // The whole list in one sort order, kept until the next change: paging through thousands of
     // campaigns then sorts once, not once per page.
-    private (long Changes, string Key, List<JsonObject> Sorted)? sorted;
-    private long changes;
-    private readonly SimulatorOptions options;
-    private readonly Action<string, string>? changed;
-    private readonly CampaignKind kind;
-    private readonly DialerJitter jitter = new();
-    private readonly CancellationTokenSource disposed = new();
-    private long generation;
+    private (long Changes, string Key, List<JsonObject> Sorted)? _sorted;
+    private long _changes;
+    private readonly SimulatorOptions _options;
+    private readonly Action<string, string>? _changed;
+    private readonly CampaignKind _kind;
+    private readonly DialerJitter _jitter = new();
+    private readonly CancellationTokenSource _disposed = new();
+    private long _generation;
 
     /// <param name="options">Live options (dialer delay and jitter, active cap, stale-read window).</param>
     /// <param name="seed">The initial campaigns; seeding reports no changes.</param>
@@ -48,15 +48,15 @@ internal sealed class CampaignStore : IDisposable
     /// <param name="kind">Voice (the default) or messaging: the active cap and the 404 wording.</param>
     public CampaignStore(SimulatorOptions options, IEnumerable<JsonObject> seed, Action<string, string>? changed = null, CampaignKind? kind = null)
     {
-        this.options = options;
-        this.changed = changed;
-        this.kind = kind ?? CampaignKind.Voice;
-        lock (gate)
+        _options = options;
+        _changed = changed;
+        _kind = kind ?? CampaignKind.Voice;
+        lock (_gate)
         {
             foreach (var campaign in seed)
             {
                 var id = IdOf(campaign);
-                campaigns[id] = campaign;
+                _campaigns[id] = campaign;
                 if (CampaignTransitions.SettledStatus(StatusOf(campaign)) is not null)
                 {
                     ScheduleSettle(id);
@@ -66,7 +66,7 @@ internal sealed class CampaignStore : IDisposable
     }
 
     /// <summary>What the store holds, as a 404 names it: <c>Campaign</c> or <c>Messaging campaign</c>.</summary>
-    public string Noun => kind.Noun;
+    public string Noun => _kind.Noun;
 
     /// <summary>
     /// Runs <paramref name="reader"/> under the lock, after settling due timers, over the campaigns as
@@ -74,11 +74,11 @@ internal sealed class CampaignStore : IDisposable
     /// </summary>
     public T Read<T>(Func<IEnumerable<JsonObject>, T> reader)
     {
-        lock (gate)
+        lock (_gate)
         {
             SettleDue();
             var now = DateTimeOffset.UtcNow;
-            return reader(stale.Count == 0 ? campaigns.Values : campaigns.Select(entry => Served(entry.Key, entry.Value, now)));
+            return reader(_stale.Count == 0 ? _campaigns.Values : _campaigns.Select(entry => Served(entry.Key, entry.Value, now)));
         }
     }
 
@@ -88,18 +88,18 @@ internal sealed class CampaignStore : IDisposable
     /// </summary>
     public T ReadSorted<T>(string sortKey, Func<IEnumerable<JsonObject>, List<JsonObject>> sort, Func<List<JsonObject>, T> reader)
     {
-        lock (gate)
+        lock (_gate)
         {
             SettleDue();
-            if (stale.Count > 0)
+            if (_stale.Count > 0)
             {
                 var now = DateTimeOffset.UtcNow;
-                return reader(sort(campaigns.Select(entry => Served(entry.Key, entry.Value, now))));
+                return reader(sort(_campaigns.Select(entry => Served(entry.Key, entry.Value, now))));
             }
 
-            if (sorted is not { } cache || cache.Changes != changes || cache.Key != sortKey)
+            if (_sorted is not { } cache || cache.Changes != _changes || cache.Key != sortKey)
             {
-                sorted = cache = (changes, sortKey, sort(campaigns.Values));
+                _sorted = cache = (_changes, sortKey, sort(_campaigns.Values));
             }
 
             return reader(cache.Sorted);
@@ -109,10 +109,10 @@ internal sealed class CampaignStore : IDisposable
     /// <summary>The campaign's JSON as a GET by id serves it: possibly stale, see <see cref="SimulatorOptions.StaleReadWindow"/>.</summary>
     public string? TryGetServedJson(string id)
     {
-        lock (gate)
+        lock (_gate)
         {
             SettleDue();
-            return campaigns.TryGetValue(id, out var campaign)
+            return _campaigns.TryGetValue(id, out var campaign)
                 ? SimulatorJson.Serialize(Served(id, campaign, DateTimeOffset.UtcNow))
                 : null;
         }
@@ -120,18 +120,18 @@ internal sealed class CampaignStore : IDisposable
 
     public bool Exists(string id)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return campaigns.ContainsKey(id);
+            return _campaigns.ContainsKey(id);
         }
     }
 
     public string? TryGetJson(string id)
     {
-        lock (gate)
+        lock (_gate)
         {
             SettleDue();
-            return campaigns.TryGetValue(id, out var campaign) ? SimulatorJson.Serialize(campaign) : null;
+            return _campaigns.TryGetValue(id, out var campaign) ? SimulatorJson.Serialize(campaign) : null;
         }
     }
 
@@ -139,7 +139,7 @@ internal sealed class CampaignStore : IDisposable
 
     public string GetStatus(string id)
     {
-        lock (gate)
+        lock (_gate)
         {
             SettleDue();
             return StatusOf(Get(id));
@@ -148,7 +148,7 @@ internal sealed class CampaignStore : IDisposable
 
     public int GetVersion(string id)
     {
-        lock (gate)
+        lock (_gate)
         {
             SettleDue();
             return VersionOf(Get(id));
@@ -159,13 +159,13 @@ internal sealed class CampaignStore : IDisposable
     public void SetStatus(string id, string status)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(status);
-        lock (gate)
+        lock (_gate)
         {
             SettleDue();
             var campaign = Get(id);
             campaign["campaignStatus"] = status;
             Touch(campaign, DateTimeOffset.UtcNow);
-            pending.Remove(id);
+            _pending.Remove(id);
             if (CampaignTransitions.SettledStatus(status) is not null)
             {
                 ScheduleSettle(id);
@@ -178,10 +178,10 @@ internal sealed class CampaignStore : IDisposable
     /// <summary>Bumps the version as a concurrent editor would.</summary>
     public bool TryBumpVersion(string id)
     {
-        lock (gate)
+        lock (_gate)
         {
             SettleDue();
-            if (!campaigns.TryGetValue(id, out var campaign))
+            if (!_campaigns.TryGetValue(id, out var campaign))
             {
                 return false;
             }
@@ -207,18 +207,18 @@ internal sealed class CampaignStore : IDisposable
     /// </summary>
     public PutOutcome Put(string id, JsonObject body, int sentVersion, string? requestedStatus)
     {
-        lock (gate)
+        lock (_gate)
         {
             SettleDue();
-            if (!campaigns.TryGetValue(id, out var current))
+            if (!_campaigns.TryGetValue(id, out var current))
             {
-                return PutOutcome.Fail(404, GenesysErrorCodes.NotFound, $"{kind.Noun} {id} not found");
+                return PutOutcome.Fail(404, GenesysErrorCodes.NotFound, $"{_kind.Noun} {id} not found");
             }
 
             var versionError = sentVersion == VersionOf(current)
                 ? null
-                : PutOutcome.Fail(409, options.ConflictCode, CampaignTransitions.WrongVersionMessage);
-            if (options.CheckVersionFirst && versionError is not null)
+                : PutOutcome.Fail(409, _options.ConflictCode, CampaignTransitions.WrongVersionMessage);
+            if (_options.CheckVersionFirst && versionError is not null)
             {
                 return versionError;
             }
@@ -239,12 +239,12 @@ internal sealed class CampaignStore : IDisposable
     /// </summary>
     public PutOutcome ChangeStatus(string id, string requestedStatus)
     {
-        lock (gate)
+        lock (_gate)
         {
             SettleDue();
-            if (!campaigns.TryGetValue(id, out var current))
+            if (!_campaigns.TryGetValue(id, out var current))
             {
-                return PutOutcome.Fail(404, GenesysErrorCodes.NotFound, $"{kind.Noun} {id} not found");
+                return PutOutcome.Fail(404, GenesysErrorCodes.NotFound, $"{_kind.Noun} {id} not found");
             }
 
             var decision = Decide(current, requestedStatus, CampaignTransitions.Via.Endpoint);
@@ -261,8 +261,8 @@ internal sealed class CampaignStore : IDisposable
     /// <summary>Must hold the lock.</summary>
     private TransitionDecision Decide(JsonObject current, string requested, CampaignTransitions.Via via)
     {
-        var activeOthers = campaigns.Values.Count(c => !ReferenceEquals(c, current) && CampaignStatuses.IsActive(StatusOf(c)));
-        return CampaignTransitions.Decide(StatusOf(current), requested, activeOthers, options, via, kind);
+        var activeOthers = _campaigns.Values.Count(c => !ReferenceEquals(c, current) && CampaignStatuses.IsActive(StatusOf(c)));
+        return CampaignTransitions.Decide(StatusOf(current), requested, activeOthers, _options, via, _kind);
     }
 
     /// <summary>
@@ -271,25 +271,25 @@ internal sealed class CampaignStore : IDisposable
     /// </summary>
     public PutOutcome Delete(string id)
     {
-        lock (gate)
+        lock (_gate)
         {
             SettleDue();
-            if (!campaigns.TryGetValue(id, out var current))
+            if (!_campaigns.TryGetValue(id, out var current))
             {
-                return PutOutcome.Fail(404, GenesysErrorCodes.NotFound, $"{kind.Noun} {id} not found");
+                return PutOutcome.Fail(404, GenesysErrorCodes.NotFound, $"{_kind.Noun} {id} not found");
             }
 
-            if (CampaignStatuses.IsActive(StatusOf(current)) && !options.AllowDeletingActiveCampaigns)
+            if (CampaignStatuses.IsActive(StatusOf(current)) && !_options.AllowDeletingActiveCampaigns)
             {
-                return PutOutcome.Fail(400, GenesysErrorCodes.BadRequest, $"{kind.Noun} {IdOf(current)} cannot be deleted while it is {StatusOf(current)}: stop it first");
+                return PutOutcome.Fail(400, GenesysErrorCodes.BadRequest, $"{_kind.Noun} {IdOf(current)} cannot be deleted while it is {StatusOf(current)}: stop it first");
             }
 
             var key = IdOf(current);
-            campaigns.Remove(key);
-            pending.Remove(key);
-            stale.Remove(key);
-            texts.Remove(key);
-            changes++;
+            _campaigns.Remove(key);
+            _pending.Remove(key);
+            _stale.Remove(key);
+            _texts.Remove(key);
+            _changes++;
             return PutOutcome.Ok(SimulatorJson.Serialize(current));
         }
     }
@@ -302,20 +302,20 @@ internal sealed class CampaignStore : IDisposable
         body["version"] = VersionOf(current) + 1;
         body["dateModified"] = SeedRefs.Timestamp(now);
         body["campaignStatus"] = newStatus;
-        campaigns[id] = body;
+        _campaigns[id] = body;
 
         // The replaced document is never changed again (settles and bumps edit the stored one),
         // so keeping a reference to it is a safe snapshot.
-        var window = options.StaleReadWindow;
+        var window = _options.StaleReadWindow;
         if (window > TimeSpan.Zero)
         {
-            stale[id] = new StaleView(current, now + window);
+            _stale[id] = new StaleView(current, now + window);
         }
 
         // Re-sending the status while stopping keeps the running timer: the dialer does not restart.
         if (newStatus != currentStatus)
         {
-            pending.Remove(id);
+            _pending.Remove(id);
             if (CampaignTransitions.SettledStatus(newStatus) is not null)
             {
                 ScheduleSettle(id);
@@ -329,8 +329,8 @@ internal sealed class CampaignStore : IDisposable
 
     public void Dispose()
     {
-        disposed.Cancel();
-        disposed.Dispose();
+        _disposed.Cancel();
+        _disposed.Dispose();
     }
 
     private static string IdOf(JsonObject campaign) => campaign["id"]!.GetValue<string>();
@@ -349,16 +349,16 @@ internal sealed class CampaignStore : IDisposable
 
     private static KeyNotFoundException NotFound(string id) => new($"No simulated campaign has id '{id}'.");
 
-    private JsonObject Get(string id) => campaigns.TryGetValue(id, out var campaign) ? campaign : throw NotFound(id);
+    private JsonObject Get(string id) => _campaigns.TryGetValue(id, out var campaign) ? campaign : throw NotFound(id);
 
     /// <summary>Must hold the lock. Reports a change with the document's own id, whatever casing the caller used.</summary>
     private void Changed(JsonObject campaign)
     {
         var id = IdOf(campaign);
         var json = SimulatorJson.Serialize(campaign);
-        texts[id] = json;
-        changes++;
-        changed?.Invoke(id, json);
+        _texts[id] = json;
+        _changes++;
+        _changed?.Invoke(id, json);
     }
 
     /// <summary>
@@ -368,15 +368,15 @@ internal sealed class CampaignStore : IDisposable
     public string TextOf(JsonObject served)
     {
         var id = IdOf(served);
-        if (!campaigns.TryGetValue(id, out var current) || !ReferenceEquals(current, served))
+        if (!_campaigns.TryGetValue(id, out var current) || !ReferenceEquals(current, served))
         {
             return SimulatorJson.Serialize(served);
         }
 
-        if (!texts.TryGetValue(id, out var text))
+        if (!_texts.TryGetValue(id, out var text))
         {
             text = SimulatorJson.Serialize(served);
-            texts[id] = text;
+            _texts[id] = text;
         }
 
         return text;
@@ -385,7 +385,7 @@ internal sealed class CampaignStore : IDisposable
     /// <summary>Must hold the lock. The document a read serves: the pre-PUT snapshot while its window lasts.</summary>
     private JsonObject Served(string id, JsonObject campaign, DateTimeOffset now)
     {
-        if (!stale.TryGetValue(id, out var view))
+        if (!_stale.TryGetValue(id, out var view))
         {
             return campaign;
         }
@@ -395,16 +395,16 @@ internal sealed class CampaignStore : IDisposable
             return view.Before;
         }
 
-        stale.Remove(id);
+        _stale.Remove(id);
         return campaign;
     }
 
     /// <summary>Must hold the lock. Arms a dialer timer for a campaign that just became transitional.</summary>
     private void ScheduleSettle(string id)
     {
-        var delay = options.DialerDelay + jitter.Next(options.DialerDelayJitter);
-        var settle = new PendingSettle(DateTimeOffset.UtcNow + delay, ++generation);
-        pending[id] = settle;
+        var delay = _options.DialerDelay + _jitter.Next(_options.DialerDelayJitter);
+        var settle = new PendingSettle(DateTimeOffset.UtcNow + delay, ++_generation);
+        _pending[id] = settle;
 
         // Task.Run so a zero delay cannot settle re-entrantly inside the caller's lock.
         _ = Task.Run(() => RunTimerAsync(id, settle));
@@ -420,13 +420,13 @@ internal sealed class CampaignStore : IDisposable
                 if (wait > TimeSpan.Zero)
                 {
                     // Timer and wall clock differ in granularity; the loop re-checks rather than trusting either.
-                    await Task.Delay(wait, disposed.Token).ConfigureAwait(false);
+                    await Task.Delay(wait, _disposed.Token).ConfigureAwait(false);
                 }
 
-                lock (gate)
+                lock (_gate)
                 {
                     SettleDue();
-                    if (!pending.TryGetValue(id, out var still) || still.Generation != settle.Generation)
+                    if (!_pending.TryGetValue(id, out var still) || still.Generation != settle.Generation)
                     {
                         return;
                     }
@@ -449,15 +449,15 @@ internal sealed class CampaignStore : IDisposable
     /// </summary>
     private void SettleDue()
     {
-        if (pending.Count == 0)
+        if (_pending.Count == 0)
         {
             return;
         }
 
-        var tolerance = TimeSpan.FromTicks(Math.Min(MaxSettleTolerance.Ticks, options.DialerDelay.Ticks / 4));
+        var tolerance = TimeSpan.FromTicks(Math.Min(MaxSettleTolerance.Ticks, _options.DialerDelay.Ticks / 4));
         var now = DateTimeOffset.UtcNow + tolerance;
         List<KeyValuePair<string, PendingSettle>>? due = null;
-        foreach (var entry in pending)
+        foreach (var entry in _pending)
         {
             if (entry.Value.Due <= now)
             {
@@ -472,8 +472,8 @@ internal sealed class CampaignStore : IDisposable
 
         foreach (var (id, settle) in due)
         {
-            pending.Remove(id);
-            if (campaigns.TryGetValue(id, out var campaign)
+            _pending.Remove(id);
+            if (_campaigns.TryGetValue(id, out var campaign)
                 && CampaignTransitions.SettledStatus(StatusOf(campaign)) is { } settled)
             {
                 campaign["campaignStatus"] = settled;

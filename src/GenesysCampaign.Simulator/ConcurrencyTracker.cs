@@ -6,27 +6,27 @@ namespace GenesysCloud.Outbound.Simulator;
 /// </summary>
 internal sealed class ConcurrencyTracker
 {
-    private int inFlight;
-    private int writesInFlight;
-    private int maxRequests;
-    private int maxWrites;
-    private long requests;
+    private int _inFlight;
+    private int _writesInFlight;
+    private int _maxRequests;
+    private int _maxWrites;
+    private long _requests;
 
-    public int MaxRequests => Volatile.Read(ref maxRequests);
+    public int MaxRequests => Volatile.Read(ref _maxRequests);
 
-    public int MaxWrites => Volatile.Read(ref maxWrites);
+    public int MaxWrites => Volatile.Read(ref _maxWrites);
 
     /// <summary>API requests started since the simulator started or since <see cref="Reset"/>.</summary>
-    public long Requests => Interlocked.Read(ref requests);
+    public long Requests => Interlocked.Read(ref _requests);
 
     /// <summary>Counts a request in; the returned lease counts it out once, however often it is ended.</summary>
     public Lease Enter(bool isWrite)
     {
-        Interlocked.Increment(ref requests);
-        RaiseMax(ref maxRequests, Interlocked.Increment(ref inFlight));
+        Interlocked.Increment(ref _requests);
+        RaiseMax(ref _maxRequests, Interlocked.Increment(ref _inFlight));
         if (isWrite)
         {
-            RaiseMax(ref maxWrites, Interlocked.Increment(ref writesInFlight));
+            RaiseMax(ref _maxWrites, Interlocked.Increment(ref _writesInFlight));
         }
 
         return new Lease(this, isWrite);
@@ -38,9 +38,9 @@ internal sealed class ConcurrencyTracker
     /// </summary>
     public void Reset()
     {
-        Volatile.Write(ref maxRequests, Volatile.Read(ref inFlight));
-        Volatile.Write(ref maxWrites, Volatile.Read(ref writesInFlight));
-        Interlocked.Exchange(ref requests, 0);
+        Volatile.Write(ref _maxRequests, Volatile.Read(ref _inFlight));
+        Volatile.Write(ref _maxWrites, Volatile.Read(ref _writesInFlight));
+        Interlocked.Exchange(ref _requests, 0);
     }
 
     private static void RaiseMax(ref int max, int value)
@@ -60,21 +60,21 @@ internal sealed class ConcurrencyTracker
 
     private void Exit(bool isWrite)
     {
-        Interlocked.Decrement(ref inFlight);
+        Interlocked.Decrement(ref _inFlight);
         if (isWrite)
         {
-            Interlocked.Decrement(ref writesInFlight);
+            Interlocked.Decrement(ref _writesInFlight);
         }
     }
 
     /// <summary>One request's place in the count.</summary>
     internal sealed class Lease(ConcurrencyTracker tracker, bool isWrite)
     {
-        private int ended;
+        private int _ended;
 
         public void End()
         {
-            if (Interlocked.Exchange(ref ended, 1) == 0)
+            if (Interlocked.Exchange(ref _ended, 1) == 0)
             {
                 tracker.Exit(isWrite);
             }

@@ -7,8 +7,8 @@ namespace GenesysCloud.Outbound.Simulator;
 /// </summary>
 internal sealed class DialerJitter
 {
-    private readonly object gate = new();
-    private readonly Random random = new(1234);
+    private readonly object _gate = new();
+    private readonly Random _random = new(1234);
 
     /// <summary>A uniform draw in [0, <paramref name="max"/>]; zero (and no draw) when there is no jitter.</summary>
     public TimeSpan Next(TimeSpan max)
@@ -18,9 +18,9 @@ internal sealed class DialerJitter
             return TimeSpan.Zero;
         }
 
-        lock (gate)
+        lock (_gate)
         {
-            return TimeSpan.FromTicks(random.NextInt64(max.Ticks + 1));
+            return TimeSpan.FromTicks(_random.NextInt64(max.Ticks + 1));
         }
     }
 }

@@ -9,11 +9,11 @@ namespace GenesysCloud.Outbound.Simulator;
 /// </summary>
 internal sealed class DocumentStore
 {
-    private readonly object gate = new();
-    private readonly List<string> order = [];
-    private readonly Dictionary<string, JsonObject> documents = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Func<JsonObject, string> keyOf;
-    private readonly Action<string, JsonObject?, JsonObject>? changed;
+    private readonly object _gate = new();
+    private readonly List<string> _order = [];
+    private readonly Dictionary<string, JsonObject> _documents = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Func<JsonObject, string> _keyOf;
+    private readonly Action<string, JsonObject?, JsonObject>? _changed;
 
     /// <param name="noun">What a 404 calls one document: <c>Sequence</c>, <c>Campaign rule</c>, ...</param>
     /// <param name="seed">The initial documents; seeding reports no changes.</param>
@@ -22,13 +22,13 @@ internal sealed class DocumentStore
     public DocumentStore(string noun, IEnumerable<JsonObject> seed, Func<JsonObject, string> keyOf, Action<string, JsonObject?, JsonObject>? changed = null)
     {
         Noun = noun;
-        this.keyOf = keyOf;
-        this.changed = changed;
+        _keyOf = keyOf;
+        _changed = changed;
         foreach (var document in seed)
         {
             var key = keyOf(document);
-            order.Add(key);
-            documents[key] = document;
+            _order.Add(key);
+            _documents[key] = document;
         }
     }
 
@@ -38,26 +38,26 @@ internal sealed class DocumentStore
     /// <summary>Copies of every document, in order.</summary>
     public List<JsonObject> Snapshot()
     {
-        lock (gate)
+        lock (_gate)
         {
-            return order.Select(key => (JsonObject)documents[key].DeepClone()).ToList();
+            return _order.Select(key => (JsonObject)_documents[key].DeepClone()).ToList();
         }
     }
 
     /// <summary>A copy of the document with <paramref name="key"/>, or null.</summary>
     public JsonObject? TryGet(string key)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return documents.TryGetValue(key, out var document) ? (JsonObject)document.DeepClone() : null;
+            return _documents.TryGetValue(key, out var document) ? (JsonObject)document.DeepClone() : null;
         }
     }
 
     public bool Exists(string key)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return documents.ContainsKey(key);
+            return _documents.ContainsKey(key);
         }
     }
 
@@ -68,9 +68,9 @@ internal sealed class DocumentStore
     /// </summary>
     public PutOutcome Update(string key, Func<JsonObject?, DocumentChange> change)
     {
-        lock (gate)
+        lock (_gate)
         {
-            documents.TryGetValue(key, out var current);
+            _documents.TryGetValue(key, out var current);
             var decision = change(current is null ? null : (JsonObject)current.DeepClone());
             if (decision.Next is not { } next)
             {
@@ -83,11 +83,11 @@ internal sealed class DocumentStore
             if (current is null)
             {
                 next["dateCreated"] ??= now;
-                order.Add(key);
+                _order.Add(key);
             }
 
-            documents[key] = next;
-            changed?.Invoke(key, current, next);
+            _documents[key] = next;
+            _changed?.Invoke(key, current, next);
             return PutOutcome.Ok(SimulatorJson.Serialize(next));
         }
     }
@@ -99,14 +99,14 @@ internal sealed class DocumentStore
     /// <summary>Removes the document; false when there was none.</summary>
     public bool Delete(string key)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (!documents.Remove(key))
+            if (!_documents.Remove(key))
             {
                 return false;
             }
 
-            order.RemoveAll(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase));
+            _order.RemoveAll(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase));
             return true;
         }
     }
@@ -115,7 +115,7 @@ internal sealed class DocumentStore
         document["version"] is JsonValue value && value.TryGetValue<int>(out var version) ? version : 0;
 
     /// <summary>The key of a document as this store computes it.</summary>
-    public string KeyOf(JsonObject document) => keyOf(document);
+    public string KeyOf(JsonObject document) => _keyOf(document);
 }
 
 /// <summary>What <see cref="DocumentStore.Update"/> is to store: the next document, or why not.</summary>

@@ -6,8 +6,8 @@ namespace GenesysCloud.Outbound.Simulator;
 /// </summary>
 public sealed class FaultInjector
 {
-    private readonly object gate = new();
-    private readonly List<ArmedRule> rules = [];
+    private readonly object _gate = new();
+    private readonly List<ArmedRule> _rules = [];
 
     internal FaultInjector()
     {
@@ -17,29 +17,29 @@ public sealed class FaultInjector
     public void Add(FaultRule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        lock (gate)
+        lock (_gate)
         {
-            rules.Add(new ArmedRule(rule.Copy()));
+            _rules.Add(new ArmedRule(rule.Copy()));
         }
     }
 
     /// <summary>Disarms every rule.</summary>
     public void Clear()
     {
-        lock (gate)
+        lock (_gate)
         {
-            rules.Clear();
+            _rules.Clear();
         }
     }
 
     /// <summary>Returns the rule that fires for this request, consuming one use of a counted rule.</summary>
     internal FaultRule? Match(string method, string path)
     {
-        lock (gate)
+        lock (_gate)
         {
-            for (var i = 0; i < rules.Count; i++)
+            for (var i = 0; i < _rules.Count; i++)
             {
-                var armed = rules[i];
+                var armed = _rules[i];
                 if (!armed.Applies(method, path))
                 {
                     continue;
@@ -58,7 +58,7 @@ public sealed class FaultInjector
                 armed.Remaining--;
                 if (armed.Remaining <= 0)
                 {
-                    rules.RemoveAt(i);
+                    _rules.RemoveAt(i);
                 }
 
                 return armed.Rule;

@@ -1,11 +1,6 @@
 using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace GenesysCloud.Outbound.Simulator;
 
@@ -17,14 +12,14 @@ namespace GenesysCloud.Outbound.Simulator;
 /// </summary>
 public sealed class GenesysSimulator : IAsyncDisposable
 {
-    private readonly WebApplication app;
-    private readonly SimulatorState state;
-    private int disposed;
+    private readonly WebApplication _app;
+    private readonly SimulatorState _state;
+    private int _disposed;
 
     private GenesysSimulator(WebApplication app, SimulatorState state, Uri baseUri)
     {
-        this.app = app;
-        this.state = state;
+        _app = app;
+        _state = state;
         BaseUri = baseUri;
     }
 
@@ -32,13 +27,13 @@ public sealed class GenesysSimulator : IAsyncDisposable
     public Uri BaseUri { get; }
 
     /// <summary>The options in use; the live ones (see <see cref="SimulatorOptions"/>) may be changed while running.</summary>
-    public SimulatorOptions Options => state.Options;
+    public SimulatorOptions Options => _state.Options;
 
     /// <summary>A copy of the request log, in arrival order.</summary>
-    public IReadOnlyList<RequestLogEntry> Requests => state.Log.Snapshot();
+    public IReadOnlyList<RequestLogEntry> Requests => _state.Log.Snapshot();
 
     /// <summary>Faults to inject into <c>/api/v2</c> requests.</summary>
-    public FaultInjector Faults => state.Faults;
+    public FaultInjector Faults => _state.Faults;
 
     /// <summary>Starts a simulator with Kestrel listening on 127.0.0.1 only.</summary>
     public static async Task<GenesysSimulator> StartAsync(SimulatorOptions? options = null)
@@ -97,7 +92,7 @@ public sealed class GenesysSimulator : IAsyncDisposable
     }
 
     /// <summary>Clears the request log.</summary>
-    public void ClearRequests() => state.Log.Clear();
+    public void ClearRequests() => _state.Log.Clear();
 
     /// <summary>The campaign's stored JSON text, exactly as served. Throws <see cref="KeyNotFoundException"/> for an unknown id.</summary>
     public string GetCampaignJson(string id) => Store(id).GetJson(id);
@@ -118,7 +113,7 @@ public sealed class GenesysSimulator : IAsyncDisposable
     public void BumpVersion(string id) => Store(id).BumpVersion(id);
 
     /// <summary>The simulator clock that drives schedules: real UTC time plus every <see cref="AdvanceClock"/> so far.</summary>
-    public DateTimeOffset ClockNow => state.Clock.UtcNow;
+    public DateTimeOffset ClockNow => _state.Clock.UtcNow;
 
     /// <summary>
     /// Moves the simulator clock ahead by <paramref name="by"/> (never back) and, before returning, lets
@@ -127,31 +122,31 @@ public sealed class GenesysSimulator : IAsyncDisposable
     /// </summary>
     public void AdvanceClock(TimeSpan by)
     {
-        state.Clock.Advance(by);
-        state.Automation.Run();
+        _state.Clock.Advance(by);
+        _state.Automation.Run();
     }
 
     /// <summary>
     /// Marks a voice or messaging campaign <c>complete</c> (version bumped, event published), as its
     /// dialer would on finishing its list; a running sequence whose current campaign it is moves on.
     /// </summary>
-    public void CompleteCampaign(string id) => state.Automation.CompleteCampaign(id);
+    public void CompleteCampaign(string id) => _state.Automation.CompleteCampaign(id);
 
     /// <summary>
     /// Makes the campaign rule's condition true: an enabled rule performs its turnOn/turnOff
     /// Campaign/Sequence actions (on voice and messaging campaigns and sequences); a disabled one does
     /// nothing. Returns what was done; throws <see cref="KeyNotFoundException"/> for an unknown rule.
     /// </summary>
-    public IReadOnlyList<AutomationEntry> TriggerRule(string id) => state.Automation.TriggerRule(id);
+    public IReadOnlyList<AutomationEntry> TriggerRule(string id) => _state.Automation.TriggerRule(id);
 
     /// <summary>What schedules, sequences and rules have done by themselves, oldest first (the last 1000).</summary>
-    public IReadOnlyList<AutomationEntry> AutomationLog => state.Automation.Log;
+    public IReadOnlyList<AutomationEntry> AutomationLog => _state.Automation.Log;
 
     /// <summary>Invalidates every issued token; the next API call with any of them gets 401.</summary>
-    public void RevokeTokens() => state.Tokens.RevokeAll();
+    public void RevokeTokens() => _state.Tokens.RevokeAll();
 
     /// <summary>Notification WebSockets open right now, over all channels.</summary>
-    public int ConnectedSockets => state.Notifications.ConnectedSockets;
+    public int ConnectedSockets => _state.Notifications.ConnectedSockets;
 
     /// <summary>
     /// Closes every notification WebSocket; channels and their subscriptions stay, so clients can
@@ -159,35 +154,35 @@ public sealed class GenesysSimulator : IAsyncDisposable
     /// and is closed normally about 100 ms later (it stays counted until its close completes); without,
     /// each is aborted at once with no close frame and stops counting immediately.
     /// </summary>
-    public void CloseNotificationSockets(bool announce) => state.Notifications.CloseAll(announce);
+    public void CloseNotificationSockets(bool announce) => _state.Notifications.CloseAll(announce);
 
     /// <summary>
     /// Most <c>/api/v2</c> requests in flight at once since start or <see cref="ResetConcurrency"/>.
     /// A request counts from arrival (so latency and Slow faults are inside) until its response starts.
     /// </summary>
-    public int MaxConcurrentRequests => state.Concurrency.MaxRequests;
+    public int MaxConcurrentRequests => _state.Concurrency.MaxRequests;
 
     /// <summary>As <see cref="MaxConcurrentRequests"/>, for writes only (campaign PUTs and start/stop POSTs).</summary>
-    public int MaxConcurrentWrites => state.Concurrency.MaxWrites;
+    public int MaxConcurrentWrites => _state.Concurrency.MaxWrites;
 
     /// <summary>Restarts both maxima from the requests in flight now, and the API request count from 0.</summary>
-    public void ResetConcurrency() => state.Concurrency.Reset();
+    public void ResetConcurrency() => _state.Concurrency.Reset();
 
     /// <summary>Stops Kestrel, the notification sockets and the dialer timers.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }
 
         // Open sockets are requests that never end by themselves: abort them first or Kestrel waits on them.
-        state.Notifications.Dispose();
+        _state.Notifications.Dispose();
         using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
         {
             try
             {
-                await app.StopAsync(timeout.Token).ConfigureAwait(false);
+                await _app.StopAsync(timeout.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -195,12 +190,12 @@ public sealed class GenesysSimulator : IAsyncDisposable
             }
         }
 
-        await app.DisposeAsync().ConfigureAwait(false);
-        state.Dispose();
+        await _app.DisposeAsync().ConfigureAwait(false);
+        _state.Dispose();
     }
 
     /// <summary>The store of a voice or messaging campaign id; the voice store (which throws) for an unknown one.</summary>
-    private CampaignStore Store(string id) => state.StoreOf(id) ?? state.Campaigns;
+    private CampaignStore Store(string id) => _state.StoreOf(id) ?? _state.Campaigns;
 
     private static void Validate(SimulatorOptions options)
     {

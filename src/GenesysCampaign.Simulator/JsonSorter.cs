@@ -10,13 +10,13 @@ namespace GenesysCloud.Outbound.Simulator;
 /// </summary>
 internal sealed class JsonSorter
 {
-    private readonly string property;
-    private readonly int sign;
+    private readonly string _property;
+    private readonly int _sign;
 
     private JsonSorter(string property, bool descending)
     {
-        this.property = property;
-        sign = descending ? -1 : 1;
+        _property = property;
+        _sign = descending ? -1 : 1;
     }
 
     public static bool TryCreate(string? sortBy, string? sortOrder, out JsonSorter sorter, out string? error)
@@ -44,11 +44,11 @@ internal sealed class JsonSorter
     /// <summary>Sorts into a new list. Keys are extracted once per item: with thousands of campaigns, per-comparison JSON lookups dominated list latency.</summary>
     public List<JsonObject> Sort(IEnumerable<JsonObject> items)
     {
-        var keyed = items.Select(item => new Keyed(item, SortKey.From(Find(item, property)), Text(item["id"]))).ToArray();
+        var keyed = items.Select(item => new Keyed(item, SortKey.From(Find(item, _property)), Text(item["id"]))).ToArray();
         Array.Sort(keyed, (a, b) =>
         {
             var result = a.Key.CompareTo(b.Key);
-            return result != 0 ? sign * result : string.CompareOrdinal(a.Id, b.Id);
+            return result != 0 ? _sign * result : string.CompareOrdinal(a.Id, b.Id);
         });
         return keyed.Select(k => k.Item).ToList();
     }

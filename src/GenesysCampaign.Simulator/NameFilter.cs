@@ -9,9 +9,9 @@ namespace GenesysCloud.Outbound.Simulator;
 /// </summary>
 internal sealed class NameFilter
 {
-    private readonly Func<string, bool> predicate;
+    private readonly Func<string, bool> _predicate;
 
-    private NameFilter(Func<string, bool> predicate) => this.predicate = predicate;
+    private NameFilter(Func<string, bool> predicate) => _predicate = predicate;
 
     /// <summary>A filter that matches everything (no <c>name</c> given).</summary>
     public static NameFilter All { get; } = new(_ => true);
@@ -50,7 +50,7 @@ internal sealed class NameFilter
         return true;
     }
 
-    public bool Matches(string? value) => predicate(value ?? string.Empty);
+    public bool Matches(string? value) => _predicate(value ?? string.Empty);
 
     private static Func<string, bool>? CreateRegex(string pattern, bool caseSensitive, out string? error)
     {

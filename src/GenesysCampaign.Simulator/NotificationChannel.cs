@@ -6,8 +6,8 @@ namespace GenesysCloud.Outbound.Simulator;
 /// </summary>
 internal sealed class NotificationChannel(string id, string clientId, DateTimeOffset expires, long sequence)
 {
-    private readonly List<string> topics = [];
-    private readonly HashSet<string> topicSet = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<string> _topics = [];
+    private readonly HashSet<string> _topicSet = new(StringComparer.OrdinalIgnoreCase);
 
     public string Id { get; } = id;
 
@@ -19,25 +19,25 @@ internal sealed class NotificationChannel(string id, string clientId, DateTimeOf
     public long Sequence { get; } = sequence;
 
     /// <summary>Subscribed topics, in the order they were added (as a GET lists them).</summary>
-    public IReadOnlyList<string> Topics => topics;
+    public IReadOnlyList<string> Topics => _topics;
 
     public List<NotificationSocket> Sockets { get; } = [];
 
-    public int TopicCount => topics.Count;
+    public int TopicCount => _topics.Count;
 
-    public bool HasTopic(string topic) => topicSet.Contains(topic);
+    public bool HasTopic(string topic) => _topicSet.Contains(topic);
 
     public void AddTopic(string topic)
     {
-        if (topicSet.Add(topic))
+        if (_topicSet.Add(topic))
         {
-            topics.Add(topic);
+            _topics.Add(topic);
         }
     }
 
     public void ClearTopics()
     {
-        topics.Clear();
-        topicSet.Clear();
+        _topics.Clear();
+        _topicSet.Clear();
     }
 }

@@ -21,24 +21,24 @@ internal sealed class NotificationHub : IDisposable
 
     private const string IdAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
 
-    private readonly object gate = new();
-    private readonly SimulatorOptions options;
-    private readonly Dictionary<string, NotificationChannel> channels = new(StringComparer.Ordinal);
-    private readonly HashSet<NotificationSocket> connected = [];
-    private long sequence;
-    private bool disposed;
+    private readonly object _gate = new();
+    private readonly SimulatorOptions _options;
+    private readonly Dictionary<string, NotificationChannel> _channels = new(StringComparer.Ordinal);
+    private readonly HashSet<NotificationSocket> _connected = [];
+    private long _sequence;
+    private bool _disposed;
 
     /// <param name="options">Live: channel lifetime and what an expired channel does.</param>
-    public NotificationHub(SimulatorOptions options) => this.options = options;
+    public NotificationHub(SimulatorOptions options) => _options = options;
 
     /// <summary>Sockets accepted and not yet closed, aborted or dropped.</summary>
     public int ConnectedSockets
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return connected.Count;
+                return _connected.Count;
             }
         }
     }
@@ -48,11 +48,11 @@ internal sealed class NotificationHub : IDisposable
     {
         var evicted = new List<NotificationSocket>();
         NotificationChannel channel;
-        lock (gate)
+        lock (_gate)
         {
             var now = DateTimeOffset.UtcNow;
             RemoveExpired(now, evicted);
-            var owned = channels.Values
+            var owned = _channels.Values
                 .Where(c => string.Equals(c.ClientId, clientId, StringComparison.Ordinal))
                 .OrderBy(c => c.Sequence)
                 .ToList();
@@ -63,8 +63,8 @@ internal sealed class NotificationHub : IDisposable
 
             // Genesys channel ids look like this; the id is the only secret guarding the socket.
             var id = "streaming-0-" + RandomNumberGenerator.GetString(IdAlphabet, 26);
-            channel = new NotificationChannel(id, clientId, now + options.ChannelLifetime, ++sequence);
-            channels.Add(id, channel);
+            channel = new NotificationChannel(id, clientId, now + _options.ChannelLifetime, ++_sequence);
+            _channels.Add(id, channel);
         }
 
         // UNCONFIRMED: how Genesys closes an evicted channel's socket; a normal close is the gentlest guess.
@@ -79,15 +79,15 @@ internal sealed class NotificationHub : IDisposable
     /// <summary>Whether the channel has expired but was left open: its sockets get no events and no heartbeats.</summary>
     public bool IsSilent(string channelId)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return channels.TryGetValue(channelId, out var channel) && channel.Expires <= DateTimeOffset.UtcNow;
+            return _channels.TryGetValue(channelId, out var channel) && channel.Expires <= DateTimeOffset.UtcNow;
         }
     }
 
     public bool ChannelExists(string channelId)
     {
-        lock (gate)
+        lock (_gate)
         {
             return Find(channelId, clientId: null) is not null;
         }
@@ -96,7 +96,7 @@ internal sealed class NotificationHub : IDisposable
     /// <summary>The channel's topics, or null when the client has no such channel.</summary>
     public IReadOnlyList<string>? Topics(string channelId, string clientId)
     {
-        lock (gate)
+        lock (_gate)
         {
             return Find(channelId, clientId)?.Topics.ToArray();
         }
@@ -108,7 +108,7 @@ internal sealed class NotificationHub : IDisposable
     /// </summary>
     public SubscriptionOutcome Subscribe(string channelId, string clientId, IReadOnlyList<TopicState> requested, bool replace)
     {
-        lock (gate)
+        lock (_gate)
         {
             var channel = Find(channelId, clientId);
             if (channel is null)
@@ -143,26 +143,26 @@ internal sealed class NotificationHub : IDisposable
     /// <summary>Registers an accepted socket; false when the channel vanished meanwhile or the hub is stopping.</summary>
     public bool TryAttach(NotificationSocket socket)
     {
-        lock (gate)
+        lock (_gate)
         {
-            var channel = disposed ? null : Find(socket.ChannelId, clientId: null);
+            var channel = _disposed ? null : Find(socket.ChannelId, clientId: null);
             if (channel is null)
             {
                 return false;
             }
 
             channel.Sockets.Add(socket);
-            connected.Add(socket);
+            _connected.Add(socket);
             return true;
         }
     }
 
     public void Detach(NotificationSocket socket)
     {
-        lock (gate)
+        lock (_gate)
         {
-            connected.Remove(socket);
-            if (channels.TryGetValue(socket.ChannelId, out var channel))
+            _connected.Remove(socket);
+            if (_channels.TryGetValue(socket.ChannelId, out var channel))
             {
                 channel.Sockets.Remove(socket);
             }
@@ -177,10 +177,10 @@ internal sealed class NotificationHub : IDisposable
     public void Publish(string topic, string bodyJson)
     {
         string? message = null;
-        lock (gate)
+        lock (_gate)
         {
             var now = DateTimeOffset.UtcNow;
-            foreach (var channel in channels.Values)
+            foreach (var channel in _channels.Values)
             {
                 // An expired channel that was left open is silent: its sockets hear nothing more.
                 if (channel.Sockets.Count == 0 || !channel.HasTopic(topic) || channel.Expires <= now)
@@ -205,13 +205,13 @@ internal sealed class NotificationHub : IDisposable
     public void CloseAll(bool announce)
     {
         NotificationSocket[] sockets;
-        lock (gate)
+        lock (_gate)
         {
-            sockets = [.. connected];
+            sockets = [.. _connected];
             if (!announce)
             {
-                connected.Clear();
-                foreach (var channel in channels.Values)
+                _connected.Clear();
+                foreach (var channel in _channels.Values)
                 {
                     channel.Sockets.Clear();
                 }
@@ -239,9 +239,9 @@ internal sealed class NotificationHub : IDisposable
     /// <summary>Aborts every socket and refuses new ones, so stopping Kestrel does not wait on open sockets.</summary>
     public void Dispose()
     {
-        lock (gate)
+        lock (_gate)
         {
-            disposed = true;
+            _disposed = true;
         }
 
         CloseAll(announce: false);
@@ -259,14 +259,14 @@ internal sealed class NotificationHub : IDisposable
     /// <summary>Must hold the lock. A live channel by id (owned by the client when one is given), dropping it if expired.</summary>
     private NotificationChannel? Find(string channelId, string? clientId)
     {
-        if (!channels.TryGetValue(channelId, out var channel))
+        if (!_channels.TryGetValue(channelId, out var channel))
         {
             return null;
         }
 
         if (channel.Expires <= DateTimeOffset.UtcNow)
         {
-            if (!options.ExpiredChannelsClose)
+            if (!_options.ExpiredChannelsClose)
             {
                 return null; // Gone for the API; its sockets stay open and silent.
             }
@@ -288,7 +288,7 @@ internal sealed class NotificationHub : IDisposable
     /// <summary>Must hold the lock.</summary>
     private void RemoveExpired(DateTimeOffset now, List<NotificationSocket> closing)
     {
-        foreach (var channel in channels.Values.Where(c => c.Expires <= now && (options.ExpiredChannelsClose || c.Sockets.Count == 0)).ToArray())
+        foreach (var channel in _channels.Values.Where(c => c.Expires <= now && (_options.ExpiredChannelsClose || c.Sockets.Count == 0)).ToArray())
         {
             Remove(channel, closing);
         }
@@ -297,7 +297,7 @@ internal sealed class NotificationHub : IDisposable
     /// <summary>Must hold the lock. Forgets the channel; its sockets stay counted until they finish closing.</summary>
     private void Remove(NotificationChannel channel, List<NotificationSocket> closing)
     {
-        channels.Remove(channel.Id);
+        _channels.Remove(channel.Id);
         closing.AddRange(channel.Sockets);
         channel.Sockets.Clear();
     }

@@ -22,9 +22,9 @@ internal sealed class NotificationSocket
     /// <summary>Client messages are only ever pings; anything longer is read and dropped.</summary>
     private const int MaxIncomingBytes = 4096;
 
-    private readonly WebSocket socket;
-    private readonly CancellationTokenSource stop;
-    private readonly Channel<Outgoing> outbox = Channel.CreateUnbounded<Outgoing>(new UnboundedChannelOptions
+    private readonly WebSocket _socket;
+    private readonly CancellationTokenSource _stop;
+    private readonly Channel<Outgoing> _outbox = Channel.CreateUnbounded<Outgoing>(new UnboundedChannelOptions
     {
         SingleReader = true,
         SingleWriter = false,
@@ -33,31 +33,31 @@ internal sealed class NotificationSocket
     public NotificationSocket(string channelId, WebSocket socket, CancellationToken requestAborted)
     {
         ChannelId = channelId;
-        this.socket = socket;
-        stop = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
+        _socket = socket;
+        _stop = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
     }
 
     public string ChannelId { get; }
 
     /// <summary>Queues a text message; false once the socket is closing or closed.</summary>
-    public bool TrySend(string text) => outbox.Writer.TryWrite(new Outgoing(text, null));
+    public bool TrySend(string text) => _outbox.Writer.TryWrite(new Outgoing(text, null));
 
     /// <summary>Queues a close frame behind whatever is already queued; nothing after it is sent.</summary>
     public void RequestClose(WebSocketCloseStatus status, string description)
     {
-        if (outbox.Writer.TryWrite(new Outgoing(description, status)))
+        if (_outbox.Writer.TryWrite(new Outgoing(description, status)))
         {
-            outbox.Writer.TryComplete();
+            _outbox.Writer.TryComplete();
         }
     }
 
     /// <summary>Drops the connection at once, without a close frame (what a crashed server looks like).</summary>
     public void Abort()
     {
-        outbox.Writer.TryComplete();
+        _outbox.Writer.TryComplete();
         try
         {
-            stop.Cancel();
+            _stop.Cancel();
         }
         catch (ObjectDisposedException)
         {
@@ -66,7 +66,7 @@ internal sealed class NotificationSocket
 
         try
         {
-            socket.Abort();
+            _socket.Abort();
         }
         catch (ObjectDisposedException)
         {
@@ -87,13 +87,13 @@ internal sealed class NotificationSocket
         }
         else
         {
-            outbox.Writer.TryComplete();
+            _outbox.Writer.TryComplete();
         }
 
         await Task.WhenAny(writer, Task.Delay(CloseHandshakeTimeout)).ConfigureAwait(false);
         try
         {
-            stop.Cancel();
+            _stop.Cancel();
         }
         catch (ObjectDisposedException)
         {
@@ -103,36 +103,36 @@ internal sealed class NotificationSocket
         // Both loops swallow their own failures, so awaiting them only waits.
         await writer.ConfigureAwait(false);
         await heartbeat.ConfigureAwait(false);
-        stop.Dispose();
-        socket.Dispose();
+        _stop.Dispose();
+        _socket.Dispose();
     }
 
     private async Task WriteLoopAsync()
     {
         try
         {
-            while (await outbox.Reader.WaitToReadAsync(stop.Token).ConfigureAwait(false))
+            while (await _outbox.Reader.WaitToReadAsync(_stop.Token).ConfigureAwait(false))
             {
-                while (outbox.Reader.TryRead(out var item))
+                while (_outbox.Reader.TryRead(out var item))
                 {
                     if (item.CloseStatus is { } status)
                     {
-                        if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                        if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
                         {
-                            await socket.CloseOutputAsync(status, item.Text, stop.Token).ConfigureAwait(false);
+                            await _socket.CloseOutputAsync(status, item.Text, _stop.Token).ConfigureAwait(false);
                         }
 
                         // A client that never answers our close must not hold the request open.
-                        stop.CancelAfter(CloseHandshakeTimeout);
+                        _stop.CancelAfter(CloseHandshakeTimeout);
                         return;
                     }
 
-                    if (socket.State != WebSocketState.Open)
+                    if (_socket.State != WebSocketState.Open)
                     {
                         continue;
                     }
 
-                    await socket.SendAsync(Encoding.UTF8.GetBytes(item.Text), WebSocketMessageType.Text, endOfMessage: true, stop.Token).ConfigureAwait(false);
+                    await _socket.SendAsync(Encoding.UTF8.GetBytes(item.Text), WebSocketMessageType.Text, endOfMessage: true, _stop.Token).ConfigureAwait(false);
                 }
             }
         }
@@ -142,7 +142,7 @@ internal sealed class NotificationSocket
         }
         finally
         {
-            outbox.Writer.TryComplete();
+            _outbox.Writer.TryComplete();
         }
     }
 
@@ -153,7 +153,7 @@ internal sealed class NotificationSocket
             while (true)
             {
                 var wait = interval();
-                await Task.Delay(wait < MinHeartbeat ? MinHeartbeat : wait, stop.Token).ConfigureAwait(false);
+                await Task.Delay(wait < MinHeartbeat ? MinHeartbeat : wait, _stop.Token).ConfigureAwait(false);
                 if (!silent() && !TrySend(NotificationTopics.Heartbeat))
                 {
                     return;
@@ -175,10 +175,10 @@ internal sealed class NotificationSocket
         {
             while (true)
             {
-                var result = await socket.ReceiveAsync(buffer.AsMemory(), stop.Token).ConfigureAwait(false);
+                var result = await _socket.ReceiveAsync(buffer.AsMemory(), _stop.Token).ConfigureAwait(false);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
-                    return socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure;
+                    return _socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure;
                 }
 
                 if (message.Length + result.Count <= MaxIncomingBytes)

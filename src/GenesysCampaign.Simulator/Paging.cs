@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
 
 namespace GenesysCloud.Outbound.Simulator;
 
@@ -52,7 +51,7 @@ internal static class Paging
     {
         var envelope = SimulatorJson.Serialize(Envelope(request, items.Count, pageSize, pageNumber));
         var entities = string.Join(",", items.Skip((pageNumber - 1) * pageSize).Take(pageSize).Select(textOf));
-        return "{\"entities\":[" + entities + "]," + envelope.Substring(1);
+        return string.Concat("{\"entities\":[", entities, "],", envelope.AsSpan(1));
     }
 
     private static JsonObject Envelope(HttpRequest request, int total, int pageSize, int pageNumber)

@@ -13,14 +13,14 @@ internal sealed class RateLimiter(SimulatorOptions options)
     public const int UnlimitedAllowed = 1_000_000;
 
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(60);
-    private readonly object gate = new();
-    private readonly Dictionary<string, Queue<DateTimeOffset>> windows = new(StringComparer.Ordinal);
+    private readonly object _gate = new();
+    private readonly Dictionary<string, Queue<DateTimeOffset>> _windows = new(StringComparer.Ordinal);
 
     /// <summary>Counts a request against <paramref name="key"/> unless the budget is spent.</summary>
     public RateLimitState TryAcquire(string key)
     {
         var now = DateTimeOffset.UtcNow;
-        lock (gate)
+        lock (_gate)
         {
             var window = Trim(key, now);
             var limit = options.RateLimitPerMinute;
@@ -38,7 +38,7 @@ internal sealed class RateLimiter(SimulatorOptions options)
     public RateLimitState Peek(string key)
     {
         var now = DateTimeOffset.UtcNow;
-        lock (gate)
+        lock (_gate)
         {
             return State(Trim(key, now), now, options.RateLimitPerMinute, allowed: true);
         }
@@ -46,10 +46,10 @@ internal sealed class RateLimiter(SimulatorOptions options)
 
     private Queue<DateTimeOffset> Trim(string key, DateTimeOffset now)
     {
-        if (!windows.TryGetValue(key, out var window))
+        if (!_windows.TryGetValue(key, out var window))
         {
             window = new Queue<DateTimeOffset>();
-            windows[key] = window;
+            _windows[key] = window;
         }
 
         while (window.Count > 0 && now - window.Peek() >= Window)

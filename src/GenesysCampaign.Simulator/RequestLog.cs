@@ -6,15 +6,15 @@ namespace GenesysCloud.Outbound.Simulator;
 /// </summary>
 internal sealed class RequestLog
 {
-    private readonly object gate = new();
-    private readonly List<Slot> slots = [];
+    private readonly object _gate = new();
+    private readonly List<Slot> _slots = [];
 
     public Slot Begin(DateTimeOffset time, string method, string path, string query, string? authorization)
     {
         var slot = new Slot(time, method, path, query, authorization);
-        lock (gate)
+        lock (_gate)
         {
-            slots.Add(slot);
+            _slots.Add(slot);
         }
 
         return slot;
@@ -22,17 +22,17 @@ internal sealed class RequestLog
 
     public IReadOnlyList<RequestLogEntry> Snapshot()
     {
-        lock (gate)
+        lock (_gate)
         {
-            return slots.Select(s => s.ToEntry()).ToArray();
+            return _slots.Select(s => s.ToEntry()).ToArray();
         }
     }
 
     public void Clear()
     {
-        lock (gate)
+        lock (_gate)
         {
-            slots.Clear();
+            _slots.Clear();
         }
     }
 
@@ -52,18 +52,18 @@ internal sealed class RequestLog
     /// <summary>A log entry under construction; body and status arrive after the slot is placed.</summary>
     internal sealed class Slot(DateTimeOffset time, string method, string path, string query, string? authorization)
     {
-        private readonly object gate = new();
-        private string? body;
-        private int status;
-        private bool completed;
+        private readonly object _gate = new();
+        private string? _body;
+        private int _status;
+        private bool _completed;
 
         public string? Body
         {
             set
             {
-                lock (gate)
+                lock (_gate)
                 {
-                    body = value;
+                    _body = value;
                 }
             }
         }
@@ -71,11 +71,11 @@ internal sealed class RequestLog
         /// <summary>Records the status as the response starts; ignored once the request is completed.</summary>
         public void Observe(int value)
         {
-            lock (gate)
+            lock (_gate)
             {
-                if (!completed)
+                if (!_completed)
                 {
-                    status = value;
+                    _status = value;
                 }
             }
         }
@@ -86,18 +86,18 @@ internal sealed class RequestLog
         /// </summary>
         public void Complete(int value)
         {
-            lock (gate)
+            lock (_gate)
             {
-                status = value;
-                completed = true;
+                _status = value;
+                _completed = true;
             }
         }
 
         public RequestLogEntry ToEntry()
         {
-            lock (gate)
+            lock (_gate)
             {
-                return new(time, method, path, query, status, body, authorization);
+                return new(time, method, path, query, _status, _body, authorization);
             }
         }
     }

@@ -11,12 +11,12 @@ public sealed record SimulatedClient(string Secret, IReadOnlySet<string>? Permis
     /// <summary>The clients every simulator starts with besides the all-permission one (see <see cref="SimulatorSeed"/>).</summary>
     internal static Dictionary<string, SimulatedClient> Seeded()
     {
-        string[] views = [Permission.CampaignView, Permission.MessagingCampaignView, Permission.SequenceView, Permission.RuleView, Permission.ScheduleView];
+        string[] views = [EndpointPermissions.CampaignView, EndpointPermissions.MessagingCampaignView, EndpointPermissions.SequenceView, EndpointPermissions.RuleView, EndpointPermissions.ScheduleView];
         return new Dictionary<string, SimulatedClient>(StringComparer.Ordinal)
         {
             [SimulatorSeed.LeastPrivilegeClientId] = new(SimulatorSeed.ClientSecret, new HashSet<string>(
-                [.. views, Permission.CampaignStart, Permission.CampaignStop, Permission.MessagingCampaignStart, Permission.MessagingCampaignStop])),
-            [SimulatorSeed.EditOnlyClientId] = new(SimulatorSeed.ClientSecret, new HashSet<string>([.. views, Permission.CampaignEdit, Permission.MessagingCampaignEdit])),
+                [.. views, EndpointPermissions.CampaignStart, EndpointPermissions.CampaignStop, EndpointPermissions.MessagingCampaignStart, EndpointPermissions.MessagingCampaignStop])),
+            [SimulatorSeed.EditOnlyClientId] = new(SimulatorSeed.ClientSecret, new HashSet<string>([.. views, EndpointPermissions.CampaignEdit, EndpointPermissions.MessagingCampaignEdit])),
             [SimulatorSeed.ViewOnlyClientId] = new(SimulatorSeed.ClientSecret, new HashSet<string>(views)),
         };
     }

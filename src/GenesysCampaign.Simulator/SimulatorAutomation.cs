@@ -14,20 +14,20 @@ internal sealed class SimulatorAutomation : IDisposable
 {
     private const int MaxLog = 1000;
 
-    private readonly object pump = new();
-    private readonly SimulatorState state;
-    private readonly ConcurrentQueue<Action> queued = new();
-    private readonly List<AutomationEntry> log = [];
-    private readonly Timer timer;
-    private DateTimeOffset evaluatedUntil;
+    private readonly object _pump = new();
+    private readonly SimulatorState _state;
+    private readonly ConcurrentQueue<Action> _queued = new();
+    private readonly List<AutomationEntry> _log = [];
+    private readonly Timer _timer;
+    private DateTimeOffset _evaluatedUntil;
 
     public SimulatorAutomation(SimulatorState state)
     {
-        this.state = state;
-        evaluatedUntil = state.Clock.UtcNow;
+        _state = state;
+        _evaluatedUntil = state.Clock.UtcNow;
 
         // Real time moves the clock too: a schedule edge a minute away is passed a minute later.
-        timer = new Timer(_ => RunQuietly(), null, TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(250));
+        _timer = new Timer(_ => RunQuietly(), null, TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(250));
     }
 
     /// <summary>A copy of what the org did by itself, oldest first (the last 1000).</summary>
@@ -35,9 +35,9 @@ internal sealed class SimulatorAutomation : IDisposable
     {
         get
         {
-            lock (log)
+            lock (_log)
             {
-                return [.. log];
+                return [.. _log];
             }
         }
     }
@@ -47,7 +47,7 @@ internal sealed class SimulatorAutomation : IDisposable
     {
         if (json.Contains("\"campaignStatus\":\"complete\"", StringComparison.Ordinal))
         {
-            queued.Enqueue(() => CampaignCompleted(id));
+            _queued.Enqueue(() => CampaignCompleted(id));
         }
     }
 
@@ -59,28 +59,28 @@ internal sealed class SimulatorAutomation : IDisposable
         if (now == CampaignStatuses.On && was != CampaignStatuses.On)
         {
             var restart = was == CampaignStatuses.Complete;
-            queued.Enqueue(() => StartSequence(id, restart));
+            _queued.Enqueue(() => StartSequence(id, restart));
         }
-        else if (now == CampaignStatuses.Off && was == CampaignStatuses.On && state.Options.SequenceOffStopsCurrentCampaign)
+        else if (now == CampaignStatuses.Off && was == CampaignStatuses.On && _state.Options.SequenceOffStopsCurrentCampaign)
         {
-            queued.Enqueue(() => StopCurrentCampaign(id));
+            _queued.Enqueue(() => StopCurrentCampaign(id));
         }
     }
 
     /// <summary>Passes every schedule edge up to the clock's now and runs everything queued, to the end.</summary>
     public void Run()
     {
-        lock (pump)
+        lock (_pump)
         {
-            var now = state.Clock.UtcNow;
-            if (now > evaluatedUntil)
+            var now = _state.Clock.UtcNow;
+            if (now > _evaluatedUntil)
             {
-                PassSchedules(evaluatedUntil, now);
-                evaluatedUntil = now;
+                PassSchedules(_evaluatedUntil, now);
+                _evaluatedUntil = now;
             }
 
             // Each action may queue more (a campaign completed, a sequence turned on): run until quiet.
-            for (var guard = 0; guard < 10_000 && queued.TryDequeue(out var next); guard++)
+            for (var guard = 0; guard < 10_000 && _queued.TryDequeue(out var next); guard++)
             {
                 next();
             }
@@ -90,9 +90,9 @@ internal sealed class SimulatorAutomation : IDisposable
     /// <summary>Makes the rule's condition true: if it is enabled, its actions run. Returns what they did.</summary>
     public IReadOnlyList<AutomationEntry> TriggerRule(string ruleId)
     {
-        var rule = state.CampaignRules.TryGet(ruleId) ?? throw new KeyNotFoundException($"No simulated campaign rule has id '{ruleId}'.");
+        var rule = _state.CampaignRules.TryGet(ruleId) ?? throw new KeyNotFoundException($"No simulated campaign rule has id '{ruleId}'.");
         var entries = new List<AutomationEntry>();
-        lock (pump)
+        lock (_pump)
         {
             var source = "rule:" + JsonBodies.Text(rule, "id");
             if (rule["enabled"] is not JsonValue enabled || !enabled.TryGetValue<bool>(out var on) || !on)
@@ -121,12 +121,12 @@ internal sealed class SimulatorAutomation : IDisposable
     /// <summary>Marks the campaign complete (as its dialer would on finishing its list), then runs what follows.</summary>
     public void CompleteCampaign(string id)
     {
-        var store = state.StoreOf(id) ?? throw new KeyNotFoundException($"No simulated campaign has id '{id}'.");
+        var store = _state.StoreOf(id) ?? throw new KeyNotFoundException($"No simulated campaign has id '{id}'.");
         store.SetStatus(id, CampaignStatuses.Complete);
         Run();
     }
 
-    public void Dispose() => timer.Dispose();
+    public void Dispose() => _timer.Dispose();
 
     /// <summary>The timer's run: a failure must not take the process down; the next tick tries again.</summary>
     private void RunQuietly()
@@ -141,7 +141,7 @@ internal sealed class SimulatorAutomation : IDisposable
         }
     }
 
-    private IEnumerable<AutomationEntry> Perform(string source, string actionType, JsonObject? targets)
+    private List<AutomationEntry> Perform(string source, string actionType, JsonObject? targets)
     {
         string[] campaignKeys = ["campaigns", "smsCampaigns", "emailCampaigns"];
         return actionType switch
@@ -161,7 +161,7 @@ internal sealed class SimulatorAutomation : IDisposable
     {
         foreach (var kind in ScheduleKind.All)
         {
-            foreach (var schedule in kind.Store(state).Snapshot())
+            foreach (var schedule in kind.Store(_state).Snapshot())
             {
                 // A jump over several edges applies only the last: the state the target would be in now.
                 if (ScheduleEdges.LastEdge(schedule, from, to) is not { } on)
@@ -186,7 +186,7 @@ internal sealed class SimulatorAutomation : IDisposable
     /// <summary>On: from off, complete or forced_off, through the transition rules (the active caps apply). Off: from on only.</summary>
     private AutomationEntry TurnCampaign(string source, string id, bool on, string action)
     {
-        var store = state.StoreOf(id);
+        var store = _state.StoreOf(id);
         if (store is null)
         {
             return Record(source, id, action, "not found");
@@ -209,7 +209,7 @@ internal sealed class SimulatorAutomation : IDisposable
     {
         var status = on ? CampaignStatuses.On : CampaignStatuses.Off;
         var changed = false;
-        var outcome = state.Sequences.Update(id, current =>
+        var outcome = _state.Sequences.Update(id, current =>
         {
             if (current is null)
             {
@@ -233,7 +233,7 @@ internal sealed class SimulatorAutomation : IDisposable
     {
         if (restart)
         {
-            state.Sequences.Update(id, current => current is null ? DocumentChange.Fail(404, null, "gone") : DocumentChange.To(Reset(current)));
+            _state.Sequences.Update(id, current => current is null ? DocumentChange.Fail(404, null, "gone") : DocumentChange.To(Reset(current)));
         }
 
         RunCurrent(id);
@@ -245,14 +245,14 @@ internal sealed class SimulatorAutomation : IDisposable
     /// </summary>
     private void RunCurrent(string sequenceId)
     {
-        var sequence = state.Sequences.TryGet(sequenceId);
+        var sequence = _state.Sequences.TryGet(sequenceId);
         if (sequence is null || JsonBodies.Text(sequence, "status") != CampaignStatuses.On || CurrentCampaignId(sequence) is not { } campaignId)
         {
             return;
         }
 
         var source = "sequence:" + sequenceId;
-        var store = state.StoreOf(campaignId);
+        var store = _state.StoreOf(campaignId);
         var status = store?.GetStatus(campaignId);
         switch (status)
         {
@@ -261,7 +261,7 @@ internal sealed class SimulatorAutomation : IDisposable
                 return;
             case CampaignStatuses.Invalid or null:
                 var name = JsonBodies.Text(CampaignRef(sequence, CurrentIndex(sequence)), "name") ?? campaignId;
-                state.Sequences.Update(sequenceId, current =>
+                _state.Sequences.Update(sequenceId, current =>
                 {
                     if (current is null)
                     {
@@ -282,7 +282,7 @@ internal sealed class SimulatorAutomation : IDisposable
 
     private void CampaignCompleted(string campaignId)
     {
-        foreach (var sequence in state.Sequences.Snapshot())
+        foreach (var sequence in _state.Sequences.Snapshot())
         {
             if (JsonBodies.Text(sequence, "status") == CampaignStatuses.On
                 && string.Equals(CurrentCampaignId(sequence), campaignId, StringComparison.OrdinalIgnoreCase))
@@ -297,7 +297,7 @@ internal sealed class SimulatorAutomation : IDisposable
     {
         var finished = false;
         var moved = false;
-        state.Sequences.Update(sequenceId, current =>
+        _state.Sequences.Update(sequenceId, current =>
         {
             if (current is null || !string.Equals(CurrentCampaignId(current), completedCampaignId, StringComparison.OrdinalIgnoreCase))
             {
@@ -336,7 +336,7 @@ internal sealed class SimulatorAutomation : IDisposable
 
     private void StopCurrentCampaign(string sequenceId)
     {
-        if (state.Sequences.TryGet(sequenceId) is { } sequence && CurrentCampaignId(sequence) is { } campaignId)
+        if (_state.Sequences.TryGet(sequenceId) is { } sequence && CurrentCampaignId(sequence) is { } campaignId)
         {
             TurnCampaign("sequence:" + sequenceId, campaignId, on: false, "off");
         }
@@ -366,13 +366,13 @@ internal sealed class SimulatorAutomation : IDisposable
 
     private AutomationEntry Record(string source, string target, string action, string outcome)
     {
-        var entry = new AutomationEntry(state.Clock.UtcNow, source, target, action, outcome);
-        lock (log)
+        var entry = new AutomationEntry(_state.Clock.UtcNow, source, target, action, outcome);
+        lock (_log)
         {
-            log.Add(entry);
-            if (log.Count > MaxLog)
+            _log.Add(entry);
+            if (_log.Count > MaxLog)
             {
-                log.RemoveAt(0);
+                _log.RemoveAt(0);
             }
         }
 

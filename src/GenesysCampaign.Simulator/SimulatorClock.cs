@@ -7,18 +7,18 @@ namespace GenesysCloud.Outbound.Simulator;
 /// </summary>
 internal sealed class SimulatorClock
 {
-    private long offsetTicks;
+    private long _offsetTicks;
 
     /// <summary>Real UTC time plus the offset.</summary>
     public DateTimeOffset UtcNow => DateTimeOffset.UtcNow + Offset;
 
     /// <summary>How far the clock has been moved ahead of real time.</summary>
-    public TimeSpan Offset => TimeSpan.FromTicks(Interlocked.Read(ref offsetTicks));
+    public TimeSpan Offset => TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
 
     /// <summary>Moves the clock ahead; it never goes back, so an edge already passed is never passed twice.</summary>
     public void Advance(TimeSpan by)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero, nameof(by));
-        Interlocked.Add(ref offsetTicks, by.Ticks);
+        Interlocked.Add(ref _offsetTicks, by.Ticks);
     }
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace GenesysCloud.Outbound.Simulator;
@@ -103,7 +102,7 @@ internal sealed class SimulatorMiddleware(SimulatorState state)
                     return;
                 }
 
-                if (Permission.RequiredAll(request.Method, request.Path).FirstOrDefault(p => !Holds(clientId, p)) is { } permission)
+                if (EndpointPermissions.RequiredAll(request.Method, request.Path).FirstOrDefault(p => !Holds(clientId, p)) is { } permission)
                 {
                     // Genesys names the missing permission in a 403's message (docs/genesys-api.md).
                     await HttpResponses.WriteErrorAsync(context, 403, GenesysErrorCodes.MissingPermissions, $"Missing permission {permission}").ConfigureAwait(false);
@@ -159,7 +158,7 @@ internal sealed class SimulatorMiddleware(SimulatorState state)
                 return true;
 
             case FaultKind.Forbidden403:
-                await HttpResponses.WriteErrorAsync(context, 403, GenesysErrorCodes.MissingPermissions, $"Missing permission {Permission.Required(context.Request.Method, context.Request.Path) ?? Permission.CampaignEdit}").ConfigureAwait(false);
+                await HttpResponses.WriteErrorAsync(context, 403, GenesysErrorCodes.MissingPermissions, $"Missing permission {EndpointPermissions.Required(context.Request.Method, context.Request.Path) ?? EndpointPermissions.CampaignEdit}").ConfigureAwait(false);
                 return true;
 
             case FaultKind.NotFound404:

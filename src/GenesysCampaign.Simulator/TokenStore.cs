@@ -6,21 +6,21 @@ namespace GenesysCloud.Outbound.Simulator;
 /// <summary>Issued bearer tokens and their expiry. Revocation forgets them all, as an admin revoking a client would.</summary>
 internal sealed class TokenStore
 {
-    private readonly ConcurrentDictionary<string, IssuedToken> tokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IssuedToken> _tokens = new(StringComparer.Ordinal);
 
     public string Issue(TimeSpan lifetime, string clientId)
     {
         // Opaque and unguessable, like real tokens: clients must not parse them.
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48))
             .Replace('+', '-').Replace('/', '_').TrimEnd('=');
-        tokens[token] = new IssuedToken(DateTimeOffset.UtcNow + lifetime, clientId);
+        _tokens[token] = new IssuedToken(DateTimeOffset.UtcNow + lifetime, clientId);
         return token;
     }
 
     /// <summary>The OAuth client a valid token was issued to, or null for an unknown, revoked or expired token.</summary>
     public string? ClientOf(string? token)
     {
-        if (token is null || !tokens.TryGetValue(token, out var issued))
+        if (token is null || !_tokens.TryGetValue(token, out var issued))
         {
             return null;
         }
@@ -30,11 +30,11 @@ internal sealed class TokenStore
             return issued.ClientId;
         }
 
-        tokens.TryRemove(token, out _);
+        _tokens.TryRemove(token, out _);
         return null;
     }
 
-    public void RevokeAll() => tokens.Clear();
+    public void RevokeAll() => _tokens.Clear();
 
     private readonly record struct IssuedToken(DateTimeOffset Expires, string ClientId);
 }

@@ -78,8 +78,8 @@ public class ApiClientTests
         // The voice list, 100 ids a call; the one it lacks is then looked for among the other kinds.
         var gets = org.Requests("GET").Where(r => r.Path == "/api/v2/outbound/campaigns").ToList();
         Assert.Equal(2, gets.Count);
-        Assert.All(gets, r => Assert.True(r.Query.Split('&').Count(p => p.StartsWith("id=")) <= 100));
-        var lookup = Assert.Single(org.Requests("GET").Where(r => r.Path != "/api/v2/outbound/campaigns"));
+        Assert.All(gets, r => Assert.True(r.Query.Split('&').Count(p => p.StartsWith("id=", StringComparison.Ordinal)) <= 100));
+        var lookup = Assert.Single(org.Requests("GET"), r => r.Path != "/api/v2/outbound/campaigns");
         Assert.Equal("/api/v2/outbound/campaigns/all", lookup.Path);
     }
 
@@ -106,7 +106,7 @@ public class ApiClientTests
 
         await Task.WhenAll(Enumerable.Range(1, 8).Select(i => api.GetCampaignAsync(SimulatorSeed.CampaignId(i), null, CancellationToken.None)));
 
-        Assert.Single(org.Simulator.Requests, r => r.Path.EndsWith("/oauth/token"));
+        Assert.Single(org.Simulator.Requests, r => r.Path.EndsWith("/oauth/token", StringComparison.Ordinal));
         Assert.Equal(1, ((ClientCredentialsTokenProvider)org.Connection.Tokens).TokensIssued);
     }
 
@@ -120,7 +120,7 @@ public class ApiClientTests
         await Task.Delay(1200);
         await api.GetCampaignAsync(SimulatorSeed.CampaignId(1), null, CancellationToken.None);
 
-        Assert.Equal(2, org.Simulator.Requests.Count(r => r.Path.EndsWith("/oauth/token")));
+        Assert.Equal(2, org.Simulator.Requests.Count(r => r.Path.EndsWith("/oauth/token", StringComparison.Ordinal)));
         Assert.DoesNotContain(org.Simulator.Requests, r => r.Status == 401);
     }
 
@@ -137,7 +137,7 @@ public class ApiClientTests
 
         Assert.Equal(SimulatorSeed.CampaignId(2), campaign.Id);
         Assert.Equal(2, stats.Requests);
-        Assert.Equal(2, org.Simulator.Requests.Count(r => r.Path.EndsWith("/oauth/token")));
+        Assert.Equal(2, org.Simulator.Requests.Count(r => r.Path.EndsWith("/oauth/token", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -162,7 +162,7 @@ public class ApiClientTests
     public async Task A_page_that_is_not_a_page_of_campaigns_is_a_GenesysApiException(string page)
     {
         await using var org = await TestOrg.StartAsync();
-        var api = org.ClientThrough(new RewritingHandler(r => r.Method == HttpMethod.Get && r.RequestUri!.AbsolutePath.EndsWith("/outbound/campaigns") ? page : null));
+        var api = org.ClientThrough(new RewritingHandler(r => r.Method == HttpMethod.Get && r.RequestUri!.AbsolutePath.EndsWith("/outbound/campaigns", StringComparison.Ordinal) ? page : null));
 
         var ex = await Assert.ThrowsAsync<GenesysApiException>(() => api.GetCampaignsByIdAsync(new[] { SimulatorSeed.CampaignId(1) }, null, CancellationToken.None));
 
@@ -176,7 +176,7 @@ public class ApiClientTests
     public async Task A_page_without_entities_reads_as_empty(string page)
     {
         await using var org = await TestOrg.StartAsync();
-        var api = org.ClientThrough(new RewritingHandler(r => r.Method == HttpMethod.Get && r.RequestUri!.AbsolutePath.EndsWith("/outbound/campaigns") ? page : null));
+        var api = org.ClientThrough(new RewritingHandler(r => r.Method == HttpMethod.Get && r.RequestUri!.AbsolutePath.EndsWith("/outbound/campaigns", StringComparison.Ordinal) ? page : null));
 
         Assert.Empty(await api.GetCampaignsByIdAsync(new[] { SimulatorSeed.CampaignId(1) }, null, CancellationToken.None));
     }
@@ -187,7 +187,7 @@ public class ApiClientTests
         await using var org = await TestOrg.StartAsync();
         var id = SimulatorSeed.CampaignId(1);
         var json = org.Simulator.GetCampaignJson(id);
-        var api = org.ClientThrough(new RewritingHandler(r => r.Method == HttpMethod.Get && r.RequestUri!.AbsolutePath.EndsWith("/outbound/campaigns") ? $$"""{"entities":[{{json}},{{json}}],"pageCount":1}""" : null));
+        var api = org.ClientThrough(new RewritingHandler(r => r.Method == HttpMethod.Get && r.RequestUri!.AbsolutePath.EndsWith("/outbound/campaigns", StringComparison.Ordinal) ? $$"""{"entities":[{{json}},{{json}}],"pageCount":1}""" : null));
 
         Assert.Single(await api.GetCampaignsByIdAsync(new[] { id }, null, CancellationToken.None));
     }
@@ -213,7 +213,7 @@ public class ApiClientTests
 
         await Assert.ThrowsAsync<GenesysAuthenticationException>(() => connection.CreateClient().AuthenticateAsync(CancellationToken.None));
 
-        Assert.Single(sim.Requests, r => r.Path.EndsWith("/oauth/token"));
+        Assert.Single(sim.Requests, r => r.Path.EndsWith("/oauth/token", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -239,7 +239,7 @@ public class ApiClientTests
         public Task<string> GetTokenAsync(bool forceRefresh, CancellationToken cancellationToken) =>
             ++Calls == 1 ? throw new HttpRequestException("connection refused") : inner.GetTokenAsync(forceRefresh, cancellationToken);
 
-        public void Clear() => inner.Clear();
+        public void Dispose() => inner.Dispose();
     }
 
     /// <summary>A token provider whose first renewal never answers (a login service that hangs once).</summary>
@@ -257,7 +257,7 @@ public class ApiClientTests
             return await inner.GetTokenAsync(forceRefresh, cancellationToken);
         }
 
-        public void Clear() => inner.Clear();
+        public void Dispose() => inner.Dispose();
     }
 
     [Fact]
@@ -292,7 +292,7 @@ public class ApiClientTests
         await using var org = await TestOrg.StartAsync();
         await org.Client().GetCampaignAsync(SimulatorSeed.CampaignId(1), null, CancellationToken.None);
 
-        Assert.Contains(org.Log, l => l.StartsWith("DEBUG: GET /api/v2/outbound/campaigns/"));
+        Assert.Contains(org.Log, l => l.StartsWith("DEBUG: GET /api/v2/outbound/campaigns/", StringComparison.Ordinal));
         Assert.DoesNotContain(org.Log, l => l.Contains("Bearer", StringComparison.OrdinalIgnoreCase) || l.Contains("sim-secret"));
     }
 }

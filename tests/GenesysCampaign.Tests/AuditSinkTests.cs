@@ -4,7 +4,7 @@ using Xunit;
 
 namespace GenesysCampaign.Tests;
 
-public class AuditSinkTests : IDisposable
+public sealed class AuditSinkTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("gc-audit-").FullName;
 

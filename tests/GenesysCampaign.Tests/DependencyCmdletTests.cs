@@ -34,7 +34,7 @@ public class DependencyCmdletTests
     private static int Gets(TestOrg org, string path) => org.Simulator.Requests.Count(r => r.Method == "GET" && r.Path == path);
 
     /// <summary>A full-body PUT through the module's own client (the simulator creates a schedule that does not exist).</summary>
-    private static Task Put(TestOrg org, string path, JsonNode body) =>
+    private static Task<GenesysCloud.Outbound.Api.ApiResponse> Put(TestOrg org, string path, JsonNode body) =>
         org.Client().SendAsync(HttpMethod.Put, path, body.ToJsonString(), null, "test setup", CancellationToken.None);
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using GenesysCloud.Outbound.Dependencies;
 using Xunit;
@@ -119,10 +120,10 @@ public class DependencyModelTests
     [InlineData("2026-06-26T13:00:01Z", null)]                     // nothing ahead
     public void The_fixture_schedule_starts_next_at(string now, string? expected)
     {
-        var schedule = GenesysCampaignSchedule.Parse(FixtureText("schedule.campaign.json"), ScheduleKind.Campaign, DateTimeOffset.Parse(now));
+        var schedule = GenesysCampaignSchedule.Parse(FixtureText("schedule.campaign.json"), ScheduleKind.Campaign, DateTimeOffset.Parse(now, CultureInfo.InvariantCulture));
 
-        Assert.Equal(expected is null ? null : DateTimeOffset.Parse(expected).UtcDateTime, schedule.NextStart);
-        Assert.Equal(schedule.NextStart, schedule.NextStartAfter(DateTimeOffset.Parse(now)));
+        Assert.Equal(expected is null ? null : DateTimeOffset.Parse(expected, CultureInfo.InvariantCulture).UtcDateTime, schedule.NextStart);
+        Assert.Equal(schedule.NextStart, schedule.NextStartAfter(DateTimeOffset.Parse(now, CultureInfo.InvariantCulture)));
     }
 
     [Fact]

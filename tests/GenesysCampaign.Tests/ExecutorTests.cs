@@ -233,7 +233,7 @@ public class ExecutorTests
         Assert.Equal(StateChangeOutcome.Changed, record.Outcome);
         Assert.Contains(record.FinalStatus, new[] { "stopping", "off" });
         var put = Assert.Single(org.Simulator.Requests, Requests.IsCampaignWrite);
-        Assert.Contains(org.Simulator.Requests, r => r.Method == "GET" && r.Path.EndsWith(id) && r.Time >= put.Time);
+        Assert.Contains(org.Simulator.Requests, r => r.Method == "GET" && r.Path.EndsWith(id, StringComparison.Ordinal) && r.Time >= put.Time);
     }
 
     [Fact]
@@ -241,7 +241,7 @@ public class ExecutorTests
     {
         await using var org = await TestOrg.StartAsync();
         var id = SimulatorSeed.UnreferencedOnCampaignId;
-        var handler = new RewritingHandler(r => r.Method == HttpMethod.Get && r.RequestUri!.AbsolutePath.EndsWith("/outbound/sequences")
+        var handler = new RewritingHandler(r => r.Method == HttpMethod.Get && r.RequestUri!.AbsolutePath.EndsWith("/outbound/sequences", StringComparison.Ordinal)
             ? $$"""{"entities":[{"id":"s1","name":"Bare Sequence","status":"on","campaigns":["{{id}}"]}],"pageCount":1}"""
             : null);
 
@@ -264,7 +264,7 @@ public class ExecutorTests
         // Ctrl+C arrives while the first write is on its way; it meets a conflict.
         var handler = new RewritingHandler(r =>
         {
-            if (r.Method == HttpMethod.Put && r.RequestUri!.AbsolutePath.EndsWith(id))
+            if (r.Method == HttpMethod.Put && r.RequestUri!.AbsolutePath.EndsWith(id, StringComparison.Ordinal))
             {
                 stop.Cancel();
             }
@@ -292,12 +292,12 @@ public class ExecutorTests
         var staleReads = 0;
         var handler = new RewritingHandler(r =>
         {
-            if (r.Method == HttpMethod.Put && r.RequestUri!.AbsolutePath.EndsWith(id))
+            if (r.Method == HttpMethod.Put && r.RequestUri!.AbsolutePath.EndsWith(id, StringComparison.Ordinal))
             {
                 putSeen = true;
             }
 
-            return putSeen && r.Method == HttpMethod.Get && r.RequestUri!.AbsolutePath.EndsWith(id) && staleReads++ < 2 ? stale : null;
+            return putSeen && r.Method == HttpMethod.Get && r.RequestUri!.AbsolutePath.EndsWith(id, StringComparison.Ordinal) && staleReads++ < 2 ? stale : null;
         });
 
         var record = Assert.Single(await RunThroughAsync(org, handler, id, new StateChangeRequest(CampaignAction.Suspend)));

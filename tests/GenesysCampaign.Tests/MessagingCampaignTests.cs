@@ -3,9 +3,9 @@ using GenesysCloud.Outbound.Audit;
 using GenesysCloud.Outbound.Campaigns;
 using GenesysCloud.Outbound.Simulator;
 using Xunit;
-using Campaign = GenesysCloud.Outbound.Campaigns.GenesysCampaign;
 using static GenesysCampaign.Tests.PowerShellHost;
 using static GenesysCampaign.Tests.Requests;
+using Campaign = GenesysCloud.Outbound.Campaigns.GenesysCampaign;
 
 namespace GenesysCampaign.Tests;
 

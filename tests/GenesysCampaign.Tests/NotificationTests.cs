@@ -11,7 +11,7 @@ namespace GenesysCampaign.Tests;
 public class NotificationTests
 {
     private static async Task<(List<GenesysCampaignStateChange> Records, NotificationCampaignWaiter Waiter)> SuspendAsync(
-        TestOrg org, IReadOnlyList<string> ids, int throttle = 10, Action? afterWrites = null)
+        TestOrg org, string[] ids, int throttle = 10, Action? afterWrites = null)
     {
         var api = org.Client();
         var campaigns = await api.GetCampaignsByIdAsync(ids, null, CancellationToken.None);
@@ -24,7 +24,7 @@ public class NotificationTests
             (r, _) => { lock (records) { records.Add(r); } }, CancellationToken.None);
         if (afterWrites is not null)
         {
-            while (org.Simulator.Requests.Count(r => IsCampaignWrite(r)) < ids.Count)
+            while (org.Simulator.Requests.Count(r => IsCampaignWrite(r)) < ids.Length)
             {
                 await Task.Delay(10);
             }
@@ -187,7 +187,7 @@ public class NotificationTests
         silent.Start();
         var held = silent.AcceptTcpClientAsync();
         var port = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port;
-        var handler = new RewritingHandler(r => r.Method == HttpMethod.Post && r.RequestUri!.AbsolutePath.EndsWith("/notifications/channels")
+        var handler = new RewritingHandler(r => r.Method == HttpMethod.Post && r.RequestUri!.AbsolutePath.EndsWith("/notifications/channels", StringComparison.Ordinal)
             ? $$"""{"id":"silent","connectUri":"ws://127.0.0.1:{{port}}/","expires":"2030-01-01T00:00:00Z"}"""
             : null);
         var resilience = new GenesysCloud.Outbound.Resilience.ResilienceOptions { AttemptTimeout = TimeSpan.FromSeconds(1) };
@@ -215,9 +215,9 @@ public class NotificationTests
 
         Assert.All(records, r => Assert.Equal(("Changed", "off"), (r.Outcome.ToString(), r.FinalStatus)));
         Assert.False(waiter.IsPolling);
-        var api = org.Simulator.Requests.Where(r => r.Path.StartsWith("/api/v2/")).ToList();
+        var api = org.Simulator.Requests.Where(r => r.Path.StartsWith("/api/v2/", StringComparison.Ordinal)).ToList();
         Assert.Single(api, r => r.Method == "POST" && r.Path == "/api/v2/notifications/channels");
-        Assert.Single(api, r => r.Method == "PUT" && r.Path.EndsWith("/subscriptions"));
+        Assert.Single(api, r => r.Method == "PUT" && r.Path.EndsWith("/subscriptions", StringComparison.Ordinal));
         Assert.Equal(30, api.Count(IsCampaignWrite));
         var reads = api.Count(r => r.Method == "GET" && r.Path == "/api/v2/outbound/campaigns");
         Assert.True(api.Count - 3 <= 36, $"{api.Count} requests ({reads} confirming reads, 3 dependency reads) for 30 campaigns");
@@ -237,7 +237,7 @@ public class NotificationTests
         Assert.Equal(12, records.Count(r => r.Outcome == StateChangeOutcome.Changed && r.FinalStatus == "off"));
         var polls = org.Simulator.Requests.Where(r => r.Method == "GET" && r.Path == "/api/v2/outbound/campaigns").ToList();
         Assert.NotEmpty(polls);
-        Assert.Contains(polls, p => p.Query.Split('&').Count(q => q.StartsWith("id=")) > 1);
+        Assert.Contains(polls, p => p.Query.Split('&').Count(q => q.StartsWith("id=", StringComparison.Ordinal)) > 1);
     }
 
     [Theory]

@@ -7,7 +7,7 @@ using static GenesysCampaign.Tests.Requests;
 namespace GenesysCampaign.Tests;
 
 /// <summary>Issue 9, point 4: rate limits are spread, kept to the campaign they hit, and reported as what they are.</summary>
-[Collection(TimingCollection.Name)]
+[Collection(TimingSensitive.Name)]
 public class RateLimitTests
 {
     private static readonly string[] Ids = Enumerable.Range(31, 10).Select(SimulatorSeed.CampaignId).ToArray();

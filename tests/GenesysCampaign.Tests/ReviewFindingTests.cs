@@ -6,7 +6,6 @@ using GenesysCloud.Outbound.Campaigns;
 using GenesysCloud.Outbound.Resilience;
 using GenesysCloud.Outbound.Simulator;
 using Xunit;
-using static GenesysCampaign.Tests.PowerShellHost;
 using static GenesysCampaign.Tests.Requests;
 
 namespace GenesysCampaign.Tests;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using GenesysCloud.Outbound.Dependencies;
 using Xunit;
 
@@ -96,13 +97,13 @@ public class ScheduleCalendarTests
         var everyOther = Daily("2026-03-02T09:00:00", "2026-03-02T10:00:00", interval: 2);
         Assert.Equal(
             new[] { "2026-03-02", "2026-03-04", "2026-03-06" },
-            ScheduleCalendar.Occurrences(everyOther, TimeZoneInfo.Utc).Take(3).Select(o => o.Start.ToString("yyyy-MM-dd")));
+            ScheduleCalendar.Occurrences(everyOther, TimeZoneInfo.Utc).Take(3).Select(o => o.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
 
         // Start Tuesday 2026-03-03; Tuesdays and Thursdays every second week (weeks start on Sunday).
         var weekly = new ScheduleRecurrence(Local("2026-03-03T09:00:00"), Local("2026-03-03T10:00:00"), null, "Weekly", 2, new[] { DayOfWeek.Tuesday, DayOfWeek.Thursday, DayOfWeek.Monday });
         Assert.Equal(
             new[] { "2026-03-03", "2026-03-05", "2026-03-16", "2026-03-17", "2026-03-19", "2026-03-30" },
-            ScheduleCalendar.Occurrences(weekly, TimeZoneInfo.Utc).Take(6).Select(o => o.Start.ToString("yyyy-MM-dd")));
+            ScheduleCalendar.Occurrences(weekly, TimeZoneInfo.Utc).Take(6).Select(o => o.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
     }
 
     [Fact]
@@ -112,7 +113,7 @@ public class ScheduleCalendarTests
 
         Assert.Equal(
             new[] { "2026-03-04", "2026-03-11" },
-            ScheduleCalendar.Occurrences(weekly, TimeZoneInfo.Utc).Take(2).Select(o => o.Start.ToString("yyyy-MM-dd")));
+            ScheduleCalendar.Occurrences(weekly, TimeZoneInfo.Utc).Take(2).Select(o => o.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
     }
 
     [Fact]
@@ -125,7 +126,7 @@ public class ScheduleCalendarTests
             alterations: new ScheduleAlteration("Exclusion", Local("2026-03-03T09:00:00"), Local("2026-03-03T10:00:00")));
         Assert.Equal(
             new[] { "2026-03-02", "2026-03-04" },
-            ScheduleCalendar.Occurrences(numbered, TimeZoneInfo.Utc).Select(o => o.Start.ToString("yyyy-MM-dd")));
+            ScheduleCalendar.Occurrences(numbered, TimeZoneInfo.Utc).Select(o => o.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
 
         Assert.Null(ScheduleCalendar.NextStart(Array.Empty<(DateTimeOffset, DateTimeOffset)>(), new[] { (numbered, TimeZoneInfo.Utc) }, Utc("2026-03-04T09:00:01Z")));
     }

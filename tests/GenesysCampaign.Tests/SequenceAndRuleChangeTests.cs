@@ -208,7 +208,7 @@ public sealed class SequenceAndRuleChangeTests
     [Fact]
     public async Task Without_the_edit_permission_the_record_is_Failed_PermissionDenied_and_names_the_permission()
     {
-        var org = await TestOrg.StartAsync(o => o.Clients["view-only"] = new SimulatedClient("s", new HashSet<string> { Permission.SequenceView }));
+        var org = await TestOrg.StartAsync(o => o.Clients["view-only"] = new SimulatedClient("s", new HashSet<string> { EndpointPermissions.SequenceView }));
         await using var _ = org;
         using var host = new PowerShellHost();
         host.Connect(org.Simulator.BaseUri, "s", "view-only");

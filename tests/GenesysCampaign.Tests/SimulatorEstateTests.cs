@@ -304,7 +304,7 @@ public class SimulatorEstateTests
     public async Task All_campaigns_full_entries_carry_the_whole_document_and_need_both_views()
     {
         await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { AllCampaignsFullEntries = true });
-        sim.Options.Clients["voice-only"] = new SimulatedClient("s", new HashSet<string> { Permission.CampaignView });
+        sim.Options.Clients["voice-only"] = new SimulatedClient("s", new HashSet<string> { EndpointPermissions.CampaignView });
         using var api = await SimApi.ConnectAsync(sim);
         using var voiceOnly = await SimApi.ConnectAsync(sim, "voice-only");
 
@@ -694,14 +694,14 @@ public class SimulatorEstateTests
 /// <summary>A bearer-token HTTP client of one simulator, as a Genesys client would be.</summary>
 internal sealed class SimApi : IDisposable
 {
-    private readonly HttpClient http;
-    private readonly GenesysSimulator sim;
-    private readonly List<IDisposable> owned = [];
+    private readonly HttpClient _http;
+    private readonly GenesysSimulator _sim;
+    private readonly List<IDisposable> _owned = [];
 
     private SimApi(HttpClient http, GenesysSimulator sim)
     {
-        this.http = http;
-        this.sim = sim;
+        _http = http;
+        _sim = sim;
     }
 
     public static async Task<SimApi> ConnectAsync(GenesysSimulator sim, string? clientId = null)
@@ -742,25 +742,25 @@ internal sealed class SimApi : IDisposable
             Assert.All(subscribed.Body!["entities"]!.AsArray(), e => Assert.Equal("Permitted", (string)e!["state"]!));
         }
 
-        var before = sim.ConnectedSockets;
+        var before = _sim.ConnectedSockets;
         var socket = new ClientWebSocket();
         await socket.ConnectAsync(new Uri((string)channel["connectUri"]!), CancellationToken.None);
 
         // The server attaches the socket just after the handshake: events sent before that are not for it.
-        for (var i = 0; i < 200 && sim.ConnectedSockets <= before; i++)
+        for (var i = 0; i < 200 && _sim.ConnectedSockets <= before; i++)
         {
             await Task.Delay(10);
         }
 
         var events = new EventSocket(socket);
-        owned.Add(events);
+        _owned.Add(events);
         return events;
     }
 
     public void Dispose()
     {
-        owned.ForEach(o => o.Dispose());
-        http.Dispose();
+        _owned.ForEach(o => o.Dispose());
+        _http.Dispose();
     }
 
     private async Task<Answer> SendAsync(HttpMethod method, string path, JsonNode? body)
@@ -771,7 +771,7 @@ internal sealed class SimApi : IDisposable
             request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
         }
 
-        using var response = await http.SendAsync(request);
+        using var response = await _http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         return new Answer(response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
     }

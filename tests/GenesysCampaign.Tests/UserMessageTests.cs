@@ -50,7 +50,7 @@ public class UserMessageTests
     [InlineData("Illegal characters in path.\r\nParameter name: path", "Illegal characters in path.")]
     public void The_suffix_goes_in_both_runtimes_wording(string dotnetMessage, string shown)
     {
-        var ex = new WordedArgumentException(dotnetMessage, "path");
+        var ex = WordedArgumentException.OfPath(dotnetMessage, "any");
         Assert.Equal(shown, UserMessage.Of(ex));
         var clean = UserMessage.Clean(ex);
         Assert.Equal(shown, clean.Message);
@@ -86,5 +86,8 @@ public class UserMessageTests
     private sealed class WordedArgumentException(string message, string paramName) : ArgumentException(message, paramName)
     {
         public override string Message { get; } = message;
+
+        /// <summary>As a method with a <c>path</c> parameter (a file stream's) throws it.</summary>
+        public static WordedArgumentException OfPath(string message, string path) => new(message, nameof(path));
     }
 }

@@ -42,7 +42,7 @@ public sealed class ClientCredentialsTokenProvider : IAccessTokenProvider
     /// <summary>How many tokens were fetched (tests prove reuse with it).</summary>
     public int TokensIssued { get; private set; }
 
-    /// <summary>When the token held expires (as the login service said); null before the first token and after <see cref="Clear"/>.</summary>
+    /// <summary>When the token held expires (as the login service said); null before the first token and after <see cref="Dispose"/>.</summary>
     public DateTimeOffset? ExpiresAt { get; private set; }
 
     /// <inheritdoc />
@@ -74,8 +74,15 @@ public sealed class ClientCredentialsTokenProvider : IAccessTokenProvider
         }
     }
 
-    /// <inheritdoc />
-    public void Clear()
+    /// <summary>
+    /// Forgets the token and the secret; a later request is told the connection was closed.
+    /// </summary>
+    /// <remarks>
+    /// The renewal gate is left undisposed on purpose: a SemaphoreSlim holds no handle unless its
+    /// AvailableWaitHandle is used, and a request still in flight at Disconnect-GenesysCloud should
+    /// get the "connection was closed" message rather than an ObjectDisposedException.
+    /// </remarks>
+    public void Dispose()
     {
         _token?.Dispose();
         _token = null;

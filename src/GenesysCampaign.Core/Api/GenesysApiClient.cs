@@ -220,7 +220,7 @@ internal sealed partial class GenesysApiClient
     /// <c>id</c> and <c>mediaType</c> are read). When that list cannot be read, every id is a
     /// candidate (read one by one, a 404 meaning no campaign).
     /// </summary>
-    private async Task<IReadOnlyList<string>> MessagingAmongAsync(IReadOnlyList<string> ids, RequestStats? stats, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> MessagingAmongAsync(List<string> ids, RequestStats? stats, CancellationToken cancellationToken)
     {
         if (ids.Count == 0)
         {
@@ -255,7 +255,7 @@ internal sealed partial class GenesysApiClient
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     /// <summary>Reads campaigns of a kind one by one, <see cref="PageConcurrency"/> at a time; a 404 is an absent campaign.</summary>
-    private async Task<IReadOnlyList<GenesysCampaign>> GetEachAsync(IReadOnlyList<string> ids, CampaignKind kind, RequestStats? stats, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<GenesysCampaign>> GetEachAsync(List<string> ids, CampaignKind kind, RequestStats? stats, CancellationToken cancellationToken)
     {
         if (ids.Count == 0)
         {

@@ -81,7 +81,7 @@ public sealed class GenesysConnection : IDisposable
     public void Dispose()
     {
         IsDisposed = true;
-        _tokens.Clear();
+        _tokens.Dispose();
         _http.Dispose();
     }
 

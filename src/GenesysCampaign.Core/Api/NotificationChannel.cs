@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Net.Http;
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -248,7 +247,7 @@ internal sealed class NotificationChannel : IDisposable
         _lastMessage = DateTime.UtcNow;
         var previous = Interlocked.Exchange(ref _socket, socket);
         previous?.Abort();
-        _ = Task.Run(() => ReceiveAsync(socket));
+        _ = Task.Run(() => ReceiveAsync(socket), CancellationToken.None); // Lives as long as the socket, not the call that opened it.
     }
 
     private async Task ReceiveAsync(ClientWebSocket socket)

@@ -20,8 +20,8 @@ public sealed class StaticTokenProvider : IAccessTokenProvider
         return Task.FromResult(SecretText.Reveal(token));
     }
 
-    /// <inheritdoc />
-    public void Clear()
+    /// <summary>Forgets the token.</summary>
+    public void Dispose()
     {
         _token?.Dispose();
         _token = null;

@@ -61,11 +61,7 @@ internal sealed class StatusEndpoints
                 return true; // The first use is slow: go ahead rather than hold the run.
             }
 
-            var cancelled = new TaskCompletionSource<bool>();
-            using (cancellationToken.Register(() => cancelled.TrySetCanceled()))
-            {
-                await Task.WhenAny(probe, cancelled.Task, Task.Delay(left)).ConfigureAwait(false);
-            }
+            await Task.WhenAny(probe, Task.Delay(left, cancellationToken)).ConfigureAwait(false);
 
             cancellationToken.ThrowIfCancellationRequested();
         }

@@ -149,7 +149,7 @@ internal sealed class NamePattern
         static string Escape(char c) => c is '\\' or ']' or '[' or '^' or '-' ? "\\" + c : c.ToString();
     }
 
-    private static IReadOnlyList<string> PrefixesFor(string literal)
+    private static string[] PrefixesFor(string literal)
     {
         var safe = 0;
         while (safe < literal.Length && (char.IsLetterOrDigit(literal[safe]) || literal[safe] == ' ' || literal[safe] == '-'))

@@ -314,7 +314,7 @@ internal sealed class NotificationCampaignWaiter : ICampaignWaiter
     {
         if (_confirmLoop is null || _confirmLoop.IsCompleted)
         {
-            _confirmLoop = Task.Run(ConfirmLoopAsync);
+            _confirmLoop = Task.Run(ConfirmLoopAsync, CancellationToken.None); // Serves every wait; ends when none is left.
         }
     }
 

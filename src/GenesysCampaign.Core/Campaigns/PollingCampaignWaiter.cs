@@ -70,7 +70,7 @@ internal sealed class PollingCampaignWaiter : ICampaignWaiter
             _pending.Add(pending);
             if (_loop is null || _loop.IsCompleted)
             {
-                _loop = Task.Run(LoopAsync);
+                _loop = Task.Run(LoopAsync, CancellationToken.None); // Serves every wait; ends when none is left.
             }
         }
 

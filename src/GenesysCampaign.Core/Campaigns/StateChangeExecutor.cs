@@ -79,7 +79,7 @@ internal sealed class StateChangeExecutor
             }
         }
 
-        await ForEachAsync(unique, request, onRecord, cancellationToken, async (campaign, slot) =>
+        await ForEachAsync(unique, request, onRecord, async (campaign, slot) =>
         {
             if (_overLimit is not null && _overLimit.TryGetValue(campaign.Id, out var overLimit))
             {
@@ -92,7 +92,7 @@ internal sealed class StateChangeExecutor
             }
 
             return await new CampaignChange(services, campaign, request, slot, cancellationToken).RunAsync().ConfigureAwait(false);
-        }).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -103,14 +103,14 @@ internal sealed class StateChangeExecutor
     public Task RunAsync(IReadOnlyList<IOutboundObject> items, ToggleKind kind, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> onRecord, CancellationToken cancellationToken)
     {
         var services = new Services(_api, _waiter, _log, () => DependenciesAsync(cancellationToken));
-        return ForEachAsync(Unique(items), request, onRecord, cancellationToken, (item, slot) => new ToggleChange(services, kind, item, request, slot, cancellationToken).RunAsync());
+        return ForEachAsync(Unique(items), request, onRecord, (item, slot) => new ToggleChange(services, kind, item, request, slot, cancellationToken).RunAsync(), cancellationToken);
     }
 
     /// <summary>Runs the Remove or Restore of every schedule (Undo-GenesysCampaignChange; a hold removes them in RunHoldAsync).</summary>
     public Task RunAsync(IReadOnlyList<GenesysCampaignSchedule> schedules, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> onRecord, CancellationToken cancellationToken)
     {
         var services = new Services(_api, _waiter, _log, () => DependenciesAsync(cancellationToken));
-        return ForEachAsync(schedules, request, onRecord, cancellationToken, (schedule, _) => new ScheduleChange(services, schedule, request, cancellationToken).RunAsync());
+        return ForEachAsync(schedules, request, onRecord, (schedule, _) => new ScheduleChange(services, schedule, request, cancellationToken).RunAsync(), cancellationToken);
     }
 
     /// <summary>
@@ -119,7 +119,7 @@ internal sealed class StateChangeExecutor
     /// yet reached has no write and no record. The throttle bounds writes, not waits: a change hands
     /// its slot back before waiting, so 50 campaigns take one settle, not five.
     /// </summary>
-    private async Task ForEachAsync<T>(IReadOnlyList<T> items, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> onRecord, CancellationToken cancellationToken, Func<T, ThrottleSlot, Task<GenesysCampaignStateChange?>> change)
+    private async Task ForEachAsync<T>(IReadOnlyList<T> items, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> onRecord, Func<T, ThrottleSlot, Task<GenesysCampaignStateChange?>> change, CancellationToken cancellationToken)
     {
         using var throttle = new SemaphoreSlim(Math.Max(1, request.ThrottleLimit));
         var tasks = items
@@ -264,9 +264,9 @@ internal sealed class StateChangeExecutor
         var sequences = HoldRequest(request, CampaignAction.Suspend, approved);
         var rules = HoldRequest(request, CampaignAction.Disable, approved);
         var schedules = HoldRequest(request, CampaignAction.Remove, approved);
-        await ForEachAsync(approved.OfType<GenesysCampaignSequence>().ToList(), sequences, onRecord, cancellationToken, async (s, slot) => Held(s, await new ToggleChange(services, ToggleKind.Sequence, s, sequences, slot, cancellationToken).RunAsync().ConfigureAwait(false))).ConfigureAwait(false);
-        await ForEachAsync(approved.OfType<GenesysCampaignRule>().ToList(), rules, onRecord, cancellationToken, async (r, slot) => Held(r, await new ToggleChange(services, ToggleKind.CampaignRule, r, rules, slot, cancellationToken).RunAsync().ConfigureAwait(false))).ConfigureAwait(false);
-        await ForEachAsync(approved.OfType<GenesysCampaignSchedule>().ToList(), schedules, onRecord, cancellationToken, async (s, _) => Held(s, await new ScheduleChange(services, s, schedules, cancellationToken).RunAsync().ConfigureAwait(false))).ConfigureAwait(false);
+        await ForEachAsync(approved.OfType<GenesysCampaignSequence>().ToList(), sequences, onRecord, async (s, slot) => Held(s, await new ToggleChange(services, ToggleKind.Sequence, s, sequences, slot, cancellationToken).RunAsync().ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
+        await ForEachAsync(approved.OfType<GenesysCampaignRule>().ToList(), rules, onRecord, async (r, slot) => Held(r, await new ToggleChange(services, ToggleKind.CampaignRule, r, rules, slot, cancellationToken).RunAsync().ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
+        await ForEachAsync(approved.OfType<GenesysCampaignSchedule>().ToList(), schedules, onRecord, async (s, _) => Held(s, await new ScheduleChange(services, s, schedules, cancellationToken).RunAsync().ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A hold's change of what could undo a pause; one left as it was says what it can still turn back on.</summary>
@@ -281,7 +281,7 @@ internal sealed class StateChangeExecutor
     }
 
     /// <summary>For an object a hold meant to change and did not (failed, declined): which campaigns it can still turn back on.</summary>
-    private IReadOnlyList<string> HeldWarnings(IOutboundObject item, string why) =>
+    private string[] HeldWarnings(IOutboundObject item, string why) =>
         _hold?.CampaignsOf(item) is { Count: > 0 } campaigns
             ? new[] { $"{ObjectNouns.Of(item.ObjectKind, true)} '{item.Name}' was not changed ({why}): it can still turn campaign(s) {string.Join(", ", campaigns.Select(c => "'" + c + "'"))} back on." }
             : Array.Empty<string>();

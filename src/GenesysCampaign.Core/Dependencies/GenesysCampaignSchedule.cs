@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
-using GenesysCloud.Outbound.Audit;
 using GenesysCloud.Outbound.Api;
+using GenesysCloud.Outbound.Audit;
 
 namespace GenesysCloud.Outbound.Dependencies;
 

@@ -366,7 +366,7 @@ internal static class ScheduleCalendar
         }
     }
 
-    private static IEnumerable<(DateTimeOffset Start, DateTimeOffset End)> Subtract((DateTimeOffset Start, DateTimeOffset End) span, IReadOnlyList<(DateTimeOffset Start, DateTimeOffset End)> cuts)
+    private static List<(DateTimeOffset Start, DateTimeOffset End)> Subtract((DateTimeOffset Start, DateTimeOffset End) span, IReadOnlyList<(DateTimeOffset Start, DateTimeOffset End)> cuts)
     {
         var pieces = new List<(DateTimeOffset Start, DateTimeOffset End)> { span };
         foreach (var cut in cuts.Where(c => c.End > span.Start && c.Start < span.End))

@@ -1,9 +1,6 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Threading.Tasks;
-using GenesysCloud.Outbound.Api;
 using GenesysCloud.Outbound.Audit;
 using GenesysCloud.Outbound.Campaigns;
 using GenesysCloud.Outbound.PowerShell.Infrastructure;
@@ -94,7 +91,7 @@ public abstract class StateChangeCommand : CampaignInputCmdlet
     }
 
     /// <inheritdoc />
-    protected override void WriteInputError(ErrorRecord error) => _run!.DeferInput(error);
+    protected override void WriteInputError(ErrorRecord record) => _run!.DeferInput(record);
 
     /// <inheritdoc />
     protected override void WriteInputWarning(string warning) => _run!.Warn(warning);

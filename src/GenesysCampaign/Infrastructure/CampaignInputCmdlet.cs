@@ -60,7 +60,7 @@ public abstract class CampaignInputCmdlet : GenesysApiCmdlet
     protected virtual bool WarnsOnUnmatchedPattern => false;
 
     /// <summary>Writes an error about the input (a name that matches nothing); state changes hold it until their batch is through.</summary>
-    protected virtual void WriteInputError(ErrorRecord error) => WriteError(error);
+    protected virtual void WriteInputError(ErrorRecord record) => WriteError(record);
 
     /// <summary>Writes a warning about the input (a pattern that matches nothing); state changes may hold it (see there).</summary>
     protected virtual void WriteInputWarning(string warning) => WriteWarning(warning);

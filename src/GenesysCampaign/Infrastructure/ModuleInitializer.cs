@@ -65,7 +65,7 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
     /// other modules once this one is gone (an import after this installs it again). The load
     /// context of PowerShell 7 answers only for GenesysCampaign.Core and stays, as loaded assemblies do.
     /// </summary>
-    public void OnRemove(PSModuleInfo module)
+    public void OnRemove(PSModuleInfo psModuleInfo)
     {
         lock (Gate)
         {

@@ -85,13 +85,16 @@ internal sealed class PipelinePump : IOperationLog
     public T Run<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         using var queue = new BlockingCollection<Action>();
+        using var room = new SemaphoreSlim(Capacity);
         _queue = queue;
-        _room = new SemaphoreSlim(Capacity);
+        _room = room;
         var task = Task.Run(() => work(cancellationToken), cancellationToken);
         _ = task.ContinueWith(_ => queue.CompleteAdding(), TaskScheduler.Default);
         try
         {
-            foreach (var action in queue.GetConsumingEnumerable())
+            // Not cancelled by Ctrl+C: the work sees it and winds down, and what it still says
+            // (the records of writes already sent) is written before this returns.
+            foreach (var action in queue.GetConsumingEnumerable(CancellationToken.None))
             {
                 action();
             }
@@ -104,11 +107,11 @@ internal sealed class PipelinePump : IOperationLog
             _room?.Release(Capacity);
             try
             {
-                foreach (var _ in queue.GetConsumingEnumerable())
+                foreach (var _ in queue.GetConsumingEnumerable(CancellationToken.None))
                 {
                 }
 
-                task.Wait();
+                task.Wait(CancellationToken.None);
             }
             catch (AggregateException)
             {
@@ -122,7 +125,7 @@ internal sealed class PipelinePump : IOperationLog
             _cmdlet.Cancel();
             try
             {
-                task.Wait();
+                task.Wait(CancellationToken.None);
             }
             catch (AggregateException)
             {

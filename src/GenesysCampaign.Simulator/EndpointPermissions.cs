@@ -1,12 +1,10 @@
-using Microsoft.AspNetCore.Http;
-
 namespace GenesysCloud.Outbound.Simulator;
 
 /// <summary>
 /// The permission each simulated endpoint requires (names CONFIRMED in docs/genesys-api.md), in one
 /// table. Notifications need none beyond the topics' own.
 /// </summary>
-public static class Permission
+public static class EndpointPermissions
 {
     /// <summary>Read campaigns.</summary>
     public const string CampaignView = "outbound:campaign:view";
@@ -57,7 +55,7 @@ public static class Permission
     public const string ScheduleView = "outbound:schedule:view";
 
     /// <summary>The permission a request needs (the first, when it needs several), or null when it needs none.</summary>
-    internal static string? Required(string method, PathString path) => RequiredAll(method, path).FirstOrDefault();
+    internal static string? Required(string method, PathString path) => RequiredAll(method, path) is { Count: > 0 } all ? all[0] : null;
 
     /// <summary>
     /// Every permission a request needs. Only <c>/campaigns/all</c> needs two: it lists voice and

@@ -8,7 +8,7 @@ namespace GenesysCampaign.Tests;
 /// spread measured is the machine's, not the module's (seen once in a full run, 2026-12-01).
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class TimingCollection
+public sealed class TimingSensitive
 {
     public const string Name = "Timing";
 }
