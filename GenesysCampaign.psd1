@@ -1,6 +1,6 @@
 @{
     RootModule           = 'GenesysCampaign.dll'
-    ModuleVersion        = '0.1.0'
+    ModuleVersion        = '0.2.0'
     GUID                 = '3f6a2b1e-8c4d-4f5e-9a7b-2d1c0e9f8a61'
     Author               = 'GenesysCampaign contributors'
     CompanyName          = 'GenesysCampaign'
@@ -36,7 +36,8 @@
             # ProjectUri and LicenseUri are left out on purpose: the project has no public address and
             # its owners have not chosen a licence yet. An invented URI would mislead whoever installs it.
             Tags         = @('Genesys', 'GenesysCloud', 'PureCloud', 'Outbound', 'Campaign', 'ContactCenter', 'Dialer')
-            ReleaseNotes = 'Messaging campaigns (SMS, email, WhatsApp) are listed, paused, resumed, waited on and watched like voice campaigns; Get-GenesysCampaign lists them by default (-MediaType Voice for the old listing). Resume enforces the active limits (50 voice, 25 messaging) before writing. Sequences (Suspend-/Resume-GenesysCampaignSequence) and campaign rules (Disable-/Enable-GenesysCampaignRule) are changed by full-body PUT with the same records and audit log; records carry ObjectKind, ObjectId, ObjectName and the ReplacedBody of a PUT. -WhatIf and -Confirm decide first; errors come after the batch. ErrorCodes of the module in Genesys style. First version: connect, list, suspend, resume, force-stop and wait, with JSON Lines audit records.'
+            # The newest entry of CHANGELOG.md, in short (Package.Tests checks the version matches).
+            ReleaseNotes = '0.2.0: the whole outbound estate. Messaging campaigns (SMS, email, WhatsApp) are listed and changed like voice campaigns, and Get-GenesysCampaign lists them by default (-MediaType Voice for the 0.1 listing). Sequences and campaign rules are turned off and on (Suspend-/Resume-GenesysCampaignSequence, Disable-/Enable-GenesysCampaignRule); Get-GenesysCampaignSchedule lists schedules. Suspend-GenesysCampaign -Hold pauses campaigns and neutralises what could turn them back on; Undo-GenesysCampaignChange puts any recorded change back. Suspend and Resume use the start/stop endpoints (least privilege), falling back to the full-body PUT. -WhatIf and -Confirm decide first; errors are raised after the batch. ErrorCodes are in Genesys style. Upgrading from 0.1: see the README; every change: CHANGELOG.md.'
         }
     }
 }

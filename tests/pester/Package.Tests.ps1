@@ -8,6 +8,11 @@ Describe 'The package' {
         $LASTEXITCODE | Should -Be 0
         $package = Get-ChildItem (Join-Path $RepoRoot 'out/package') -Filter 'GenesysCampaign.*.nupkg'
         $package | Should -HaveCount 1
+        # One version throughout: the manifest's, which CHANGELOG.md's newest entry names.
+        $version = (Import-PowerShellDataFile (Join-Path $RepoRoot 'GenesysCampaign.psd1')).ModuleVersion
+        (Get-Content (Join-Path $RepoRoot 'CHANGELOG.md') -Raw) -match '(?m)^## \[(?<newest>[0-9.]+)\]' | Should -BeTrue
+        $version | Should -Be $Matches.newest
+        $package.Name | Should -Be "GenesysCampaign.$version.nupkg"
 
         $repo = "GenesysCampaignTest$PID"
         $target = Join-Path ([IO.Path]::GetTempPath()) "gc-install-$([guid]::NewGuid())"
@@ -20,6 +25,11 @@ Describe 'The package' {
 
         $manifest = Get-ChildItem $target -Recurse -Filter GenesysCampaign.psd1 | Select-Object -First 1
         $manifest | Should -Not -BeNullOrEmpty
+        $installed = Import-PowerShellDataFile $manifest.FullName
+        $installed.ModuleVersion | Should -Be $version
+        $installed.PrivateData.PSData.ReleaseNotes | Should -BeLike "$($version): *"
+        [System.Reflection.AssemblyName]::GetAssemblyName((Join-Path $manifest.Directory 'GenesysCampaign.dll')).Version | Should -Be ([version]"$version.0")
+        [System.Reflection.AssemblyName]::GetAssemblyName((Join-Path $manifest.Directory 'dependencies/GenesysCampaign.Core.dll')).Version | Should -Be ([version]"$version.0")
         Test-Path (Join-Path $manifest.Directory 'dependencies/Polly.Core.dll') | Should -BeTrue
         $out = & dotnet pwsh -NoProfile -NonInteractive -Command "Import-Module '$($manifest.FullName)'; (Get-Command -Module GenesysCampaign).Count"
         # Every cmdlet the manifest exports, and no more.

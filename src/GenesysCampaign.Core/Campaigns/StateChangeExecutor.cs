@@ -12,7 +12,8 @@ namespace GenesysCloud.Outbound.Campaigns;
 /// <summary>
 /// Changes the status of many campaigns at once, at most ThrottleLimit at a time, and makes exactly
 /// one record per campaign: audited (flushed) first, then handed to the caller. Cancellation stops
-/// new writes; a write already sent is finished and recorded.
+/// new writes; a write already sent is finished and recorded. How a change flows through it, and
+/// how to add a kind of outbound object: docs/ARCHITECTURE.md.
 /// </summary>
 internal sealed class StateChangeExecutor
 {

@@ -15,6 +15,7 @@ namespace GenesysCloud.Outbound.Dependencies;
 /// engine (<see cref="StateChangeExecutor"/>) needs to know of the kind is here: its path, the field
 /// it writes and its values, the state each action leads to, what it refuses, and the permission.
 /// Campaigns, written by start/stop endpoints too, are described by <see cref="CampaignKind"/>.
+/// A new kind: docs/ARCHITECTURE.md, "Adding a kind of outbound object".
 /// </summary>
 internal sealed class ToggleKind
 {

@@ -2,7 +2,7 @@ using System;
 
 namespace GenesysCloud.Outbound.Resilience;
 
-/// <summary>Every knob of the retry pipeline, in one place.</summary>
+/// <summary>Every knob of the retry pipeline, in one place (docs/ARCHITECTURE.md, "Where each rule lives").</summary>
 public sealed class ResilienceOptions
 {
     /// <summary>Retries after the first attempt (429, 502/503/504, network faults, non-JSON answers).</summary>
