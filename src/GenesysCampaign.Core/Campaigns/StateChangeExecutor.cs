@@ -346,13 +346,10 @@ internal sealed class StateChangeExecutor
     }
 
     /// <summary>The state <paramref name="action"/> leads an object of <paramref name="kind"/> to, as records show it.</summary>
-    private static string RequestedOf(OutboundObjectKind kind, CampaignAction action) => kind switch
-    {
-        OutboundObjectKind.Campaign => StateRules.For(action).TargetStatus,
-        OutboundObjectKind.Sequence => ToggleKind.Sequence.TargetOf(action),
-        OutboundObjectKind.CampaignRule => ToggleKind.CampaignRule.TargetOf(action),
-        _ => action == CampaignAction.Remove ? GenesysCampaignSchedule.Removed : GenesysCampaignSchedule.Scheduled,
-    };
+    private static string RequestedOf(OutboundObjectKind kind, CampaignAction action) =>
+        kind == OutboundObjectKind.Campaign ? StateRules.For(action).TargetStatus
+        : ToggleKind.Of(kind) is { } toggle ? toggle.TargetOf(action)
+        : action == CampaignAction.Remove ? GenesysCampaignSchedule.Removed : GenesysCampaignSchedule.Scheduled;
 
     /// <summary>The record for an object the user declined at the confirmation prompt: Unchanged, nothing sent, audited.</summary>
     public void RecordDeclined(PlannedChange plan, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> onRecord, ToggleKind? kind = null) =>

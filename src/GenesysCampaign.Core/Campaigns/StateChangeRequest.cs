@@ -22,11 +22,17 @@ internal sealed class StateChangeRequest
     /// <summary>Wait for each changed campaign to settle.</summary>
     public bool Wait { get; set; }
 
+    /// <summary>The default of <see cref="Timeout"/> and of every cmdlet's -Timeout, in seconds.</summary>
+    public const int DefaultTimeoutSeconds = 300;
+
+    /// <summary>The default of <see cref="ThrottleLimit"/> and of every cmdlet's -ThrottleLimit.</summary>
+    public const int DefaultThrottleLimit = 10;
+
     /// <summary>How long to wait for a campaign to settle.</summary>
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(300);
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(DefaultTimeoutSeconds);
 
     /// <summary>Campaigns changed at once.</summary>
-    public int ThrottleLimit { get; set; } = 10;
+    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
 
     /// <summary>Shared by every record of the invocation.</summary>
     public string OperationId { get; set; } = Guid.NewGuid().ToString();

@@ -45,6 +45,9 @@ internal sealed class ToggleKind
         new Dictionary<CampaignAction, string> { [CampaignAction.Disable] = RuleState.Disabled, [CampaignAction.Enable] = RuleState.Enabled },
         (_, _, _) => null);
 
+    /// <summary>Every toggle kind (declared after them: static fields start in the order written).</summary>
+    public static readonly IReadOnlyList<ToggleKind> All = new[] { Sequence, CampaignRule };
+
     private readonly Func<JsonElement, IOutboundObject> _parse;
     private readonly Func<IOutboundObject, string> _stateOf;
     private readonly Func<string, string> _encode;
@@ -77,6 +80,9 @@ internal sealed class ToggleKind
 
     /// <summary>What the records call it.</summary>
     public OutboundObjectKind ObjectKind { get; }
+
+    /// <summary>The toggle kind of <paramref name="kind"/>, or null for a kind written otherwise (a campaign, a schedule).</summary>
+    public static ToggleKind? Of(OutboundObjectKind kind) => All.FirstOrDefault(k => k.ObjectKind == kind);
 
     /// <summary>What messages call it: <c>sequence</c>, <c>campaign rule</c>.</summary>
     public string Noun { get; }

@@ -22,4 +22,7 @@ public abstract class CampaignRuleChangeCommand : ToggleChangeCommand
 
     /// <inheritdoc />
     internal override IReadOnlyList<IOutboundObject> ListAll(GenesysApiClient api) => DependencyLists.Rules(this, api, CancellationToken);
+
+    /// <inheritdoc />
+    internal override string OfCampaign(string campaignId) => $"the rules that act on it are Get-GenesysCampaign -Id {campaignId} | Get-GenesysCampaignRule";
 }

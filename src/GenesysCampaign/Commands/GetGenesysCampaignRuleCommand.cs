@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using GenesysCloud.Outbound.Api;
+using GenesysCloud.Outbound.Audit;
 using GenesysCloud.Outbound.Campaigns;
 using GenesysCloud.Outbound.Dependencies;
 using GenesysCloud.Outbound.PowerShell.Infrastructure;
@@ -52,7 +53,7 @@ public sealed class GetGenesysCampaignRuleCommand : GenesysApiCmdlet
 
     private DependencyQuery<GenesysCampaignRule> Query => _query ??= new(
         this,
-        DependencyErrors.Noun.Rule,
+        OutboundObjectKind.CampaignRule,
         FailedId,
         api => DependencyLists.Rules(this, api, CancellationToken),
         (api, id, token) => api.GetCampaignRuleAsync(id, null, token),

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using GenesysCloud.Outbound.Audit;
 using GenesysCloud.Outbound.Campaigns;
 using GenesysCloud.Outbound.Dependencies;
 using GenesysCloud.Outbound.PowerShell.Infrastructure;
@@ -66,7 +67,7 @@ public sealed class GetGenesysCampaignSequenceCommand : GenesysApiCmdlet
 
     private DependencyQuery<GenesysCampaignSequence> Query => _query ??= new(
         this,
-        DependencyErrors.Noun.Sequence,
+        OutboundObjectKind.Sequence,
         "GetGenesysCampaignSequenceFailed",
         api => DependencyLists.Sequences(this, api, CancellationToken),
         (api, id, token) => api.GetSequenceAsync(id, null, token),

@@ -29,4 +29,7 @@ public abstract class SequenceChangeCommand : ToggleChangeCommand
 
     /// <inheritdoc />
     internal override IReadOnlyList<IOutboundObject> ListAll(GenesysApiClient api) => DependencyLists.Sequences(this, api, CancellationToken);
+
+    /// <inheritdoc />
+    internal override string OfCampaign(string campaignId) => $"the sequences that contain it are Get-GenesysCampaign -Id {campaignId} | Get-GenesysCampaignSequence";
 }

@@ -26,12 +26,12 @@ public abstract class StateChangeCommand : CampaignInputCmdlet
     [Parameter]
     [Alias("TimeoutSec")]
     [ValidateRange(1, 86400)]
-    public int Timeout { get; set; } = 300;
+    public int Timeout { get; set; } = StateChangeRequest.DefaultTimeoutSeconds;
 
     /// <summary>Campaigns changed at once.</summary>
     [Parameter]
     [ValidateRange(1, 100)]
-    public int ThrottleLimit { get; set; } = 10;
+    public int ThrottleLimit { get; set; } = StateChangeRequest.DefaultThrottleLimit;
 
     /// <summary>Go on past a running sequence; resume a complete campaign from its first record.</summary>
     [Parameter]

@@ -67,7 +67,9 @@ public abstract class ToggleChangeCommand : ChangeCmdlet
     /// <summary>Every object of the kind (for -Name), read once.</summary>
     internal abstract IReadOnlyList<IOutboundObject> ListAll(GenesysApiClient api);
 
-    private DependencyErrors.Noun Noun => DependencyErrors.Noun.For(Kind.ObjectKind);
+    /// <summary>For a campaign id given where an object of this kind was wanted: how to get the objects of that campaign.</summary>
+    internal abstract string OfCampaign(string campaignId);
+
 
     /// <inheritdoc />
     protected override void ProcessRecord()
@@ -109,7 +111,7 @@ public abstract class ToggleChangeCommand : ChangeCmdlet
             api,
             request,
             AuditLogPath,
-            Noun.IdPart + "LookupFailed",
+            ObjectNouns.IdPartOf(Kind.ObjectKind) + "LookupFailed",
             (executor, _) =>
             {
                 var items = Resolve(api, executor, request);
@@ -126,7 +128,7 @@ public abstract class ToggleChangeCommand : ChangeCmdlet
         foreach (var id in _ids.Where(id => !CampaignFinder.IsValidId(id)).Distinct(StringComparer.Ordinal))
         {
             // No request for an id that cannot be one.
-            executor.RecordInputError(id, request, FailureKind.InvalidArgument, Failures.InvalidId(Kind.ObjectKind), DependencyErrors.InvalidId(Noun, id).Exception.Message, _run!.Write, Kind);
+            executor.RecordInputError(id, request, FailureKind.InvalidArgument, Failures.InvalidId(Kind.ObjectKind), DependencyErrors.InvalidId(Kind.ObjectKind, id).Exception.Message, _run!.Write, Kind);
         }
 
         foreach (var id in _ids.Where(CampaignFinder.IsValidId).Select(id => id.Trim()).Distinct(StringComparer.OrdinalIgnoreCase))
@@ -157,7 +159,7 @@ public abstract class ToggleChangeCommand : ChangeCmdlet
             {
                 if (!pattern.HasWildcards)
                 {
-                    _run!.DeferInput(DependencyErrors.NameNotFound(Noun, pattern.Pattern));
+                    _run!.DeferInput(DependencyErrors.NameNotFound(Kind.ObjectKind, pattern.Pattern));
                 }
                 else
                 {
@@ -179,6 +181,6 @@ public abstract class ToggleChangeCommand : ChangeCmdlet
     /// <summary>An id that matched nothing: a campaign's, when this connection has read it as one (a campaign piped in binds its Id here); else the kind's hint.</summary>
     private string? NotFoundHint(GenesysApiClient api, string id) =>
         api.Campaigns.KindOf(id) is { } campaignKind
-            ? $"It is the id of a {campaignKind.Noun}: {(Kind == ToggleKind.Sequence ? "the sequences that contain it are Get-GenesysCampaign -Id " + id + " | Get-GenesysCampaignSequence" : "the rules that act on it are Get-GenesysCampaign -Id " + id + " | Get-GenesysCampaignRule")}."
-            : DependencyErrors.NotFoundHint(Noun, id);
+            ? $"It is the id of a {campaignKind.Noun}: {OfCampaign(id)}."
+            : DependencyErrors.NotFoundHint(Kind.ObjectKind, id);
 }

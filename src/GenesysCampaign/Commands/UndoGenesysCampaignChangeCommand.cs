@@ -92,7 +92,7 @@ public sealed class UndoGenesysCampaignChangeCommand : ChangeCmdlet
         foreach (var group in Groups(steps))
         {
             var request = requests[(group.Kind, group.Action)];
-            var toggle = ToggleOf(group.Kind);
+            var toggle = ToggleKind.Of(group.Kind);
             var items = new List<IOutboundObject>();
             if (GenesysCampaignSchedule.ScheduleKindOf(group.Kind) is { } scheduleKind)
             {
@@ -193,7 +193,7 @@ public sealed class UndoGenesysCampaignChangeCommand : ChangeCmdlet
 
         foreach (var step in steps)
         {
-            var toggle = ToggleOf(step.Kind);
+            var toggle = ToggleKind.Of(step.Kind);
             var scheduleKind = GenesysCampaignSchedule.ScheduleKindOf(step.Kind);
             try
             {
@@ -251,7 +251,7 @@ public sealed class UndoGenesysCampaignChangeCommand : ChangeCmdlet
             {
                 await executor.RunAsync(items.Cast<GenesysCampaignSchedule>().ToList(), request, emit, token).ConfigureAwait(false);
             }
-            else if (ToggleOf(group.Kind) is { } toggle)
+            else if (ToggleKind.Of(group.Kind) is { } toggle)
             {
                 await executor.RunAsync(items, toggle, request, emit, token).ConfigureAwait(false);
             }
@@ -265,11 +265,4 @@ public sealed class UndoGenesysCampaignChangeCommand : ChangeCmdlet
     /// <summary>The steps by kind and action, in step order.</summary>
     private static IEnumerable<(OutboundObjectKind Kind, CampaignAction Action, List<UndoStep> Steps)> Groups(IReadOnlyList<UndoStep> steps) =>
         steps.GroupBy(s => (s.Kind, s.Action)).Select(g => (g.Key.Kind, g.Key.Action, g.ToList()));
-
-    private static ToggleKind? ToggleOf(OutboundObjectKind kind) => kind switch
-    {
-        OutboundObjectKind.Sequence => ToggleKind.Sequence,
-        OutboundObjectKind.CampaignRule => ToggleKind.CampaignRule,
-        _ => null,
-    };
 }

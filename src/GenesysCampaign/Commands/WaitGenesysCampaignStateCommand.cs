@@ -34,7 +34,7 @@ public sealed class WaitGenesysCampaignStateCommand : GenesysApiCmdlet
     [Parameter]
     [Alias("TimeoutSec")]
     [ValidateRange(1, 86400)]
-    public int Timeout { get; set; } = 300;
+    public int Timeout { get; set; } = StateChangeRequest.DefaultTimeoutSeconds;
 
     /// <summary>Output each campaign as it reached the state.</summary>
     [Parameter]

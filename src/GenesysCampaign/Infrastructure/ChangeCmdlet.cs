@@ -24,12 +24,12 @@ public abstract class ChangeCmdlet : GenesysApiCmdlet
     [Parameter]
     [Alias("TimeoutSec")]
     [ValidateRange(1, 86400)]
-    public int Timeout { get; set; } = 300;
+    public int Timeout { get; set; } = StateChangeRequest.DefaultTimeoutSeconds;
 
     /// <summary>Objects changed at once.</summary>
     [Parameter]
     [ValidateRange(1, 100)]
-    public int ThrottleLimit { get; set; } = 10;
+    public int ThrottleLimit { get; set; } = StateChangeRequest.DefaultThrottleLimit;
 
     /// <summary>Append a JSON line per record here. Default: $env:GENESYS_CAMPAIGN_AUDIT_LOG.</summary>
     [Parameter]

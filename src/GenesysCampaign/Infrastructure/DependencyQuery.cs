@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using GenesysCloud.Outbound.Api;
+using GenesysCloud.Outbound.Audit;
 using GenesysCloud.Outbound.Campaigns;
 using GenesysCloud.Outbound.Dependencies;
 
@@ -32,7 +33,7 @@ internal sealed class DependencyQuery<T>
     public const string CampaignSet = "Campaign";
 
     private readonly GenesysApiCmdlet _cmdlet;
-    private readonly DependencyErrors.Noun _noun;
+    private readonly OutboundObjectKind _kind;
     private readonly string _failedId;
     private readonly Func<GenesysApiClient, IReadOnlyList<T>> _readAll;
     private readonly Func<GenesysApiClient, string, CancellationToken, Task<T>> _readOne;
@@ -47,13 +48,13 @@ internal sealed class DependencyQuery<T>
     private IReadOnlyList<T>? _all;
 
     /// <summary>
-    /// A query for <paramref name="cmdlet"/>: its objects named <paramref name="noun"/> in errors, every
+    /// A query for <paramref name="cmdlet"/>: its objects of <paramref name="kind"/> (named for it in errors), every
     /// one read by <paramref name="readAll"/> (through the pump), one by <paramref name="readOne"/>,
     /// those of a piped campaign picked by <paramref name="relatedTo"/>, kept when <paramref name="wanted"/>.
     /// </summary>
     public DependencyQuery(
         GenesysApiCmdlet cmdlet,
-        DependencyErrors.Noun noun,
+        OutboundObjectKind kind,
         string failedId,
         Func<GenesysApiClient, IReadOnlyList<T>> readAll,
         Func<GenesysApiClient, string, CancellationToken, Task<T>> readOne,
@@ -63,7 +64,7 @@ internal sealed class DependencyQuery<T>
         Func<T, string> nameOf)
     {
         _cmdlet = cmdlet;
-        _noun = noun;
+        _kind = kind;
         _failedId = failedId;
         _readAll = readAll;
         _readOne = readOne;
@@ -87,7 +88,7 @@ internal sealed class DependencyQuery<T>
                     }
                     else
                     {
-                        _cmdlet.WriteError(DependencyErrors.InvalidId(_noun, id));
+                        _cmdlet.WriteError(DependencyErrors.InvalidId(_kind, id));
                     }
                 }
 
@@ -135,7 +136,7 @@ internal sealed class DependencyQuery<T>
 
             foreach (var pattern in patterns.Where(p => !p.HasWildcards && !matched.Contains(p.Pattern)))
             {
-                _cmdlet.WriteError(DependencyErrors.NameNotFound(_noun, pattern.Pattern));
+                _cmdlet.WriteError(DependencyErrors.NameNotFound(_kind, pattern.Pattern));
             }
         }
     }
@@ -156,7 +157,7 @@ internal sealed class DependencyQuery<T>
         }
         catch (GenesysApiException ex) when (id is not null && ex.StatusCode == 404)
         {
-            _cmdlet.WriteError(DependencyErrors.IdNotFound(_noun, id));
+            _cmdlet.WriteError(DependencyErrors.IdNotFound(_kind, id));
             return null;
         }
         catch (Exception ex) when (ex is GenesysApiException or GenesysAuthenticationException)

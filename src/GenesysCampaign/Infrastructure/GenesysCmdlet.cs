@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Threading;
 using GenesysCloud.Outbound.Api;
 using GenesysCloud.Outbound.Audit;
+using GenesysCloud.Outbound.Dependencies;
 
 namespace GenesysCloud.Outbound.PowerShell.Infrastructure;
 
@@ -158,15 +159,7 @@ internal static class ErrorMapping
     /// </summary>
     public static string ErrorId(GenesysCampaignStateChange record)
     {
-        var noun = record.ObjectKind switch
-        {
-            OutboundObjectKind.Sequence => "CampaignSequence",
-            OutboundObjectKind.CampaignRule => "CampaignRule",
-            OutboundObjectKind.CampaignSchedule => "CampaignSchedule",
-            OutboundObjectKind.SequenceSchedule => "SequenceSchedule",
-            OutboundObjectKind.MessagingCampaignSchedule => "MessagingCampaignSchedule",
-            _ => "Campaign",
-        };
+        var noun = ObjectNouns.IdPartOf(record.ObjectKind);
         return record.Outcome switch
         {
             StateChangeOutcome.Rejected => noun + "StateChangeRejected",
