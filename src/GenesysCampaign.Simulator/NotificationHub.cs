@@ -179,6 +179,11 @@ internal sealed class NotificationHub : IDisposable
         string? message = null;
         lock (_gate)
         {
+            if (_options.LoseEvents)
+            {
+                return;
+            }
+
             var now = DateTimeOffset.UtcNow;
             foreach (var channel in _channels.Values)
             {

@@ -79,6 +79,13 @@ public sealed class SimulatorOptions
     public bool MinimalNotificationBodies { get; set; }
 
     /// <summary>
+    /// Live. While true, no event reaches any socket (heartbeats still do): events lost in transit,
+    /// as when a socket is attached a moment after its handshake. No Genesys document promises
+    /// delivery, so a client must still end its waits by a read, not by its timeout.
+    /// </summary>
+    public bool LoseEvents { get; set; }
+
+    /// <summary>
     /// Live. What <c>POST .../campaigns/{id}/start|stop</c> answers when it accepts: 202 (the
     /// default), 200 or 204, none with a body (the success code is UNCONFIRMED). 404, 405 or 501 make
     /// the endpoints answer as if the API lacked them, for testing a client's fallback.

@@ -117,6 +117,28 @@ public class NotificationTests
     }
 
     [Fact]
+    public async Task A_wait_whose_settling_event_is_lost_is_confirmed_by_a_read_not_left_to_the_timeout()
+    {
+        // Seen in a full run: a Resume -Wait whose event went out before the simulator attached the
+        // socket waited its whole 300 s. Here every event is lost; the subscription still succeeds.
+        await using var org = await TestOrg.StartAsync(o => o.LoseEvents = true);
+        var id = SimulatorSeed.UnreferencedOnCampaignId;
+        var api = org.Client();
+        var given = await api.GetCampaignAsync(id, null, CancellationToken.None);
+        using var waiter = new NotificationCampaignWaiter(api, new NotificationOptions { ConfirmUnheardAfter = TimeSpan.FromSeconds(2) });
+        var records = new List<GenesysCampaignStateChange>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        await new StateChangeExecutor(api, waiter, null).RunAsync(
+            new[] { given }, new StateChangeRequest(CampaignAction.Suspend) { Wait = true, Timeout = TimeSpan.FromSeconds(30) }, (r, _) => records.Add(r), CancellationToken.None);
+
+        var record = Assert.Single(records);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"took {clock.Elapsed}: {record.Message}");
+        Assert.Equal((StateChangeOutcome.Changed, "on", "off"), (record.Outcome, record.PreviousStatus, record.FinalStatus));
+        Assert.False(waiter.IsPolling);
+    }
+
+    [Fact]
     public async Task A_wait_settles_on_minimal_event_bodies_as_soon_as_they_come()
     {
         await using var org = await TestOrg.StartAsync(o =>

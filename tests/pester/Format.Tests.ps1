@@ -24,26 +24,57 @@ BeforeAll {
 
 AfterAll { Stop-TestOrg $sim }
 
+Describe 'The GenesysCampaignStateChange table at 80 columns' {
+    It 'ends at the outcome, one line a record, and fits' {
+        $records = @(
+            Get-RecordFromLine @{ previousStatus = 'on'; finalStatus = 'off'; action = 'Suspend'; outcome = 'Changed' }
+            Get-RecordFromLine @{ previousStatus = 'on'; finalStatus = 'forced_stopping'; outcome = 'Changed' }
+            Get-RecordFromLine @{ previousStatus = 'stopping'; finalStatus = 'stopping'; action = 'Suspend'; outcome = 'Unchanged'; message = ('m' * 200) }
+        )
+        $lines = @(($records | Out-String -Width 80) -split "`r?`n" | Where-Object { $_.Trim() })
+        $lines[0] | Should -Match '^Kind\s+Name\s+Action\s+Status\s+Outcome\s*$'
+        $lines.Count | Should -Be 5 -Because 'a header, its rule and one line for each record: the message is left to a wider console'
+        $lines | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual 80 }
+        $lines[2] | Should -Match "^Campaign\s+$([regex]::Escape($OnName))\s+Suspend\s+on -> off\s+Changed$"
+        $lines[3] | Should -Match "^Campaign\s+$([regex]::Escape($OnName))\s+Stop\s+on -> forced_stopping\s+Changed$"
+        # Nothing changed: the status once.
+        $lines[4] | Should -Match "^Campaign\s+$([regex]::Escape($OnName))\s+Suspend\s+stopping\s+Unchanged$"
+    }
+
+    It 'names a kind in short: <Kind> as <Shown>' -ForEach @(
+        @{ Kind = 'Sequence'; Shown = 'Sequence' }
+        @{ Kind = 'CampaignRule'; Shown = 'Rule' }
+        @{ Kind = 'CampaignSchedule'; Shown = 'Schedule' }
+        @{ Kind = 'MessagingCampaignSchedule'; Shown = 'Schedule' }
+    ) {
+        $record = Get-RecordFromLine @{ objectKind = $Kind; objectId = 'x1'; objectName = 'Night run'; campaignId = $null; campaignName = $null; previousStatus = 'scheduled'; finalStatus = 'removed'; action = 'Remove' }
+        $record.ObjectKind | Should -Be $Kind
+        @(($record | Out-String -Width 80) -split "`r?`n" | Where-Object { $_.Contains('Night run') })[0] | Should -Match "^$Shown\s+Night run\s+Remove\s+scheduled -> removed\s+Changed$"
+    }
+}
+
 Describe 'The GenesysCampaignStateChange table at 120 columns' {
-    It 'shows <Pair> whole, then the outcome' -ForEach @(
-        @{ Previous = 'forced_off'; Final = 'forced_stopping'; Pair = 'forced_off -> forced_stopping' }
-        @{ Previous = 'forced_stopping'; Final = 'forced_stopping'; Pair = 'forced_stopping -> forced_stopping' }
-        @{ Previous = 'forced_stopping'; Final = 'forced_off'; Pair = 'forced_stopping -> forced_off' }
+    It 'shows <Pair> whole, then the outcome and the message' -ForEach @(
+        @{ Previous = 'on'; Final = 'forced_stopping'; Pair = 'on -> forced_stopping' }
+        @{ Previous = 'stopping'; Final = 'forced_off'; Pair = 'stopping -> forced_off' }
+        @{ Previous = 'forced_stopping'; Final = 'forced_stopping'; Pair = 'forced_stopping' }
     ) {
         $record = Get-RecordFromLine @{ previousStatus = $Previous; finalStatus = $Final; outcome = 'Unchanged'; message = ('m' * 200) }
         $table = $record | Out-String -Width 120
         $row = @(Get-Row $table $OnName)
         $row.Count | Should -Be 1
-        $row[0] | Should -Match ("^Campaign\s+$([regex]::Escape($OnName))\s+Stop\s+$([regex]::Escape($Pair))\s+Unchanged\s+m+")
+        $row[0] | Should -Match ("^Campaign\s+$([regex]::Escape($OnName))\s+Stop\s+$([regex]::Escape($Pair))\s+Unchanged\s+m+$")
         $row[0].Length | Should -BeLessOrEqual 120
+        # The message wraps, never cut off: every one of its 200 characters is in the table.
+        (($table -split "`r?`n" | ForEach-Object { ($_ -replace '^.{81}', '').Trim() }) -join '') | Should -Match ('m' * 200)
     }
 
-    It 'shows a real forced_stopping campaign given to Suspend-GenesysCampaign whole' {
+    It 'shows a real forced_stopping campaign given to Suspend-GenesysCampaign' {
         Set-GenesysSimulatorStatus $sim -Id $OffId -Status forced_stopping
         $record = Suspend-GenesysCampaign -Id $OffId -Confirm:$false
         $record.Outcome | Should -Be 'Unchanged'
         $table = $record | Out-String -Width 120
-        @(Get-Row $table $OffName)[0] | Should -Match "^Campaign\s+$OffName\s+Suspend\s+forced_stopping -> forced_stopping\s+Unchanged\s+\S"
+        @(Get-Row $table $OffName)[0] | Should -Match "^Campaign\s+$OffName\s+Suspend\s+forced_stopping\s+Unchanged\s+\S"
     }
 
     It 'leaves the name empty, not the id, for an id that is no campaign (<Id>)' -ForEach @(
@@ -59,10 +90,10 @@ Describe 'The GenesysCampaignStateChange table at 120 columns' {
         $lines[0] | Should -Match '^Kind\s+Name\s+Action\s+Status\s+Outcome\s+Message$'
         # The message wraps (a reason is never cut off) over more lines.
         $lines.Count | Should -BeGreaterOrEqual 3
-        # The name column (24 wide, after the kind's 12 and a space) and the status column are blank; the message names the id.
+        # The name column (28 wide, after the kind's 8 and a space) and the status column are blank; the message names the id.
         $lines[2] | Should -Match "^Campaign\s{29}\s*Suspend\s+Failed\s+"
         (($lines[2..($lines.Count - 1)] -join '') -replace '\s') | Should -Match ([regex]::Escape($Id -replace '\s'))
-        $lines[2].Substring(13, 24).Trim() | Should -BeNullOrEmpty
+        $lines[2].Substring(9, 28).Trim() | Should -BeNullOrEmpty
         $lines[2] | Should -Not -Match '->'
     }
 }

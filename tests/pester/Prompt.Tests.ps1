@@ -12,6 +12,19 @@ Describe 'At the prompt' {
         $result.CompletionMatches.CompletionText | Should -Be @('Sales-West-006', 'Sales-West-026', 'Sales-West-046', 'Sales-West-Email-026', 'Sales-West-WhatsApp-006')
     }
 
+    It 'completes -Name of <Command> with <Kind> names, not campaign names' -ForEach @(
+        @{ Command = 'Suspend-GenesysCampaignSequence'; Kind = 'sequence'; Typed = 'Win'; Expected = @("'Winter Sequence'") }
+        @{ Command = 'Get-GenesysCampaignSequence'; Kind = 'sequence'; Typed = 'Ren'; Expected = @("'Renewals Sequence'") }
+        @{ Command = 'Disable-GenesysCampaignRule'; Kind = 'campaign rule'; Typed = "'Turn on Sales"; Expected = @("'Turn on Sales-East-001 when queue is idle'", "'Turn on Sales-South-SMS-016 when Survey-South-SMS-004 passes 80%'") }
+        @{ Command = 'Get-GenesysCampaignRule'; Kind = 'campaign rule'; Typed = "'Turn on Ret"; Expected = @("'Turn on Retention-West-002 after business hours'") }
+    ) {
+        $line = "$Command -Name $Typed"
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be $Expected
+        # A campaign's name is no sequence's or rule's.
+        $line = "$Command -Name Sales-W"
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches | Should -BeNullOrEmpty
+    }
+
     It 'reads campaign names once a minute at most' {
         Clear-GenesysSimulatorRequest $sim
         1..3 | ForEach-Object { TabExpansion2 -inputScript 'Suspend-GenesysCampaign -Name Surv' -cursorColumn 'Suspend-GenesysCampaign -Name Surv'.Length | Out-Null }
@@ -93,11 +106,14 @@ Describe 'Formatting' {
         $text | Should -Match "$OnName\s+on\s"
     }
 
-    It 'shows records as a table with PreviousStatus -> FinalStatus and a list view with every field' {
+    It 'shows records as a table with PreviousStatus -> FinalStatus (one status when it did not change) and a list view with every field' {
         $PSStyle.OutputRendering = 'PlainText'
         $record = Suspend-GenesysCampaign -Id $OffId
         ($record | Out-String -Width 200) | Should -Match 'Kind\s+Name\s+Action\s+Status\s+Outcome\s+Message'
-        ($record | Out-String -Width 200) | Should -Match 'off -> off\s+Unchanged'
+        ($record | Out-String -Width 200) | Should -Match "Suspend\s+off\s+Unchanged"
+        $changed = Suspend-GenesysCampaign -Id $OnId
+        ($changed | Out-String -Width 200) | Should -Match 'Suspend\s+on -> (stopping|off)\s+Changed'
+        Resume-GenesysCampaign -Id $OnId -Wait | Out-Null
         ($record | Format-List | Out-String -Width 200) | Should -Match 'CorrelationId\s*:'
     }
 

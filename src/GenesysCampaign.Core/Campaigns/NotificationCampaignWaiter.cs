@@ -15,6 +15,13 @@ public sealed class NotificationOptions
     public TimeSpan ConfirmWindow { get; set; } = TimeSpan.FromMilliseconds(300);
 
     /// <summary>
+    /// How long a wait goes without the event that settles it before a batched read confirms it, and
+    /// again each this long: no Genesys document promises delivery, and a lost event must not hold a
+    /// wait to its timeout. Longer than most settles, so a bulk pause still reads nothing.
+    /// </summary>
+    public TimeSpan ConfirmUnheardAfter { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
     /// How long making a channel and subscribing may take, retries included, before waiting polls
     /// instead: an outage of the notification service must not hold an emergency pause.
     /// </summary>
@@ -34,7 +41,8 @@ public sealed class NotificationOptions
 /// could only be as new or older (eventual consistency), and would cost a request per campaign.
 /// What the event body lacks comes from the campaign as last seen (such a view is never written).
 /// Reads confirm where events may be missing: at a wait's deadline (the final read), after the
-/// socket reconnects, and for a view read before the subscription, batched 100 campaigns a request. When a channel or its socket cannot be had,
+/// socket reconnects, for a view read before the subscription, and for a wait that has heard
+/// nothing for <see cref="NotificationOptions.ConfirmUnheardAfter"/>, batched 100 campaigns a request. When a channel or its socket cannot be had,
 /// or is lost, every wait moves to batched polling without failing.
 /// </summary>
 internal sealed class NotificationCampaignWaiter : ICampaignWaiter
@@ -169,7 +177,11 @@ internal sealed class NotificationCampaignWaiter : ICampaignWaiter
             if (!_fallback && campaign.Kind.TopicsFor(campaignId, campaign.MediaType).Any(_subscribed.Contains))
             {
                 // A view older than the subscription may have missed its settle: the next window reads it.
-                pending = new PendingWait(campaignId, isDone, deadline, stats) { ToConfirm = viewPredatesSubscription };
+                pending = new PendingWait(campaignId, isDone, deadline, stats)
+                {
+                    ToConfirm = viewPredatesSubscription,
+                    NextConfirm = DateTime.UtcNow + _options.ConfirmUnheardAfter,
+                };
                 if (_latest.TryGetValue(campaignId, out var latest))
                 {
                     pending.Last = latest;
@@ -319,8 +331,9 @@ internal sealed class NotificationCampaignWaiter : ICampaignWaiter
     }
 
     /// <summary>
-    /// Every window: one batched read of the waits past their deadline (the final read) and of those
-    /// whose events may have been missed during a reconnect; completes the ones it settles.
+    /// Every window: one batched read of the waits past their deadline (the final read), of those
+    /// whose events may have been missed (a reconnect, an old view, nothing heard for a while);
+    /// completes the ones it settles.
     /// </summary>
     private async Task ConfirmLoopAsync()
     {
@@ -346,7 +359,7 @@ internal sealed class NotificationCampaignWaiter : ICampaignWaiter
                     return;
                 }
 
-                due = _pending.Where(p => p.ToConfirm || now >= p.Deadline).ToArray();
+                due = _pending.Where(p => p.ToConfirm || now >= p.Deadline || now >= p.NextConfirm).ToArray();
             }
 
             if (due.Length == 0)
@@ -386,6 +399,7 @@ internal sealed class NotificationCampaignWaiter : ICampaignWaiter
                     else
                     {
                         pending.ToConfirm = false;
+                        pending.NextConfirm = now + _options.ConfirmUnheardAfter;
                     }
                 }
             }

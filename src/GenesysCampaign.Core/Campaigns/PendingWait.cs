@@ -29,5 +29,8 @@ internal sealed class PendingWait
     /// <summary>Events may have been missed (a reconnect, a view older than the subscription): settle it with a read.</summary>
     public bool ToConfirm { get; set; }
 
+    /// <summary>Notifications only: when a wait that has heard nothing that settles it is read.</summary>
+    public DateTime NextConfirm { get; set; } = DateTime.MaxValue;
+
     public TaskCompletionSource<CampaignWaitResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

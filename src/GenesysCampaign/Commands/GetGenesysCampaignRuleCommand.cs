@@ -28,6 +28,7 @@ public sealed class GetGenesysCampaignRuleCommand : GenesysApiCmdlet
     [Parameter(Position = 0, ParameterSetName = NameSet)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(CampaignRuleNameCompleter))]
     public string[]? Name { get; set; }
 
     /// <summary>Rule ids; each read by itself.</summary>

@@ -26,6 +26,7 @@ public sealed class GetGenesysCampaignSequenceCommand : GenesysApiCmdlet
     [Parameter(Position = 0, ParameterSetName = NameSet)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(SequenceNameCompleter))]
     public string[]? Name { get; set; }
 
     /// <summary>Sequence ids; each read by itself.</summary>

@@ -46,6 +46,7 @@ public abstract class ToggleChangeCommand : ChangeCmdlet
     [Parameter(Mandatory = true, ParameterSetName = NameSet)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ToggleNameCompleter))]
     public string[]? Name { get; set; }
 
     /// <summary>Which change this cmdlet makes.</summary>

@@ -1,11 +1,13 @@
 using System;
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using System.Threading.Tasks;
 using GenesysCloud.Outbound.Api;
 using GenesysCloud.Outbound.Campaigns;
 
@@ -28,15 +30,17 @@ public sealed class StatusCompleter : IArgumentCompleter
 }
 
 /// <summary>
-/// Completes -Name with the campaign names of the current connection, from a cache that lives a
-/// minute per connection, so pressing Tab twice does not list every campaign twice. A name is
-/// inserted with its wildcard characters escaped (<c>'`[UK`] Renewals'</c>), so it matches only itself.
+/// Completes -Name with the names of one kind of object of the current connection (or of
+/// -Connection), from a cache that lives a minute per connection and kind, so pressing Tab twice
+/// does not list them twice. A name is inserted with its wildcard characters escaped
+/// (<c>'`[UK`] Renewals'</c>), so it matches only itself. Reading is bounded (5 s); a read that fails
+/// or runs out completes nothing rather than throw at the prompt.
 /// </summary>
-public sealed class CampaignNameCompleter : IArgumentCompleter
+public abstract class CachedNameCompleter : IArgumentCompleter
 {
     private static readonly TimeSpan CacheLife = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan ReadBudget = TimeSpan.FromSeconds(5);
-    private static readonly ConditionalWeakTable<GenesysConnection, Cache> Caches = new();
+    private static readonly ConditionalWeakTable<GenesysConnection, ConcurrentDictionary<Type, Cache>> Caches = new();
 
     /// <inheritdoc />
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
@@ -52,9 +56,12 @@ public sealed class CampaignNameCompleter : IArgumentCompleter
         return Completion.Matching(Names(connection), typed, WildcardPattern.Escape);
     }
 
-    private static IReadOnlyList<string> Names(GenesysConnection connection)
+    /// <summary>Every name of the kind, as the connection's client lists them.</summary>
+    private protected abstract IAsyncEnumerable<string> ReadNamesAsync(GenesysApiClient api, CancellationToken cancellationToken);
+
+    private IReadOnlyList<string> Names(GenesysConnection connection)
     {
-        var cache = Caches.GetValue(connection, _ => new Cache());
+        var cache = Caches.GetValue(connection, _ => new ConcurrentDictionary<Type, Cache>()).GetOrAdd(GetType(), _ => new Cache());
         lock (cache)
         {
             if (cache.Names is not null && DateTime.UtcNow - cache.Read < CacheLife)
@@ -66,22 +73,17 @@ public sealed class CampaignNameCompleter : IArgumentCompleter
             {
                 using var budget = new CancellationTokenSource(ReadBudget);
                 var names = new List<string>();
-                var api = connection.CreateClient();
-                foreach (var kind in CampaignKind.All)
+                var listing = ReadNamesAsync(connection.CreateClient(), budget.Token).GetAsyncEnumerator(budget.Token);
+                try
                 {
-                    // Voice and messaging campaigns alike: the state cmdlets take both.
-                    var listing = api.ListCampaignsAsync(null, null, budget.Token, kind).GetAsyncEnumerator(budget.Token);
-                    try
+                    while (listing.MoveNextAsync().AsTask().GetAwaiter().GetResult())
                     {
-                        while (listing.MoveNextAsync().AsTask().GetAwaiter().GetResult())
-                        {
-                            names.Add(listing.Current.Name);
-                        }
+                        names.Add(listing.Current);
                     }
-                    finally
-                    {
-                        listing.DisposeAsync().AsTask().GetAwaiter().GetResult();
-                    }
+                }
+                finally
+                {
+                    listing.DisposeAsync().AsTask().GetAwaiter().GetResult();
                 }
 
                 cache.Names = names;
@@ -102,6 +104,61 @@ public sealed class CampaignNameCompleter : IArgumentCompleter
         public IReadOnlyList<string>? Names { get; set; }
 
         public DateTime Read { get; set; }
+    }
+}
+
+/// <summary>Completes -Name with campaign names, voice and messaging alike (the state cmdlets take both).</summary>
+public sealed class CampaignNameCompleter : CachedNameCompleter
+{
+    private protected override async IAsyncEnumerable<string> ReadNamesAsync(GenesysApiClient api, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var kind in CampaignKind.All)
+        {
+            await foreach (var campaign in api.ListCampaignsAsync(null, null, cancellationToken, kind).ConfigureAwait(false))
+            {
+                yield return campaign.Name;
+            }
+        }
+    }
+}
+
+/// <summary>Completes -Name with sequence names.</summary>
+public sealed class SequenceNameCompleter : CachedNameCompleter
+{
+    private protected override async IAsyncEnumerable<string> ReadNamesAsync(GenesysApiClient api, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var sequence in api.ListSequencesAsync(null, cancellationToken).ConfigureAwait(false))
+        {
+            yield return sequence.Name;
+        }
+    }
+}
+
+/// <summary>Completes -Name with campaign rule names.</summary>
+public sealed class CampaignRuleNameCompleter : CachedNameCompleter
+{
+    private protected override async IAsyncEnumerable<string> ReadNamesAsync(GenesysApiClient api, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var rule in api.ListCampaignRulesAsync(null, cancellationToken).ConfigureAwait(false))
+        {
+            yield return rule.Name;
+        }
+    }
+}
+
+/// <summary>
+/// Completes the -Name that the sequence and rule change cmdlets share (declared once, on
+/// ToggleChangeCommand): sequence names for *-GenesysCampaignSequence, rule names for *-GenesysCampaignRule.
+/// </summary>
+public sealed class ToggleNameCompleter : IArgumentCompleter
+{
+    /// <inheritdoc />
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+    {
+        IArgumentCompleter names = (commandName ?? string.Empty).EndsWith("GenesysCampaignSequence", StringComparison.OrdinalIgnoreCase)
+            ? new SequenceNameCompleter()
+            : new CampaignRuleNameCompleter();
+        return names.CompleteArgument(commandName!, parameterName, wordToComplete, commandAst, fakeBoundParameters);
     }
 }
 
