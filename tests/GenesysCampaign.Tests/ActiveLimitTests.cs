@@ -50,7 +50,9 @@ public sealed class ActiveLimitTests
     [Fact]
     public async Task The_voice_limit_counts_stopping_campaigns_and_WhatIf_says_which_would_be_rejected()
     {
-        await using var sim = await GenesysSimulator.StartAsync();
+        // A slow dialer: campaign 48 stays stopping (so active) from the -WhatIf through the run. With the
+        // 300 ms default it settled in between once (fresh-clone CI), and three campaigns fitted.
+        await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { DialerDelay = TimeSpan.FromMinutes(5) });
         for (var i = 1; i <= 60; i++)
         {
             sim.SetStatus(SimulatorSeed.CampaignId(i), i <= 47 ? "on" : i == 48 ? "stopping" : "off");

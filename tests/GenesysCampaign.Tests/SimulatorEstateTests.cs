@@ -129,7 +129,8 @@ public class SimulatorEstateTests
     [Fact]
     public async Task The_messaging_active_cap_is_its_own_and_names_messaging_campaigns()
     {
-        await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { MaxActiveMessagingCampaigns = 9, MaxActiveCampaigns = 11 });
+        // A slow dialer: the seeded stopping campaigns stay active for the counts below (the 300 ms default races them).
+        await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { MaxActiveMessagingCampaigns = 9, MaxActiveCampaigns = 11, DialerDelay = TimeSpan.FromMinutes(5) });
         using var api = await SimApi.ConnectAsync(sim);
 
         var refused = await api.PostAsync($"{Messaging}/{SimulatorSeed.OffEmailCampaignId}/start");

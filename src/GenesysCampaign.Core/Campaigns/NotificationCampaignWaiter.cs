@@ -40,10 +40,11 @@ public sealed class NotificationOptions
 /// carries the campaign's status and version, so it settles a wait by itself: a read right after
 /// could only be as new or older (eventual consistency), and would cost a request per campaign.
 /// What the event body lacks comes from the campaign as last seen (such a view is never written).
-/// Reads confirm where events may be missing: at a wait's deadline (the final read), after the
-/// socket reconnects, for a view read before the subscription, and for a wait that has heard
-/// nothing for <see cref="NotificationOptions.ConfirmUnheardAfter"/>, batched 100 campaigns a request. When a channel or its socket cannot be had,
-/// or is lost, every wait moves to batched polling without failing.
+/// Reads confirm where events may be missing, batched 100 campaigns a request: at a wait's
+/// deadline (the final read), after the socket reconnects, for a view read before the
+/// subscription, and for a wait that has heard nothing for
+/// <see cref="NotificationOptions.ConfirmUnheardAfter"/>. When a channel or its socket cannot be
+/// had, or is lost, every wait moves to batched polling without failing.
 /// </summary>
 internal sealed class NotificationCampaignWaiter : ICampaignWaiter
 {
@@ -177,6 +178,7 @@ internal sealed class NotificationCampaignWaiter : ICampaignWaiter
             if (!_fallback && campaign.Kind.TopicsFor(campaignId, campaign.MediaType).Any(_subscribed.Contains))
             {
                 // A view older than the subscription may have missed its settle: the next window reads it.
+                // Any wait is read once it has heard nothing for a while: an event can be lost.
                 pending = new PendingWait(campaignId, isDone, deadline, stats)
                 {
                     ToConfirm = viewPredatesSubscription,
