@@ -97,3 +97,11 @@ Describe 'The GenesysCampaignStateChange table at 120 columns' {
         $lines[2] | Should -Not -Match '->'
     }
 }
+
+Describe 'Times on screen' {
+    It 'are UTC and say so, in the list view of a record' {
+        $record = Get-RecordFromLine @{}
+        $record.Timestamp.Kind | Should -Not -Be 'Unspecified'
+        ($record | Format-List | Out-String -Width 120) | Should -Match '(?m)^Timestamp\s+:\s+2025-06-01 07:12:03Z\s*$'
+    }
+}

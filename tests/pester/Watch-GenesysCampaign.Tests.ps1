@@ -30,6 +30,9 @@ Describe 'Watch-GenesysCampaign' {
         $events[0].GetType().FullName | Should -Be 'GenesysCloud.Outbound.Campaigns.GenesysCampaignStatusEvent'
         ($events | ForEach-Object { "$($_.PreviousStatus)>$($_.Status)" }) -join ',' | Should -Be 'off>on,on>stopping,stopping>off'
         $events.CampaignName | Sort-Object -Unique | Should -Be 'Collections-East-033'
+        # On screen, in UTC and marked so.
+        $stamp = $events[0].Timestamp.ToUniversalTime().ToString('yyyy-MM-dd HH:mm:ss', [cultureinfo]::InvariantCulture) + 'Z'
+        ($events[0] | Out-String -Width 120) | Should -Match ([regex]::Escape($stamp))
     }
 
     It 'ends quietly at -Timeout when nothing changes' {
