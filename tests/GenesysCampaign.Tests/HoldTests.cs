@@ -174,6 +174,49 @@ public sealed class HoldTests
     }
 
     [Fact]
+    public async Task Ctrl_C_after_the_campaigns_leaves_a_record_for_each_object_the_hold_did_not_reach()
+    {
+        // The campaigns are paused, then Ctrl+C: nothing more is sent, but what could turn them back on
+        // must not go unrecorded, or the audit log reads as a hold that held.
+        await using var org = await TestOrg.StartAsync();
+        var api = org.Client();
+        var campaigns = await api.GetCampaignsByIdAsync(Held, null, CancellationToken.None);
+        using var waiter = new GenesysCloud.Outbound.Campaigns.PollingCampaignWaiter(api);
+        var executor = new GenesysCloud.Outbound.Campaigns.StateChangeExecutor(api, waiter, null);
+        var request = new GenesysCloud.Outbound.Campaigns.StateChangeRequest(CampaignAction.Suspend) { Hold = true, Reason = "INC-1" };
+        var plans = await executor.PlanHoldAsync(campaigns, request, CancellationToken.None);
+        var dependencies = plans.Where(p => p.WouldWrite && p.Target.ObjectKind != OutboundObjectKind.Campaign).Select(p => p.Target).ToList();
+        Assert.Contains(dependencies, d => d.ObjectKind == OutboundObjectKind.Sequence);
+        Assert.Contains(dependencies, d => d.ObjectKind == OutboundObjectKind.CampaignRule);
+        Assert.Contains(dependencies, d => d.ObjectKind == OutboundObjectKind.CampaignSchedule);
+        using var stop = new CancellationTokenSource();
+        var records = new List<GenesysCampaignStateChange>();
+        org.Simulator.ClearRequests();
+
+        await executor.RunHoldAsync(plans.Where(p => p.WouldWrite).Select(p => p.Target).ToList(), request, (r, _) =>
+        {
+            lock (records)
+            {
+                records.Add(r);
+                if (r.ObjectKind == OutboundObjectKind.Campaign)
+                {
+                    stop.Cancel(); // Ctrl+C once the first campaign is paused.
+                }
+            }
+        }, stop.Token);
+
+        Assert.DoesNotContain(org.Simulator.Requests, r => r.Method is "PUT" or "DELETE" && !r.Path.Contains("/notifications/", StringComparison.Ordinal));
+        Assert.All(dependencies, d =>
+        {
+            var record = Assert.Single(records, r => r.ObjectId == d.Id && r.ObjectKind == d.ObjectKind);
+            Assert.Equal(StateChangeOutcome.Unchanged, record.Outcome);
+            Assert.Equal(request.OperationId, record.OperationId);
+            Assert.Contains("the hold was stopped (Ctrl+C) before it was reached", record.Message, StringComparison.Ordinal);
+            Assert.Contains(record.Warnings, w => w.Contains("can still turn campaign(s)", StringComparison.Ordinal));
+        });
+    }
+
+    [Fact]
     public async Task A_sequence_shared_by_two_campaigns_held_together_is_turned_off_once()
     {
         await using var org = await TestOrg.StartAsync();

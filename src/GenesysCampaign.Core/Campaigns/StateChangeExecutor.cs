@@ -256,7 +256,9 @@ internal sealed class StateChangeExecutor
     /// <summary>
     /// Runs Suspend -Hold as planned: the campaigns first (stopping contact comes first), then the
     /// sequences, rules and schedules approved, in that order, in the same operation. One that cannot
-    /// be changed says in its record's warnings which campaigns it can still turn back on.
+    /// be changed says in its record's warnings which campaigns it can still turn back on. Ctrl+C
+    /// after the campaigns: what was not reached has no write, yet the hold is incomplete, so unlike
+    /// an unreached campaign each gets an Unchanged record (audited) saying what it can still turn on.
     /// </summary>
     public async Task RunHoldAsync(IReadOnlyList<IOutboundObject> approved, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> onRecord, CancellationToken cancellationToken)
     {
@@ -265,20 +267,43 @@ internal sealed class StateChangeExecutor
         var sequences = HoldRequest(request, CampaignAction.Suspend, approved);
         var rules = HoldRequest(request, CampaignAction.Disable, approved);
         var schedules = HoldRequest(request, CampaignAction.Remove, approved);
+        var reached = new HashSet<IOutboundObject>();
+        GenesysCampaignStateChange? Held(IOutboundObject item, GenesysCampaignStateChange? record)
+        {
+            lock (reached)
+            {
+                if (record is not null)
+                {
+                    reached.Add(item);
+                }
+            }
+
+            if (record is { Outcome: StateChangeOutcome.Failed or StateChangeOutcome.Rejected or StateChangeOutcome.TimedOut })
+            {
+                record.Warnings = record.Warnings.Concat(HeldWarnings(item, record.Outcome.ToString())).ToArray();
+            }
+
+            return record;
+        }
+
         await ForEachAsync(approved.OfType<GenesysCampaignSequence>().ToList(), sequences, onRecord, async (s, slot) => Held(s, await new ToggleChange(services, ToggleKind.Sequence, s, sequences, slot, cancellationToken).RunAsync().ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
         await ForEachAsync(approved.OfType<GenesysCampaignRule>().ToList(), rules, onRecord, async (r, slot) => Held(r, await new ToggleChange(services, ToggleKind.CampaignRule, r, rules, slot, cancellationToken).RunAsync().ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
         await ForEachAsync(approved.OfType<GenesysCampaignSchedule>().ToList(), schedules, onRecord, async (s, _) => Held(s, await new ScheduleChange(services, s, schedules, cancellationToken).RunAsync().ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
-    }
 
-    /// <summary>A hold's change of what could undo a pause; one left as it was says what it can still turn back on.</summary>
-    private GenesysCampaignStateChange? Held(IOutboundObject item, GenesysCampaignStateChange? record)
-    {
-        if (record is { Outcome: StateChangeOutcome.Failed or StateChangeOutcome.Rejected or StateChangeOutcome.TimedOut })
+        foreach (var item in cancellationToken.IsCancellationRequested ? approved.Where(o => o is not GenesysCampaign && !reached.Contains(o)) : Enumerable.Empty<IOutboundObject>())
         {
-            record.Warnings = record.Warnings.Concat(HeldWarnings(item, record.Outcome.ToString())).ToArray();
+            var (kindRequest, kind) = item switch
+            {
+                GenesysCampaignSequence => (sequences, ToggleKind.Sequence),
+                GenesysCampaignRule => (rules, ToggleKind.CampaignRule),
+                _ => (schedules, (ToggleKind?)null),
+            };
+            var record = NewRecordOf(item, kindRequest, kind);
+            record.Outcome = StateChangeOutcome.Unchanged;
+            record.Message = $"{ObjectNouns.Of(item.ObjectKind, true)} '{item.Name}' was not changed: the hold was stopped (Ctrl+C) before it was reached; nothing was sent for it.";
+            record.Warnings = HeldWarnings(item, "the hold was stopped");
+            Publish(record, onRecord);
         }
-
-        return record;
     }
 
     /// <summary>For an object a hold meant to change and did not (failed, declined): which campaigns it can still turn back on.</summary>
@@ -358,17 +383,24 @@ internal sealed class StateChangeExecutor
     /// <summary>The record of an object for which nothing is sent, decided before the run: Unchanged, with <paramref name="message"/>, audited.</summary>
     public void RecordNotSent(PlannedChange plan, StateChangeRequest request, string message, IReadOnlyList<string> warnings, Action<GenesysCampaignStateChange, Exception?> onRecord, ToggleKind? kind = null)
     {
-        var record = plan.Target switch
-        {
-            GenesysCampaign campaign => NewRecord(request, campaign),
-            GenesysCampaignSchedule schedule => NewRecord(request, schedule),
-            _ => NewRecord(request, kind!, plan.Target),
-        };
+        var record = NewRecordOf(plan.Target, request, kind);
         record.Outcome = StateChangeOutcome.Unchanged;
         record.Message = message;
         record.Warnings = warnings;
-        record.FinalVersion = plan.Target.Version;
         Publish(record, onRecord);
+    }
+
+    /// <summary>A new record of any kind of object (a toggle kind's needs its <paramref name="kind"/>), with its version as read.</summary>
+    private static GenesysCampaignStateChange NewRecordOf(IOutboundObject target, StateChangeRequest request, ToggleKind? kind)
+    {
+        var record = target switch
+        {
+            GenesysCampaign campaign => NewRecord(request, campaign),
+            GenesysCampaignSchedule schedule => NewRecord(request, schedule),
+            _ => NewRecord(request, kind!, target),
+        };
+        record.FinalVersion = target.Version;
+        return record;
     }
 
     private void Publish(GenesysCampaignStateChange record, Action<GenesysCampaignStateChange, Exception?> onRecord)
