@@ -1,7 +1,5 @@
 using System.Management.Automation;
-using System.Reflection;
 using System.Text.Json.Nodes;
-using GenesysCloud.Outbound.Api;
 using GenesysCloud.Outbound.Audit;
 using GenesysCloud.Outbound.Campaigns;
 using GenesysCloud.Outbound.Dependencies;
@@ -28,22 +26,6 @@ public sealed class BreakerFindings5Tests
         org.Simulator.ClearRequests();
         var audit = Path.Combine(Directory.CreateTempSubdirectory("gc-breaker5-").FullName, "audit.jsonl");
         return (org, host, audit);
-    }
-
-    /// <summary>
-    /// Connects the host (fast retries) and routes the connection's API requests through
-    /// <paramref name="handler"/>: answers the simulator never gives, for the cmdlets themselves.
-    /// </summary>
-    private static void ConnectThrough(PowerShellHost host, Uri baseUri, HttpMessageHandler handler)
-    {
-        var connection = (GenesysConnection)host.Run(
-            "param($u) Connect-GenesysCloud -BaseUri $u -ClientId sim-client -ClientSecret (ConvertTo-SecureString sim-secret -AsPlainText -Force) -PassThru",
-            Args(("u", baseUri)))[0].BaseObject;
-        connection.Resilience.BaseDelay = TimeSpan.FromMilliseconds(20);
-        connection.Resilience.MaxDelay = TimeSpan.FromMilliseconds(200);
-        connection.Resilience.AttemptTimeout = TimeSpan.FromSeconds(2);
-        typeof(GenesysConnection).GetField("_http", BindingFlags.NonPublic | BindingFlags.Instance)!
-            .SetValue(connection, new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan });
     }
 
     private static List<GenesysCampaignStateChange> Records(IEnumerable<PSObject> output) =>

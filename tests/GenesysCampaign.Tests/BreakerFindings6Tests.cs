@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using System.Reflection;
 using System.Text.Json.Nodes;
 using GenesysCloud.Outbound.Api;
 using GenesysCloud.Outbound.Audit;
@@ -28,18 +27,6 @@ public sealed class BreakerFindings6Tests
     private static string Ids(IEnumerable<ErrorRecord> errors) => string.Join(" | ", errors.Select(e => e.FullyQualifiedErrorId.Split(',')[0] + ": " + e.Exception.Message));
 
     private static string Describe(IEnumerable<GenesysCampaignStateChange> records) => string.Join(" | ", records.Select(r => $"{r.ObjectKind} {r.ObjectId} {r.Action} {r.Outcome} {r.Message}"));
-
-    private static void ConnectThrough(PowerShellHost host, Uri baseUri, HttpMessageHandler handler)
-    {
-        var connection = (GenesysConnection)host.Run(
-            "param($u) Connect-GenesysCloud -BaseUri $u -ClientId sim-client -ClientSecret (ConvertTo-SecureString sim-secret -AsPlainText -Force) -PassThru",
-            Args(("u", baseUri)))[0].BaseObject;
-        connection.Resilience.BaseDelay = TimeSpan.FromMilliseconds(20);
-        connection.Resilience.MaxDelay = TimeSpan.FromMilliseconds(200);
-        connection.Resilience.AttemptTimeout = TimeSpan.FromSeconds(2);
-        typeof(GenesysConnection).GetField("_http", BindingFlags.NonPublic | BindingFlags.Instance)!
-            .SetValue(connection, new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan });
-    }
 
     /// <summary>Lets the server handle the first request <c>lose</c> picks, then loses its answer (a reset after the work was done).</summary>
     private sealed class LosingHandler(Func<HttpRequestMessage, bool> lose) : DelegatingHandler(new HttpClientHandler())

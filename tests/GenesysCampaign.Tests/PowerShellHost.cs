@@ -68,6 +68,21 @@ internal sealed class PowerShellHost : IDisposable
     /// <summary>Script parameters from name/value pairs.</summary>
     public static Dictionary<string, object?> Args(params (string Name, object? Value)[] args) => args.ToDictionary(a => a.Name, a => a.Value);
 
+    /// <summary>
+    /// Connects the host (fast retries) and routes the connection's requests through
+    /// <paramref name="handler"/>: answers the simulator never gives, for the cmdlets themselves.
+    /// </summary>
+    public static void ConnectThrough(PowerShellHost host, Uri baseUri, HttpMessageHandler handler)
+    {
+        var connection = (GenesysCloud.Outbound.Api.GenesysConnection)host.Run(
+            "param($u) Connect-GenesysCloud -BaseUri $u -ClientId sim-client -ClientSecret (ConvertTo-SecureString sim-secret -AsPlainText -Force) -PassThru",
+            Args(("u", baseUri)))[0].BaseObject;
+        connection.Resilience.BaseDelay = TimeSpan.FromMilliseconds(20);
+        connection.Resilience.MaxDelay = TimeSpan.FromMilliseconds(200);
+        connection.Resilience.AttemptTimeout = TimeSpan.FromSeconds(2);
+        connection.SendThrough(handler);
+    }
+
     public void Dispose() => _runspace.Dispose();
 
     internal sealed class StreamCopy

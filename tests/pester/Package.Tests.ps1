@@ -28,8 +28,11 @@ Describe 'The package' {
         $installed = Import-PowerShellDataFile $manifest.FullName
         $installed.ModuleVersion | Should -Be $version
         $installed.PrivateData.PSData.ReleaseNotes | Should -BeLike "$($version): *"
-        [System.Reflection.AssemblyName]::GetAssemblyName((Join-Path $manifest.Directory 'GenesysCampaign.dll')).Version | Should -Be ([version]"$version.0")
-        [System.Reflection.AssemblyName]::GetAssemblyName((Join-Path $manifest.Directory 'dependencies/GenesysCampaign.Core.dll')).Version | Should -Be ([version]"$version.0")
+        # An assembly version has four parts: 0.2.0 is 0.2.0.0.
+        $parts = [version]$version
+        $assemblyVersion = [version]::new($parts.Major, $parts.Minor, [Math]::Max($parts.Build, 0), [Math]::Max($parts.Revision, 0))
+        [System.Reflection.AssemblyName]::GetAssemblyName((Join-Path $manifest.Directory 'GenesysCampaign.dll')).Version | Should -Be $assemblyVersion
+        [System.Reflection.AssemblyName]::GetAssemblyName((Join-Path $manifest.Directory 'dependencies/GenesysCampaign.Core.dll')).Version | Should -Be $assemblyVersion
         Test-Path (Join-Path $manifest.Directory 'dependencies/Polly.Core.dll') | Should -BeTrue
         $out = & dotnet pwsh -NoProfile -NonInteractive -Command "Import-Module '$($manifest.FullName)'; (Get-Command -Module GenesysCampaign).Count"
         # Every cmdlet the manifest exports, and no more.

@@ -11,7 +11,7 @@ namespace GenesysCloud.Outbound.Api;
 /// </summary>
 public sealed class GenesysConnection : IDisposable
 {
-    private readonly HttpClient _http;
+    private HttpClient _http;
     private readonly IAccessTokenProvider _tokens;
 
     private GenesysConnection(GenesysEndpoints endpoints, HttpClient http, IAccessTokenProvider tokens, string? clientId)
@@ -70,6 +70,14 @@ public sealed class GenesysConnection : IDisposable
     /// <summary>Connects with a bearer token obtained elsewhere.</summary>
     public static GenesysConnection WithAccessToken(GenesysEndpoints endpoints, SecureString accessToken) =>
         new(endpoints, CreateHttpClient(), new StaticTokenProvider(accessToken), null);
+
+    /// <summary>
+    /// Tests only: sends this connection's API requests through <paramref name="handler"/>, to give
+    /// answers the simulator never gives. Token requests still use the first client, which the token
+    /// provider holds (so it is not disposed here).
+    /// </summary>
+    internal void SendThrough(HttpMessageHandler handler) =>
+        _http = new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
 
     /// <summary>A client for one operation, reporting to <paramref name="log"/>.</summary>
     internal GenesysApiClient CreateClient(IOperationLog? log = null) => new(_http, Endpoints, _tokens, Resilience, log, RateBudget, StatusEndpoints, Campaigns);

@@ -562,8 +562,10 @@ internal sealed class CampaignChange
         }
         catch (OperationCanceledException)
         {
-            // Written but stopped while waiting: the record says so, it is not lost.
-            return Done(outcome, message + " Stopped before it settled.", _current.Status);
+            // Written but stopped while waiting: the record says so, it is not lost. A view not read
+            // since the write (an endpoint answers without the campaign) shows the status before it.
+            var unseen = ReferenceEquals(_current, from);
+            return Done(outcome, message + (unseen ? " Stopped before it settled; its status now is not known." : " Stopped before it settled."), unseen ? null : _current.Status);
         }
 
         var final = result.Last?.Status ?? _current.Status;

@@ -63,6 +63,9 @@ internal sealed class NotificationCampaignWaiter : ICampaignWaiter
     private bool _fallback;
     private Task? _confirmLoop;
 
+    // After a confirming read that failed, how soon its waits are read again.
+    private static readonly TimeSpan FailedReadRetry = TimeSpan.FromSeconds(1);
+
     /// <summary>Creates a waiter; nothing is requested until <see cref="PrepareAsync"/> or a wait.</summary>
     public NotificationCampaignWaiter(GenesysApiClient api, NotificationOptions? options = null, IOperationLog? log = null)
     {
@@ -372,16 +375,19 @@ internal sealed class NotificationCampaignWaiter : ICampaignWaiter
             var tickStats = new RequestStats();
             using var bound = CancellationTokenSource.CreateLinkedTokenSource(_disposed.Token);
             bound.CancelAfter(_options.Polling.ReadOverrun); // A wait ends within this of its deadline.
+            var read = false;
             try
             {
                 foreach (var campaign in await _api.GetCampaignsByIdAsync(due.Select(p => p.CampaignId).ToArray(), tickStats, bound.Token).ConfigureAwait(false))
                 {
                     Observe(campaign);
                 }
+
+                read = true;
             }
             catch (Exception ex) when (ex is GenesysApiException or OperationCanceledException)
             {
-                _log.Verbose($"A confirming read failed; the last events stand. {ex.Message}");
+                _log.Verbose($"A confirming read failed; the last events stand, and it is tried again in {FailedReadRetry.TotalSeconds:0} s. {ex.Message}");
             }
 
             lock (_gate)
@@ -398,10 +404,18 @@ internal sealed class NotificationCampaignWaiter : ICampaignWaiter
                     {
                         pending.Completion.TrySetResult(new CampaignWaitResult(false, last));
                     }
-                    else
+                    else if (read)
                     {
+                        // Confirmed as not there yet: events (or the next unheard confirm) settle it.
                         pending.ToConfirm = false;
                         pending.NextConfirm = now + _options.ConfirmUnheardAfter;
+                    }
+                    else
+                    {
+                        // The read failed: read again soon, not at the next unheard confirm (nor every
+                        // window, which a refusal answered at once would turn into a stream of reads).
+                        pending.ToConfirm = false;
+                        pending.NextConfirm = now + FailedReadRetry;
                     }
                 }
             }

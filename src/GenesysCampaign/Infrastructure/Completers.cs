@@ -45,7 +45,9 @@ public abstract class CachedNameCompleter : IArgumentCompleter
     /// <inheritdoc />
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        var connection = fakeBoundParameters["Connection"] as GenesysConnection ?? ConnectionState.Current;
+        // A variable given to -Connection comes wrapped in a PSObject.
+        var given = fakeBoundParameters["Connection"];
+        var connection = given is null ? ConnectionState.Current : (given as PSObject)?.BaseObject as GenesysConnection ?? given as GenesysConnection;
         if (connection is null || connection.IsDisposed)
         {
             return Array.Empty<CompletionResult>();

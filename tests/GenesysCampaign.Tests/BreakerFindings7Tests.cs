@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using GenesysCloud.Outbound.Audit;
+using GenesysCloud.Outbound.Campaigns;
+using GenesysCloud.Outbound.Simulator;
+using Xunit;
+using Xunit.Abstractions;
+using static GenesysCampaign.Tests.Requests;
+
+namespace GenesysCampaign.Tests;
+
+/// <summary>
+/// Breaker review 7: waits confirmed by a read (a view older than the subscription, a wait that hears
+/// nothing). Each test failed on the code as reviewed and passes with its fix.
+/// </summary>
+public sealed class BreakerFindings7Tests(ITestOutputHelper output)
+{
+    private const string ListPath = "/api/v2/outbound/campaigns";
+
+    private static async Task<(List<GenesysCampaignStateChange> Records, TimeSpan Elapsed)> RunAsync(
+        TestOrg org, IReadOnlyList<GenesysCloud.Outbound.Campaigns.GenesysCampaign> campaigns, StateChangeRequest request, NotificationOptions options, CancellationToken cancellationToken = default)
+    {
+        var api = org.Client();
+        using var waiter = new NotificationCampaignWaiter(api, options);
+        var records = new List<GenesysCampaignStateChange>();
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            await new StateChangeExecutor(api, waiter, null).RunAsync(campaigns, request, (r, _) => { lock (records) { records.Add(r); } }, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+
+        return (records, clock.Elapsed);
+    }
+
+    private static string Describe(IEnumerable<GenesysCampaignStateChange> records) =>
+        string.Join(" | ", records.GroupBy(r => $"{r.Outcome} {r.PreviousStatus}->{r.FinalStatus}").Select(g => $"{g.Count()}x {g.Key}"));
+
+    // ---------------------------------------------------------------------------------------------
+    // Finding: a wait on a view from before the subscription (a campaign given as stopping) is to be
+    // read at the next 300 ms window; when that one read is slow or fails, ToConfirm is cleared anyway
+    // and the wait is left to the 15 s unheard confirm, for a campaign that was off all along.
+    // ---------------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task A_stopping_view_whose_first_confirming_read_fails_is_read_again_at_the_next_window()
+    {
+        await using var org = await TestOrg.StartAsync(o => o.DialerDelay = TimeSpan.FromMilliseconds(300));
+        var id = SimulatorSeed.UnreferencedOnCampaignId;
+        org.Simulator.SetStatus(id, "stopping");
+        var given = await org.Client().GetCampaignAsync(id, null, CancellationToken.None);
+        while (org.Simulator.GetStatus(id) != "off")
+        {
+            await Task.Delay(50); // Settled before the run subscribes: no event will come.
+        }
+
+        // The first confirming read outlasts the waiter's 5 s read bound (a slow replica, a long Retry-After).
+        org.Simulator.Faults.Add(new FaultRule { Kind = FaultKind.Slow, Method = "GET", PathContains = ListPath, DelayMs = 6000, Count = 1 });
+        var (records, elapsed) = await RunAsync(org, new[] { given }, new StateChangeRequest(CampaignAction.Suspend) { Wait = true, Timeout = TimeSpan.FromSeconds(60) }, new NotificationOptions());
+
+        var record = Assert.Single(records);
+        Assert.Equal((StateChangeOutcome.Unchanged, "stopping", "off"), (record.Outcome, record.PreviousStatus, record.FinalStatus));
+        Assert.True(elapsed < TimeSpan.FromSeconds(10), $"took {elapsed}: after the failed read the wait sat until the 15 s unheard confirm");
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Finding: Ctrl+C while a written change waits records FinalStatus as the view written from (on),
+    // though the stop was accepted and its stopping event was heard: the audit says on -> on.
+    // ---------------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task A_Suspend_Wait_cancelled_after_its_write_does_not_record_the_campaign_as_still_on()
+    {
+        await using var org = await TestOrg.StartAsync(o => o.DialerDelay = TimeSpan.FromSeconds(20));
+        var id = SimulatorSeed.UnreferencedOnCampaignId;
+        var given = await org.Client().GetCampaignAsync(id, null, CancellationToken.None);
+        using var cancel = new CancellationTokenSource();
+        var run = RunAsync(org, new[] { given }, new StateChangeRequest(CampaignAction.Suspend) { Wait = true, Timeout = TimeSpan.FromSeconds(60) }, new NotificationOptions(), cancel.Token);
+        while (!org.Simulator.Requests.Any(IsCampaignWrite))
+        {
+            await Task.Delay(20);
+        }
+
+        await Task.Delay(1500); // The stop was answered and its stopping event sent.
+        Assert.Equal("stopping", org.Simulator.GetStatus(id));
+        await cancel.CancelAsync();
+        var (records, _) = await run;
+
+        var record = Assert.Single(records);
+        output.WriteLine($"{record.Outcome} {record.PreviousStatus} -> {record.FinalStatus}: {record.Message}");
+        Assert.Equal(StateChangeOutcome.Changed, record.Outcome);
+        Assert.NotEqual("on", record.FinalStatus);
+    }
+}
