@@ -158,7 +158,7 @@ function Invoke-Demo {
 
 function Invoke-Bench {
     Invoke-Build
-    Write-Host '== Speed: emergency pause, listing, import (about 8 minutes: the sequential baseline is slow by nature)'
+    Write-Host '== Speed: emergency pause, listing, import (about 8 minutes of the 16: the sequential baseline is slow by nature)'
     $speedJson = Join-Path $out 'speed.json'
     & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'tests/bench/Bench.ps1') -RepoRoot $root -ResultPath $speedJson
     if ($LASTEXITCODE -ne 0) { throw 'The speed benchmark failed.' }
