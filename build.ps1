@@ -57,6 +57,8 @@ function Invoke-Build {
     Copy-Item (Join-Path $root 'GenesysCampaign.psd1') $moduleOut
     Copy-Item (Join-Path $root 'module/GenesysCampaign.Format.ps1xml') $moduleOut
     Copy-Item (Join-Path $root 'module/en-US') $moduleOut -Recurse
+    # Shipped with the module: the manifest's ReleaseNotes point to it.
+    Copy-Item (Join-Path $root 'CHANGELOG.md') $moduleOut
 
     # MAML help from module/help/*.md, with syntax and parameter facts from the built cmdlets.
     Invoke-Native 'Building help' { dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'module/help/New-MamlHelp.ps1') -ModulePath (Join-Path $moduleOut 'GenesysCampaign.psd1') -OutputPath (Join-Path $moduleOut 'en-US/GenesysCampaign.dll-help.xml') }

@@ -30,7 +30,10 @@ public class RateLimitTests
         using var host = new PowerShellHost();
         host.ConnectFast(sim.BaseUri);
         sim.ClearRequests();
-        sim.Faults.Add(new FaultRule { Kind = FaultKind.RateLimit429, Method = "POST", PathContains = "/stop", Count = Ids.Length, RetryAfterSeconds = 1 });
+        // Retry-After 5 s: the jitter is then up to 1 s (a fifth). With 1 s (jitter up to 250 ms) a full run
+        // once saw all ten retries arrive within 1.4 ms: a stall of the test process (a GC, say) longer
+        // than the jitter fires timers that were due apart together, which no spreading can prevent.
+        sim.Faults.Add(new FaultRule { Kind = FaultKind.RateLimit429, Method = "POST", PathContains = "/stop", Count = Ids.Length, RetryAfterSeconds = 5 });
 
         var records = host.Run("param($ids) Suspend-GenesysCampaign -Id $ids -ThrottleLimit 10", Args(("ids", Ids))).Select(o => (GenesysCampaignStateChange)o.BaseObject).ToList();
 
@@ -40,8 +43,8 @@ public class RateLimitTests
         var retried = writes.Where(w => w.Status == 202).Select(w => w.Time).ToList();
         Assert.Equal((10, 10), (refused.Count, retried.Count));
 
-        // Never sooner than asked; spread over the jitter (up to 250 ms here), not bunched as they were refused.
-        Assert.True(retried.Min() - refused.Max() >= TimeSpan.FromMilliseconds(950), $"a retry came {(retried.Min() - refused.Max()).TotalMilliseconds} ms after the last refusal");
+        // Never sooner than asked; spread over the jitter (up to 1 s here), not bunched as they were refused.
+        Assert.True(retried.Min() - refused.Max() >= TimeSpan.FromMilliseconds(4950), $"a retry came {(retried.Min() - refused.Max()).TotalMilliseconds} ms after the last refusal");
         var refusedSpread = refused.Max() - refused.Min();
         var retrySpread = retried.Max() - retried.Min();
         Assert.True(retrySpread - refusedSpread >= TimeSpan.FromMilliseconds(60), $"refused within {refusedSpread.TotalMilliseconds} ms, retried within {retrySpread.TotalMilliseconds} ms");

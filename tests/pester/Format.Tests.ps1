@@ -77,7 +77,7 @@ Describe 'The GenesysCampaignStateChange table at 120 columns' {
         @(Get-Row $table $OffName)[0] | Should -Match "^Campaign\s+$OffName\s+Suspend\s+forced_stopping\s+Unchanged\s+\S"
     }
 
-    It 'leaves the name empty, not the id, for an id that is no campaign (<Id>)' -ForEach @(
+    It 'shows the id given, marked as an id and not as a name, for an id that is no campaign (<Id>)' -ForEach @(
         @{ Id = '[UK] Renewals'; ErrorId = 'InvalidCampaignId' }
         @{ Id = 'Sales-West-006'; ErrorId = 'CampaignNotFound' }
     ) {
@@ -90,11 +90,13 @@ Describe 'The GenesysCampaignStateChange table at 120 columns' {
         $lines[0] | Should -Match '^Kind\s+Name\s+Action\s+Status\s+Outcome\s+Message$'
         # The message wraps (a reason is never cut off) over more lines.
         $lines.Count | Should -BeGreaterOrEqual 3
-        # The name column (28 wide, after the kind's 8 and a space) and the status column are blank; the message names the id.
-        $lines[2] | Should -Match "^Campaign\s{29}\s*Suspend\s+Failed\s+"
-        (($lines[2..($lines.Count - 1)] -join '') -replace '\s') | Should -Match ([regex]::Escape($Id -replace '\s'))
-        $lines[2].Substring(9, 28).Trim() | Should -BeNullOrEmpty
+        # The name column (28 wide, after the kind's 8 and a space) shows "(id ...)", the status column is blank.
+        $lines[2].Substring(9, 28).Trim() | Should -Be "(id $Id)"
+        $lines[2] | Should -Match "^Campaign\s+\(id $([regex]::Escape($Id))\)\s+Suspend\s+Failed\s+"
         $lines[2] | Should -Not -Match '->'
+        # At 80 columns, where the message is not shown, the row still names the id.
+        @(($record | Out-String -Width 80) -split "`r?`n" | Where-Object { $_.Trim() })[2] | Should -Match "^Campaign\s+\(id $([regex]::Escape($Id))\)\s+Suspend\s+Failed$"
+
     }
 }
 

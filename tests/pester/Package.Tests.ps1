@@ -28,6 +28,9 @@ Describe 'The package' {
         $installed = Import-PowerShellDataFile $manifest.FullName
         $installed.ModuleVersion | Should -Be $version
         $installed.PrivateData.PSData.ReleaseNotes | Should -BeLike "$($version): *"
+        # What the release notes point to is installed with the module.
+        $installed.PrivateData.PSData.ReleaseNotes | Should -Match 'CHANGELOG\.md in the module folder'
+        Get-Content (Join-Path $manifest.Directory 'CHANGELOG.md') -Raw | Should -Match "(?m)^## \[$([regex]::Escape($version))\]"
         # An assembly version has four parts: 0.2.0 is 0.2.0.0.
         $parts = [version]$version
         $assemblyVersion = [version]::new($parts.Major, $parts.Minor, [Math]::Max($parts.Build, 0), [Math]::Max($parts.Revision, 0))
