@@ -66,17 +66,25 @@ public class NotificationTests
         Assert.False(CampaignTopic.TryRead("v2.outbound.campaigns.c1.progress", doc.RootElement, _ => known, out _));
     }
 
+    /// <summary>
+    /// The campaign as read while stopping, then settled to off before anything is subscribed: no
+    /// event of that settle will ever come, so only a read can show it.
+    /// </summary>
+    private static async Task<GenesysCloud.Outbound.Campaigns.GenesysCampaign> ReadAsStoppingThenSettleAsync(TestOrg org, GenesysCloud.Outbound.Api.GenesysApiClient api)
+    {
+        var id = SimulatorSeed.UnreferencedOnCampaignId;
+        org.Simulator.SetStatus(id, "stopping");
+        var seen = await api.GetCampaignAsync(id, null, CancellationToken.None);
+        org.Simulator.SetStatus(id, "off");
+        return seen;
+    }
+
     [Fact]
     public async Task A_view_read_before_the_subscription_is_confirmed_by_a_read_not_left_to_the_deadline()
     {
         await using var org = await TestOrg.StartAsync(o => o.DialerDelay = TimeSpan.FromMinutes(5));
-        var id = SimulatorSeed.UnreferencedOnCampaignId;
         var api = org.Client();
-        org.Simulator.SetStatus(id, "stopping");
-        var seen = await api.GetCampaignAsync(id, null, CancellationToken.None);
-
-        // It settles before anything is subscribed: no event of it will ever come.
-        org.Simulator.SetStatus(id, "off");
+        var seen = await ReadAsStoppingThenSettleAsync(org, api);
         using var waiter = new NotificationCampaignWaiter(api);
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
@@ -98,11 +106,8 @@ public class NotificationTests
         // -Timeout, then reported Unchanged stopping -> off. Suspend waits for the settle (nothing to
         // write); Resume waits for it before writing.
         await using var org = await TestOrg.StartAsync(o => o.DialerDelay = TimeSpan.FromMinutes(5));
-        var id = SimulatorSeed.UnreferencedOnCampaignId;
         var api = org.Client();
-        org.Simulator.SetStatus(id, "stopping");
-        var given = await api.GetCampaignAsync(id, null, CancellationToken.None);
-        org.Simulator.SetStatus(id, "off");
+        var given = await ReadAsStoppingThenSettleAsync(org, api);
         using var waiter = new NotificationCampaignWaiter(api);
         var records = new List<GenesysCampaignStateChange>();
         var clock = System.Diagnostics.Stopwatch.StartNew();

@@ -48,6 +48,9 @@ public sealed class NotificationOptions
 /// </summary>
 internal sealed class NotificationCampaignWaiter : ICampaignWaiter
 {
+    // After a confirming read that failed, how soon its waits are read again.
+    private static readonly TimeSpan FailedReadRetry = TimeSpan.FromSeconds(1);
+
     private readonly GenesysApiClient _api;
     private readonly IOperationLog _log;
     private readonly NotificationOptions _options;
@@ -62,9 +65,6 @@ internal sealed class NotificationCampaignWaiter : ICampaignWaiter
     private readonly HashSet<string> _subscribed = new(StringComparer.OrdinalIgnoreCase);
     private bool _fallback;
     private Task? _confirmLoop;
-
-    // After a confirming read that failed, how soon its waits are read again.
-    private static readonly TimeSpan FailedReadRetry = TimeSpan.FromSeconds(1);
 
     /// <summary>Creates a waiter; nothing is requested until <see cref="PrepareAsync"/> or a wait.</summary>
     public NotificationCampaignWaiter(GenesysApiClient api, NotificationOptions? options = null, IOperationLog? log = null)

@@ -378,7 +378,7 @@ internal sealed class StateChangeExecutor
 
     /// <summary>The record for an object the user declined at the confirmation prompt: Unchanged, nothing sent, audited.</summary>
     public void RecordDeclined(PlannedChange plan, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> onRecord, ToggleKind? kind = null) =>
-        RecordNotSent(plan, request, $"{(plan.Target is GenesysCampaignSchedule ? "Schedule" : kind?.Capitalized ?? "Campaign")} '{plan.Target.Name}' was not confirmed; nothing was sent.", HeldWarnings(plan.Target, "not confirmed"), onRecord, kind);
+        RecordNotSent(plan, request, $"{(plan.Target is GenesysCampaignSchedule ? "Schedule" : ObjectNouns.Of(plan.Target.ObjectKind, capital: true))} '{plan.Target.Name}' was not confirmed; nothing was sent.", HeldWarnings(plan.Target, "not confirmed"), onRecord, kind);
 
     /// <summary>The record of an object for which nothing is sent, decided before the run: Unchanged, with <paramref name="message"/>, audited.</summary>
     public void RecordNotSent(PlannedChange plan, StateChangeRequest request, string message, IReadOnlyList<string> warnings, Action<GenesysCampaignStateChange, Exception?> onRecord, ToggleKind? kind = null)

@@ -88,7 +88,7 @@ internal sealed class ToggleKind
     public string Noun { get; }
 
     /// <summary>The noun with a capital, to start a sentence.</summary>
-    public string Capitalized => char.ToUpperInvariant(Noun[0]) + Noun.Substring(1);
+    public string Capitalized => ObjectNouns.Of(ObjectKind, capital: true);
 
     /// <summary>The permission the PUT needs.</summary>
     public string EditPermission { get; }

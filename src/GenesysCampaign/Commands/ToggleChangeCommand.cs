@@ -71,7 +71,6 @@ public abstract class ToggleChangeCommand : ChangeCmdlet
     /// <summary>For a campaign id given where an object of this kind was wanted: how to get the objects of that campaign.</summary>
     internal abstract string OfCampaign(string campaignId);
 
-
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
