@@ -16,13 +16,16 @@ public sealed class DependencyLoadContext : AssemblyLoadContext
     private const string EntryAssembly = "GenesysCampaign.Core";
 
     /// <summary>
-    /// Polyfills of types the cmdlets and the Core pass to each other (IAsyncEnumerable, Span, ...).
-    /// On .NET they are the framework's own types, so both sides must take the framework's: a private
-    /// copy would make "the same" type two types, and calls across would fail.
+    /// Polyfills that are part of .NET itself (Span, Memory, ValueTask, ...): on .NET 8 and later the
+    /// framework's copy is at least as new as any package build, so the framework's is taken.
+    /// Microsoft.Bcl.AsyncInterfaces is not among them: it is no framework assembly, pwsh ships a copy
+    /// of its own version (5.0.0.0 in 7.4.0, 8.0.0.0 in 7.4.2 and later, 10.0.0.14 in 7.6.9), and the
+    /// System.Text.Json we ship needs ours. No IAsyncEnumerable crosses to the cmdlets, so our copy
+    /// stays in here (docs/ARCHITECTURE.md, "The import contract").
     /// </summary>
     private static readonly HashSet<string> SharedWithHost = new(StringComparer.OrdinalIgnoreCase)
     {
-        "Microsoft.Bcl.AsyncInterfaces", "System.Buffers", "System.Memory", "System.Numerics.Vectors",
+        "System.Buffers", "System.Memory", "System.Numerics.Vectors",
         "System.Runtime.CompilerServices.Unsafe", "System.Threading.Tasks.Extensions",
     };
     private static readonly object Gate = new();

@@ -27,6 +27,13 @@ internal sealed partial class GenesysApiClient
         }
     }
 
+    /// <summary>
+    /// Every sequence, as one list (<see cref="ListSequencesAsync"/> read to the end). For the cmdlets,
+    /// which must not see IAsyncEnumerable (docs/ARCHITECTURE.md, "The import contract").
+    /// </summary>
+    public Task<IReadOnlyList<GenesysCampaignSequence>> ReadSequencesAsync(RequestStats? stats, CancellationToken cancellationToken) =>
+        ReadAllAsync(ListSequencesAsync(stats, cancellationToken), cancellationToken);
+
     /// <summary>Reads one sequence by id.</summary>
     /// <exception cref="GenesysApiException">404 when there is no such sequence; any other failure.</exception>
     public async Task<GenesysCampaignSequence> GetSequenceAsync(string id, RequestStats? stats, CancellationToken cancellationToken)
@@ -44,6 +51,13 @@ internal sealed partial class GenesysApiClient
             yield return rule;
         }
     }
+
+    /// <summary>
+    /// Every campaign rule, as one list (<see cref="ListCampaignRulesAsync"/> read to the end). For the
+    /// cmdlets, which must not see IAsyncEnumerable (docs/ARCHITECTURE.md, "The import contract").
+    /// </summary>
+    public Task<IReadOnlyList<GenesysCampaignRule>> ReadCampaignRulesAsync(RequestStats? stats, CancellationToken cancellationToken) =>
+        ReadAllAsync(ListCampaignRulesAsync(stats, cancellationToken), cancellationToken);
 
     /// <summary>Reads one campaign rule by id.</summary>
     /// <exception cref="GenesysApiException">404 when there is no such rule; any other failure.</exception>

@@ -183,6 +183,24 @@ internal sealed partial class GenesysApiClient
     }
 
     /// <summary>
+    /// Every campaign of <paramref name="kind"/>, as one list (<see cref="ListCampaignsAsync"/> read to
+    /// the end). For the cmdlets, which must not see IAsyncEnumerable (docs/ARCHITECTURE.md, "The import contract").
+    /// </summary>
+    public Task<IReadOnlyList<GenesysCampaign>> ReadCampaignsAsync(CampaignKind kind, RequestStats? stats, CancellationToken cancellationToken) =>
+        ReadAllAsync(ListCampaignsAsync(null, stats, cancellationToken, kind), cancellationToken);
+
+    private static async Task<IReadOnlyList<T>> ReadAllAsync<T>(IAsyncEnumerable<T> items, CancellationToken cancellationToken)
+    {
+        var all = new List<T>();
+        await foreach (var item in items.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            all.Add(item);
+        }
+
+        return all;
+    }
+
+    /// <summary>
     /// Reads campaigns by id, of whatever kind. Voice campaigns (and ids not yet known) with the list
     /// endpoint's repeated <c>id</c> parameter, 100 ids a call; messaging campaigns, whose list has no
     /// id filter, one by one (ids known to be messaging, and ids the voice list did not have). Ids

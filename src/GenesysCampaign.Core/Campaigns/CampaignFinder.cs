@@ -91,6 +91,26 @@ internal static class CampaignFinder
         }
     }
 
+    /// <summary>
+    /// <see cref="FindByNameAsync"/> for the cmdlets: each campaign is handed to <paramref name="onEach"/>
+    /// as it is found (awaited before the next), and the task ends when the listing does. The cmdlets
+    /// must not see IAsyncEnumerable: it comes from Microsoft.Bcl.AsyncInterfaces, which the host may
+    /// hold in another version (docs/ARCHITECTURE.md, "The import contract").
+    /// </summary>
+    public static async Task ForEachByNameAsync(
+        GenesysApiClient api,
+        IReadOnlyList<NamePattern> patterns,
+        ISet<string> matched,
+        Func<GenesysCampaign, Task> onEach,
+        CancellationToken cancellationToken,
+        IReadOnlyCollection<CampaignKind>? kinds = null)
+    {
+        await foreach (var campaign in FindByNameAsync(api, patterns, matched, null, cancellationToken, kinds).ConfigureAwait(false))
+        {
+            await onEach(campaign).ConfigureAwait(false);
+        }
+    }
+
     private sealed class PatternHits
     {
         public List<GenesysCampaign> Literal { get; } = new();

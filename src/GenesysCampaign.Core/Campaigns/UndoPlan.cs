@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text.Json;
 using GenesysCloud.Outbound.Audit;
 using GenesysCloud.Outbound.Dependencies;
 
@@ -120,6 +122,33 @@ internal static class UndoPlan
             ? $"it is {state} as that change left it, but at version {version}, not {newest.FinalVersion}: it was edited since"
             : $"it is now {state}, not {left} as that change left it";
         return $"{ObjectNouns.Of(step.Kind, true)} '{newest.ObjectName ?? newest.ObjectId}' was changed since {newest.Action} of {Stamp(newest)}: {now}. Nothing was sent; use -Force to put it back to {step.RestoreTo} anyway.";
+    }
+
+    /// <summary>
+    /// The schedule a Restore puts back: the body the removal in <paramref name="step"/> kept, read as a
+    /// <paramref name="kind"/> schedule at <paramref name="now"/>. Null, with <paramref name="why"/>, when the
+    /// record keeps no body or the body cannot be read (damaged JSON, no id). JSON errors are caught here, in
+    /// Core: the cmdlets' JsonException may be the host's copy of the type, never the one Core throws
+    /// (docs/ARCHITECTURE.md, "The import contract").
+    /// </summary>
+    public static GenesysCampaignSchedule? SavedSchedule(UndoStep step, ScheduleKind kind, DateTimeOffset now, out string? why)
+    {
+        why = null;
+        if (step.Body is null)
+        {
+            why = "its record keeps no body";
+            return null;
+        }
+
+        try
+        {
+            return GenesysCampaignSchedule.Parse(step.Body, kind, now);
+        }
+        catch (Exception ex) when (ex is FormatException or JsonException or InvalidOperationException)
+        {
+            why = ex.Message;
+            return null;
+        }
     }
 
     private static string Stamp(GenesysCampaignStateChange record) =>

@@ -123,13 +123,13 @@ public sealed class GetGenesysCampaignCommand : GenesysApiCmdlet
             Pump.Run(
                 async token =>
                 {
-                    await foreach (var campaign in CampaignFinder.FindByNameAsync(api, patterns, matched, null, token, kinds).ConfigureAwait(false))
-                    {
-                        if (Wanted(campaign))
-                        {
-                            await Pump.PostAsync(() => WriteObject(campaign), token).ConfigureAwait(false);
-                        }
-                    }
+                    await CampaignFinder.ForEachByNameAsync(
+                        api,
+                        patterns,
+                        matched,
+                        campaign => Wanted(campaign) ? Pump.PostAsync(() => WriteObject(campaign), token) : Task.CompletedTask,
+                        token,
+                        kinds).ConfigureAwait(false);
                 },
                 CancellationToken);
 

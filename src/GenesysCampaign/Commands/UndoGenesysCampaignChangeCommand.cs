@@ -143,14 +143,11 @@ public sealed class UndoGenesysCampaignChangeCommand : ChangeCmdlet
             GenesysCampaignSchedule? target = now;
             if (restore)
             {
-                try
-                {
-                    target = GenesysCampaignSchedule.Parse(step.Body ?? throw new FormatException("its record keeps no body"), kind, DateTimeOffset.UtcNow);
-                }
-                catch (Exception ex) when (ex is FormatException or System.Text.Json.JsonException or InvalidOperationException)
+                target = UndoPlan.SavedSchedule(step, kind, DateTimeOffset.UtcNow, out var unreadable);
+                if (target is null)
                 {
                     // One damaged record: that schedule is not put back, and says why; the rest goes on.
-                    _executor!.RecordInputError(step.Id, step.Kind, request, FailureKind.InvalidArgument, Failures.RecordUnreadable, $"The {noun} of {step.Id}, removed by operation {step.Newest.OperationId}, cannot be put back: the body its record kept cannot be read ({ex.Message}). Nothing was sent.", _run!.Write);
+                    _executor!.RecordInputError(step.Id, step.Kind, request, FailureKind.InvalidArgument, Failures.RecordUnreadable, $"The {noun} of {step.Id}, removed by operation {step.Newest.OperationId}, cannot be put back: the body its record kept cannot be read ({unreadable}). Nothing was sent.", _run!.Write);
                     continue;
                 }
             }

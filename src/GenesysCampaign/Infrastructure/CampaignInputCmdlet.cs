@@ -121,10 +121,16 @@ public abstract class CampaignInputCmdlet : GenesysApiCmdlet
         {
             var patterns = _names.Select(n => new NamePattern(n)).ToList();
             var matched = new HashSet<string>(StringComparer.Ordinal);
-            await foreach (var campaign in CampaignFinder.FindByNameAsync(api, patterns, matched, null, token).ConfigureAwait(false))
-            {
-                campaigns.Add(campaign);
-            }
+            await CampaignFinder.ForEachByNameAsync(
+                api,
+                patterns,
+                matched,
+                campaign =>
+                {
+                    campaigns.Add(campaign);
+                    return Task.CompletedTask;
+                },
+                token).ConfigureAwait(false);
 
             foreach (var pattern in patterns.Where(p => !matched.Contains(p.Pattern)))
             {

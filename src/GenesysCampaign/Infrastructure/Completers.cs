@@ -58,8 +58,12 @@ public abstract class CachedNameCompleter : IArgumentCompleter
         return Completion.Matching(Names(connection), typed, WildcardPattern.Escape);
     }
 
-    /// <summary>Every name of the kind, as the connection's client lists them.</summary>
-    private protected abstract IAsyncEnumerable<string> ReadNamesAsync(GenesysApiClient api, CancellationToken cancellationToken);
+    /// <summary>
+    /// Every name of the kind, as the connection's client lists them. A Task of a list, not an
+    /// IAsyncEnumerable: PowerShell loads this type before the module's load context exists, so its
+    /// signatures may name only netstandard and PowerShell types (docs/ARCHITECTURE.md, "The import contract").
+    /// </summary>
+    private protected abstract Task<IReadOnlyList<string>> ReadNamesAsync(GenesysApiClient api, CancellationToken cancellationToken);
 
     private IReadOnlyList<string> Names(GenesysConnection connection)
     {
@@ -74,20 +78,7 @@ public abstract class CachedNameCompleter : IArgumentCompleter
             try
             {
                 using var budget = new CancellationTokenSource(ReadBudget);
-                var names = new List<string>();
-                var listing = ReadNamesAsync(connection.CreateClient(), budget.Token).GetAsyncEnumerator(budget.Token);
-                try
-                {
-                    while (listing.MoveNextAsync().AsTask().GetAwaiter().GetResult())
-                    {
-                        names.Add(listing.Current);
-                    }
-                }
-                finally
-                {
-                    listing.DisposeAsync().AsTask().GetAwaiter().GetResult();
-                }
-
+                var names = ReadNamesAsync(connection.CreateClient(), budget.Token).GetAwaiter().GetResult();
                 cache.Names = names;
                 cache.Read = DateTime.UtcNow;
             }
@@ -112,40 +103,30 @@ public abstract class CachedNameCompleter : IArgumentCompleter
 /// <summary>Completes -Name with campaign names, voice and messaging alike (the state cmdlets take both).</summary>
 public sealed class CampaignNameCompleter : CachedNameCompleter
 {
-    private protected override async IAsyncEnumerable<string> ReadNamesAsync(GenesysApiClient api, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private protected override async Task<IReadOnlyList<string>> ReadNamesAsync(GenesysApiClient api, CancellationToken cancellationToken)
     {
+        var names = new List<string>();
         foreach (var kind in CampaignKind.All)
         {
-            await foreach (var campaign in api.ListCampaignsAsync(null, null, cancellationToken, kind).ConfigureAwait(false))
-            {
-                yield return campaign.Name;
-            }
+            names.AddRange((await api.ReadCampaignsAsync(kind, null, cancellationToken).ConfigureAwait(false)).Select(c => c.Name));
         }
+
+        return names;
     }
 }
 
 /// <summary>Completes -Name with sequence names.</summary>
 public sealed class SequenceNameCompleter : CachedNameCompleter
 {
-    private protected override async IAsyncEnumerable<string> ReadNamesAsync(GenesysApiClient api, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var sequence in api.ListSequencesAsync(null, cancellationToken).ConfigureAwait(false))
-        {
-            yield return sequence.Name;
-        }
-    }
+    private protected override async Task<IReadOnlyList<string>> ReadNamesAsync(GenesysApiClient api, CancellationToken cancellationToken) =>
+        (await api.ReadSequencesAsync(null, cancellationToken).ConfigureAwait(false)).Select(s => s.Name).ToList();
 }
 
 /// <summary>Completes -Name with campaign rule names.</summary>
 public sealed class CampaignRuleNameCompleter : CachedNameCompleter
 {
-    private protected override async IAsyncEnumerable<string> ReadNamesAsync(GenesysApiClient api, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var rule in api.ListCampaignRulesAsync(null, cancellationToken).ConfigureAwait(false))
-        {
-            yield return rule.Name;
-        }
-    }
+    private protected override async Task<IReadOnlyList<string>> ReadNamesAsync(GenesysApiClient api, CancellationToken cancellationToken) =>
+        (await api.ReadCampaignRulesAsync(null, cancellationToken).ConfigureAwait(false)).Select(r => r.Name).ToList();
 }
 
 /// <summary>

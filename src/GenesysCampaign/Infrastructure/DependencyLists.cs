@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Threading;
-using System.Threading.Tasks;
 using GenesysCloud.Outbound.Api;
 using GenesysCloud.Outbound.Dependencies;
 
@@ -10,30 +9,8 @@ namespace GenesysCloud.Outbound.PowerShell.Infrastructure;
 internal static class DependencyLists
 {
     public static IReadOnlyList<GenesysCampaignSequence> Sequences(GenesysCmdlet cmdlet, GenesysApiClient api, CancellationToken cancellationToken) =>
-        cmdlet.Pump.Run<IReadOnlyList<GenesysCampaignSequence>>(
-            async token =>
-            {
-                var all = new List<GenesysCampaignSequence>();
-                await foreach (var sequence in api.ListSequencesAsync(null, token).ConfigureAwait(false))
-                {
-                    all.Add(sequence);
-                }
-
-                return all;
-            },
-            cancellationToken);
+        cmdlet.Pump.Run(token => api.ReadSequencesAsync(null, token), cancellationToken);
 
     public static IReadOnlyList<GenesysCampaignRule> Rules(GenesysCmdlet cmdlet, GenesysApiClient api, CancellationToken cancellationToken) =>
-        cmdlet.Pump.Run<IReadOnlyList<GenesysCampaignRule>>(
-            async token =>
-            {
-                var all = new List<GenesysCampaignRule>();
-                await foreach (var rule in api.ListCampaignRulesAsync(null, token).ConfigureAwait(false))
-                {
-                    all.Add(rule);
-                }
-
-                return all;
-            },
-            cancellationToken);
+        cmdlet.Pump.Run(token => api.ReadCampaignRulesAsync(null, token), cancellationToken);
 }
