@@ -5,9 +5,10 @@
 .DESCRIPTION
     Build: publishes the importable module to out/GenesysCampaign and the simulator to out/simulator.
     Test:  Build (analyzer warnings are errors), the format check (dotnet format --verify-no-changes:
-           .editorconfig), then xunit and Pester; ends with one line "N passed, N failed, N skipped"
-           counting both, even when the build fails; a "What if:" line in the test output and
-           a format difference each count as a failure.
+           .editorconfig), the PowerShell 7.4 test hosts (tests/hosts), then xunit, Pester on pwsh 7.6.9
+           (with the Hosts tests, which run a scenario on every host) and Pester again on pwsh 7.4.22;
+           ends with one line "N passed, N failed, N skipped" counting all three, even when the build
+           fails; a "What if:" line in the test output and a format difference each count as a failure.
     Demo:  Build (not with -NoBuild), then the module against the simulator (or, read-only, against a real org when
            GENESYSCLOUD_OAUTHCLIENT_ID/SECRET/REGION are set).
     Package: Build, then a .nupkg of the module in out/package, as a PowerShell repository
@@ -70,12 +71,14 @@ function Invoke-Test {
     Import-Module (Join-Path $root 'tests/TestSummary.psm1') -Force
     $xunit = @{ passed = 0; failed = 1; skipped = 0 }
     $pester = @{ passed = 0; failed = 1; skipped = 0 }
+    $pester74 = @{ passed = 0; failed = 1; skipped = 0 }
     $problems = [System.Collections.Generic.List[string]]::new()
     $stray = [System.Collections.Generic.List[string]]::new()
     # Test output is shown as it comes, and kept for the stray-output check.
     $show = { process { $line = "$_"; Write-Host $line; foreach ($s in Find-StrayOutput $line) { $stray.Add($s) } } }
     try {
         Invoke-Build
+        Invoke-Native 'Building the test hosts' { dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'tests/hosts/Build-TestHosts.ps1') }
 
         # The style of .editorconfig: a difference is a failure (fix it with `dotnet format`), but the tests still run.
         & dotnet format (Join-Path $root 'GenesysCampaign.sln') --verify-no-changes -v quiet | ForEach-Object $show
@@ -100,12 +103,28 @@ function Invoke-Test {
         $pesterJson = Join-Path $results 'pester.json'
         & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'tests/pester/Invoke-PesterTests.ps1') -ResultPath $pesterJson | ForEach-Object $show
         if (Test-Path $pesterJson) { $pester = Get-Content $pesterJson -Raw | ConvertFrom-Json -AsHashtable }
+
+        # The whole Pester suite again, in a real pwsh 7.4.22 (Azure Automation's PowerShell 7.4), but for the
+        # Hosts tests. It gets a HOME of its own (pwsh keeps caches there); dotnet, for the child processes
+        # some tests start (pwsh 7.6.9, through the tool manifest), keeps its own files and packages.
+        $pester74Json = Join-Path $results 'pester-7.4.json'
+        $home74 = Join-Path $out 'hosts/home'
+        $null = New-Item -ItemType Directory $home74 -Force
+        $saved = @{ HOME = $env:HOME; DOTNET_CLI_HOME = $env:DOTNET_CLI_HOME; NUGET_PACKAGES = $env:NUGET_PACKAGES }
+        try {
+            if (-not $env:DOTNET_CLI_HOME) { $env:DOTNET_CLI_HOME = [Environment]::GetFolderPath('UserProfile') }
+            if (-not $env:NUGET_PACKAGES) { $env:NUGET_PACKAGES = (& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', '' }
+            $env:HOME = $home74
+            & (Join-Path $out 'hosts/pwsh-7.4.22/Pwsh74') -NoProfile -NonInteractive -File (Join-Path $root 'tests/pester/Invoke-PesterTests.ps1') -ResultPath $pester74Json -ExcludeTag Hosts | ForEach-Object $show
+        }
+        finally { foreach ($name in $saved.Keys) { Set-Item "env:$name" $saved[$name] } }
+        if (Test-Path $pester74Json) { $pester74 = Get-Content $pester74Json -Raw | ConvertFrom-Json -AsHashtable }
     }
     catch {
         $problems.Add("$_")
     }
 
-    $summary = @(Format-TestSummary -Xunit $xunit -Pester $pester -Stray $stray -Problem $problems)
+    $summary = @(Format-TestSummary -Xunit $xunit -Pester $pester -Pester74 $pester74 -Stray $stray -Problem $problems)
     $summary | ForEach-Object { Write-Host $_ }
     if ($summary[-1] -notmatch ', 0 failed') { exit 1 }
 }

@@ -16,13 +16,15 @@ function Format-TestSummary {
     param(
         [Parameter(Mandatory)] [hashtable] $Xunit,
         [Parameter(Mandatory)] [hashtable] $Pester,
+        # The same Pester suite in pwsh 7.4.22 (tests/hosts).
+        [Parameter(Mandatory)] [hashtable] $Pester74,
         [AllowEmptyCollection()] [string[]] $Stray = @(),
         [AllowEmptyCollection()] [string[]] $Problem = @()
     )
-    $passed = $Xunit.passed + $Pester.passed
-    $failed = $Xunit.failed + $Pester.failed
-    $skipped = $Xunit.skipped + $Pester.skipped
-    "(xunit: passed $($Xunit.passed), failed $($Xunit.failed), skipped $($Xunit.skipped); Pester: passed $($Pester.passed), failed $($Pester.failed), skipped $($Pester.skipped))"
+    $passed = $Xunit.passed + $Pester.passed + $Pester74.passed
+    $failed = $Xunit.failed + $Pester.failed + $Pester74.failed
+    $skipped = $Xunit.skipped + $Pester.skipped + $Pester74.skipped
+    "(xunit: passed $($Xunit.passed), failed $($Xunit.failed), skipped $($Xunit.skipped); Pester on pwsh 7.6.9: passed $($Pester.passed), failed $($Pester.failed), skipped $($Pester.skipped); Pester on pwsh 7.4.22: passed $($Pester74.passed), failed $($Pester74.failed), skipped $($Pester74.skipped))"
     foreach ($p in $Problem) {
         "Problem: $p"
         $failed++

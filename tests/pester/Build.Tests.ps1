@@ -13,7 +13,7 @@ Describe 'build.ps1 -Task Test: the summary' {
         @{ Case = 'a stray What if line'; Stray = @('What if: Performing the operation "Suspend (set to off)" on target "campaign ''x''".'); Problem = @(); Last = '383 passed, 1 failed, 2 skipped' }
         @{ Case = 'a build that failed'; Stray = @(); Problem = @('Building the module failed with exit code 1.'); Last = '383 passed, 1 failed, 2 skipped' }
     ) {
-        $lines = @(Format-TestSummary -Xunit @{ passed = 280; failed = 0; skipped = 2 } -Pester @{ passed = 103; failed = 0; skipped = 0 } -Stray $Stray -Problem $Problem)
+        $lines = @(Format-TestSummary -Xunit @{ passed = 280; failed = 0; skipped = 2 } -Pester @{ passed = 60; failed = 0; skipped = 0 } -Pester74 @{ passed = 43; failed = 0; skipped = 0 } -Stray $Stray -Problem $Problem)
         $lines[-1] | Should -MatchExactly $Closing
         $lines[-1] | Should -Be $Last
         Get-ClosingLike $lines | Should -Be @($Last)
@@ -27,7 +27,7 @@ Describe 'build.ps1 -Task Test: the summary' {
 
     It 'is what build.ps1 prints: its Test task calls Format-TestSummary and Find-StrayOutput, and prints no other count line' {
         $build = Get-Content (Join-Path $RepoRoot 'build.ps1') -Raw
-        $build | Should -Match 'Format-TestSummary -Xunit \$xunit -Pester \$pester -Stray \$stray -Problem \$problems'
+        $build | Should -Match 'Format-TestSummary -Xunit \$xunit -Pester \$pester -Pester74 \$pester74 -Stray \$stray -Problem \$problems'
         $build | Should -Match 'Find-StrayOutput'
         $build | Should -Not -Match 'Write-Host "[^"]*passed, [^"]*failed'
     }
