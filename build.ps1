@@ -12,7 +12,8 @@
     Demo:  Build (not with -NoBuild), then the module against the simulator (or, read-only, against a real org when
            GENESYSCLOUD_OAUTHCLIENT_ID/SECRET/REGION are set).
     Package: Build, then a .nupkg of the module in out/package, as a PowerShell repository
-           (PSResourceGet) publishes and installs it.
+           (PSResourceGet) publishes and installs it, and out/package/GenesysCampaign.zip, as Azure
+           Automation imports a module (the zip, its folder and the manifest named alike).
     Bench: Build, then the speed benchmark (emergency pause of 50 voice + 25 messaging campaigns vs the sequential
            tutorial script and vs the floor; listing 5,000 campaigns vs its floor; import time vs a
            bare pwsh start) and the fault soak (wrong changes and lost records must be 0).
@@ -201,7 +202,11 @@ function Invoke-Package {
     Register-PSResourceRepository -Name $name -Uri $feed -Trusted
     try { Publish-PSResource -Path $moduleOut -Repository $name -SkipDependenciesCheck }
     finally { Unregister-PSResourceRepository -Name $name }
+    # Azure Automation: GenesysCampaign.zip holding the folder GenesysCampaign with GenesysCampaign.psd1 in it.
+    $zip = Join-Path $feed 'GenesysCampaign.zip'
+    [System.IO.Compression.ZipFile]::CreateFromDirectory($moduleOut, $zip, [System.IO.Compression.CompressionLevel]::Optimal, $true)
     Get-ChildItem $feed -Filter *.nupkg | ForEach-Object { Write-Host "Package: $($_.FullName)" }
+    Write-Host "Azure Automation: $zip"
 }
 
 switch ($Task) {

@@ -5,15 +5,18 @@
 
 .DESCRIPTION
     Credentials come from the Automation credential asset named by -CredentialName (user name =
-    OAuth client id, password = client secret). Outside Azure Automation, or when the asset is
-    absent, Connect-GenesysCloud falls back to GENESYSCLOUD_OAUTHCLIENT_ID,
-    GENESYSCLOUD_OAUTHCLIENT_SECRET and GENESYSCLOUD_REGION. Nothing prompts (-Confirm:$false).
+    OAuth client id, password = client secret). The region comes from -Region, else the Automation
+    variable named by -RegionVariableName (GENESYSCLOUD_REGION), else the environment variable
+    GENESYSCLOUD_REGION. Outside Azure Automation, or when the asset is absent, Connect-GenesysCloud
+    falls back to GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET. Nothing prompts
+    (-Confirm:$false).
     The job fails (a terminating error, so a non-zero exit) when any campaign was not paused:
     Rejected, Failed or TimedOut. The records are in the output and the audit log either way.
 
 .EXAMPLE
-    # In Azure Automation: import the GenesysCampaign module, create a credential asset 'GenesysCloud',
-    # set the variable GENESYSCLOUD_REGION (or pass -Region), then start the runbook with -Reason.
+    # In Azure Automation: import GenesysCampaign.zip into the runtime environment, create a credential
+    # asset 'GenesysCloud' and a variable GENESYSCLOUD_REGION (or pass -Region), then start the runbook
+    # with -Reason (README, "Azure Automation").
 
 .EXAMPLE
     pwsh -NonInteractive -File ./Suspend-GenesysCampaigns.Runbook.ps1 -Region eu-west-1 -Name 'Collections-*' -Reason 'INC-4711'
@@ -21,7 +24,9 @@
 [CmdletBinding()]
 param(
     [string] $CredentialName = 'GenesysCloud',
-    [string] $Region = $env:GENESYSCLOUD_REGION,
+    # Default: the Automation variable named by -RegionVariableName, else $env:GENESYSCLOUD_REGION.
+    [string] $Region,
+    [string] $RegionVariableName = 'GENESYSCLOUD_REGION',
     [string[]] $Name = @('*'),
     [string] $Reason = 'Runbook: compliance hold',
     [string] $AuditLogPath = $env:GENESYS_CAMPAIGN_AUDIT_LOG,
@@ -34,6 +39,11 @@ param(
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'   # no progress records in job streams
 Import-Module GenesysCampaign
+
+if (-not $Region -and (Get-Command Get-AutomationVariable -ErrorAction SilentlyContinue)) {
+    $Region = Get-AutomationVariable -Name $RegionVariableName -ErrorAction SilentlyContinue
+}
+if (-not $Region) { $Region = $env:GENESYSCLOUD_REGION }
 
 $connect = @{}
 if ($BaseUri) { $connect.BaseUri = $BaseUri } elseif ($Region) { $connect.Environment = $Region }

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Runtime.Loader;
+using GenesysCloud.Outbound.PowerShell.Infrastructure;
 using Xunit;
 
 namespace GenesysCampaign.Tests;
@@ -17,7 +18,7 @@ namespace GenesysCampaign.Tests;
 /// </summary>
 public sealed class ImportContractTests
 {
-    private static readonly string CmdletAssembly = typeof(GenesysCloud.Outbound.PowerShell.Infrastructure.ModuleInitializer).Assembly.Location;
+    private static readonly string CmdletAssembly = typeof(ModuleInitializer).Assembly.Location;
 
     [Fact]
     public void The_cmdlet_assembly_references_only_netstandard_PowerShell_and_the_modules_Core()
@@ -49,6 +50,26 @@ public sealed class ImportContractTests
         Assert.Contains(cmdlets, t => t.Name == "SuspendGenesysCampaignCommand");
         Assert.Contains(types, t => t.Name == "CampaignNameCompleter");
         Assert.Equal(17, cmdlets.Count);
+    }
+
+    [Theory]
+    [InlineData(".NET Framework 4.8.9290.0", "4.0.30319.42000", "5.1.22621.4391")]
+    [InlineData(".NET 8.0.34", "8.0.34", "7.4.22")]
+    [InlineData(".NET 10.0.12", "10.0.12", "7.6.9")]
+    public void Windows_PowerShell_5_1_and_PowerShell_7_4_or_later_are_hosts(string framework, string runtime, string powerShell) =>
+        Assert.Null(HostSupport.Refusal(framework, Version.Parse(runtime), powerShell));
+
+    [Theory]
+    [InlineData(".NET 6.0.36", "6.0.36", "7.2.24")]
+    [InlineData(".NET 7.0.20", "7.0.20", "7.3.12")]
+    public void PowerShell_7_2_and_7_3_are_refused_at_import_naming_the_minimum(string framework, string runtime, string powerShell)
+    {
+        var refusal = HostSupport.Refusal(framework, Version.Parse(runtime), powerShell);
+
+        Assert.NotNull(refusal);
+        Assert.Contains("needs PowerShell 7.4 or later", refusal, StringComparison.Ordinal);
+        Assert.Contains("Windows PowerShell 5.1", refusal, StringComparison.Ordinal);
+        Assert.Contains($"This is PowerShell {powerShell} on .NET {runtime}", refusal, StringComparison.Ordinal);
     }
 
     /// <summary>

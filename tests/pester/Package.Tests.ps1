@@ -42,4 +42,37 @@ Describe 'The package' {
         [int]($out | Select-Object -Last 1) | Should -Be (Import-PowerShellDataFile (Join-Path $RepoRoot 'GenesysCampaign.psd1')).CmdletsToExport.Count
         Remove-Item $target -Recurse -Force
     }
+
+    It 'includes GenesysCampaign.zip as Azure Automation imports it: the zip, its one folder and the manifest named alike' {
+        # The .nupkg test above made out/package.
+        $zip = Join-Path $RepoRoot 'out/package/GenesysCampaign.zip'
+        Test-Path $zip | Should -BeTrue
+        $archive = [System.IO.Compression.ZipFile]::OpenRead($zip)
+        try { $entries = @($archive.Entries.FullName) }
+        finally { $archive.Dispose() }
+        # One top folder, named as the zip; paths with '/' (what Automation's Linux and Windows workers both read).
+        @($entries | ForEach-Object { ($_ -split '/')[0] } | Sort-Object -Unique) | Should -Be @('GenesysCampaign')
+        $entries | Where-Object { $_ -match '\\' } | Should -BeNullOrEmpty
+        $entries | Should -Contain 'GenesysCampaign/GenesysCampaign.psd1'
+        $entries | Should -Contain 'GenesysCampaign/GenesysCampaign.dll'
+        $entries | Should -Contain 'GenesysCampaign/dependencies/GenesysCampaign.Core.dll'
+        $entries | Should -Contain 'GenesysCampaign/dependencies/GenesysCampaign.LoadContext.dll'
+        $entries | Should -Contain 'GenesysCampaign/en-US/GenesysCampaign.dll-help.xml'
+        # Everything the build put in the module folder, and nothing else.
+        $built = Get-ChildItem (Join-Path $RepoRoot 'out/GenesysCampaign') -Recurse -File | ForEach-Object {
+            'GenesysCampaign/' + [IO.Path]::GetRelativePath((Join-Path $RepoRoot 'out/GenesysCampaign'), $_.FullName).Replace('\', '/')
+        }
+        @($entries | Where-Object { -not $_.EndsWith('/') } | Sort-Object) | Should -Be @($built | Sort-Object)
+
+        # Unpacked, it imports as Automation imports it: by the folder's name on PSModulePath.
+        $target = Join-Path ([IO.Path]::GetTempPath()) "gc-zip-$([guid]::NewGuid())"
+        [System.IO.Compression.ZipFile]::ExtractToDirectory($zip, $target)
+        try {
+            $out = & dotnet pwsh -NoProfile -NonInteractive -Command "`$env:PSModulePath = '$target' + [IO.Path]::PathSeparator + `$env:PSModulePath; Import-Module GenesysCampaign; (Get-Module GenesysCampaign).ModuleBase; (Get-Command -Module GenesysCampaign).Count"
+            $LASTEXITCODE | Should -Be 0
+            $out[0] | Should -Be (Join-Path $target 'GenesysCampaign')
+            [int]$out[-1] | Should -Be (Import-PowerShellDataFile (Join-Path $RepoRoot 'GenesysCampaign.psd1')).CmdletsToExport.Count
+        }
+        finally { Remove-Item $target -Recurse -Force }
+    }
 }

@@ -4,9 +4,10 @@ BeforeAll {
     $runbook = Join-Path $RepoRoot 'examples/runbooks/Suspend-GenesysCampaigns.Runbook.ps1'
 
     # The runbook as Azure Automation runs it: a fresh, non-interactive pwsh with the module on PSModulePath.
-    function Invoke-Runbook([string] $Arguments, [string] $Prelude = '') {
+    function Invoke-Runbook([string] $Arguments, [string] $Prelude = '', [switch] $NoBaseUri) {
         $audit = New-TempAuditPath
-        $command = "$Prelude; & '$runbook' -BaseUri '$($sim.BaseUri)' -AuditLogPath '$audit' $Arguments"
+        $base = if ($NoBaseUri) { '' } else { "-BaseUri '$($sim.BaseUri)'" }
+        $command = "$Prelude; & '$runbook' $base -AuditLogPath '$audit' $Arguments"
         $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
         foreach ($a in 'pwsh', '-NoProfile', '-NonInteractive', '-Command', $command) { $info.ArgumentList.Add($a) }
         $info.Environment['PSModulePath'] = (Join-Path $RepoRoot 'out') + [IO.Path]::PathSeparator + $env:PSModulePath
@@ -45,6 +46,17 @@ Describe 'The Azure Automation runbook sample' {
 
         $run.ExitCode | Should -Be 0 -Because $run.Errors
         (Get-GenesysSimulatorCampaign $sim -Id (CampaignId 38)).campaignStatus | Should -Be 'off'
+    }
+
+    It 'takes the region from the Automation variable GENESYSCLOUD_REGION, before the environment variable' {
+        # A region no org has: Connect-GenesysCloud refuses it by name before any request, so the job
+        # fails saying which region it was given, and from where is told by which name it says.
+        $variable = "function Get-AutomationVariable([string] `$Name) { if (`$Name -ne 'GENESYSCLOUD_REGION') { throw 'wrong variable' }; 'from-automation-9' }"
+        $run = Invoke-Runbook "-Name 'Sales-*'" "$variable; `$env:GENESYSCLOUD_REGION = 'from-environment-9'; `$env:GENESYSCLOUD_OAUTHCLIENT_ID = 'sim-client'; `$env:GENESYSCLOUD_OAUTHCLIENT_SECRET = 'sim-secret'" -NoBaseUri
+
+        $run.ExitCode | Should -Not -Be 0
+        $run.Errors | Should -Match "'from-automation-9' is not a Genesys Cloud region"
+        $run.Errors | Should -Not -Match 'from-environment-9'
     }
 
     It 'exits non-zero, after pausing the others, when a campaign is not paused' {

@@ -19,9 +19,19 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
     private static bool _installed;
     private static ResolveEventHandler? _resolver;
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Refuses a host the module cannot run on (<see cref="HostSupport"/>) with an error that names the
+    /// minimum, then installs the load context (PowerShell 7) or the resolver (5.1).
+    /// </summary>
+    /// <exception cref="PlatformNotSupportedException">PowerShell 6 to 7.3 (.NET older than 8).</exception>
     public void OnImport()
     {
+        var powerShell = typeof(PSObject).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split(' ')[0] ?? "(unknown)";
+        if (HostSupport.Refusal(RuntimeInformation.FrameworkDescription, Environment.Version, powerShell) is { } refusal)
+        {
+            throw new PlatformNotSupportedException(refusal);
+        }
+
         lock (Gate)
         {
             if (_installed)
