@@ -6,6 +6,8 @@
     CompanyName          = 'GenesysCampaign'
     Copyright            = '(c) GenesysCampaign contributors.'
     Description          = 'Pause, resume, force-stop and wait on Genesys Cloud outbound campaigns safely, one or hundreds at a time, with a typed audit record per campaign.'
+    # Windows PowerShell 5.1 (Desktop), or PowerShell 7.4 and later (Core): a manifest cannot say both, so
+    # the module's initializer refuses Core below 7.4 (.NET 8) at import, naming the minimum (README, "Hosts").
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('GenesysCampaign.Format.ps1xml')
