@@ -76,6 +76,9 @@ function Invoke-Test {
     $problems = [System.Collections.Generic.List[string]]::new()
     $stray = [System.Collections.Generic.List[string]]::new()
     # Test output is shown as it comes, and kept for the stray-output check.
+    # A test run must leave no new file in the tree (.gitignore'd out/ aside).
+    $untracked = { if (Get-Command git -ErrorAction SilentlyContinue) { @(& git -C $root ls-files --others --exclude-standard 2>$null) } }
+    $untrackedBefore = @(& $untracked)
     $show = { process { $line = "$_"; Write-Host $line; foreach ($s in Find-StrayOutput $line) { $stray.Add($s) } } }
     try {
         Invoke-Build
@@ -109,8 +112,10 @@ function Invoke-Test {
         # Hosts tests. It gets a HOME of its own (pwsh keeps caches there); dotnet, for the child processes
         # some tests start (pwsh 7.6.9, through the tool manifest), keeps its own files and packages.
         $pester74Json = Join-Path $results 'pester-7.4.json'
+        # With its .config: .NET answers '' for a special folder that does not exist, and PSResourceGet's NuGet
+        # then writes NuGet/NuGet.Config into the current folder, the repository.
         $home74 = Join-Path $out 'hosts/home'
-        $null = New-Item -ItemType Directory $home74 -Force
+        $null = New-Item -ItemType Directory (Join-Path $home74 '.config') -Force
         $saved = @{ HOME = $env:HOME; DOTNET_CLI_HOME = $env:DOTNET_CLI_HOME; NUGET_PACKAGES = $env:NUGET_PACKAGES }
         try {
             if (-not $env:DOTNET_CLI_HOME) { $env:DOTNET_CLI_HOME = [Environment]::GetFolderPath('UserProfile') }
@@ -124,6 +129,8 @@ function Invoke-Test {
     catch {
         $problems.Add("$_")
     }
+    $left = @(& $untracked | Where-Object { $_ -notin $untrackedBefore })
+    if ($left.Count -gt 0) { $problems.Add("The test run left new files in the tree: $($left -join ', ')") }
 
     $summary = @(Format-TestSummary -Xunit $xunit -Pester $pester -Pester74 $pester74 -Stray $stray -Problem $problems)
     $summary | ForEach-Object { Write-Host $_ }

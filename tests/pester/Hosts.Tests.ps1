@@ -25,10 +25,10 @@ Describe 'The module on each host' -Tag Hosts {
         if ($Folder) {
             $executable = Join-Path $RepoRoot "out/hosts/$Folder/Pwsh74"
             if (-not (Test-Path $executable)) { throw "$executable is missing: build the test hosts with tests/hosts/Build-TestHosts.ps1 (build.ps1 -Task Test does)." }
-            # A HOME of the host's own: pwsh keeps caches there.
+            # A HOME of the host's own: pwsh keeps caches there (with .config: see build.ps1).
             $savedHome = $env:HOME
             $env:HOME = Join-Path $RepoRoot 'out/hosts/home'
-            $null = New-Item -ItemType Directory $env:HOME -Force
+            $null = New-Item -ItemType Directory (Join-Path $env:HOME '.config') -Force
             try { $out = & $executable @arguments 2>&1 }
             finally { $env:HOME = $savedHome }
         }
