@@ -4,6 +4,7 @@ using GenesysCloud.Outbound.Simulator;
 using Xunit;
 using static GenesysCampaign.Tests.PowerShellHost;
 using static GenesysCampaign.Tests.Requests;
+using static GenesysCampaign.Tests.TestRecords;
 
 namespace GenesysCampaign.Tests;
 
@@ -14,8 +15,6 @@ namespace GenesysCampaign.Tests;
 /// </summary>
 public sealed class ActiveLimitTests
 {
-    private static List<GenesysCampaignStateChange> Records(IEnumerable<PSObject> output) => output.Select(o => (GenesysCampaignStateChange)o.BaseObject).ToList();
-
     [Fact]
     public async Task A_Resume_past_the_messaging_limit_turns_on_up_to_it_in_order_and_rejects_the_rest_unsent()
     {

@@ -17,7 +17,7 @@ public class AuditLogPathTests
         await using var sim = await GenesysSimulator.StartAsync();
         using var host = new PowerShellHost();
         host.Connect(sim.BaseUri);
-        var folder = Directory.CreateTempSubdirectory("gc-audit-path-").FullName;
+        var folder = TestFiles.NewFolder("gc-audit-path-");
         var file = Path.Combine(folder, "not-a-folder");
         File.WriteAllText(file, "x");
         var audit = kind == "under-a-file" ? Path.Combine(file, "audit.jsonl") : folder;

@@ -6,7 +6,7 @@ namespace GenesysCampaign.Tests;
 
 public sealed class AuditSinkTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("gc-audit-").FullName;
+    private readonly string _dir = TestFiles.NewFolder("gc-audit-");
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 

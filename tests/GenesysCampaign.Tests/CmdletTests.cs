@@ -96,7 +96,7 @@ public class CmdletTests
         await using var sim = await GenesysSimulator.StartAsync();
         using var host = new PowerShellHost();
         host.Connect(sim.BaseUri);
-        var audit = Path.Combine(Directory.CreateTempSubdirectory("gc-bind-").FullName, "audit.jsonl");
+        var audit = TestFiles.NewAuditPath("gc-bind-");
         var on = SimulatorSeed.UnreferencedOnCampaignId;
 
         // An id string piped in is read (batched), then written.
@@ -216,7 +216,7 @@ public class CmdletTests
             sim.SetStatus(id, "on");
         }
 
-        var audit = Path.Combine(Directory.CreateTempSubdirectory("gc-stop-").FullName, "audit.jsonl");
+        var audit = TestFiles.NewAuditPath("gc-stop-");
         using var host = new PowerShellHost();
         host.Connect(sim.BaseUri);
         using var ps = host.Create("param($ids, $audit) Suspend-GenesysCampaign -Id $ids -ThrottleLimit 2 -AuditLogPath $audit -Confirm:$false -Force", Args(("ids", ids), ("audit", audit)));
@@ -242,7 +242,7 @@ public class CmdletTests
     public async Task A_campaign_declined_at_the_prompt_gets_an_Unchanged_record_and_no_write()
     {
         await using var sim = await GenesysSimulator.StartAsync();
-        var audit = Path.Combine(Directory.CreateTempSubdirectory("gc-confirm-").FullName, "audit.jsonl");
+        var audit = TestFiles.NewAuditPath("gc-confirm-");
         var answering = new AnsweringHost("No");
         using var host = new PowerShellHost(answering);
         host.Connect(sim.BaseUri);
@@ -256,5 +256,19 @@ public class CmdletTests
         Assert.DoesNotContain(sim.Requests, r => IsCampaignWrite(r));
         Assert.Equal(StateChangeOutcome.Unchanged, JsonLinesAuditSink.FromLine(Assert.Single(File.ReadAllLines(audit))).Outcome);
         Assert.Equal("on", sim.GetStatus(SimulatorSeed.UnreferencedOnCampaignId));
+    }
+
+    [Fact]
+    public async Task Completion_never_puts_a_campaign_name_on_the_command_line_as_code()
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        using var host = new PowerShellHost();
+        host.Connect(sim.BaseUri);
+
+        var text = (string)Assert.Single(host.Run("$line = \"Get-GenesysCampaign -Name 'R&\"; (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText")).BaseObject;
+        var found = host.Run("Get-GenesysCampaign -Name " + text);
+
+        Assert.Empty(host.Streams.Error);
+        Assert.Equal(SimulatorSeed.ShellHostileCampaignName, ((GenesysCloud.Outbound.Campaigns.GenesysCampaign)Assert.Single(found).BaseObject).Name);
     }
 }

@@ -17,7 +17,7 @@ public sealed class DependencyResolverTests
     [Fact]
     public void It_answers_by_name_and_version_and_redirects_only_the_modules_own_references()
     {
-        var folder = Directory.CreateTempSubdirectory("gc-deps-").FullName;
+        var folder = TestFiles.NewFolder("gc-deps-");
         var probe = EmitAssembly(folder, "GcResolverProbe", Shipped);
         var resolver = new DependencyResolver(folder);
         var ours = typeof(ModuleInitializer).Assembly;
@@ -36,7 +36,7 @@ public sealed class DependencyResolverTests
     [Fact]
     public void Remove_Module_takes_the_resolver_out_of_the_process()
     {
-        var folder = Directory.CreateTempSubdirectory("gc-deps-").FullName;
+        var folder = TestFiles.NewFolder("gc-deps-");
         EmitAssembly(folder, "GcResolverProbeBefore", Shipped);
         EmitAssembly(folder, "GcResolverProbeAfter", Shipped);
 

@@ -4,6 +4,7 @@ using GenesysCloud.Outbound.Simulator;
 using Xunit;
 using static GenesysCampaign.Tests.PowerShellHost;
 using static GenesysCampaign.Tests.Requests;
+using static GenesysCampaign.Tests.TestRecords;
 
 namespace GenesysCampaign.Tests;
 
@@ -26,7 +27,7 @@ public sealed class ErrorActionStopTests
         // The rejected campaign (in a running sequence) first, so its record comes early, while the
         // others still wait for one of the two slots.
         var ids = new[] { SimulatorSeed.RenewalsSequenceOnCampaignId }.Concat(free).ToArray();
-        var audit = Path.Combine(Directory.CreateTempSubdirectory("gc-eastop-").FullName, "audit.jsonl");
+        var audit = TestFiles.NewAuditPath("gc-eastop-");
         using var host = new PowerShellHost();
         host.Connect(sim.BaseUri);
         using var ps = host.Create("""
@@ -117,7 +118,7 @@ public sealed class ErrorActionStopTests
             sim.SetStatus(id, "on");
         }
 
-        var audit = Path.Combine(Directory.CreateTempSubdirectory("gc-downstream-").FullName, "audit.jsonl");
+        var audit = TestFiles.NewAuditPath("gc-downstream-");
         using var host = new PowerShellHost();
         host.Connect(sim.BaseUri);
         using var ps = host.Create($"param($ids, $audit) Suspend-GenesysCampaign -Id $ids -ThrottleLimit 1 -AuditLogPath $audit -Confirm:$false {downstream}", Args(("ids", ids), ("audit", audit)));
@@ -193,5 +194,54 @@ public sealed class ErrorActionStopTests
         Assert.Equal(new[] { "on", "on" }.Length, records.Count(r => r.Outcome == StateChangeOutcome.Changed));
         Assert.Contains(sim.GetStatus(a), new[] { "stopping", "off" });
         Assert.Contains(sim.GetStatus(b), new[] { "stopping", "off" });
+    }
+
+    [Fact]
+    public async Task Suspend_GenesysCampaign_a_failed_lookup_still_writes_the_errors_held_for_bad_ids()
+    {
+        var (org, host, audit) = await TestOrg.StartWithHostAsync();
+        await using var _ = org;
+        using var __ = host;
+        org.Simulator.Faults.Add(new FaultRule { Kind = FaultKind.ServiceUnavailable503, Method = "GET", PathContains = "/api/v2/outbound/campaigns", Count = 1000 });
+
+        var records = Records(host.Run(
+            "param($ids, $audit) Suspend-GenesysCampaign -Id $ids -AuditLogPath $audit -Confirm:$false",
+            Args(("ids", new[] { "not an id!", SimulatorSeed.UnreferencedOnCampaignId }), ("audit", audit))));
+
+        // The bad id's record was output and audited ...
+        Assert.Equal(StateChangeOutcome.Failed, Assert.Single(records).Outcome);
+        Assert.Single(File.ReadAllLines(audit));
+        // ... so its error must be written too, before the lookup's terminating error.
+        var ids = host.Streams.Error.Select(e => e.FullyQualifiedErrorId.Split(',')[0]).ToList();
+        Assert.True(ids.SequenceEqual(new[] { "InvalidCampaignId", "CampaignLookupFailed" }), $"errors written: {Ids(host.Streams.Error)}");
+    }
+
+    [Fact]
+    public async Task ConfirmationUnavailable_is_the_error_that_stops_a_script_under_ErrorAction_Stop()
+    {
+        var answering = new AnsweringHost(null);
+        var (org, host, _) = await TestOrg.StartWithHostAsync(host: new PowerShellHost(answering));
+        await using var __ = org;
+        using var ___ = host;
+        using var ps = host.Create(
+            "param($ids) Suspend-GenesysCampaignSequence -Id $ids -Confirm -ErrorAction Stop",
+            Args(("ids", new[] { "not an id!", SimulatorSeed.RenewalsSequenceId })));
+
+        // A terminating error surfaces as an exception or, from the SDK's Invoke, as the last error record.
+        var errors = new List<ErrorRecord>();
+        try
+        {
+            ps.Invoke();
+        }
+        catch (RuntimeException thrown)
+        {
+            errors.Add(thrown.ErrorRecord);
+        }
+
+        errors.InsertRange(0, ps.Streams.Error);
+        var stoppedOn = Assert.Single(errors);
+        Assert.True(stoppedOn.FullyQualifiedErrorId.StartsWith("ConfirmationUnavailable", StringComparison.Ordinal), $"The script stopped on {stoppedOn.FullyQualifiedErrorId}: {stoppedOn}");
+        Assert.Contains("1 error(s) about the input were not written", stoppedOn.ErrorDetails.Message);
+        Assert.DoesNotContain(org.Simulator.Requests, r => r.Method == "PUT");
     }
 }

@@ -415,7 +415,7 @@ public class ExecutorTests
     public async Task Every_record_is_audited_before_it_is_reported()
     {
         await using var org = await TestOrg.StartAsync();
-        var path = Path.Combine(Directory.CreateTempSubdirectory("gc-exec-").FullName, "audit.jsonl");
+        var path = TestFiles.NewAuditPath("gc-exec-");
         var api = org.Client();
         var campaigns = await api.GetCampaignsByIdAsync(new[] { SimulatorSeed.UnreferencedOnCampaignId, SimulatorSeed.UnreferencedOffCampaignId }, null, CancellationToken.None);
         using var waiter = new PollingCampaignWaiter(api);

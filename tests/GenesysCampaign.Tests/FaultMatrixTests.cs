@@ -51,7 +51,7 @@ public class FaultMatrixTests
         }
 
         var original = sim.GetCampaignJson(id);
-        var audit = Path.Combine(Directory.CreateTempSubdirectory("gc-fault-").FullName, "audit.jsonl");
+        var audit = TestFiles.NewAuditPath("gc-fault-");
         using var host = new PowerShellHost();
         Connect(host, sim, via == "put" && action != "Stop" ? SimulatorSeed.EditOnlyClientId : null);
         sim.ClearRequests();
@@ -136,7 +136,7 @@ public class FaultMatrixTests
         });
         var id = SimulatorSeed.UnreferencedOnCampaignId;
         var original = sim.GetCampaignJson(id);
-        var audit = Path.Combine(Directory.CreateTempSubdirectory("gc-fault-").FullName, "audit.jsonl");
+        var audit = TestFiles.NewAuditPath("gc-fault-");
         using var host = new PowerShellHost();
         Connect(host, sim, fault switch { "conflict-code" => SimulatorSeed.EditOnlyClientId, "force-refused" => SimulatorSeed.LeastPrivilegeClientId, _ => null });
         sim.ClearRequests();
@@ -179,7 +179,7 @@ public class FaultMatrixTests
     {
         await using var sim = await GenesysSimulator.StartAsync();
         var id = SimulatorSeed.UnreferencedOnCampaignId;
-        var audit = Path.Combine(Directory.CreateTempSubdirectory("gc-fault-").FullName, "audit.jsonl");
+        var audit = TestFiles.NewAuditPath("gc-fault-");
         using var host = new PowerShellHost();
         Connect(host, sim);
         sim.Faults.Add(new FaultRule { Kind = FaultKind.ServiceUnavailable503, Method = "POST", PathContains = id, Count = 100 });
@@ -249,7 +249,7 @@ public class FaultMatrixTests
     {
         await using var sim = await GenesysSimulator.StartAsync();
         var ids = Enumerable.Range(31, 20).Select(SimulatorSeed.CampaignId).Where(id => sim.GetStatus(id) == "off").ToArray();
-        var audit = Path.Combine(Directory.CreateTempSubdirectory("gc-fault-").FullName, "audit.jsonl");
+        var audit = TestFiles.NewAuditPath("gc-fault-");
         using var host = new PowerShellHost();
         Connect(host, sim);
         foreach (var kind in new[] { FaultKind.ServiceUnavailable503, FaultKind.BadGateway502Html, FaultKind.DropConnection, FaultKind.VersionBump })

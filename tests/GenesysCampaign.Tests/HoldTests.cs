@@ -1,11 +1,11 @@
 using System.Globalization;
-using System.Management.Automation;
 using System.Text.Json.Nodes;
 using GenesysCloud.Outbound.Audit;
 using GenesysCloud.Outbound.Dependencies;
 using GenesysCloud.Outbound.Simulator;
 using Xunit;
 using static GenesysCampaign.Tests.PowerShellHost;
+using static GenesysCampaign.Tests.TestRecords;
 
 namespace GenesysCampaign.Tests;
 
@@ -20,9 +20,6 @@ public sealed class HoldTests
     private const string Scheduled = SimulatorSeed.ScheduledCampaignId;          // Has a campaign schedule.
     private const string InSequence = SimulatorSeed.RenewalsSequenceOnCampaignId; // Current campaign of the running sequence.
     private static readonly string[] Held = { RuleTarget, Scheduled, InSequence };
-
-    private static List<GenesysCampaignStateChange> Records(IEnumerable<PSObject> output) =>
-        output.Select(o => Assert.IsType<GenesysCampaignStateChange>(o.BaseObject)).ToList();
 
     /// <summary>A body without the fields the server owns (and sets anew on a schedule put back).</summary>
     private static JsonObject Owned(string json)
@@ -79,7 +76,7 @@ public sealed class HoldTests
         await ScheduleAnIntervalAheadAsync(org);
         using var host = new PowerShellHost();
         host.Connect(org.Simulator.BaseUri);
-        var audit = Path.Combine(Directory.CreateTempSubdirectory("gc-hold-").FullName, "audit.jsonl");
+        var audit = TestFiles.NewAuditPath("gc-hold-");
         var before = await BodiesAsync(org);
         var nextStart = GenesysCampaignSchedule.Parse(before.Schedule, ScheduleKind.Campaign, org.Simulator.ClockNow).NextStart;
         Assert.NotNull(nextStart);
@@ -158,7 +155,7 @@ public sealed class HoldTests
         org.Simulator.Faults.Add(new FaultRule { Kind = FaultKind.RateLimit429, Method = "DELETE", PathContains = "/schedules/", Count = 1, RetryAfterSeconds = 1 });
         using var host = new PowerShellHost();
         host.Connect(org.Simulator.BaseUri);
-        var audit = Path.Combine(Directory.CreateTempSubdirectory("gc-hold-faults-").FullName, "audit.jsonl");
+        var audit = TestFiles.NewAuditPath("gc-hold-faults-");
 
         var records = Records(host.Run("param($ids, $audit) Suspend-GenesysCampaign -Id $ids -Hold -AuditLogPath $audit -WarningAction SilentlyContinue", Args(("ids", Held), ("audit", audit))));
 
@@ -282,5 +279,47 @@ public sealed class HoldTests
         Assert.Contains(lines, l => l.Contains("campaign rule '" + SimulatorSeed.EnabledRuleName, StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("campaign schedule '" + SimulatorSeed.ScheduleName, StringComparison.Ordinal));
         Assert.DoesNotContain(sim.Requests, r => r.Method is "PUT" or "DELETE" || (r.Method == "POST" && r.Path.EndsWith("/stop", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Hold_keeps_the_schedule_body_when_the_DELETE_applied_but_its_answer_was_lost()
+    {
+        await using var org = await TestOrg.StartAsync();
+        org.Simulator.SetStatus(Scheduled, "on");
+        var before = (await org.Client().GetScheduleAsync(ScheduleKind.Campaign, Scheduled, null, CancellationToken.None)).ToJson();
+        using var host = new PowerShellHost();
+        var handler = new LosingHandler((r, _) => r.Method == HttpMethod.Delete && r.RequestUri!.AbsolutePath.StartsWith(Requests.CampaignSchedulePath, StringComparison.Ordinal), times: 1);
+        ConnectThrough(host, org.Simulator.BaseUri, handler);
+        var audit = TestFiles.NewAuditPath("gc-hold-undo-");
+
+        var records = Records(host.Run("param($id, $audit) Suspend-GenesysCampaign -Id $id -Hold -AuditLogPath $audit -Confirm:$false -WarningAction SilentlyContinue -ErrorAction SilentlyContinue", Args(("id", Scheduled), ("audit", audit))));
+
+        Assert.Equal(1, handler.Lost);
+        Assert.False(await Requests.ScheduleExistsAsync(org, Scheduled)); // The DELETE did apply.
+        var removed = Assert.Single(records, r => r.ObjectKind == OutboundObjectKind.CampaignSchedule);
+        Assert.True(removed.ReplacedBody is not null, $"The schedule is gone but its record keeps no body to put back: {removed.Outcome} '{removed.Message}'");
+        Assert.Equal(StateChangeOutcome.Changed, removed.Outcome);
+
+        // And the undo from the audit log puts it back.
+        host.Run("param($audit) Get-GenesysCampaignAuditLog $audit | Undo-GenesysCampaignChange -Confirm:$false -WarningAction SilentlyContinue -ErrorAction SilentlyContinue", Args(("audit", audit)));
+        Assert.True(await Requests.ScheduleExistsAsync(org, Scheduled), "The undo did not put the schedule back.");
+        Assert.NotNull(before);
+    }
+
+    [Fact]
+    public async Task Hold_with_a_declined_rule_says_the_rule_can_still_turn_the_campaign_on()
+    {
+        await using var org = await TestOrg.StartAsync();
+        org.Simulator.SetStatus(RuleTarget, "on");
+        var answering = new AnsweringHost("Yes", "No");
+        using var host = new PowerShellHost(answering);
+        host.ConnectFast(org.Simulator.BaseUri);
+
+        var records = Records(host.Run("param($id) Suspend-GenesysCampaign -Id $id -Hold -Confirm", Args(("id", RuleTarget))));
+
+        Assert.Equal(2, answering.Prompts.Count);
+        var rule = Assert.Single(records, r => r.ObjectKind == OutboundObjectKind.CampaignRule);
+        Assert.Equal(StateChangeOutcome.Unchanged, rule.Outcome);
+        Assert.True(rule.Warnings.Any(w => w.Contains(SimulatorSeed.EnabledRuleTargetCampaignName, StringComparison.Ordinal)), $"Declined rule, no warning naming the campaign it can turn on: '{rule.Message}' [{string.Join(" | ", rule.Warnings)}]");
     }
 }

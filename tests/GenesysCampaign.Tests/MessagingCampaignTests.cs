@@ -1,10 +1,10 @@
-using System.Management.Automation;
 using GenesysCloud.Outbound.Audit;
 using GenesysCloud.Outbound.Campaigns;
 using GenesysCloud.Outbound.Simulator;
 using Xunit;
 using static GenesysCampaign.Tests.PowerShellHost;
 using static GenesysCampaign.Tests.Requests;
+using static GenesysCampaign.Tests.TestRecords;
 using Campaign = GenesysCloud.Outbound.Campaigns.GenesysCampaign;
 
 namespace GenesysCampaign.Tests;
@@ -18,8 +18,6 @@ public sealed class MessagingCampaignTests
     private static bool IsMessagingWrite(RequestLogEntry r) =>
         r.Path.StartsWith("/api/v2/outbound/messagingcampaigns/", StringComparison.Ordinal)
         && (r.Method == "PUT" || (r.Method == "POST" && (r.Path.EndsWith("/start", StringComparison.Ordinal) || r.Path.EndsWith("/stop", StringComparison.Ordinal))));
-
-    private static List<GenesysCampaignStateChange> Records(IEnumerable<PSObject> output) => output.Select(o => (GenesysCampaignStateChange)o.BaseObject).ToList();
 
     [Fact]
     public async Task Get_lists_every_media_type_by_default_and_filters_by_MediaType()
@@ -64,7 +62,7 @@ public sealed class MessagingCampaignTests
     public async Task Status_on_piped_into_Suspend_pauses_everything_outbound_and_waits_for_every_kind()
     {
         await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { DialerDelay = TimeSpan.FromMilliseconds(300) });
-        var audit = Path.Combine(Directory.CreateTempSubdirectory("gc-messaging-").FullName, "audit.jsonl");
+        var audit = TestFiles.NewAuditPath("gc-messaging-");
         using var host = new PowerShellHost();
         host.Connect(sim.BaseUri);
         var on = host.Run("Get-GenesysCampaign -Status on").Select(o => (Campaign)o.BaseObject).ToList();

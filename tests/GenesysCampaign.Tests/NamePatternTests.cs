@@ -1,4 +1,6 @@
+using GenesysCloud.Outbound.Audit;
 using GenesysCloud.Outbound.Campaigns;
+using GenesysCloud.Outbound.Simulator;
 using Xunit;
 
 namespace GenesysCampaign.Tests;
@@ -75,5 +77,20 @@ public class CampaignIdTests
     public void An_id_longer_than_128_characters_is_refused()
     {
         Assert.False(GenesysCloud.Outbound.Campaigns.CampaignFinder.IsValidId(new string('a', 129)));
+    }
+
+    [Fact]
+    public async Task A_pattern_PowerShell_would_refuse_is_a_plain_name_not_the_end_of_the_run()
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        using var host = new PowerShellHost();
+        host.Connect(sim.BaseUri);
+
+        var output = host.Run("Suspend-GenesysCampaign -Name 'Sales-West-006', 'Promo []', 'x[z-a]' -Confirm:$false");
+
+        Assert.Equal(SimulatorSeed.UnreferencedOnCampaignId, ((GenesysCampaignStateChange)Assert.Single(output).BaseObject).CampaignId);
+        Assert.Equal(new[] { "CampaignNotFound", "CampaignNotFound" }, host.Streams.Error.Select(e => e.FullyQualifiedErrorId.Split(',')[0]));
+        Assert.True(new NamePattern("[^b]").IsMatch("^"));
+        Assert.False(new NamePattern("[^b]").IsMatch("c"));
     }
 }

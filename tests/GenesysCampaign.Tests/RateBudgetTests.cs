@@ -80,4 +80,14 @@ public class RateBudgetTests
 
         Assert.Equal(0, budget.Waits);
     }
+
+    [Fact]
+    public void A_rate_limit_reset_that_is_not_a_number_is_ignored()
+    {
+        var budget = new RateBudget();
+
+        budget.Observe("300", "5", "NaN");
+
+        Assert.Equal(RateBudget.DefaultAllowedPerMinute, budget.Allowed);
+    }
 }

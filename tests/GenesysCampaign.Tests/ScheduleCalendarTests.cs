@@ -1,6 +1,11 @@
 using System.Globalization;
+using System.Management.Automation;
+using GenesysCloud.Outbound.Audit;
 using GenesysCloud.Outbound.Dependencies;
+using GenesysCloud.Outbound.Simulator;
 using Xunit;
+using static GenesysCampaign.Tests.PowerShellHost;
+using static GenesysCampaign.Tests.TestRecords;
 
 namespace GenesysCampaign.Tests;
 
@@ -179,5 +184,44 @@ public class ScheduleCalendarTests
 
         Assert.False(monthly.IsUnderstood);
         Assert.Empty(ScheduleCalendar.Occurrences(monthly, TimeZoneInfo.Utc));
+    }
+
+    [Fact]
+    public async Task Suspend_GenesysCampaign_still_pauses_when_some_schedule_in_the_org_has_a_far_range_end()
+    {
+        await using var org = await TestOrg.StartAsync();
+        using var host = new PowerShellHost();
+
+        // Some other campaign's schedule, "until further notice": its range ends on a bare date (read
+        // by the module as that whole day), far away.
+        var schedules = """
+            [{"id":"ID","name":"Forever","intervals":[],"timeZone":"UTC","version":1,
+              "recurrences":[{"id":"r1","start":"2030-01-07T09:00:00","end":"2030-01-07T17:00:00","timeZone":null,
+                "pattern":{"type":"Daily","interval":1},"range":{"type":"EndDate","end":"9999-12-31"},"alterations":[]}],
+              "campaign":{"id":"ID","name":"NAME"}}]
+            """.Replace("ID", SimulatorSeed.EnabledRuleTargetCampaignId).Replace("NAME", SimulatorSeed.EnabledRuleTargetCampaignName);
+        ConnectThrough(host, org.Simulator.BaseUri, new RewritingHandler(r =>
+            r.Method == HttpMethod.Get && r.RequestUri!.AbsolutePath == "/api/v2/outbound/schedules/campaigns" ? schedules : null));
+        var audit = TestFiles.NewAuditPath("gc-far-range-");
+        org.Simulator.ClearRequests();
+
+        System.Collections.ObjectModel.Collection<PSObject>? output = null;
+        Exception? thrown = null;
+        try
+        {
+            output = host.Run(
+                "param($id, $audit) Suspend-GenesysCampaign -Id $id -AuditLogPath $audit -Confirm:$false",
+                Args(("id", SimulatorSeed.UnreferencedOnCampaignId), ("audit", audit)));
+        }
+        catch (Exception ex)
+        {
+            thrown = ex;
+        }
+
+        Assert.True(thrown is null && host.Streams.Error.Count == 0, $"Suspend died: {thrown?.GetType().Name} {thrown?.InnerException?.GetType().Name} {thrown?.Message} {Ids(host.Streams.Error)}");
+        var record = Assert.Single(Records(output!));
+        Assert.Equal(StateChangeOutcome.Changed, record.Outcome);
+        Assert.Contains(org.Simulator.GetStatus(SimulatorSeed.UnreferencedOnCampaignId), new[] { "stopping", "off" });
+        Assert.Single(File.ReadAllLines(audit));
     }
 }

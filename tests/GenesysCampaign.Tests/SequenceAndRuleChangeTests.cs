@@ -6,6 +6,7 @@ using GenesysCloud.Outbound.Dependencies;
 using GenesysCloud.Outbound.Simulator;
 using Xunit;
 using static GenesysCampaign.Tests.PowerShellHost;
+using static GenesysCampaign.Tests.TestRecords;
 
 namespace GenesysCampaign.Tests;
 
@@ -25,12 +26,9 @@ public sealed class SequenceAndRuleChangeTests
         var host = new PowerShellHost();
         host.Connect(org.Simulator.BaseUri);
         org.Simulator.ClearRequests();
-        var audit = Path.Combine(Directory.CreateTempSubdirectory("gc-toggle-").FullName, "audit.jsonl");
+        var audit = TestFiles.NewAuditPath("gc-toggle-");
         return (org, host, audit);
     }
-
-    private static List<GenesysCampaignStateChange> Records(IEnumerable<PSObject> output) =>
-        output.Select(o => Assert.IsType<GenesysCampaignStateChange>(o.BaseObject)).ToList();
 
     private static List<RequestLogEntry> Puts(TestOrg org, string path) =>
         org.Simulator.Requests.Where(r => r.Method == "PUT" && r.Path == path).ToList();
@@ -228,7 +226,7 @@ public sealed class SequenceAndRuleChangeTests
     public async Task WhatIf_says_per_object_what_would_happen_and_sends_and_records_nothing()
     {
         await using var sim = await GenesysSimulator.StartAsync();
-        var audit = Path.Combine(Directory.CreateTempSubdirectory("gc-toggle-whatif-").FullName, "audit.jsonl");
+        var audit = TestFiles.NewAuditPath("gc-toggle-whatif-");
         var answering = new AnsweringHost("Yes");
         using var host = new PowerShellHost(answering);
         host.Connect(sim.BaseUri);

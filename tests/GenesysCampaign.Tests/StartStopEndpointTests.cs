@@ -4,6 +4,7 @@ using GenesysCloud.Outbound.Simulator;
 using Xunit;
 using static GenesysCampaign.Tests.PowerShellHost;
 using static GenesysCampaign.Tests.Requests;
+using static GenesysCampaign.Tests.TestRecords;
 
 namespace GenesysCampaign.Tests;
 
@@ -28,8 +29,6 @@ public class StartStopEndpointTests
         sim.ClearRequests();
         return sim;
     }
-
-    private static List<GenesysCampaignStateChange> Records(IEnumerable<PSObject> output) => output.Select(o => (GenesysCampaignStateChange)o.BaseObject).ToList();
 
     [Fact]
     public async Task The_least_privilege_client_pauses_and_resumes_through_the_endpoints_alone()

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using GenesysCloud.Outbound.Api;
+using GenesysCloud.Outbound.Dependencies;
 using GenesysCloud.Outbound.Resilience;
 using GenesysCloud.Outbound.Simulator;
 using Xunit;
@@ -43,6 +44,19 @@ internal sealed class TestOrg : IAsyncDisposable
     }
 
     public GenesysApiClient Client() => Connection.CreateClient(new ListLog(Log));
+
+    /// <summary>
+    /// An org with a PowerShell host connected to it (a new one unless <paramref name="host"/>), its
+    /// request log cleared, and the path of an audit log not yet written.
+    /// </summary>
+    public static async Task<(TestOrg Org, PowerShellHost Host, string Audit)> StartWithHostAsync(Action<SimulatorOptions>? configure = null, PowerShellHost? host = null)
+    {
+        var org = await StartAsync(configure);
+        host ??= new PowerShellHost();
+        host.ConnectFast(org.Simulator.BaseUri);
+        org.Simulator.ClearRequests();
+        return (org, host, TestFiles.NewAuditPath("gc-org-"));
+    }
 
     /// <summary>
     /// Connects as the edit-only client, as if its first writes had already found the start and stop
@@ -100,6 +114,23 @@ internal sealed class TestOrg : IAsyncDisposable
 /// <summary>Reading the simulator's request log.</summary>
 internal static class Requests
 {
+    /// <summary>The path of the campaign schedules, each at this plus its campaign's id.</summary>
+    public const string CampaignSchedulePath = "/api/v2/outbound/schedules/campaigns/";
+
+    /// <summary>Whether the campaign has a schedule now (a read by id; 404 is none).</summary>
+    public static async Task<bool> ScheduleExistsAsync(TestOrg org, string campaignId)
+    {
+        try
+        {
+            await org.Client().GetScheduleAsync(ScheduleKind.Campaign, campaignId, null, CancellationToken.None);
+            return true;
+        }
+        catch (GenesysApiException ex) when (ex.StatusCode == 404)
+        {
+            return false;
+        }
+    }
+
     /// <summary>A status write: a PUT of a campaign (not of a notification subscription), or a POST to its start or stop endpoint.</summary>
     public static bool IsCampaignWrite(RequestLogEntry request) =>
         request.Path.StartsWith("/api/v2/outbound/campaigns/", StringComparison.Ordinal)

@@ -5,6 +5,7 @@ using GenesysCloud.Outbound.Dependencies;
 using GenesysCloud.Outbound.Simulator;
 using Xunit;
 using static GenesysCampaign.Tests.PowerShellHost;
+using static GenesysCampaign.Tests.TestRecords;
 
 namespace GenesysCampaign.Tests;
 
@@ -15,17 +16,17 @@ namespace GenesysCampaign.Tests;
 /// </summary>
 public sealed class UndoTests
 {
+    private const string Scheduled = SimulatorSeed.ScheduledCampaignId;           // Has a campaign schedule.
+    private const string RuleTarget = SimulatorSeed.EnabledRuleTargetCampaignId; // Turned on by the enabled rule.
+
     private static async Task<(TestOrg Org, PowerShellHost Host, string Audit)> StartAsync()
     {
         var org = await TestOrg.StartAsync();
         var host = new PowerShellHost();
         host.Connect(org.Simulator.BaseUri);
-        var audit = Path.Combine(Directory.CreateTempSubdirectory("gc-undo-").FullName, "audit.jsonl");
+        var audit = TestFiles.NewAuditPath("gc-undo-");
         return (org, host, audit);
     }
-
-    private static List<GenesysCampaignStateChange> Records(IEnumerable<PSObject> output) =>
-        output.Select(o => Assert.IsType<GenesysCampaignStateChange>(o.BaseObject)).ToList();
 
     private static async Task<JsonObject> ReadAsync(TestOrg org, ToggleKind kind, string id) =>
         JsonNode.Parse((await org.Client().GetObjectAsync(kind, id, null, CancellationToken.None)).ToJson())!.AsObject();
@@ -136,5 +137,148 @@ public sealed class UndoTests
         Assert.Contains("Enable (set enabled to true by full-body PUT)", line);
         Assert.Contains(SimulatorSeed.EnabledRuleName, line);
         Assert.DoesNotContain(sim.Requests, r => r.Method == "PUT");
+    }
+
+    [Fact]
+    public async Task Undo_of_a_hold_whose_schedule_PUT_back_lost_its_answer_says_what_happened()
+    {
+        await using var org = await TestOrg.StartAsync();
+        org.Simulator.SetStatus(Scheduled, "on");
+        using var host = new PowerShellHost();
+        var losing = false;
+        var handler = new LosingHandler((r, _) => losing && r.Method == HttpMethod.Put && r.RequestUri!.AbsolutePath.StartsWith(Requests.CampaignSchedulePath, StringComparison.Ordinal), times: 1);
+        ConnectThrough(host, org.Simulator.BaseUri, handler);
+        var audit = TestFiles.NewAuditPath("gc-hold-undo-");
+        host.Run("param($id, $audit) Suspend-GenesysCampaign -Id $id -Hold -AuditLogPath $audit -Confirm:$false -WarningAction SilentlyContinue", Args(("id", Scheduled), ("audit", audit)));
+        Assert.False(await Requests.ScheduleExistsAsync(org, Scheduled));
+        losing = true;
+        org.Simulator.ClearRequests();
+
+        var undone = Records(host.Run("param($audit) Get-GenesysCampaignAuditLog $audit | Undo-GenesysCampaignChange -Confirm:$false -WarningAction SilentlyContinue -ErrorAction SilentlyContinue", Args(("audit", audit))));
+
+        Assert.Equal(1, handler.Lost);
+        Assert.True(await Requests.ScheduleExistsAsync(org, Scheduled)); // The PUT applied.
+        var restored = Assert.Single(undone, r => r.ObjectKind == OutboundObjectKind.CampaignSchedule);
+        var puts = org.Simulator.Requests.Count(r => r.Method == "PUT" && r.Path.StartsWith(Requests.CampaignSchedulePath, StringComparison.Ordinal));
+        Assert.True(restored.Outcome == StateChangeOutcome.Changed && restored.FinalStatus == GenesysCampaignSchedule.Scheduled, $"Schedule put back, but its record says {restored.Outcome} (final '{restored.FinalStatus}', {puts} PUT(s)): {restored.Message} {Ids(host.Streams.Error)}");
+    }
+
+    [Theory]
+    [InlineData("{\"campaign\": ")]
+    [InlineData("{}")]
+    public async Task Undo_with_a_damaged_ReplacedBody_still_puts_back_the_other_objects(string damaged)
+    {
+        await using var org = await TestOrg.StartAsync();
+        org.Simulator.SetStatus(Scheduled, "on");
+        using var host = new PowerShellHost();
+        host.ConnectFast(org.Simulator.BaseUri);
+        var audit = TestFiles.NewAuditPath("gc-hold-undo-");
+        host.Run("param($id, $audit) Suspend-GenesysCampaign -Id $id -Hold -Wait -AuditLogPath $audit -Confirm:$false -WarningAction SilentlyContinue", Args(("id", Scheduled), ("audit", audit)));
+        Assert.Equal("off", org.Simulator.GetStatus(Scheduled));
+        var edited = TestFiles.NewAuditPath("gc-hold-undo-");
+        File.WriteAllLines(edited, File.ReadAllLines(audit).Select(line =>
+        {
+            var node = JsonNode.Parse(line)!.AsObject();
+            if (node["replacedBody"] is not null)
+            {
+                node["replacedBody"] = damaged;
+            }
+
+            return node.ToJsonString();
+        }));
+
+        Exception? thrown = null;
+        List<GenesysCampaignStateChange> undone = new();
+        try
+        {
+            undone = Records(host.Run("param($audit) Get-GenesysCampaignAuditLog $audit | Undo-GenesysCampaignChange -Confirm:$false", Args(("audit", edited))));
+        }
+        catch (Exception ex)
+        {
+            thrown = ex;
+        }
+
+        Assert.True(thrown is null, $"The undo died: {thrown?.GetType().Name}: {thrown?.Message}");
+        var campaign = undone.SingleOrDefault(r => r.ObjectKind == OutboundObjectKind.Campaign);
+        Assert.True(campaign?.Outcome == StateChangeOutcome.Changed, $"Campaign not put back (records: {Describe(undone)}); errors: {Ids(host.Streams.Error)}");
+        Assert.Equal("on", org.Simulator.GetStatus(Scheduled));
+        Assert.Contains(host.Streams.Warning.Select(w => w.Message).Concat(host.Streams.Error.Select(e => e.Exception.Message)), m => m.Contains(Scheduled, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Undo_puts_back_the_campaign_when_its_rule_cannot_be_read()
+    {
+        await using var org = await TestOrg.StartAsync();
+        org.Simulator.SetStatus(RuleTarget, "on");
+        using var host = new PowerShellHost();
+        host.ConnectFast(org.Simulator.BaseUri);
+        var audit = TestFiles.NewAuditPath("gc-hold-undo-");
+        host.Run("param($id, $audit) Suspend-GenesysCampaign -Id $id -Hold -Wait -AuditLogPath $audit -Confirm:$false -WarningAction SilentlyContinue", Args(("id", RuleTarget), ("audit", audit)));
+        Assert.Equal("off", org.Simulator.GetStatus(RuleTarget));
+        org.Simulator.Faults.Add(new FaultRule { Kind = FaultKind.Forbidden403, Method = "GET", PathContains = "/campaignrules/" + SimulatorSeed.EnabledRuleId, Count = 1000 });
+
+        Exception? thrown = null;
+        List<GenesysCampaignStateChange> undone = new();
+        try
+        {
+            undone = Records(host.Run("param($audit) Get-GenesysCampaignAuditLog $audit | Undo-GenesysCampaignChange -Confirm:$false -WarningAction SilentlyContinue -ErrorAction SilentlyContinue", Args(("audit", audit))));
+        }
+        catch (Exception ex)
+        {
+            thrown = ex;
+        }
+
+        Assert.True(thrown is null, $"The undo died before anything was sent: {(thrown as RuntimeException)?.ErrorRecord?.FullyQualifiedErrorId} {thrown?.Message}");
+        Assert.True(org.Simulator.GetStatus(RuleTarget) == "on", $"Campaign left {org.Simulator.GetStatus(RuleTarget)} (records: {Describe(undone)}); errors: {Ids(host.Streams.Error)}");
+        var rule = Assert.Single(undone, r => r.ObjectKind == OutboundObjectKind.CampaignRule);
+        Assert.Equal((StateChangeOutcome.Failed, FailureKind.PermissionDenied), (rule.Outcome, rule.Failure));
+    }
+
+    [Fact]
+    public async Task Undo_of_two_holds_of_a_recreated_schedule_puts_back_the_newest_body()
+    {
+        await using var org = await TestOrg.StartAsync();
+        org.Simulator.SetStatus(Scheduled, "on");
+        using var host = new PowerShellHost();
+        host.ConnectFast(org.Simulator.BaseUri);
+        var audit = TestFiles.NewAuditPath("gc-hold-undo-");
+        var api = org.Client();
+        var original = JsonNode.Parse((await api.GetScheduleAsync(ScheduleKind.Campaign, Scheduled, null, CancellationToken.None)).ToJson())!.AsObject();
+        host.Run("param($id, $audit) Suspend-GenesysCampaign -Id $id -Hold -Wait -AuditLogPath $audit -Confirm:$false -WarningAction SilentlyContinue", Args(("id", Scheduled), ("audit", audit)));
+        Assert.False(await Requests.ScheduleExistsAsync(org, Scheduled));
+
+        // Someone re-creates the schedule with another name and turns the campaign on again.
+        var recreated = original.DeepClone().AsObject();
+        recreated["name"] = "Re-created by ops";
+        await api.SendAsync(HttpMethod.Put, Requests.CampaignSchedulePath.TrimStart('/') + Scheduled, recreated.ToJsonString(), null, "test setup", CancellationToken.None);
+        Assert.True(await Requests.ScheduleExistsAsync(org, Scheduled));
+        org.Simulator.SetStatus(Scheduled, "on");
+        await Task.Delay(20); // Distinct timestamps.
+        host.Run("param($id, $audit) Suspend-GenesysCampaign -Id $id -Hold -Wait -AuditLogPath $audit -Confirm:$false -WarningAction SilentlyContinue", Args(("id", Scheduled), ("audit", audit)));
+        Assert.False(await Requests.ScheduleExistsAsync(org, Scheduled));
+
+        host.Run("param($audit) Get-GenesysCampaignAuditLog $audit | Undo-GenesysCampaignChange -Confirm:$false -WarningAction SilentlyContinue -ErrorAction SilentlyContinue", Args(("audit", audit)));
+
+        var now = (await api.GetScheduleAsync(ScheduleKind.Campaign, Scheduled, null, CancellationToken.None)).Name;
+        Assert.True(now == "Re-created by ops", $"Undo put back '{now}', the body the first hold removed, over the re-created schedule the second hold removed.");
+    }
+
+    [Fact]
+    public async Task Undo_of_a_schedule_restore_when_the_schedule_is_gone_has_a_record()
+    {
+        await using var org = await TestOrg.StartAsync();
+        org.Simulator.SetStatus(Scheduled, "on");
+        using var host = new PowerShellHost();
+        host.ConnectFast(org.Simulator.BaseUri);
+        host.Run("param($id) $global:held = Suspend-GenesysCampaign -Id $id -Hold -Wait -Confirm:$false -WarningAction SilentlyContinue", Args(("id", Scheduled)));
+        host.Run("$global:restored = $global:held | Where-Object ObjectKind -ne Campaign | Undo-GenesysCampaignChange -Confirm:$false -WarningAction SilentlyContinue");
+        Assert.True(await Requests.ScheduleExistsAsync(org, Scheduled));
+        await org.Client().DeleteScheduleAsync(ScheduleKind.Campaign, Scheduled, null, CancellationToken.None);
+
+        var again = Records(host.Run("$global:restored | Undo-GenesysCampaignChange -Confirm:$false"));
+
+        var record = again.SingleOrDefault(r => r.ObjectKind == OutboundObjectKind.CampaignSchedule);
+        Assert.True(record is not null, $"No record for the schedule given (records: {Describe(again)}; warnings: {string.Join(" | ", host.Streams.Warning.Select(w => w.Message))})");
+        Assert.Equal(StateChangeOutcome.Unchanged, record!.Outcome);
     }
 }

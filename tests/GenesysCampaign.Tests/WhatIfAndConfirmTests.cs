@@ -27,7 +27,7 @@ public sealed class WhatIfAndConfirmTests
     {
         await using var sim = await GenesysSimulator.StartAsync();
         sim.SetStatus(SimulatorSeed.EnabledRuleTargetCampaignId, "on");
-        var audit = Path.Combine(Directory.CreateTempSubdirectory("gc-whatif-").FullName, "audit.jsonl");
+        var audit = TestFiles.NewAuditPath("gc-whatif-");
         var answering = new AnsweringHost("Yes");
         using var host = new PowerShellHost(answering);
         host.Connect(sim.BaseUri);

@@ -1,5 +1,5 @@
-# Breaker review 7: Tab completion of sequence names with -Connection. Each test failed on the code as
-# reviewed and passes with its fix.
+# Tab completion of names honours -Connection: the names come from the org it names, and a closed
+# connection completes nothing.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     $sim = Start-TestOrg
@@ -32,8 +32,8 @@ Describe 'Tab completion of sequence names with -Connection' {
     }
     AfterAll { if ($other) { Stop-GenesysSimulator $other } }
 
-    # Finding: the completer reads fakeBoundParameters['Connection'] as a GenesysConnection, which it is
-    # not as PowerShell hands it over, so -Connection is ignored and the current connection's names come.
+    # PowerShell hands the completer -Connection's value wrapped in a PSObject (once read as a bare
+    # GenesysConnection, so -Connection was ignored and the current connection's names came).
     It 'completes the names of the org -Connection names, not of the current connection' {
         $names = Get-Completion 'Suspend-GenesysCampaignSequence -Connection $otherConnection -Name '
         $names | Should -Contain "'Only In The Other Org'"

@@ -9,10 +9,12 @@ using static GenesysCampaign.Tests.Requests;
 namespace GenesysCampaign.Tests;
 
 /// <summary>
-/// Breaker review 7: waits confirmed by a read (a view older than the subscription, a wait that hears
-/// nothing). Each test failed on the code as reviewed and passes with its fix.
+/// Waits that end by a read rather than an event: a view older than the subscription, a confirming read
+/// that fails, a channel lost for good, reads that all fail, and Ctrl+C after the write. They measure
+/// time, so they run alone (<see cref="TimingSensitive"/>).
 /// </summary>
-public sealed class BreakerFindings7Tests(ITestOutputHelper output)
+[Collection(TimingSensitive.Name)]
+public sealed class WaitConfirmationTests(ITestOutputHelper output)
 {
     private const string ListPath = "/api/v2/outbound/campaigns";
 
@@ -34,15 +36,9 @@ public sealed class BreakerFindings7Tests(ITestOutputHelper output)
         return (records, clock.Elapsed);
     }
 
-    private static string Describe(IEnumerable<GenesysCampaignStateChange> records) =>
-        string.Join(" | ", records.GroupBy(r => $"{r.Outcome} {r.PreviousStatus}->{r.FinalStatus}").Select(g => $"{g.Count()}x {g.Key}"));
-
-    // ---------------------------------------------------------------------------------------------
-    // Finding: a wait on a view from before the subscription (a campaign given as stopping) is to be
+    // Once failed: a wait on a view from before the subscription (a campaign given as stopping) is to be
     // read at the next 300 ms window; when that one read is slow or fails, ToConfirm is cleared anyway
     // and the wait is left to the 15 s unheard confirm, for a campaign that was off all along.
-    // ---------------------------------------------------------------------------------------------
-
     [Fact]
     public async Task A_stopping_view_whose_first_confirming_read_fails_is_read_again_at_the_next_window()
     {
@@ -64,11 +60,8 @@ public sealed class BreakerFindings7Tests(ITestOutputHelper output)
         Assert.True(elapsed < TimeSpan.FromSeconds(10), $"took {elapsed}: after the failed read the wait sat until the 15 s unheard confirm");
     }
 
-    // ---------------------------------------------------------------------------------------------
-    // Finding: Ctrl+C while a written change waits records FinalStatus as the view written from (on),
+    // Once failed: Ctrl+C while a written change waits records FinalStatus as the view written from (on),
     // though the stop was accepted and its stopping event was heard: the audit says on -> on.
-    // ---------------------------------------------------------------------------------------------
-
     [Fact]
     public async Task A_Suspend_Wait_cancelled_after_its_write_does_not_record_the_campaign_as_still_on()
     {
@@ -91,5 +84,45 @@ public sealed class BreakerFindings7Tests(ITestOutputHelper output)
         output.WriteLine($"{record.Outcome} {record.PreviousStatus} -> {record.FinalStatus}: {record.Message}");
         Assert.Equal(StateChangeOutcome.Changed, record.Outcome);
         Assert.NotEqual("on", record.FinalStatus);
+    }
+
+    [Fact]
+    public async Task A_waiter_whose_channel_is_lost_stops_making_channels()
+    {
+        await using var org = await TestOrg.StartAsync(o => o.ChannelLifetime = TimeSpan.FromSeconds(2));
+        var id = SimulatorSeed.UnreferencedOffCampaignId;
+        var api = org.Client();
+        var campaign = await api.GetCampaignAsync(id, null, CancellationToken.None);
+        using var waiter = new NotificationCampaignWaiter(api);
+        await waiter.PrepareAsync(new[] { id }, CancellationToken.None);
+        org.Simulator.Options.NotificationsEnabled = false;
+        org.Simulator.ClearRequests();
+
+        var started = DateTime.UtcNow;
+        var result = await waiter.WaitAsync(campaign, c => c.Status == "on", TimeSpan.FromSeconds(12), null, false, CancellationToken.None);
+
+        // The renewal at 1.8 s tries (and retries) and gives up; after that no channel is asked for.
+        Assert.False(result.Reached);
+        Assert.True(waiter.IsPolling);
+        var late = org.Simulator.Requests.Count(r => r.Method == "POST" && r.Path == "/api/v2/notifications/channels" && r.Time > started.AddSeconds(8));
+        Assert.Equal(0, late);
+    }
+
+    [Fact]
+    public async Task A_wait_ends_near_its_timeout_however_its_reads_fail()
+    {
+        await using var org = await TestOrg.StartAsync(o => o.NotificationsEnabled = false);
+        org.Connection.Resilience.BaseDelay = TimeSpan.FromMilliseconds(500);
+        org.Connection.Resilience.MaxDelay = TimeSpan.FromSeconds(15);
+        var api = org.Client();
+        var campaign = await api.GetCampaignAsync(SimulatorSeed.UnreferencedOffCampaignId, null, CancellationToken.None);
+        org.Simulator.Faults.Add(new FaultRule { Kind = FaultKind.ServiceUnavailable503, Method = "GET", Rate = 1 });
+        using var waiter = new NotificationCampaignWaiter(api);
+        var clock = Stopwatch.StartNew();
+
+        var result = await waiter.WaitAsync(campaign, c => c.Status == "on", TimeSpan.FromSeconds(2), null, false, CancellationToken.None);
+
+        Assert.False(result.Reached);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2) + new PollingOptions().ReadOverrun + TimeSpan.FromSeconds(1.5), $"a 2 s wait took {clock.Elapsed.TotalSeconds:0.0} s");
     }
 }
