@@ -9,7 +9,11 @@ BeforeAll {
 AfterAll { Stop-TestOrg $sim }
 
 Describe 'Undo-GenesysCampaignChange' {
-    It 'fails only the schedule whose kept body is damaged, and puts the rest back' {
+    It 'fails only the schedule whose kept body is <Case>, and puts the rest back' -ForEach @(
+        @{ Case = 'not JSON'; Damage = { param($body, $id) '{"campaign": ' }; Why = '*not JSON*' }
+        @{ Case = 'another campaign''s schedule'; Why = '*is the campaign schedule of c0000000-0000-4000-8000-000000000099, not of*'
+            Damage = { param($body, $id) $body -replace [regex]::Escape($id), 'c0000000-0000-4000-8000-000000000099' } }
+    ) {
         $audit = New-TempAuditPath
         $edited = New-TempAuditPath
         try {
@@ -19,7 +23,7 @@ Describe 'Undo-GenesysCampaignChange' {
             # The hold removed the campaign's schedule, keeping its body: damage that body.
             $lines = Get-Content $audit | ForEach-Object {
                 $line = $_ | ConvertFrom-Json -AsHashtable
-                if ($line.replacedBody) { $line.replacedBody = '{"campaign": ' }
+                if ($line.replacedBody) { $line.replacedBody = & $Damage $line.replacedBody $ScheduledId }
                 $line | ConvertTo-Json -Compress -Depth 10
             }
             Set-Content $edited $lines
@@ -32,12 +36,20 @@ Describe 'Undo-GenesysCampaignChange' {
             $schedule.Count | Should -Be 1
             $schedule[0].Outcome | Should -Be 'Failed'
             $schedule[0].ErrorCode | Should -Be 'change.record.unreadable'
-            $schedule[0].Message | Should -BeLike "*$ScheduledId*cannot be put back*"
+            $schedule[0].ObjectName | Should -Be 'Collections-North-003 weekday schedule'
+            $schedule[0].Message | Should -BeLike "*'Collections-North-003 weekday schedule' of $ScheduledId*cannot be put back*"
+            $schedule[0].Message | Should -BeLike $Why
             $failed.Count | Should -Be 1
             $failed[0].TargetObject | Should -Be $schedule[0]
-            $failed[0].FullyQualifiedErrorId | Should -Be 'InvalidCampaignScheduleId,GenesysCloud.Outbound.PowerShell.Commands.UndoGenesysCampaignChangeCommand'
+            $failed[0].FullyQualifiedErrorId | Should -Be 'CampaignScheduleRecordUnreadable,GenesysCloud.Outbound.PowerShell.Commands.UndoGenesysCampaignChangeCommand'
             $failed[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+            # Nothing was written for that schedule, nor for the campaign the body named.
+            @(Get-GenesysCampaignSchedule | Where-Object Id -in $ScheduledId, 'c0000000-0000-4000-8000-000000000099') | Should -BeNullOrEmpty
         }
-        finally { Remove-Item $audit, $edited -ErrorAction SilentlyContinue }
+        finally {
+            # The schedule back from the undamaged record, for the next case.
+            $null = Get-GenesysCampaignAuditLog $audit -ObjectKind CampaignSchedule | Undo-GenesysCampaignChange -Confirm:$false
+            Remove-Item $audit, $edited -ErrorAction SilentlyContinue
+        }
     }
 }

@@ -349,10 +349,10 @@ internal sealed class StateChangeExecutor
     public void RecordInputError(string id, StateChangeRequest request, FailureKind failure, string code, string message, Action<GenesysCampaignStateChange, Exception?> onRecord, ToggleKind? kind = null) =>
         RecordInputError(id, kind?.ObjectKind ?? OutboundObjectKind.Campaign, request, failure, code, message, onRecord);
 
-    /// <summary>The record for input that never reached a request, for an object of any <paramref name="kind"/>.</summary>
-    public void RecordInputError(string id, OutboundObjectKind kind, StateChangeRequest request, FailureKind failure, string code, string message, Action<GenesysCampaignStateChange, Exception?> onRecord)
+    /// <summary>The record for input that never reached a request, for an object of any <paramref name="kind"/> (named <paramref name="name"/> when known).</summary>
+    public void RecordInputError(string id, OutboundObjectKind kind, StateChangeRequest request, FailureKind failure, string code, string message, Action<GenesysCampaignStateChange, Exception?> onRecord, string? name = null)
     {
-        var record = NewRecord(request, kind, id, null, null, RequestedOf(kind, request.Action));
+        var record = NewRecord(request, kind, id, name, null, RequestedOf(kind, request.Action));
         record.CampaignId = kind == OutboundObjectKind.Campaign ? id : null;
         record.Outcome = StateChangeOutcome.Failed;
         record.Failure = failure;

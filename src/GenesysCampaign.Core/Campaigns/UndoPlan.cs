@@ -127,28 +127,43 @@ internal static class UndoPlan
     /// <summary>
     /// The schedule a Restore puts back: the body the removal in <paramref name="step"/> kept, read as a
     /// <paramref name="kind"/> schedule at <paramref name="now"/>. Null, with <paramref name="why"/>, when the
-    /// record keeps no body or the body cannot be read (damaged JSON, no id). JSON errors are caught here, in
+    /// record keeps no body, the body cannot be read (not JSON, no id), or it is the schedule of another
+    /// object than the record's (putting it back would write that object). JSON errors are caught here, in
     /// Core: the cmdlets' JsonException may be the host's copy of the type, never the one Core throws
     /// (docs/ARCHITECTURE.md, "The import contract").
     /// </summary>
     public static GenesysCampaignSchedule? SavedSchedule(UndoStep step, ScheduleKind kind, DateTimeOffset now, out string? why)
     {
         why = null;
-        if (step.Body is null)
+        if (string.IsNullOrWhiteSpace(step.Body))
         {
             why = "its record keeps no body";
             return null;
         }
 
+        GenesysCampaignSchedule schedule;
         try
         {
-            return GenesysCampaignSchedule.Parse(step.Body, kind, now);
+            schedule = GenesysCampaignSchedule.Parse(step.Body!, kind, now);
         }
-        catch (Exception ex) when (ex is FormatException or JsonException or InvalidOperationException)
+        catch (JsonException ex)
+        {
+            why = "it is not JSON: " + ex.Message;
+            return null;
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidOperationException)
         {
             why = ex.Message;
             return null;
         }
+
+        if (!string.Equals(schedule.Id, step.Id, StringComparison.OrdinalIgnoreCase))
+        {
+            why = $"it is the {GenesysCampaignSchedule.Noun(kind)} of {schedule.Id}, not of {step.Id}";
+            return null;
+        }
+
+        return schedule;
     }
 
     private static string Stamp(GenesysCampaignStateChange record) =>

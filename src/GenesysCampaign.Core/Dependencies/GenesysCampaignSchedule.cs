@@ -178,7 +178,7 @@ public sealed class GenesysCampaignSchedule : IOutboundObject
             .First();
         var target = DependencyJson.Reference(element, TargetProperty(actual));
         var id = DependencyJson.Text(element, "id") is { Length: > 0 } own ? own : target?.Id
-            ?? throw new FormatException($"A {Noun(actual)} in the answer has no 'id' and no '{TargetProperty(actual)}'.");
+            ?? throw new FormatException($"A {Noun(actual)} has no 'id' and no '{TargetProperty(actual)}'.");
         var zoneName = DependencyJson.Text(element, "timeZone") is { } text && !string.IsNullOrWhiteSpace(text) ? text : "UTC";
         var zone = ScheduleCalendar.FindZone(zoneName);
         var warnings = new List<string>();

@@ -147,7 +147,7 @@ public sealed class UndoGenesysCampaignChangeCommand : ChangeCmdlet
                 if (target is null)
                 {
                     // One damaged record: that schedule is not put back, and says why; the rest goes on.
-                    _executor!.RecordInputError(step.Id, step.Kind, request, FailureKind.InvalidArgument, Failures.RecordUnreadable, $"The {noun} of {step.Id}, removed by operation {step.Newest.OperationId}, cannot be put back: the body its record kept cannot be read ({unreadable}). Nothing was sent.", _run!.Write);
+                    _executor!.RecordInputError(step.Id, step.Kind, request, FailureKind.InvalidArgument, Failures.RecordUnreadable, $"The {noun} '{step.Newest.ObjectName ?? step.Id}' of {step.Id}, removed by operation {step.Newest.OperationId}, cannot be put back from the body its record kept: {unreadable}. Nothing was sent.", _run!.Write, step.Newest.ObjectName);
                     continue;
                 }
             }

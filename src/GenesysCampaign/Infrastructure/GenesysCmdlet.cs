@@ -155,7 +155,8 @@ internal static class ErrorMapping
 
     /// <summary>
     /// The ErrorRecord id for a record that did not succeed, named for what was changed:
-    /// <c>CampaignStateChangeRejected</c>, <c>CampaignSequenceNotFound</c>, <c>InvalidCampaignRuleId</c>, ...
+    /// <c>CampaignStateChangeRejected</c>, <c>CampaignSequenceNotFound</c>, <c>InvalidCampaignRuleId</c>,
+    /// <c>CampaignScheduleRecordUnreadable</c> (an undo whose record's kept body cannot be put back), ...
     /// </summary>
     public static string ErrorId(GenesysCampaignStateChange record)
     {
@@ -164,6 +165,7 @@ internal static class ErrorMapping
         {
             StateChangeOutcome.Rejected => noun + "StateChangeRejected",
             StateChangeOutcome.TimedOut => noun + "WaitTimedOut",
+            _ when record.ErrorCode == Failures.RecordUnreadable => noun + "RecordUnreadable",
             _ => record.Failure switch
             {
                 FailureKind.ObjectNotFound => noun + "NotFound",
