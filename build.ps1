@@ -59,8 +59,10 @@ function Invoke-Build {
     Copy-Item (Join-Path $root 'GenesysCampaign.psd1') $moduleOut
     Copy-Item (Join-Path $root 'module/GenesysCampaign.Format.ps1xml') $moduleOut
     Copy-Item (Join-Path $root 'module/en-US') $moduleOut -Recurse
-    # Shipped with the module: the manifest's ReleaseNotes point to it.
+    # Shipped with the module: the manifest's ReleaseNotes point to it; the runbook sample, for Azure Automation.
     Copy-Item (Join-Path $root 'CHANGELOG.md') $moduleOut
+    $examples = New-Item -ItemType Directory (Join-Path $moduleOut 'Examples')
+    Copy-Item (Join-Path $root 'examples/runbooks/*.ps1') $examples
 
     # MAML help from module/help/*.md, with syntax and parameter facts from the built cmdlets.
     Invoke-Native 'Building help' { dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'module/help/New-MamlHelp.ps1') -ModulePath (Join-Path $moduleOut 'GenesysCampaign.psd1') -OutputPath (Join-Path $moduleOut 'en-US/GenesysCampaign.dll-help.xml') }

@@ -24,7 +24,7 @@ function Format-TestSummary {
     $passed = $Xunit.passed + $Pester.passed + $Pester74.passed
     $failed = $Xunit.failed + $Pester.failed + $Pester74.failed
     $skipped = $Xunit.skipped + $Pester.skipped + $Pester74.skipped
-    "(xunit: passed $($Xunit.passed), failed $($Xunit.failed), skipped $($Xunit.skipped); Pester on pwsh 7.6.9: passed $($Pester.passed), failed $($Pester.failed), skipped $($Pester.skipped); Pester on pwsh 7.4.22: passed $($Pester74.passed), failed $($Pester74.failed), skipped $($Pester74.skipped))"
+    "(xunit: passed $($Xunit.passed), failed $($Xunit.failed), skipped $($Xunit.skipped); Pester on pwsh 7.6.9: passed $($Pester.passed), failed $($Pester.failed), skipped $($Pester.skipped); Pester on pwsh 7.4.22, but the Hosts tests: passed $($Pester74.passed), failed $($Pester74.failed), skipped $($Pester74.skipped))"
     foreach ($p in $Problem) {
         "Problem: $p"
         $failed++

@@ -52,6 +52,9 @@ if (Get-Command Get-AutomationPSCredential -ErrorAction SilentlyContinue) {
     $credential = Get-AutomationPSCredential -Name $CredentialName -ErrorAction SilentlyContinue
 }
 if ($credential) { $connect.Credential = $credential }
+elseif ((Get-Command Get-AutomationPSCredential -ErrorAction SilentlyContinue) -and -not $env:GENESYSCLOUD_OAUTHCLIENT_ID) {
+    throw "No Automation credential asset named '$CredentialName' (user name = OAuth client id, password = client secret), and GENESYSCLOUD_OAUTHCLIENT_ID is not set. Create the asset under Shared Resources > Credentials, or name yours with -CredentialName."
+}
 Connect-GenesysCloud @connect
 
 $state = @{

@@ -58,6 +58,8 @@ Describe 'The package' {
         $entries | Should -Contain 'GenesysCampaign/dependencies/GenesysCampaign.Core.dll'
         $entries | Should -Contain 'GenesysCampaign/dependencies/GenesysCampaign.LoadContext.dll'
         $entries | Should -Contain 'GenesysCampaign/en-US/GenesysCampaign.dll-help.xml'
+        # The runbook sample travels with the module (README, "Unattended: Azure Automation", step 4).
+        $entries | Should -Contain 'GenesysCampaign/Examples/Suspend-GenesysCampaigns.Runbook.ps1'
         # Everything the build put in the module folder, and nothing else.
         $built = Get-ChildItem (Join-Path $RepoRoot 'out/GenesysCampaign') -Recurse -File | ForEach-Object {
             'GenesysCampaign/' + [IO.Path]::GetRelativePath((Join-Path $RepoRoot 'out/GenesysCampaign'), $_.FullName).Replace('\', '/')

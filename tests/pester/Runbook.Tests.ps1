@@ -59,6 +59,14 @@ Describe 'The Azure Automation runbook sample' {
         $run.Errors | Should -Not -Match 'from-environment-9'
     }
 
+    It 'fails naming the credential asset when Automation has none of that name' {
+        $asset = "Remove-Item env:GENESYSCLOUD_OAUTHCLIENT_ID -ErrorAction SilentlyContinue; function Get-AutomationPSCredential([string] `$Name) { `$null }"
+        $run = Invoke-Runbook "-Name 'Sales-*' -CredentialName 'GenesysProd'" $asset
+
+        $run.ExitCode | Should -Not -Be 0
+        $run.Errors | Should -Match "No Automation credential asset named 'GenesysProd'"
+    }
+
     It 'exits non-zero, after pausing the others, when a campaign is not paused' {
         Set-GenesysSimulatorStatus $sim -Id (CampaignId 39) -Status on
         $run = Invoke-Runbook "-Name 'Survey-North-039', 'Renewals-West-030'" "`$env:GENESYSCLOUD_OAUTHCLIENT_ID = 'sim-client'; `$env:GENESYSCLOUD_OAUTHCLIENT_SECRET = 'sim-secret'"
