@@ -11,11 +11,11 @@ public abstract class CampaignRuleChangeCommand : ToggleChangeCommand
 {
     /// <summary>Campaign rules from Get-GenesysCampaignRule (not read again).</summary>
     [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
-    [ValidateNotNull]
-    public GenesysCampaignRule[]? InputObject { get; set; }
+    [AllowNull]
+    public GenesysCampaignRule?[]? InputObject { get; set; }
 
     /// <inheritdoc />
-    internal override IEnumerable<IOutboundObject> GivenObjects => InputObject ?? System.Array.Empty<GenesysCampaignRule>();
+    internal override IEnumerable<IOutboundObject?> GivenObjects => InputObject ?? new GenesysCampaignRule?[] { null };
 
     /// <inheritdoc />
     internal override ToggleKind Kind => ToggleKind.CampaignRule;

@@ -15,11 +15,11 @@ public abstract class SequenceChangeCommand : ToggleChangeCommand
 
     /// <summary>Campaign sequences from Get-GenesysCampaignSequence (not read again).</summary>
     [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
-    [ValidateNotNull]
-    public GenesysCampaignSequence[]? InputObject { get; set; }
+    [AllowNull]
+    public GenesysCampaignSequence?[]? InputObject { get; set; }
 
     /// <inheritdoc />
-    internal override IEnumerable<IOutboundObject> GivenObjects => InputObject ?? System.Array.Empty<GenesysCampaignSequence>();
+    internal override IEnumerable<IOutboundObject?> GivenObjects => InputObject ?? new GenesysCampaignSequence?[] { null };
 
     /// <inheritdoc />
     internal override ToggleKind Kind => ToggleKind.Sequence;

@@ -63,7 +63,7 @@ public abstract class ToggleChangeCommand : ChangeCmdlet
     /// type, for PowerShell binds a pipeline object to an interface-typed parameter only by property
     /// name (to -Id, which would read it again).
     /// </summary>
-    internal abstract IEnumerable<IOutboundObject> GivenObjects { get; }
+    internal abstract IEnumerable<IOutboundObject?> GivenObjects { get; }
 
     /// <summary>Every object of the kind (for -Name), read once.</summary>
     internal abstract IReadOnlyList<IOutboundObject> ListAll(GenesysApiClient api);
@@ -90,8 +90,17 @@ public abstract class ToggleChangeCommand : ChangeCmdlet
                 _order.PlaceNames();
                 break;
             default:
+                // A $null piped in counts as an empty id: its error comes after the batch, and the rest goes on
+                // (see CampaignInputCmdlet.ProcessRecord).
                 foreach (var item in GivenObjects)
                 {
+                    if (item is null)
+                    {
+                        _ids.Add(string.Empty);
+                        _order.Place(string.Empty);
+                        continue;
+                    }
+
                     _objects.Add(item);
                     _order.Place(item.Id);
                 }

@@ -20,6 +20,7 @@ namespace GenesysCloud.Outbound.PowerShell.Commands;
 public sealed class UndoGenesysCampaignChangeCommand : ChangeCmdlet
 {
     private readonly List<GenesysCampaignStateChange> _records = new();
+    private int _nulls;
     private ChangeRun? _run;
     private StateChangeExecutor? _executor;
 
@@ -28,15 +29,30 @@ public sealed class UndoGenesysCampaignChangeCommand : ChangeCmdlet
 
     /// <summary>Change records: from the change cmdlets, or Get-GenesysCampaignAuditLog. Only Changed ones are undone.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
-    [ValidateNotNull]
-    public GenesysCampaignStateChange[]? InputObject { get; set; }
+    [AllowNull]
+    public GenesysCampaignStateChange?[]? InputObject { get; set; }
 
     /// <summary>Put back objects changed since the change too, and go past a running sequence.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
 
     /// <inheritdoc />
-    protected override void ProcessRecord() => _records.AddRange(InputObject!);
+    protected override void ProcessRecord()
+    {
+        // A $null piped in holds nothing to undo: counted and said once, never the end of the undo (refused at
+        // binding, it would stop the whole pipeline under -ErrorAction Stop before anything was put back).
+        foreach (var record in InputObject ?? new GenesysCampaignStateChange?[] { null })
+        {
+            if (record is null)
+            {
+                _nulls++;
+            }
+            else
+            {
+                _records.Add(record);
+            }
+        }
+    }
 
     /// <inheritdoc />
     protected override void EndProcessing()
@@ -65,6 +81,11 @@ public sealed class UndoGenesysCampaignChangeCommand : ChangeCmdlet
         foreach (var (record, why) in cannot)
         {
             run.Warn(why);
+        }
+
+        if (_nulls > 0)
+        {
+            run.Warn($"{_nulls} $null record(s) were given and skipped: they hold nothing to undo.");
         }
 
         if (steps.Count == 0)

@@ -13,7 +13,7 @@ internal static class CampaignErrors
     public static ErrorRecord InvalidId(string id, string? hint = null) =>
         new(
             new ArgumentException(id.Length == 0
-                ? "An empty campaign id was given (an empty cell of a CSV, or a record of a sequence or campaign rule, which has no CampaignId). "
+                ? "An empty campaign id or a $null was given (an empty cell of a CSV, a lookup that found nothing, or a record of a sequence or campaign rule, which has no CampaignId). "
                   + "Give campaign records only (Get-GenesysCampaignAuditLog -ObjectKind Campaign); sequences and rules go to their own cmdlets."
                 : $"'{id}' is not a campaign id: an id has only letters, digits, '-', '_' and '.', such as 8f0c4e54-5d3f-4f76-9a43-0cb9d0a6f1f2." + (hint is null ? string.Empty : " " + hint)),
             "InvalidCampaignId",

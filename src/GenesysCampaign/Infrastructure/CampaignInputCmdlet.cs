@@ -51,10 +51,10 @@ public abstract class CampaignInputCmdlet : GenesysApiCmdlet
     [ArgumentCompleter(typeof(CampaignNameCompleter))]
     public string[]? Name { get; set; }
 
-    /// <summary>Campaigns from Get-GenesysCampaign (not read again).</summary>
+    /// <summary>Campaigns from Get-GenesysCampaign (not read again). A $null among them is an empty id (see ProcessRecord).</summary>
     [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
-    [ValidateNotNull]
-    public GenesysCampaign[]? InputObject { get; set; }
+    [AllowNull]
+    public GenesysCampaign?[]? InputObject { get; set; }
 
     /// <summary>Whether a wildcard -Name that matches no campaign is a warning (state changes) or silence (reading).</summary>
     protected virtual bool WarnsOnUnmatchedPattern => false;
@@ -87,8 +87,18 @@ public abstract class CampaignInputCmdlet : GenesysApiCmdlet
                 _order.PlaceNames();
                 break;
             default:
-                foreach (var campaign in InputObject!)
+                // A $null piped in (a lookup in a script that found nothing) is no campaign: it counts as an
+                // empty id, whose InvalidCampaignId error comes after the batch, and the rest goes on. Refused
+                // at binding instead, it would stop the whole pipeline under -ErrorAction Stop before any write.
+                foreach (var campaign in InputObject ?? new GenesysCampaign?[] { null })
                 {
+                    if (campaign is null)
+                    {
+                        _ids.Add(string.Empty);
+                        _order.Place(string.Empty);
+                        continue;
+                    }
+
                     _objects.Add(campaign);
                     _order.Place(campaign.Id);
                 }

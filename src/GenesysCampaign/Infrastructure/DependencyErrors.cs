@@ -15,7 +15,7 @@ internal static class DependencyErrors
     /// <summary>Invalid…Id: the id cannot be one (as for campaigns: letters, digits, '-', '_', '.'), so no request is made for it.</summary>
     public static ErrorRecord InvalidId(OutboundObjectKind kind, string id) =>
         new(
-            new ArgumentException($"'{id}' is not a {ObjectNouns.Of(kind)} id: an id has only letters, digits, '-', '_' and '.', such as 8f0c4e54-5d3f-4f76-9a43-0cb9d0a6f1f2 (a GUID). Use -Name to give {ObjectNouns.Of(kind)}s by name."),
+            new ArgumentException(id.Length == 0 ? $"An empty {ObjectNouns.Of(kind)} id or a $null was given (an empty cell of a CSV, or a lookup that found nothing). Use -Name to give {ObjectNouns.Of(kind)}s by name." : $"'{id}' is not a {ObjectNouns.Of(kind)} id: an id has only letters, digits, '-', '_' and '.', such as 8f0c4e54-5d3f-4f76-9a43-0cb9d0a6f1f2 (a GUID). Use -Name to give {ObjectNouns.Of(kind)}s by name."),
             "Invalid" + ObjectNouns.IdPartOf(kind) + "Id",
             ErrorCategory.InvalidArgument,
             id);
