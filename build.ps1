@@ -77,10 +77,10 @@ function Invoke-Test {
     $pester74 = @{ passed = 0; failed = 1; skipped = 0 }
     $problems = [System.Collections.Generic.List[string]]::new()
     $stray = [System.Collections.Generic.List[string]]::new()
-    # Test output is shown as it comes, and kept for the stray-output check.
     # A test run must leave no new file in the tree (.gitignore'd out/ aside).
     $untracked = { if (Get-Command git -ErrorAction SilentlyContinue) { @(& git -C $root ls-files --others --exclude-standard 2>$null) } }
     $untrackedBefore = @(& $untracked)
+    # Test output is shown as it comes, and kept for the stray-output check.
     $show = { process { $line = "$_"; Write-Host $line; foreach ($s in Find-StrayOutput $line) { $stray.Add($s) } } }
     try {
         Invoke-Build
