@@ -14,13 +14,21 @@ public sealed class AuditSinkTests : IDisposable
     {
         Timestamp = new DateTime(2026, 11, 27, 3, 0, 0, DateTimeKind.Utc),
         OperationId = "op-1",
+        ObjectKind = OutboundObjectKind.Campaign,
+        ObjectId = id,
+        ObjectName = "Sales-East-001",
         CampaignId = id,
         CampaignName = "Sales-East-001",
+        MediaType = GenesysCloud.Outbound.Campaigns.CampaignMediaType.Sms,
         Action = CampaignAction.Suspend,
         Reason = "compliance",
         PreviousStatus = "on",
         RequestedStatus = "off",
         FinalStatus = "off",
+        FinalVersion = 7,
+        WrittenWith = "POST stop",
+        ReplacedBody = "{\"id\":\"x\"}",
+        ErrorCode = "none.really",
         Outcome = StateChangeOutcome.Changed,
         Message = "done",
         Warnings = new[] { "rule R" },
@@ -63,6 +71,23 @@ public sealed class AuditSinkTests : IDisposable
         Assert.Equal(StateChangeOutcome.Changed, back.Outcome);
         Assert.Equal(DateTimeKind.Utc, back.Timestamp.Kind);
         Assert.Equal(2, back.Attempts);
+    }
+
+    [Fact]
+    public void A_record_has_no_public_setter_and_every_property_but_Failure_reads_back()
+    {
+        // Read-only for scripts (a record claims to be what the module did); [JsonInclude] keeps lines readable.
+        var original = Record("x");
+        var back = JsonLinesAuditSink.FromLine(JsonLinesAuditSink.ToLine(original));
+        var properties = typeof(GenesysCampaignStateChange).GetProperties();
+
+        Assert.Empty(properties.Where(p => p.SetMethod?.IsPublic == true).Select(p => p.Name));
+        foreach (var property in properties.Where(p => p.Name != nameof(GenesysCampaignStateChange.Failure)))
+        {
+            var (was, read) = (property.GetValue(original), property.GetValue(back));
+            Assert.NotNull(was); // Record() fills every property, so a property that does not read back cannot hide.
+            Assert.True(was is IEnumerable<string> list ? list.SequenceEqual((IEnumerable<string>)read!) : Equals(was, read), $"{property.Name}: wrote {was}, read {read}");
+        }
     }
 
     [Fact]

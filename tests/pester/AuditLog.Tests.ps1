@@ -21,6 +21,17 @@ $Command -AuditLogPath '$Audit' -Confirm:`$false -ErrorAction SilentlyContinue -
 AfterAll { Stop-TestOrg $sim }
 
 Describe 'The audit log' {
+    It 'gives records that a script cannot rewrite, from the pipeline or read back from the log' {
+        $audit = New-TempAuditPath
+        $record = Suspend-GenesysCampaign -Id $OnId -AuditLogPath $audit -Confirm:$false
+        $line = Get-GenesysCampaignAuditLog $audit
+
+        { $record.Outcome = 'Failed' } | Should -Throw -ErrorId 'PropertyAssignmentException'
+        { $line.Reason = 'someone else' } | Should -Throw -ErrorId 'PropertyAssignmentException'
+        $line.Outcome | Should -Be $record.Outcome
+        Remove-Item $audit
+    }
+
     It 'takes lines from two processes appending at once, whole and none lost' {
         $audit = New-TempAuditPath
         $ids = (1..60 | ForEach-Object { "'$(CampaignId $_)'" }) -join ','

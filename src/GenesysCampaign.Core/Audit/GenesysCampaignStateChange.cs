@@ -10,92 +10,117 @@ namespace GenesysCloud.Outbound.Audit;
 /// Enable-GenesysCampaignRule): one per object, on the pipeline and (with an audit log path) as one
 /// JSON line. <see cref="ObjectKind"/>, <see cref="ObjectId"/> and <see cref="ObjectName"/> say what
 /// was changed; <see cref="CampaignId"/> and <see cref="CampaignName"/> name the campaign, when the
-/// object is one.
+/// object is one. Read-only outside the module (the setters are internal): a record is what the module
+/// saw and did, and a script cannot rewrite what claims to be an audit line. Each property is
+/// [JsonInclude] so that audit lines, old ones included, still read back.
 /// </summary>
 public sealed class GenesysCampaignStateChange
 {
     /// <summary>When the record was made (UTC).</summary>
-    public DateTime Timestamp { get; set; }
+    [JsonInclude]
+    public DateTime Timestamp { get; internal set; }
 
     /// <summary>Shared by every record of one cmdlet invocation.</summary>
-    public string OperationId { get; set; } = string.Empty;
+    [JsonInclude]
+    public string OperationId { get; internal set; } = string.Empty;
 
     /// <summary>What was changed: a Campaign, Sequence or CampaignRule (Campaign in audit lines written before 0.2).</summary>
-    public OutboundObjectKind ObjectKind { get; set; }
+    [JsonInclude]
+    public OutboundObjectKind ObjectKind { get; internal set; }
 
     /// <summary>The id of what was changed (as given, for an id that matched nothing).</summary>
-    public string ObjectId { get; set; } = string.Empty;
+    [JsonInclude]
+    public string ObjectId { get; internal set; } = string.Empty;
 
     /// <summary>The name of what was changed, when it was read.</summary>
-    public string? ObjectName { get; set; }
+    [JsonInclude]
+    public string? ObjectName { get; internal set; }
 
     /// <summary>The campaign id, when the object is a campaign (null for a sequence or rule).</summary>
-    public string? CampaignId { get; set; }
+    [JsonInclude]
+    public string? CampaignId { get; internal set; }
 
     /// <summary>The campaign name, when the object is a campaign and was read.</summary>
-    public string? CampaignName { get; set; }
+    [JsonInclude]
+    public string? CampaignName { get; internal set; }
 
     /// <summary>Voice, Sms, Email or WhatsApp, when the campaign was read (null for an id that matched none).</summary>
-    public GenesysCloud.Outbound.Campaigns.CampaignMediaType? MediaType { get; set; }
+    [JsonInclude]
+    public GenesysCloud.Outbound.Campaigns.CampaignMediaType? MediaType { get; internal set; }
 
     /// <summary>Suspend, Resume or Stop (campaigns and sequences); Disable or Enable (campaign rules).</summary>
-    public CampaignAction Action { get; set; }
+    [JsonInclude]
+    public CampaignAction Action { get; internal set; }
 
     /// <summary>The -Reason the user gave.</summary>
-    public string? Reason { get; set; }
+    [JsonInclude]
+    public string? Reason { get; internal set; }
 
     /// <summary>The status before the change: a campaign's or sequence's <c>status</c>; a rule's <c>enabled</c> or <c>disabled</c>.</summary>
-    public string? PreviousStatus { get; set; }
+    [JsonInclude]
+    public string? PreviousStatus { get; internal set; }
 
     /// <summary>The status that was (or would have been) written.</summary>
-    public string RequestedStatus { get; set; } = string.Empty;
+    [JsonInclude]
+    public string RequestedStatus { get; internal set; } = string.Empty;
 
     /// <summary>The last status seen.</summary>
-    public string? FinalStatus { get; set; }
+    [JsonInclude]
+    public string? FinalStatus { get; internal set; }
 
     /// <summary>
     /// The version of the object as last seen, with <see cref="FinalStatus"/> (null when that is not
     /// known): what an undo compares to tell whether the object was changed since.
     /// </summary>
-    public int? FinalVersion { get; set; }
+    [JsonInclude]
+    public int? FinalVersion { get; internal set; }
 
     /// <summary>Changed, Unchanged, Rejected, Failed or TimedOut.</summary>
-    public StateChangeOutcome Outcome { get; set; }
+    [JsonInclude]
+    public StateChangeOutcome Outcome { get; internal set; }
 
     /// <summary>What happened, in a sentence.</summary>
-    public string Message { get; set; } = string.Empty;
+    [JsonInclude]
+    public string Message { get; internal set; } = string.Empty;
 
     /// <summary>Rules or schedules that may undo the change, and other cautions.</summary>
-    public IReadOnlyList<string> Warnings { get; set; } = Array.Empty<string>();
+    [JsonInclude]
+    public IReadOnlyList<string> Warnings { get; internal set; } = Array.Empty<string>();
 
     /// <summary>
     /// How the change was written: each accepted write in order, such as <c>POST stop</c>,
     /// <c>POST start</c>, <c>PUT off</c> (the full-body fallback) or <c>POST stop; PUT forced_off</c>;
     /// null when nothing was written.
     /// </summary>
-    public string? WrittenWith { get; set; }
+    [JsonInclude]
+    public string? WrittenWith { get; internal set; }
 
     /// <summary>
     /// The whole body a full-body PUT replaced (the JSON exactly as read before the write), when the
     /// change was made by one; null when it was made by an endpoint or not made. What an undo puts back.
     /// </summary>
-    public string? ReplacedBody { get; set; }
+    [JsonInclude]
+    public string? ReplacedBody { get; internal set; }
 
     /// <summary>HTTP requests this change took.</summary>
-    public int Attempts { get; set; }
+    [JsonInclude]
+    public int Attempts { get; internal set; }
 
     /// <summary>Time from start to record.</summary>
-    public long DurationMs { get; set; }
+    [JsonInclude]
+    public long DurationMs { get; internal set; }
 
     /// <summary>The last Genesys correlation id (contextId) seen: what Genesys support asks for.</summary>
-    public string? CorrelationId { get; set; }
+    [JsonInclude]
+    public string? CorrelationId { get; internal set; }
 
     /// <summary>The API's error code (or the module's), for Rejected and Failed records.</summary>
-    public string? ErrorCode { get; set; }
+    [JsonInclude]
+    public string? ErrorCode { get; internal set; }
 
     /// <summary>The kind of failure, for mapping to an error category; not part of the audit line.</summary>
     [JsonIgnore]
-    public FailureKind? Failure { get; set; }
+    public FailureKind? Failure { get; internal set; }
 
     /// <inheritdoc />
     public override string ToString() => $"{ObjectName ?? ObjectId}: {Action} {PreviousStatus} -> {FinalStatus} ({Outcome})";
