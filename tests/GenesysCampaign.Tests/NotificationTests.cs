@@ -7,7 +7,11 @@ using static GenesysCampaign.Tests.Requests;
 
 namespace GenesysCampaign.Tests;
 
-/// <summary>Event-driven waiting, its fallback to polling, batching and the concurrency bound.</summary>
+/// <summary>
+/// Event-driven waiting, its fallback to polling, batching and the concurrency bound. Several tests
+/// bound how long a wait takes, so they run alone (<see cref="TimingSensitive"/>).
+/// </summary>
+[Collection(TimingSensitive.Name)]
 public class NotificationTests
 {
     private static async Task<(List<GenesysCampaignStateChange> Records, NotificationCampaignWaiter Waiter)> SuspendAsync(

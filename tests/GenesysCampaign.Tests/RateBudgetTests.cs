@@ -4,6 +4,8 @@ using Xunit;
 
 namespace GenesysCampaign.Tests;
 
+/// <summary>The request budget read from Genesys's rate-limit headers. One test measures a wait, so they run alone (<see cref="TimingSensitive"/>).</summary>
+[Collection(TimingSensitive.Name)]
 public class RateBudgetTests
 {
     [Fact]

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using GenesysCloud.Outbound.Api;
+using GenesysCloud.Outbound.Audit;
+using GenesysCloud.Outbound.Campaigns;
 using GenesysCloud.Outbound.Dependencies;
 using GenesysCloud.Outbound.Resilience;
 using GenesysCloud.Outbound.Simulator;
@@ -56,6 +58,21 @@ internal sealed class TestOrg : IAsyncDisposable
         host.ConnectFast(org.Simulator.BaseUri);
         org.Simulator.ClearRequests();
         return (org, host, TestFiles.NewAuditPath("gc-org-"));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="request"/> on the campaigns <paramref name="ids"/> (read first, then the request log
+    /// cleared) through <paramref name="api"/>, waiting by polling every 100 ms; the records in the order made.
+    /// </summary>
+    public async Task<List<GenesysCampaignStateChange>> RunAsync(GenesysApiClient api, StateChangeRequest request, params string[] ids)
+    {
+        var campaigns = await Client().GetCampaignsByIdAsync(ids, null, CancellationToken.None);
+        var byId = campaigns.ToDictionary(c => c.Id);
+        Simulator.ClearRequests();
+        using var waiter = new PollingCampaignWaiter(api, new PollingOptions { InitialInterval = TimeSpan.FromMilliseconds(100) });
+        var records = new List<GenesysCampaignStateChange>();
+        await new StateChangeExecutor(api, waiter, null).RunAsync(ids.Select(id => byId[id]).ToList(), request, (r, _) => { lock (records) { records.Add(r); } }, CancellationToken.None);
+        return records;
     }
 
     /// <summary>

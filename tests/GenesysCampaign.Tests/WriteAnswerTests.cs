@@ -1,7 +1,4 @@
-using System.Diagnostics;
-using System.Net;
 using System.Text.Json.Nodes;
-using GenesysCloud.Outbound.Api;
 using GenesysCloud.Outbound.Audit;
 using GenesysCloud.Outbound.Campaigns;
 using GenesysCloud.Outbound.Dependencies;
@@ -20,17 +17,6 @@ namespace GenesysCampaign.Tests;
 /// </summary>
 public class WriteAnswerTests
 {
-    private static async Task<List<GenesysCampaignStateChange>> RunAsync(TestOrg org, GenesysApiClient api, StateChangeRequest request, params string[] ids)
-    {
-        var campaigns = await org.Client().GetCampaignsByIdAsync(ids, null, CancellationToken.None);
-        var byId = campaigns.ToDictionary(c => c.Id);
-        org.Simulator.ClearRequests();
-        using var waiter = new PollingCampaignWaiter(api, new PollingOptions { InitialInterval = TimeSpan.FromMilliseconds(100) });
-        var records = new List<GenesysCampaignStateChange>();
-        await new StateChangeExecutor(api, waiter, null).RunAsync(ids.Select(id => byId[id]).ToList(), request, (r, _) => { lock (records) { records.Add(r); } }, CancellationToken.None);
-        return records;
-    }
-
     [Fact]
     public async Task A_stop_that_applied_behind_a_gateway_504_is_Changed_not_Unchanged()
     {
@@ -39,7 +25,7 @@ public class WriteAnswerTests
         var posts = 0;
         var api = org.ClientThrough(new AnswerStatus(r => r.Method == HttpMethod.Post && r.RequestUri!.AbsolutePath.EndsWith("/stop", StringComparison.Ordinal) && Interlocked.Increment(ref posts) == 1 ? 504 : null));
 
-        var record = Assert.Single(await RunAsync(org, api, new StateChangeRequest(CampaignAction.Suspend), id));
+        var record = Assert.Single(await org.RunAsync(api, new StateChangeRequest(CampaignAction.Suspend), id));
 
         Assert.Equal((StateChangeOutcome.Changed, "POST stop (answer lost)"), (record.Outcome, record.WrittenWith));
         Assert.Equal("stopping", org.Simulator.GetStatus(id));
@@ -55,7 +41,7 @@ public class WriteAnswerTests
         org.Simulator.Faults.Add(new FaultRule { Kind = FaultKind.ServiceUnavailable503, Method = "PUT", PathContains = id });
         org.Simulator.Faults.Add(new FaultRule { Kind = FaultKind.VersionBump, Method = "PUT", PathContains = id });
 
-        var record = Assert.Single(await RunAsync(org, org.Client(), new StateChangeRequest(CampaignAction.Suspend), id));
+        var record = Assert.Single(await org.RunAsync(org.Client(), new StateChangeRequest(CampaignAction.Suspend), id));
 
         Assert.Equal((StateChangeOutcome.Changed, "PUT off"), (record.Outcome, record.WrittenWith));
         Assert.Equal(new[] { 503, 409, 200 }, org.Simulator.Requests.Where(r => IsCampaignWrite(r)).Select(r => r.Status));
@@ -68,7 +54,7 @@ public class WriteAnswerTests
         var id = SimulatorSeed.UnreferencedOnCampaignId;
         var api = org.ClientThrough(new RewritingHandler(r => r.Method == HttpMethod.Put ? string.Empty : null));
 
-        var record = Assert.Single(await RunAsync(org, api, new StateChangeRequest(CampaignAction.Suspend), id));
+        var record = Assert.Single(await org.RunAsync(api, new StateChangeRequest(CampaignAction.Suspend), id));
 
         Assert.Equal((StateChangeOutcome.Changed, "PUT off", "stopping"), (record.Outcome, record.WrittenWith, record.FinalStatus));
         Assert.Single(org.Simulator.Requests, w => IsCampaignWrite(w));
@@ -82,7 +68,7 @@ public class WriteAnswerTests
         var lost = 0;
         var api = org.ClientThrough(new LosingHandler((r, body) => r.Method == HttpMethod.Put && body?.Contains("\"forced_off\"") == true && Interlocked.Increment(ref lost) == 1));
 
-        var record = Assert.Single(await RunAsync(org, api, new StateChangeRequest(CampaignAction.Stop), id));
+        var record = Assert.Single(await org.RunAsync(api, new StateChangeRequest(CampaignAction.Stop), id));
 
         Assert.Equal((StateChangeOutcome.Changed, "POST stop; PUT forced_off (answer lost)"), (record.Outcome, record.WrittenWith));
         Assert.StartsWith($"Campaign '{SimulatorSeed.UnreferencedOnCampaignName}' force-stopped", record.Message);
@@ -94,7 +80,7 @@ public class WriteAnswerTests
         await using var org = await TestOrg.StartAsync(o => { o.DialerDelay = TimeSpan.FromSeconds(20); o.StaleReadWindow = TimeSpan.FromSeconds(8); });
         var id = SimulatorSeed.UnreferencedOnCampaignId;
 
-        var record = Assert.Single(await RunAsync(org, org.Client(), new StateChangeRequest(CampaignAction.Stop), id));
+        var record = Assert.Single(await org.RunAsync(org.Client(), new StateChangeRequest(CampaignAction.Stop), id));
 
         Assert.Equal((StateChangeOutcome.Changed, "POST stop", (string?)null), (record.Outcome, record.WrittenWith, record.FinalStatus));
         Assert.Contains(record.Warnings, w => w.StartsWith("Force stop of campaign", StringComparison.Ordinal) && w.Contains("was not sent"));
@@ -118,66 +104,6 @@ public class WriteAnswerTests
         await new StateChangeExecutor(org.Client(), waiter, null).RunAsync(new[] { campaign }, new StateChangeRequest(suspend ? CampaignAction.Suspend : CampaignAction.Resume), (r, _) => records.Add(r), CancellationToken.None);
 
         Assert.Equal(StateChangeOutcome.Unchanged, Assert.Single(records).Outcome);
-    }
-
-    [Theory]
-    [InlineData(500)]
-    [InlineData(0)]
-    public async Task An_endpoint_that_faults_does_not_make_the_bulk_run_go_one_campaign_at_a_time(int status)
-    {
-        await using var org = await TestOrg.StartAsync();
-        var ids = Enumerable.Range(31, 9).Select(SimulatorSeed.CampaignId).ToArray();
-        foreach (var id in ids)
-        {
-            org.Simulator.SetStatus(id, "on");
-        }
-
-        var api = org.ClientThrough(resilience: org.Connection.Resilience, handler: new ShortCircuit(async r =>
-        {
-            if (r.Method != HttpMethod.Post || !r.RequestUri!.AbsolutePath.EndsWith("/stop", StringComparison.Ordinal))
-            {
-                return null;
-            }
-
-            await Task.Delay(300);
-            return status == 0
-                ? throw new HttpRequestException("reset (test)")
-                : new HttpResponseMessage((HttpStatusCode)status) { Content = new StringContent("""{"message":"boom","code":"internal.server.error"}""") };
-        }));
-        var clock = Stopwatch.StartNew();
-
-        var records = await RunAsync(org, api, new StateChangeRequest(CampaignAction.Suspend), ids);
-
-        // Six attempts of 0.3 s each and short backoffs: about 2 s for each campaign, side by side.
-        Assert.Equal(9, records.Count(r => r.Outcome == StateChangeOutcome.Failed));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(8), $"took {clock.Elapsed.TotalSeconds:0.0} s");
-    }
-
-    [Fact]
-    public async Task A_slow_first_write_holds_the_others_no_longer_than_the_probe_wait()
-    {
-        await using var org = await TestOrg.StartAsync();
-        var ids = Enumerable.Range(31, 5).Select(SimulatorSeed.CampaignId).ToArray();
-        foreach (var id in ids)
-        {
-            org.Simulator.SetStatus(id, "on");
-        }
-
-        var posts = 0;
-        var api = org.ClientThrough(new ShortCircuit(async r =>
-        {
-            if (r.Method == HttpMethod.Post && r.RequestUri!.AbsolutePath.EndsWith("/stop", StringComparison.Ordinal) && Interlocked.Increment(ref posts) == 1)
-            {
-                await Task.Delay(TimeSpan.FromSeconds(8));
-            }
-
-            return null;
-        }));
-
-        var records = await RunAsync(org, api, new StateChangeRequest(CampaignAction.Suspend), ids);
-
-        Assert.All(records, r => Assert.Equal(StateChangeOutcome.Changed, r.Outcome));
-        Assert.Equal(4, records.Count(r => r.DurationMs < StatusEndpoints.ProbeWait.TotalMilliseconds + 2000));
     }
 
     private const string RulePath = "/api/v2/outbound/campaignrules/";
