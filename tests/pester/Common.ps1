@@ -46,8 +46,11 @@ function Get-Write($Sim) {
         })
 }
 
+# An audit log path not yet written (its .lock goes beside it): under the run's temporary folder, which
+# Invoke-PesterTests.ps1 removes when the run ends (a file run by hand uses the system's).
 function New-TempAuditPath {
-    Join-Path ([System.IO.Path]::GetTempPath()) ("gc-audit-{0}.jsonl" -f [guid]::NewGuid())
+    $folder = if ($env:GC_TEST_TEMP) { $env:GC_TEST_TEMP } else { [System.IO.Path]::GetTempPath() }
+    Join-Path $folder ("gc-audit-{0}.jsonl" -f [guid]::NewGuid())
 }
 
 # Runs $Script in a runspace of its own, connected to $Sim, without this process's host: ShouldProcess

@@ -11,7 +11,11 @@ $config.Run.Path = $PSScriptRoot
 $config.Run.PassThru = $true
 $config.Filter.ExcludeTag = $ExcludeTag
 $config.Output.Verbosity = 'Normal'
-$result = Invoke-Pester -Configuration $config
+# Every temporary audit log of the run (New-TempAuditPath) and its lock file in one folder, removed at the end.
+$env:GC_TEST_TEMP = Join-Path ([System.IO.Path]::GetTempPath()) "gc-pester-$PID"
+$null = New-Item -ItemType Directory $env:GC_TEST_TEMP -Force
+try { $result = Invoke-Pester -Configuration $config }
+finally { Remove-Item $env:GC_TEST_TEMP -Recurse -Force -ErrorAction SilentlyContinue }
 
 # A test left out by -ExcludeTag (its own tag or a block's) was not asked for: it is no skipped test.
 function Test-Excluded($Test) {
