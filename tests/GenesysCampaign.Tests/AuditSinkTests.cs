@@ -82,6 +82,8 @@ public sealed class AuditSinkTests : IDisposable
         var properties = typeof(GenesysCampaignStateChange).GetProperties();
 
         Assert.Empty(properties.Where(p => p.SetMethod?.IsPublic == true).Select(p => p.Name));
+        Assert.True(((IList<string>)original.Warnings).IsReadOnly); // Not an array, whose items a script could set.
+        Assert.True(((IList<string>)back.Warnings).IsReadOnly);
         foreach (var property in properties.Where(p => p.Name != nameof(GenesysCampaignStateChange.Failure)))
         {
             var (was, read) = (property.GetValue(original), property.GetValue(back));

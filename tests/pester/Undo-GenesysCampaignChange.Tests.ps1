@@ -13,6 +13,11 @@ Describe 'Undo-GenesysCampaignChange' {
         @{ Case = 'not JSON'; Damage = { param($body, $id) '{"campaign": ' }; Why = '*not JSON*' }
         @{ Case = 'another campaign''s schedule'; Why = '*is the campaign schedule of c0000000-0000-4000-8000-000000000099, not of*'
             Damage = { param($body, $id) $body -replace [regex]::Escape($id), 'c0000000-0000-4000-8000-000000000099' } }
+        # What a Restore writes is the schedule of the campaign the body names, so that alone decides it.
+        @{ Case = 'naming another campaign (its own id unchanged)'; Why = '*is the campaign schedule of c0000000-0000-4000-8000-000000000099, not of*'
+            Damage = { param($body, $id) $b = $body | ConvertFrom-Json; $b.campaign.id = 'c0000000-0000-4000-8000-000000000099'; $b | ConvertTo-Json -Depth 20 -Compress } }
+        @{ Case = 'of another id than the campaign it names'; Why = '*its id c0000000-0000-4000-8000-000000000099 is not the id of what it schedules*'
+            Damage = { param($body, $id) $b = $body | ConvertFrom-Json; $b.id = 'c0000000-0000-4000-8000-000000000099'; $b | ConvertTo-Json -Depth 20 -Compress } }
     ) {
         $audit = New-TempAuditPath
         $edited = New-TempAuditPath

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json.Serialization;
 
 namespace GenesysCloud.Outbound.Audit;
@@ -16,6 +17,8 @@ namespace GenesysCloud.Outbound.Audit;
 /// </summary>
 public sealed class GenesysCampaignStateChange
 {
+    private IReadOnlyList<string> _warnings = Array.AsReadOnly(Array.Empty<string>());
+
     /// <summary>When the record was made (UTC).</summary>
     [JsonInclude]
     public DateTime Timestamp { get; internal set; }
@@ -85,7 +88,13 @@ public sealed class GenesysCampaignStateChange
 
     /// <summary>Rules or schedules that may undo the change, and other cautions.</summary>
     [JsonInclude]
-    public IReadOnlyList<string> Warnings { get; internal set; } = Array.Empty<string>();
+    public IReadOnlyList<string> Warnings
+    {
+        get => _warnings;
+
+        // A read-only copy: an array behind IReadOnlyList would still take $record.Warnings[0] = '...'.
+        internal set => _warnings = Array.AsReadOnly(value.ToArray());
+    }
 
     /// <summary>
     /// How the change was written: each accepted write in order, such as <c>POST stop</c>,

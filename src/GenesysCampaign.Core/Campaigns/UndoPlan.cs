@@ -157,9 +157,17 @@ internal static class UndoPlan
             return null;
         }
 
-        if (!string.Equals(schedule.Id, step.Id, StringComparison.OrdinalIgnoreCase))
+        // What a Restore writes is the schedule of the object the body names (TargetId); a body whose own id
+        // names another object is as damaged, for the record does not say which of the two was meant.
+        if (!string.Equals(schedule.TargetId, step.Id, StringComparison.OrdinalIgnoreCase))
         {
-            why = $"it is the {GenesysCampaignSchedule.Noun(kind)} of {schedule.Id}, not of {step.Id}";
+            why = $"it is the {GenesysCampaignSchedule.Noun(kind)} of {schedule.TargetId}, not of {step.Id}";
+            return null;
+        }
+
+        if (!string.Equals(schedule.Id, schedule.TargetId, StringComparison.OrdinalIgnoreCase))
+        {
+            why = $"its id {schedule.Id} is not the id of what it schedules, {schedule.TargetId}";
             return null;
         }
 
