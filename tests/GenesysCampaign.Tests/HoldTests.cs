@@ -302,8 +302,8 @@ public sealed class HoldTests
 
         // And the undo from the audit log puts it back.
         host.Run("param($audit) Get-GenesysCampaignAuditLog $audit | Undo-GenesysCampaignChange -Confirm:$false -WarningAction SilentlyContinue -ErrorAction SilentlyContinue", Args(("audit", audit)));
-        Assert.True(await Requests.ScheduleExistsAsync(org, Scheduled), "The undo did not put the schedule back.");
-        Assert.NotNull(before);
+        var after = (await org.Client().GetScheduleAsync(ScheduleKind.Campaign, Scheduled, null, CancellationToken.None)).ToJson();
+        Assert.Equal(Owned(before).ToJsonString(), Owned(after).ToJsonString()); // Put back as it was, but for what Genesys owns.
     }
 
     [Fact]

@@ -88,7 +88,7 @@ public class RateBudgetTests
     {
         var budget = new RateBudget();
 
-        budget.Observe("300", "5", "NaN");
+        budget.Observe("120", "5", "NaN");
 
         Assert.Equal(RateBudget.DefaultAllowedPerMinute, budget.Allowed);
     }

@@ -203,6 +203,8 @@ public sealed class UndoTests
         Assert.True(campaign?.Outcome == StateChangeOutcome.Changed, $"Campaign not put back (records: {Describe(undone)}); errors: {Ids(host.Streams.Error)}");
         Assert.Equal("on", org.Simulator.GetStatus(Scheduled));
         Assert.Contains(host.Streams.Warning.Select(w => w.Message).Concat(host.Streams.Error.Select(e => e.Exception.Message)), m => m.Contains(Scheduled, StringComparison.OrdinalIgnoreCase));
+        var schedule = Assert.Single(undone, r => r.ObjectKind == OutboundObjectKind.CampaignSchedule);
+        Assert.Equal((StateChangeOutcome.Failed, Failures.RecordUnreadable), (schedule.Outcome, schedule.ErrorCode));
     }
 
     [Fact]
