@@ -35,6 +35,22 @@ internal sealed class PowerShellHost : IDisposable
         return output;
     }
 
+    /// <summary>
+    /// <see cref="Run"/>, for a test whose point is that the script does not die: what it output (empty when
+    /// it threw) and what it threw (null when it did not), for an assertion that says which.
+    /// </summary>
+    public (Collection<PSObject> Output, Exception? Thrown) TryRun(string script, IDictionary<string, object?>? parameters = null)
+    {
+        try
+        {
+            return (Run(script, parameters), null);
+        }
+        catch (Exception ex)
+        {
+            return (new Collection<PSObject>(), ex);
+        }
+    }
+
     public PowerShell Create(string script, IDictionary<string, object?>? parameters = null)
     {
         var ps = PowerShell.Create();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Management.Automation;
 using GenesysCloud.Outbound.Audit;
 using GenesysCloud.Outbound.Dependencies;
 using GenesysCloud.Outbound.Simulator;
@@ -205,21 +204,12 @@ public class ScheduleCalendarTests
         var audit = TestFiles.NewAuditPath("gc-far-range-");
         org.Simulator.ClearRequests();
 
-        System.Collections.ObjectModel.Collection<PSObject>? output = null;
-        Exception? thrown = null;
-        try
-        {
-            output = host.Run(
-                "param($id, $audit) Suspend-GenesysCampaign -Id $id -AuditLogPath $audit -Confirm:$false",
-                Args(("id", SimulatorSeed.UnreferencedOnCampaignId), ("audit", audit)));
-        }
-        catch (Exception ex)
-        {
-            thrown = ex;
-        }
+        var (output, thrown) = host.TryRun(
+            "param($id, $audit) Suspend-GenesysCampaign -Id $id -AuditLogPath $audit -Confirm:$false",
+            Args(("id", SimulatorSeed.UnreferencedOnCampaignId), ("audit", audit)));
 
         Assert.True(thrown is null && host.Streams.Error.Count == 0, $"Suspend died: {thrown?.GetType().Name} {thrown?.InnerException?.GetType().Name} {thrown?.Message} {Ids(host.Streams.Error)}");
-        var record = Assert.Single(Records(output!));
+        var record = Assert.Single(Records(output));
         Assert.Equal(StateChangeOutcome.Changed, record.Outcome);
         Assert.Contains(org.Simulator.GetStatus(SimulatorSeed.UnreferencedOnCampaignId), new[] { "stopping", "off" });
         Assert.Single(File.ReadAllLines(audit));

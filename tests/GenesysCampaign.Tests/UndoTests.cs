@@ -187,16 +187,8 @@ public sealed class UndoTests
             return node.ToJsonString();
         }));
 
-        Exception? thrown = null;
-        List<GenesysCampaignStateChange> undone = new();
-        try
-        {
-            undone = Records(host.Run("param($audit) Get-GenesysCampaignAuditLog $audit | Undo-GenesysCampaignChange -Confirm:$false", Args(("audit", edited))));
-        }
-        catch (Exception ex)
-        {
-            thrown = ex;
-        }
+        var (output, thrown) = host.TryRun("param($audit) Get-GenesysCampaignAuditLog $audit | Undo-GenesysCampaignChange -Confirm:$false", Args(("audit", edited)));
+        var undone = Records(output);
 
         Assert.True(thrown is null, $"The undo died: {thrown?.GetType().Name}: {thrown?.Message}");
         var campaign = undone.SingleOrDefault(r => r.ObjectKind == OutboundObjectKind.Campaign);
@@ -219,16 +211,8 @@ public sealed class UndoTests
         Assert.Equal("off", org.Simulator.GetStatus(RuleTarget));
         org.Simulator.Faults.Add(new FaultRule { Kind = FaultKind.Forbidden403, Method = "GET", PathContains = "/campaignrules/" + SimulatorSeed.EnabledRuleId, Count = 1000 });
 
-        Exception? thrown = null;
-        List<GenesysCampaignStateChange> undone = new();
-        try
-        {
-            undone = Records(host.Run("param($audit) Get-GenesysCampaignAuditLog $audit | Undo-GenesysCampaignChange -Confirm:$false -WarningAction SilentlyContinue -ErrorAction SilentlyContinue", Args(("audit", audit))));
-        }
-        catch (Exception ex)
-        {
-            thrown = ex;
-        }
+        var (output, thrown) = host.TryRun("param($audit) Get-GenesysCampaignAuditLog $audit | Undo-GenesysCampaignChange -Confirm:$false -WarningAction SilentlyContinue -ErrorAction SilentlyContinue", Args(("audit", audit)));
+        var undone = Records(output);
 
         Assert.True(thrown is null, $"The undo died before anything was sent: {(thrown as RuntimeException)?.ErrorRecord?.FullyQualifiedErrorId} {thrown?.Message}");
         Assert.True(org.Simulator.GetStatus(RuleTarget) == "on", $"Campaign left {org.Simulator.GetStatus(RuleTarget)} (records: {Describe(undone)}); errors: {Ids(host.Streams.Error)}");
