@@ -2,7 +2,8 @@ namespace GenesysCloud.Outbound.Simulator;
 
 /// <summary>
 /// The permission each simulated endpoint requires (names CONFIRMED in docs/genesys-api.md), in one
-/// table. Notifications need none beyond the topics' own.
+/// table; a schedule's calls take any one of the two the SDK lists (<see cref="ScheduleKind"/>).
+/// Notifications need none beyond the topics' own.
 /// </summary>
 public static class EndpointPermissions
 {
@@ -42,33 +43,35 @@ public static class EndpointPermissions
     /// <summary>Full-body PUT of a campaign rule.</summary>
     public const string RuleEdit = "outbound:campaignRule:edit";
 
-    /// <summary>PUT of a campaign, sequence or messaging campaign schedule.</summary>
-    public const string ScheduleEdit = "outbound:schedule:edit";
-
-    /// <summary>DELETE of a campaign, sequence or messaging campaign schedule.</summary>
-    public const string ScheduleDelete = "outbound:schedule:delete";
-
     /// <summary>Read campaign rules.</summary>
     public const string RuleView = "outbound:campaignRule:view";
 
-    /// <summary>Read schedules.</summary>
+    /// <summary>Read campaign, sequence and (with the SDK's) voice campaign and sequence schedules: the first permission of their view lists.</summary>
     public const string ScheduleView = "outbound:schedule:view";
 
     /// <summary>The permission a request needs (the first, when it needs several), or null when it needs none.</summary>
-    internal static string? Required(string method, PathString path) => RequiredAll(method, path) is { Count: > 0 } all ? all[0] : null;
+    internal static string? Required(string method, PathString path) => RequiredAll(method, path) is { Count: > 0 } all ? all[0][0] : null;
 
     /// <summary>
-    /// Every permission a request needs. Only <c>/campaigns/all</c> needs two: it lists voice and
-    /// messaging campaigns, and which view Genesys asks for is UNCONFIRMED, so both (the stricter).
+    /// What a request needs: one permission of each list. Only <c>/campaigns/all</c> needs two lists: it
+    /// lists voice and messaging campaigns, and which view Genesys asks for is UNCONFIRMED, so both (the
+    /// stricter). A schedule's call needs one list of two (SDK "Requires ANY permissions").
     /// </summary>
-    internal static IReadOnlyList<string> RequiredAll(string method, PathString path)
+    internal static IReadOnlyList<string[]> RequiredAll(string method, PathString path)
     {
         if (HttpMethods.IsGet(method) && path.StartsWithSegments("/api/v2/outbound/campaigns/all", StringComparison.OrdinalIgnoreCase))
         {
-            return [CampaignView, MessagingCampaignView];
+            return [[CampaignView], [MessagingCampaignView]];
         }
 
-        return One(method, path) is { } permission ? [permission] : [];
+        if (path.StartsWithSegments("/api/v2/outbound/schedules", StringComparison.OrdinalIgnoreCase, out var rest))
+        {
+            var segments = (rest.Value ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries);
+            var call = method.ToUpperInvariant() switch { "GET" => "view", "PUT" => "edit", "DELETE" => "delete", _ => null };
+            return segments.Length > 0 && ScheduleKind.OfSegment(segments[0]) is { } kind && call is not null ? [kind.PermissionsFor(call)] : [];
+        }
+
+        return One(method, path) is { } permission ? [[permission]] : [];
     }
 
     private static string? One(string method, PathString path)
@@ -96,9 +99,6 @@ public static class EndpointPermissions
             ("sequences", "PUT", 2) => SequenceEdit,
             ("campaignrules", "GET", _) => RuleView,
             ("campaignrules", "PUT", 2) => RuleEdit,
-            ("schedules", "GET", _) => ScheduleView,
-            ("schedules", "PUT", 3) => ScheduleEdit,
-            ("schedules", "DELETE", 3) => ScheduleDelete,
             _ => null,
         };
     }

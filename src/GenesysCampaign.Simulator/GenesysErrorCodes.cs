@@ -11,6 +11,9 @@ internal static class GenesysErrorCodes
     public const string TooManyRequests = "too.many.requests.retry.after";
     public const string MissingPermissions = "missing.permissions";
 
+    /// <summary>403 when the client holds none of a list of which any one would do (UNCONFIRMED: public client code tests for it; fixtures README).</summary>
+    public const string MissingAnyPermissions = "missing.any.permissions";
+
     /// <summary>UNCONFIRMED code for a channel asked to hold more than 1000 topics.</summary>
     public const string TooManyTopics = "notifications.too.many.topics";
 

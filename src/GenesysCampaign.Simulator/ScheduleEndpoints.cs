@@ -3,9 +3,11 @@ using System.Text.Json.Nodes;
 namespace GenesysCloud.Outbound.Simulator;
 
 /// <summary>
-/// Campaign, sequence and messaging campaign schedules. The odd ones out in Genesys: each list is a
-/// bare array, and each schedule is addressed by the id of what it schedules. A PUT creates the
-/// schedule when there is none (no version needed then) and otherwise replaces it, version enforced.
+/// The five kinds of schedule (<see cref="ScheduleKind"/>). The odd ones out in Genesys: each schedule is
+/// addressed by the id of what it schedules, and no list takes paging parameters: the campaign and
+/// sequence lists answer a bare array, the messaging, email and WhatsApp lists one entity listing holding
+/// every schedule. A PUT creates the schedule when there is none (no version needed then) and otherwise
+/// replaces it, version enforced.
 /// </summary>
 internal static class ScheduleEndpoints
 {
@@ -14,12 +16,19 @@ internal static class ScheduleEndpoints
         foreach (var kind in ScheduleKind.All)
         {
             var path = "/api/v2/outbound/schedules/" + kind.Segment;
-            app.MapGet(path, context =>
-                HttpResponses.WriteJsonAsync(context, 200, new JsonArray(kind.Store(state).Snapshot().Select(s => (JsonNode)s).ToArray())));
+            app.MapGet(path, context => ListAsync(context, state, kind));
             app.MapGet(path + "/{id}", context => DependencyEndpoints.GetAsync(context, kind.Store(state)));
             app.MapPut(path + "/{id}", context => PutAsync(context, state, kind));
             app.MapDelete(path + "/{id}", context => DeleteAsync(context, state, kind));
         }
+    }
+
+    private static Task ListAsync(HttpContext context, SimulatorState state, ScheduleKind kind)
+    {
+        var all = kind.Store(state).Snapshot();
+        return HttpResponses.WriteJsonAsync(context, 200, kind.BareArray
+            ? new JsonArray(all.Select(s => (JsonNode)s).ToArray())
+            : Paging.Build(context.Request, all, Math.Max(Paging.DefaultPageSize, all.Count), 1));
     }
 
     private static async Task PutAsync(HttpContext context, SimulatorState state, ScheduleKind kind)

@@ -1,6 +1,6 @@
 namespace GenesysCloud.Outbound.Simulator;
 
-/// <summary>The seeded sequence schedule, messaging campaign schedule and messaging campaign rule.</summary>
+/// <summary>The seeded sequence schedule, messaging, email and WhatsApp campaign schedules and messaging campaign rule.</summary>
 /// <remarks>
 /// Their times lie in 2030, so nothing fires by itself while tests run: a test moves the simulator clock
 /// (<see cref="GenesysSimulator.AdvanceClock"/>) past them. As the fixture README assumes, a new
@@ -33,6 +33,26 @@ public static partial class SimulatorSeed
 
     /// <summary>Id of the messaging schedule's weekly recurrence.</summary>
     public const string MessagingScheduleRecurrenceId = "5d000000-0000-4000-8000-000000000001";
+
+    /// <summary>Messaging campaign 14, email, <c>off</c>: the one with the seeded email campaign schedule (in its own list, <c>/schedules/emailcampaigns</c>).</summary>
+    public const string ScheduledEmailCampaignId = "6d000000-0000-4000-8000-000000000014";
+
+    /// <summary>
+    /// Name of the email campaign schedule of <see cref="ScheduledEmailCampaignId"/>, shaped as
+    /// schedule.emailcampaign.page.json: one interval on 2030-01-09, and every second Monday 08:00-10:00
+    /// America/Indiana/Indianapolis from 2030-01-14 to 2030-03-25, with one Inclusion on Wednesday 2030-01-23.
+    /// </summary>
+    public const string EmailScheduleName = "Email-014 launch";
+
+    /// <summary>Messaging campaign 12, WhatsApp, <c>off</c>: the one with the seeded WhatsApp campaign schedule (<c>/schedules/whatsappcampaigns</c>).</summary>
+    public const string ScheduledWhatsAppCampaignId = "6d000000-0000-4000-8000-000000000012";
+
+    /// <summary>
+    /// Name of the WhatsApp campaign schedule of <see cref="ScheduledWhatsAppCampaignId"/>, shaped as
+    /// schedule.whatsappcampaign.page.json: one interval on 2030-01-10, and Wednesdays 12:00-14:00
+    /// America/Indiana/Indianapolis from 2030-01-16, 8 occurrences.
+    /// </summary>
+    public const string WhatsAppScheduleName = "WhatsApp-012 launch";
 
     /// <summary>Enabled rule: triggered by SMS campaign <see cref="OffSmsCampaignId"/>, it turns on <see cref="MessagingRuleTargetCampaignId"/>.</summary>
     public const string MessagingRuleId = "7a000000-0000-4000-8000-000000000003";

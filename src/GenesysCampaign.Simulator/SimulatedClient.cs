@@ -11,7 +11,7 @@ public sealed record SimulatedClient(string Secret, IReadOnlySet<string>? Permis
     /// <summary>The clients every simulator starts with besides the all-permission one (see <see cref="SimulatorSeed"/>).</summary>
     internal static Dictionary<string, SimulatedClient> Seeded()
     {
-        string[] views = [EndpointPermissions.CampaignView, EndpointPermissions.MessagingCampaignView, EndpointPermissions.SequenceView, EndpointPermissions.RuleView, EndpointPermissions.ScheduleView];
+        string[] views = [EndpointPermissions.CampaignView, EndpointPermissions.MessagingCampaignView, EndpointPermissions.SequenceView, EndpointPermissions.RuleView, .. ScheduleKind.All.Select(k => k.PermissionsFor("view")[0]).Distinct()];
         return new Dictionary<string, SimulatedClient>(StringComparer.Ordinal)
         {
             [SimulatorSeed.LeastPrivilegeClientId] = new(SimulatorSeed.ClientSecret, new HashSet<string>(

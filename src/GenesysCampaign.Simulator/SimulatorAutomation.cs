@@ -171,7 +171,7 @@ internal sealed class SimulatorAutomation : IDisposable
 
                 var source = "schedule:" + JsonBodies.Text(schedule, "id");
                 var target = JsonBodies.Text(schedule[kind.TargetKey], "id") ?? string.Empty;
-                if (kind.Segment == "sequences")
+                if (kind.TargetKey == "sequence")
                 {
                     TurnSequence(source, target, on, on ? "on" : "off");
                 }

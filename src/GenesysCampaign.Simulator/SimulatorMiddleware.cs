@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace GenesysCloud.Outbound.Simulator;
@@ -102,10 +103,19 @@ internal sealed class SimulatorMiddleware(SimulatorState state)
                     return;
                 }
 
-                if (EndpointPermissions.RequiredAll(request.Method, request.Path).FirstOrDefault(p => !Holds(clientId, p)) is { } permission)
+                if (EndpointPermissions.RequiredAll(request.Method, request.Path).FirstOrDefault(any => !any.Any(p => Holds(clientId, p))) is { } missing)
                 {
-                    // Genesys names the missing permission in a 403's message (docs/genesys-api.md).
-                    await HttpResponses.WriteErrorAsync(context, 403, GenesysErrorCodes.MissingPermissions, $"Missing permission {permission}").ConfigureAwait(false);
+                    // Genesys names the missing permission in a 403's message (docs/genesys-api.md); for a list
+                    // of which any one will do, in the words of tests/fixtures/error.forbidden.json.
+                    await (missing.Length == 1
+                        ? HttpResponses.WriteErrorAsync(context, 403, GenesysErrorCodes.MissingPermissions, $"Missing permission {missing[0]}")
+                        : HttpResponses.WriteErrorAsync(
+                            context,
+                            403,
+                            GenesysErrorCodes.MissingAnyPermissions,
+                            $"Unable to perform the requested action. You must have at least one of the following permissions assigned: [{string.Join(", ", missing)}]",
+                            "Unable to perform the requested action. You must have at least one of the following permissions assigned: {permissions}",
+                            new JsonObject { ["permissions"] = $"[{string.Join(", ", missing)}]" })).ConfigureAwait(false);
                     return;
                 }
             }

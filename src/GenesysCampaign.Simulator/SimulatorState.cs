@@ -50,6 +50,16 @@ internal sealed class SimulatorState : IDisposable
     /// <summary>Messaging campaign schedules, keyed by messaging campaign id.</summary>
     public DocumentStore MessagingSchedules { get; } = new("Messaging campaign schedule", EstateSeedFactory.MessagingSchedules(), s => TargetOf(s, "messagingCampaign"));
 
+    /// <summary>Email campaign schedules (their own list, <c>/schedules/emailcampaigns</c>), keyed by email campaign id.</summary>
+    public DocumentStore EmailSchedules { get; } = new("Email campaign schedule", EstateSeedFactory.EmailSchedules(), s => TargetOf(s, "emailCampaign"));
+
+    /// <summary>WhatsApp campaign schedules (<c>/schedules/whatsappcampaigns</c>), keyed by WhatsApp campaign id.</summary>
+    public DocumentStore WhatsAppSchedules { get; } = new("WhatsApp campaign schedule", EstateSeedFactory.WhatsAppSchedules(), s => TargetOf(s, "whatsAppCampaign"));
+
+    /// <summary>Whether messaging campaign <paramref name="id"/> exists and is of <paramref name="type"/> (<c>EMAIL</c>, <c>WHATSAPP</c>).</summary>
+    public bool IsMessagingCampaignOfType(string id, string type) =>
+        MessagingCampaigns.TryGetJson(id) is { } json && MessagingCampaignTypes.TypeOf(JsonNode.Parse(json)!.AsObject()) == type;
+
     /// <summary>The org's clock for schedules: real time plus what tests moved it by.</summary>
     public SimulatorClock Clock { get; } = new();
 
@@ -71,8 +81,13 @@ internal sealed class SimulatorState : IDisposable
     /// <summary>Called after every API write that may set automation going: runs what it set going, to the end.</summary>
     public void AfterChange() => Automation.Run();
 
-    /// <summary>What goes with a deleted messaging campaign: its schedule.</summary>
-    public void OnMessagingCampaignDeleted(string id) => MessagingSchedules.Delete(id);
+    /// <summary>What goes with a deleted messaging campaign: its schedules, in every list.</summary>
+    public void OnMessagingCampaignDeleted(string id)
+    {
+        MessagingSchedules.Delete(id);
+        EmailSchedules.Delete(id);
+        WhatsAppSchedules.Delete(id);
+    }
 
     private static string IdOf(JsonObject document) => JsonBodies.Text(document, "id") ?? string.Empty;
 

@@ -198,7 +198,7 @@ public class DependencyCmdletTests
     }
 
     [Fact]
-    public async Task Get_GenesysCampaignSchedule_lists_the_three_kinds_each_with_its_next_start()
+    public async Task Get_GenesysCampaignSchedule_lists_every_kind_each_with_its_next_start()
     {
         var (org, host) = await StartAsync();
         await using var _ = org;
@@ -206,21 +206,23 @@ public class DependencyCmdletTests
 
         var all = Objects<GenesysCampaignSchedule>(host.Run("Get-GenesysCampaignSchedule"));
 
-        Assert.Equal(new[] { ScheduleKind.Campaign, ScheduleKind.Sequence, ScheduleKind.MessagingCampaign }, all.Select(s => s.Kind));
-        Assert.Equal(new[] { SimulatorSeed.ScheduledCampaignId, SimulatorSeed.WinterSequenceId, SimulatorSeed.ScheduledMessagingCampaignId }, all.Select(s => s.TargetId));
+        Assert.Equal(Enum.GetValues<ScheduleKind>(), all.Select(s => s.Kind));
+        Assert.Equal(new[] { SimulatorSeed.ScheduledCampaignId, SimulatorSeed.WinterSequenceId, SimulatorSeed.ScheduledMessagingCampaignId, SimulatorSeed.ScheduledEmailCampaignId, SimulatorSeed.ScheduledWhatsAppCampaignId }, all.Select(s => s.TargetId));
         Assert.Null(all[0].NextStart);   // 2024
         Assert.Equal(SimulatorSeed.SequenceScheduleStart.UtcDateTime, all[1].NextStart);
         Assert.Equal(SimulatorSeed.MessagingScheduleIntervalStart.UtcDateTime, all[2].NextStart);
+        Assert.Equal(new DateTime(2030, 1, 9, 13, 0, 0, DateTimeKind.Utc), all[3].NextStart);   // The interval, before the first Monday.
+        Assert.Equal(new DateTime(2030, 1, 10, 16, 0, 0, DateTimeKind.Utc), all[4].NextStart);
         Assert.Equal(DateTimeKind.Utc, all[1].NextStart!.Value.Kind);
         Assert.Empty(host.Streams.Error);
         Assert.Empty(host.Streams.Warning);
-        foreach (var path in new[] { "campaigns", "sequences", "messagingcampaigns" })
+        foreach (var path in new[] { "campaigns", "sequences", "messagingcampaigns", "emailcampaigns", "whatsappcampaigns" })
         {
             Assert.Equal(1, Gets(org, "/api/v2/outbound/schedules/" + path));
         }
 
-        var sequences = Objects<GenesysCampaignSchedule>(host.Run("Get-GenesysCampaignSchedule -Kind Sequence, MessagingCampaign"));
-        Assert.Equal(new[] { ScheduleKind.Sequence, ScheduleKind.MessagingCampaign }, sequences.Select(s => s.Kind));
+        var sequences = Objects<GenesysCampaignSchedule>(host.Run("Get-GenesysCampaignSchedule -Kind Sequence, WhatsAppCampaign"));
+        Assert.Equal(new[] { ScheduleKind.Sequence, ScheduleKind.WhatsAppCampaign }, sequences.Select(s => s.Kind));
     }
 
     [Fact]
@@ -252,6 +254,16 @@ public class DependencyCmdletTests
         var messaging = host.Run("param($id) Get-GenesysCampaign -Id $id | Get-GenesysCampaignSchedule", Args(("id", SimulatorSeed.ScheduledMessagingCampaignId)));
         Assert.Equal(ScheduleKind.MessagingCampaign, Assert.Single(Objects<GenesysCampaignSchedule>(messaging)).Kind);
 
+        // An email campaign's schedule may be in the messaging list or in its own: both are read, and only
+        // those; an SMS campaign's only in the messaging list.
+        org.Simulator.ClearRequests();
+        var email = host.Run("param($id) Get-GenesysCampaign -Id $id | Get-GenesysCampaignSchedule", Args(("id", SimulatorSeed.ScheduledEmailCampaignId)));
+        Assert.Equal((ScheduleKind.EmailCampaign, SimulatorSeed.ScheduledEmailCampaignId), (Assert.Single(Objects<GenesysCampaignSchedule>(email)).Kind, ((GenesysCampaignSchedule)email[0].BaseObject).TargetId));
+        Assert.Equal(1, Gets(org, "/api/v2/outbound/schedules/emailcampaigns"));
+        Assert.Equal(0, Gets(org, "/api/v2/outbound/schedules/whatsappcampaigns"));
+        var whatsApp = host.Run("param($id) Get-GenesysCampaign -Id $id | Get-GenesysCampaignSchedule", Args(("id", SimulatorSeed.ScheduledWhatsAppCampaignId)));
+        Assert.Equal(ScheduleKind.WhatsAppCampaign, Assert.Single(Objects<GenesysCampaignSchedule>(whatsApp)).Kind);
+
         var winter = Objects<GenesysCampaignSchedule>(host.Run("Get-GenesysCampaignSequence | Get-GenesysCampaignSchedule"));
         Assert.Equal((ScheduleKind.Sequence, SimulatorSeed.WinterSequenceId), (Assert.Single(winter).Kind, winter[0].TargetId));
         Assert.Empty(host.Streams.Error);
@@ -267,7 +279,7 @@ public class DependencyCmdletTests
 
         var output = Objects<GenesysCampaignSchedule>(host.Run("Get-GenesysCampaignSchedule"));
 
-        Assert.Equal(new[] { ScheduleKind.Campaign, ScheduleKind.MessagingCampaign }, output.Select(s => s.Kind));
+        Assert.Equal(Enum.GetValues<ScheduleKind>().Except([ScheduleKind.Sequence]), output.Select(s => s.Kind));
         AssertError(Assert.Single(host.Streams.Error), "GetGenesysCampaignScheduleFailed", ErrorCategory.PermissionDenied, ScheduleKind.Sequence);
     }
 

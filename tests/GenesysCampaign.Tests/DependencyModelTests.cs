@@ -10,16 +10,7 @@ public class DependencyModelTests
 {
     private static readonly DateTimeOffset March1 = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
 
-    internal static string FixtureText(string name)
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "docs", "genesys-api.md")))
-        {
-            directory = directory.Parent;
-        }
-
-        return File.ReadAllText(Path.Combine(directory?.FullName ?? ".", "tests", "fixtures", name));
-    }
+    internal static string FixtureText(string name) => File.ReadAllText(TestFiles.InRepository("tests", "fixtures", name));
 
     /// <summary>The JSON kept is the text read, byte for byte: every field, in order, nulls included.</summary>
     private static void AssertKeptWhole(string fixture, string kept)

@@ -180,6 +180,21 @@ public class ExecutorTests
         Assert.Contains(record.Warnings, w => w.Contains(SimulatorSeed.ScheduleName));
     }
 
+    [Theory]
+    [InlineData(SimulatorSeed.ScheduledEmailCampaignId, "Email campaign schedule '" + SimulatorSeed.EmailScheduleName + "'", "2030-01-09 13:00")]
+    [InlineData(SimulatorSeed.ScheduledWhatsAppCampaignId, "WhatsApp campaign schedule '" + SimulatorSeed.WhatsAppScheduleName + "'", "2030-01-10 16:00")]
+    public async Task An_email_or_WhatsApp_campaign_schedule_in_its_own_list_is_a_warning_naming_its_kind_and_next_start(string id, string named, string nextStart)
+    {
+        await using var org = await TestOrg.StartAsync();
+
+        var record = Assert.Single(await RunAsync(org, new StateChangeRequest(CampaignAction.Resume), id));
+
+        Assert.Equal(StateChangeOutcome.Changed, record.Outcome);
+        var warning = Assert.Single(record.Warnings);
+        Assert.StartsWith(named + " starts and stops campaign", warning, StringComparison.Ordinal);
+        Assert.Contains($"(next start {nextStart} UTC)", warning, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Dependencies_are_read_once_per_run_not_once_per_campaign()
     {

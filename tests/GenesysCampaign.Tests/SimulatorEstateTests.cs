@@ -391,10 +391,23 @@ public class SimulatorEstateTests
         Assert.Equal(scheduleKeys.Select(k => k == "campaign" ? "sequence" : k), sequenceSchedule.Select(p => p.Key));
         Assert.Equal(SimulatorSeed.WinterSequenceId, (string)sequenceSchedule["sequence"]!["id"]!);
 
-        var messagingSchedule = Assert.Single((await api.GetAsync("api/v2/outbound/schedules/messagingcampaigns")).Body!.AsArray())!.AsObject();
-        Assert.Equal(scheduleKeys.Select(k => k == "campaign" ? "messagingCampaign" : k), messagingSchedule.Select(p => p.Key));
-        Assert.Equal(Fixture("schedule.campaign.json")["recurrences"]![0]!.AsObject().Select(p => p.Key), messagingSchedule["recurrences"]![0]!.AsObject().Select(p => p.Key));
-        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"api/v2/outbound/schedules/messagingcampaigns/{SimulatorSeed.ScheduledMessagingCampaignId}")).Status);
+        // The messaging, email and WhatsApp schedule lists are entity listings (SDK), each shaped as its fixture page.
+        foreach (var (segment, target, id) in new[]
+        {
+            ("messagingcampaign", "messagingCampaign", SimulatorSeed.ScheduledMessagingCampaignId),
+            ("emailcampaign", "emailCampaign", SimulatorSeed.ScheduledEmailCampaignId),
+            ("whatsappcampaign", "whatsAppCampaign", SimulatorSeed.ScheduledWhatsAppCampaignId),
+        })
+        {
+            var page = Fixture($"schedule.{segment}.page.json");
+            var listing = (await api.GetAsync($"api/v2/outbound/schedules/{segment}s")).Body!.AsObject();
+            Assert.Equal(page.Where(p => p.Value is not null).Select(p => p.Key).Order(), listing.Select(p => p.Key).Order()); // A null key is one the API leaves out (fixtures README).
+            var schedule = Assert.Single(listing["entities"]!.AsArray())!.AsObject();
+            Assert.Equal(page["entities"]![0]!.AsObject().Select(p => p.Key), schedule.Select(p => p.Key));
+            Assert.Equal(page["entities"]![0]!["recurrences"]![0]!.AsObject().Select(p => p.Key), schedule["recurrences"]![0]!.AsObject().Select(p => p.Key));
+            Assert.Equal(id, (string)schedule[target]!["id"]!);
+            Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"api/v2/outbound/schedules/{segment}s/{id}")).Status);
+        }
 
         // The original campaign schedule is untouched.
         var campaignSchedule = Assert.Single((await api.GetAsync("api/v2/outbound/schedules/campaigns")).Body!.AsArray())!;
@@ -442,8 +455,9 @@ public class SimulatorEstateTests
     [Theory]
     [InlineData("PUT", "api/v2/outbound/sequences/" + SimulatorSeed.WinterSequenceId, "outbound:campaignSequence:edit")]
     [InlineData("PUT", "api/v2/outbound/campaignrules/" + SimulatorSeed.EnabledRuleId, "outbound:campaignRule:edit")]
-    [InlineData("PUT", "api/v2/outbound/schedules/campaigns/" + SimulatorSeed.ScheduledCampaignId, "outbound:schedule:edit")]
-    [InlineData("DELETE", "api/v2/outbound/schedules/messagingcampaigns/" + SimulatorSeed.ScheduledMessagingCampaignId, "outbound:schedule:delete")]
+    [InlineData("PUT", "api/v2/outbound/schedules/campaigns/" + SimulatorSeed.ScheduledCampaignId, "outbound:schedule:edit, outbound:campaign:editSchedule")]
+    [InlineData("DELETE", "api/v2/outbound/schedules/messagingcampaigns/" + SimulatorSeed.ScheduledMessagingCampaignId, "outbound:messagingCampaignSchedule:delete, outbound:messagingCampaign:deleteSchedule")]
+    [InlineData("DELETE", "api/v2/outbound/schedules/emailcampaigns/" + SimulatorSeed.ScheduledEmailCampaignId, "outbound:emailCampaignSchedule:delete, outbound:emailCampaign:deleteSchedule")]
     public async Task The_least_privilege_client_reads_but_cannot_change_dependencies(string method, string path, string permission)
     {
         await using var sim = await GenesysSimulator.StartAsync();
@@ -453,7 +467,9 @@ public class SimulatorEstateTests
         Assert.Equal(HttpStatusCode.OK, read.Status);
         var answer = method == "PUT" ? await least.PutAsync(path, read.Body!) : await least.DeleteAsync(path);
         Assert.Equal(HttpStatusCode.Forbidden, answer.Status);
-        Assert.Equal("Missing permission " + permission, (string)answer.Body!["message"]!);
+        Assert.Equal(
+            permission.Contains(',', StringComparison.Ordinal) ? $"Unable to perform the requested action. You must have at least one of the following permissions assigned: [{permission}]" : "Missing permission " + permission,
+            (string)answer.Body!["message"]!);
     }
 
     // --- The simulator clock and what the org does by itself.
@@ -674,18 +690,8 @@ public class SimulatorEstateTests
     /// <summary>Moves the simulator clock to just <paramref name="when"/> (it must lie ahead).</summary>
     internal static void MoveTo(GenesysSimulator sim, DateTimeOffset when) => sim.AdvanceClock(when - sim.ClockNow);
 
-    internal static JsonObject Fixture(string name)
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "docs", "genesys-api.md")))
-        {
-            directory = directory.Parent;
-        }
-
-        // tests/fixtures: the SDK-shaped samples the simulator's objects must match (their README says where they come from).
-        var path = Path.Combine(directory?.FullName ?? ".", "tests", "fixtures", name);
-        return JsonNode.Parse(File.ReadAllText(path))!.AsObject();
-    }
+    /// <summary>tests/fixtures: the SDK-shaped samples the simulator's objects must match (their README says where they come from).</summary>
+    internal static JsonObject Fixture(string name) => JsonNode.Parse(DependencyModelTests.FixtureText(name))!.AsObject();
 
     internal static string Status(IEnumerable<JsonObject> entities, string id) => (string)entities.Single(e => (string)e["id"]! == id)["campaignStatus"]!;
 

@@ -15,6 +15,18 @@ internal static class TestFiles
     /// <summary>The path of an audit log not yet written, alone in a new folder (its lock file goes beside it).</summary>
     public static string NewAuditPath(string prefix) => Path.Combine(NewFolder(prefix), "audit.jsonl");
 
+    /// <summary>A file of the repository (tests/fixtures/..., tests/contract/...), found from the test assembly's folder upwards.</summary>
+    public static string InRepository(params string[] parts)
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "docs", "genesys-api.md")))
+        {
+            directory = directory.Parent;
+        }
+
+        return Path.Combine([directory?.FullName ?? ".", .. parts]);
+    }
+
     private static string CreateRoot()
     {
         var root = Path.Combine(Path.GetTempPath(), $"gc-tests-{Environment.ProcessId}");

@@ -134,12 +134,12 @@ internal static class Requests
     /// <summary>The path of the campaign schedules, each at this plus its campaign's id.</summary>
     public const string CampaignSchedulePath = "/api/v2/outbound/schedules/campaigns/";
 
-    /// <summary>Whether the campaign has a schedule now (a read by id; 404 is none).</summary>
-    public static async Task<bool> ScheduleExistsAsync(TestOrg org, string campaignId)
+    /// <summary>Whether the campaign (or sequence) has a schedule of <paramref name="kind"/> now (a read by id; 404 is none).</summary>
+    public static async Task<bool> ScheduleExistsAsync(TestOrg org, string campaignId, ScheduleKind kind = ScheduleKind.Campaign)
     {
         try
         {
-            await org.Client().GetScheduleAsync(ScheduleKind.Campaign, campaignId, null, CancellationToken.None);
+            await org.Client().GetScheduleAsync(kind, campaignId, null, CancellationToken.None);
             return true;
         }
         catch (GenesysApiException ex) when (ex.StatusCode == 404)

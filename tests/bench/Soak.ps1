@@ -90,14 +90,13 @@ try {
     # sequence's current campaign, and a campaign of a scheduled sequence.
     $estate = 1, 3, 30, 4 | ForEach-Object { 'c0000000-0000-4000-8000-{0:D12}' -f $_ }
     $reader = $connections[0]
-    $scheduleKinds = @{ CampaignSchedule = 'Campaign'; SequenceSchedule = 'Sequence'; MessagingCampaignSchedule = 'MessagingCampaign' }
     function Get-ObjectState($Record) {
         switch ([string]$Record.ObjectKind) {
             'Campaign' { (Get-GenesysSimulatorCampaign $sim -Id $Record.ObjectId).campaignStatus }
             'Sequence' { (Get-GenesysCampaignSequence -Id $Record.ObjectId -Connection $reader).Status }
             'CampaignRule' { if ((Get-GenesysCampaignRule -Id $Record.ObjectId -Connection $reader).Enabled) { 'enabled' } else { 'disabled' } }
             default {
-                $scheduled = @(Get-GenesysCampaignSchedule -Kind $scheduleKinds[[string]$Record.ObjectKind] -Connection $reader | Where-Object TargetId -eq $Record.ObjectId)
+                $scheduled = @(Get-GenesysCampaignSchedule -Kind (([string]$Record.ObjectKind) -replace 'Schedule$') -Connection $reader | Where-Object TargetId -eq $Record.ObjectId)
                 if ($scheduled.Count) { 'scheduled' } else { 'removed' }
             }
         }

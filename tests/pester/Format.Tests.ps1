@@ -46,6 +46,7 @@ Describe 'The GenesysCampaignStateChange table at 80 columns' {
         @{ Kind = 'CampaignRule'; Shown = 'Rule' }
         @{ Kind = 'CampaignSchedule'; Shown = 'Schedule' }
         @{ Kind = 'MessagingCampaignSchedule'; Shown = 'Schedule' }
+        @{ Kind = 'WhatsAppCampaignSchedule'; Shown = 'Schedule' }
     ) {
         $record = Get-RecordFromLine @{ objectKind = $Kind; objectId = 'x1'; objectName = 'Night run'; campaignId = $null; campaignName = $null; previousStatus = 'scheduled'; finalStatus = 'removed'; action = 'Remove' }
         $record.ObjectKind | Should -Be $Kind

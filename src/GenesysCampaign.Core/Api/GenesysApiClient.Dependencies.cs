@@ -69,19 +69,21 @@ internal sealed partial class GenesysApiClient
     }
 
     /// <summary>
-    /// Every schedule of a kind (one request: the list is a bare array), each with its
+    /// Every schedule of a kind (one request: the list is a bare array or one entity listing, as
+    /// <see cref="OutboundKinds"/> says; the SDK gives neither paging parameters), each with its
     /// <see cref="GenesysCampaignSchedule.NextStart"/> computed from <paramref name="now"/> (default:
-    /// the current time). Needs <c>outbound:schedule:view</c>.
+    /// the current time). Needs one of the kind's <see cref="OutboundKind.ViewPermissions"/>.
     /// </summary>
     public async Task<IReadOnlyList<GenesysCampaignSchedule>> ListSchedulesAsync(ScheduleKind kind, RequestStats? stats, CancellationToken cancellationToken, DateTimeOffset? now = null)
     {
         var at = now ?? DateTimeOffset.UtcNow;
-        var path = GenesysCampaignSchedule.ListPath(kind);
-        var what = $"Listing {GenesysCampaignSchedule.Noun(kind)}s";
+        var row = OutboundKinds.Of(kind);
+        var path = row.ListPath;
+        var what = $"Listing {row.Noun}s";
         var response = await SendAsync(HttpMethod.Get, path, null, stats, what, cancellationToken).ConfigureAwait(false);
         return ReadAnswer<IReadOnlyList<GenesysCampaignSchedule>>(response, what, root =>
         {
-            // A bare array (CONFIRMED); an envelope with entities is read alike.
+            // A bare array or an entity listing (CONFIRMED per kind); either is read for any kind.
             var items = root.ValueKind == JsonValueKind.Array ? root : root.ValueKind == JsonValueKind.Object && root.TryGetProperty("entities", out var entities) ? entities : default;
             return items.ValueKind == JsonValueKind.Array
                 ? items.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object).Select(e => GenesysCampaignSchedule.Parse(e, kind, at)).ToList()
@@ -89,13 +91,14 @@ internal sealed partial class GenesysApiClient
         });
     }
 
-    /// <summary>Reads the schedule of one campaign, sequence or messaging campaign, by that object's id.</summary>
+    /// <summary>Reads the schedule of one campaign or sequence, by that object's id, from the list of <paramref name="kind"/>.</summary>
     /// <exception cref="GenesysApiException">404 when it has no schedule (or does not exist); any other failure.</exception>
     public async Task<GenesysCampaignSchedule> GetScheduleAsync(ScheduleKind kind, string targetId, RequestStats? stats, CancellationToken cancellationToken, DateTimeOffset? now = null)
     {
         var at = now ?? DateTimeOffset.UtcNow;
-        var what = $"Reading the {GenesysCampaignSchedule.Noun(kind)} of {targetId}";
-        var response = await SendAsync(HttpMethod.Get, OutboundPaths.Schedule(GenesysCampaignSchedule.ListPath(kind), targetId), null, stats, what, cancellationToken).ConfigureAwait(false);
+        var row = OutboundKinds.Of(kind);
+        var what = $"Reading the {row.Noun} of {targetId}";
+        var response = await SendAsync(HttpMethod.Get, row.ItemPath(targetId), null, stats, what, cancellationToken).ConfigureAwait(false);
         return ReadAnswer(response, what, root => GenesysCampaignSchedule.Parse(root, kind, at));
     }
 
@@ -137,22 +140,23 @@ internal sealed partial class GenesysApiClient
     }
 
     /// <summary>
-    /// Deletes the schedule of one campaign, sequence or messaging campaign (<c>outbound:schedule:delete</c>):
+    /// Deletes the schedule of one campaign or sequence (one of the kind's <see cref="OutboundKind.DeletePermissions"/>):
     /// its target is then turned on and off by hand only.
     /// </summary>
     /// <exception cref="GenesysApiException">404 when there is none (after an unanswered attempt: <see cref="GenesysApiException.AnswerLost"/>, which may have deleted it); any other failure.</exception>
     public async Task DeleteScheduleAsync(ScheduleKind kind, string targetId, RequestStats? stats, CancellationToken cancellationToken) =>
-        await SendAsync(HttpMethod.Delete, OutboundPaths.Schedule(GenesysCampaignSchedule.ListPath(kind), targetId), null, stats, $"Deleting the {GenesysCampaignSchedule.Noun(kind)} of {targetId}", cancellationToken, expectJson: false).ConfigureAwait(false);
+        await SendAsync(HttpMethod.Delete, OutboundKinds.Of(kind).ItemPath(targetId), null, stats, $"Deleting the {OutboundKinds.Of(kind).Noun} of {targetId}", cancellationToken, expectJson: false).ConfigureAwait(false);
 
     /// <summary>
     /// Puts a schedule (back): a PUT of <paramref name="body"/> to its target's address
-    /// (<c>outbound:schedule:edit</c>); a removed schedule is put back by the body it had
+    /// (one of the kind's <see cref="OutboundKind.EditPermissions"/>); a removed schedule is put back by the body it had
     /// (docs/genesys-api.md). Returns the schedule as answered, or as read back.
     /// </summary>
     public async Task<GenesysCampaignSchedule> PutScheduleAsync(ScheduleKind kind, string targetId, string body, RequestStats? stats, CancellationToken cancellationToken)
     {
-        var what = $"Putting back the {GenesysCampaignSchedule.Noun(kind)} of {targetId}";
-        var response = await SendAsync(HttpMethod.Put, OutboundPaths.Schedule(GenesysCampaignSchedule.ListPath(kind), targetId), body, stats, what, cancellationToken, expectJson: false).ConfigureAwait(false);
+        var row = OutboundKinds.Of(kind);
+        var what = $"Putting back the {row.Noun} of {targetId}";
+        var response = await SendAsync(HttpMethod.Put, row.ItemPath(targetId), body, stats, what, cancellationToken, expectJson: false).ConfigureAwait(false);
         try
         {
             return ReadAnswer(response, what, root => GenesysCampaignSchedule.Parse(root, kind, DateTimeOffset.UtcNow));

@@ -20,4 +20,10 @@ public enum OutboundObjectKind
 
     /// <summary>The schedule of a messaging campaign (addressed by the campaign's id).</summary>
     MessagingCampaignSchedule,
+
+    /// <summary>The schedule of an email campaign, in the email campaign schedule list (addressed by the campaign's id).</summary>
+    EmailCampaignSchedule,
+
+    /// <summary>The schedule of a WhatsApp campaign, in the WhatsApp campaign schedule list (addressed by the campaign's id).</summary>
+    WhatsAppCampaignSchedule,
 }

@@ -11,16 +11,15 @@ using GenesysCloud.Outbound.Dependencies;
 namespace GenesysCloud.Outbound.Campaigns;
 
 /// <summary>
-/// What can block or undo a status change (docs/genesys-api.md): sequences, campaign rules, and the
-/// schedules of campaigns, messaging campaigns and sequences, as the typed objects their cmdlets
-/// show. Read once per cmdlet invocation; each rule below lives only here.
+/// What can block or undo a status change (docs/genesys-api.md): sequences, campaign rules, and every
+/// kind of schedule of <see cref="OutboundKinds"/>, as the typed objects their cmdlets show. Read once
+/// per cmdlet invocation; each rule below lives only here.
 /// </summary>
 internal sealed class CampaignDependencies
 {
     private readonly List<GenesysCampaignSequence> _sequences = new();
     private readonly List<GenesysCampaignRule> _rules = new();
-    private readonly Dictionary<string, GenesysCampaignSchedule> _schedules = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, GenesysCampaignSchedule> _sequenceSchedules = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<GenesysCampaignSchedule> _schedules = new();
     private readonly List<string> _unchecked = new();
 
     private CampaignDependencies()
@@ -31,7 +30,7 @@ internal sealed class CampaignDependencies
     public static CampaignDependencies None { get; } = new();
 
     /// <summary>
-    /// Reads sequences, campaign rules and the three schedule lists (one request each, and a page per
+    /// Reads sequences, campaign rules and every schedule list (one request each, and a page per
     /// 100 sequences or rules). A list that cannot be read (a missing permission) does not stop the
     /// run: every change then carries a warning that it was not checked.
     /// </summary>
@@ -54,20 +53,10 @@ internal sealed class CampaignDependencies
             }
         }).ConfigureAwait(false);
 
-        foreach (var (kind, into, what) in new[]
+        foreach (var kind in OutboundKinds.Schedules)
         {
-            (ScheduleKind.Campaign, result._schedules, "campaign schedules"),
-            (ScheduleKind.MessagingCampaign, result._schedules, "messaging campaign schedules"),
-            (ScheduleKind.Sequence, result._sequenceSchedules, "sequence schedules"),
-        })
-        {
-            await result.TryAsync(what, log, async () =>
-            {
-                foreach (var schedule in await api.ListSchedulesAsync(kind, stats, cancellationToken).ConfigureAwait(false))
-                {
-                    into[schedule.TargetId] = schedule;
-                }
-            }).ConfigureAwait(false);
+            await result.TryAsync(kind.Noun + "s", log, async () =>
+                result._schedules.AddRange(await api.ListSchedulesAsync(kind.ScheduleKind!.Value, stats, cancellationToken).ConfigureAwait(false))).ConfigureAwait(false);
         }
 
         return result;
@@ -118,18 +107,20 @@ internal sealed class CampaignDependencies
             }
         }
 
-        if (_schedules.TryGetValue(campaign.Id, out var schedule))
+        foreach (var schedule in SchedulesOf(OutboundObjectKind.Campaign, campaign.Id))
         {
-            warnings.Add($"Campaign schedule '{ScheduleName(schedule)}' starts and stops campaign '{campaign.Name}' on its own{NextStart(schedule)}.");
+            warnings.Add($"{OutboundKinds.Of(schedule.Kind).Capitalized} '{ScheduleName(schedule)}' starts and stops campaign '{campaign.Name}' on its own{NextStart(schedule)}.");
         }
 
         if (!resume)
         {
             // A scheduled sequence turns itself on, and then its current campaign.
-            foreach (var sequence in sequences.Where(s => _sequenceSchedules.ContainsKey(s.Id)))
+            foreach (var sequence in sequences)
             {
-                var sequenceSchedule = _sequenceSchedules[sequence.Id];
-                warnings.Add($"Sequence schedule '{ScheduleName(sequenceSchedule)}' turns on sequence '{sequence.Name}', which holds campaign '{campaign.Name}'{NextStart(sequenceSchedule)}.");
+                foreach (var sequenceSchedule in SchedulesOf(OutboundObjectKind.Sequence, sequence.Id))
+                {
+                    warnings.Add($"Sequence schedule '{ScheduleName(sequenceSchedule)}' turns on sequence '{sequence.Name}', which holds campaign '{campaign.Name}'{NextStart(sequenceSchedule)}.");
+                }
             }
         }
 
@@ -159,14 +150,14 @@ internal sealed class CampaignDependencies
                 hold.Add(hold.Rules, rule, campaign);
             }
 
-            if (_schedules.TryGetValue(campaign.Id, out var own))
+            foreach (var own in SchedulesOf(OutboundObjectKind.Campaign, campaign.Id))
             {
                 hold.Add(hold.Schedules, own, campaign);
             }
 
-            foreach (var sequence in containing.Where(s => _sequenceSchedules.ContainsKey(s.Id)))
+            foreach (var sequenceSchedule in containing.SelectMany(s => SchedulesOf(OutboundObjectKind.Sequence, s.Id)))
             {
-                hold.Add(hold.Schedules, _sequenceSchedules[sequence.Id], campaign);
+                hold.Add(hold.Schedules, sequenceSchedule, campaign);
             }
         }
 
@@ -192,11 +183,19 @@ internal sealed class CampaignDependencies
                 : $"Enabled campaign rule '{rule.Name}' can turn sequence '{sequence.Name}' back on (Disable-GenesysCampaignRule -Id {rule.Id}).");
         }
 
-        if (!resume && _sequenceSchedules.TryGetValue(sequence.Id, out var schedule))
+        foreach (var schedule in resume ? Enumerable.Empty<GenesysCampaignSchedule>() : SchedulesOf(OutboundObjectKind.Sequence, sequence.Id))
         {
             warnings.Add($"Sequence schedule '{ScheduleName(schedule)}' turns sequence '{sequence.Name}' on by itself{NextStart(schedule)}.");
         }
     }
+
+    /// <summary>
+    /// The schedules of one campaign or sequence, in the order of <see cref="OutboundKinds"/>: a campaign
+    /// may be in more than one list (an email campaign in the messaging and the email campaign schedule
+    /// lists; which one Genesys uses is not documented, so every one found counts).
+    /// </summary>
+    private IEnumerable<GenesysCampaignSchedule> SchedulesOf(OutboundObjectKind target, string id) =>
+        _schedules.Where(s => OutboundKinds.Of(s.Kind).Target == target && string.Equals(s.TargetId, id, StringComparison.OrdinalIgnoreCase));
 
     private static string ScheduleName(GenesysCampaignSchedule schedule) =>
         schedule.Name.Length > 0 ? schedule.Name : schedule.TargetName ?? schedule.TargetId;
@@ -231,7 +230,7 @@ public sealed class HoldTargets
     /// <summary>Enabled rules to disable.</summary>
     public List<GenesysCampaignRule> Rules { get; } = new();
 
-    /// <summary>Schedules to remove (campaign, messaging campaign and sequence schedules).</summary>
+    /// <summary>Schedules to remove (every kind of <see cref="OutboundKinds"/>).</summary>
     public List<GenesysCampaignSchedule> Schedules { get; } = new();
 
     /// <summary>The names of the campaigns <paramref name="item"/> could turn back on.</summary>

@@ -34,7 +34,9 @@ internal sealed class ScheduleChange
 
     private bool Removing => _request.Action == CampaignAction.Remove;
 
-    private string Subject => $"{ObjectNouns.Of(GenesysCampaignSchedule.ObjectKindOf(_schedule.Kind), capital: true)} '{Name}'";
+    private OutboundKind Row => OutboundKinds.Of(_schedule.Kind);
+
+    private string Subject => $"{Row.Capitalized} '{Name}'";
 
     private string Name => _schedule.Name.Length > 0 ? _schedule.Name : _schedule.TargetName ?? _schedule.TargetId;
 
@@ -53,7 +55,8 @@ internal sealed class ScheduleChange
             var message = $"{Subject}: {ex.Message}";
             if (ex.StatusCode == 403)
             {
-                message += $" Give the OAuth client's role outbound:schedule:{(Removing ? "delete" : "edit")} (or outbound:campaign:{(Removing ? "deleteSchedule" : "editSchedule")}).";
+                var needed = Removing ? Row.DeletePermissions : Row.EditPermissions;
+                message += $" Give the OAuth client's role {needed[0]} (or {needed[1]}).";
             }
 
             var unknown = ex.AnswerLost && _sending.Length > 0;
@@ -83,7 +86,7 @@ internal sealed class ScheduleChange
     private async Task<GenesysCampaignStateChange> RemoveAsync()
     {
         _sending = "DELETE";
-        _services.Log.Verbose($"Hold: deleting {GenesysCampaignSchedule.Noun(_schedule.Kind)} '{Name}' of {_schedule.TargetId} (its body is kept in the record).");
+        _services.Log.Verbose($"Hold: deleting {Row.Noun} '{Name}' of {_schedule.TargetId} (its body is kept in the record).");
         var written = "DELETE";
         try
         {

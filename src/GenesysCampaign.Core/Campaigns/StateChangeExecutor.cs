@@ -249,7 +249,7 @@ internal sealed class StateChangeExecutor
         var schedules = HoldRequest(request, CampaignAction.Remove, campaigns);
         plans.AddRange((await PlanAsync(hold.Sequences, ToggleKind.Sequence, sequences, cancellationToken).ConfigureAwait(false)).Select(p => p.For(sequences, ToggleKind.Sequence)));
         plans.AddRange((await PlanAsync(hold.Rules, ToggleKind.CampaignRule, rules, cancellationToken).ConfigureAwait(false)).Select(p => p.For(rules, ToggleKind.CampaignRule)));
-        plans.AddRange(hold.Schedules.Select(s => new PlannedChange(s, GenesysCampaignSchedule.Scheduled, true, $"Remove (delete the {GenesysCampaignSchedule.Noun(s.Kind)}, keeping its whole body in the record)", Array.Empty<string>()).For(schedules, null)));
+        plans.AddRange(hold.Schedules.Select(s => new PlannedChange(s, GenesysCampaignSchedule.Scheduled, true, $"Remove (delete the {OutboundKinds.Of(s.Kind).Noun}, keeping its whole body in the record)", Array.Empty<string>()).For(schedules, null)));
         return plans;
     }
 
@@ -300,7 +300,7 @@ internal sealed class StateChangeExecutor
             };
             var record = NewRecordOf(item, kindRequest, kind);
             record.Outcome = StateChangeOutcome.Unchanged;
-            record.Message = $"{ObjectNouns.Of(item.ObjectKind, true)} '{item.Name}' was not changed: the hold was stopped (Ctrl+C) before it was reached; nothing was sent for it.";
+            record.Message = $"{OutboundKinds.Noun(item.ObjectKind, true)} '{item.Name}' was not changed: the hold was stopped (Ctrl+C) before it was reached; nothing was sent for it.";
             record.Warnings = HeldWarnings(item, "the hold was stopped");
             Publish(record, onRecord);
         }
@@ -309,7 +309,7 @@ internal sealed class StateChangeExecutor
     /// <summary>For an object a hold meant to change and did not (failed, declined): which campaigns it can still turn back on.</summary>
     private string[] HeldWarnings(IOutboundObject item, string why) =>
         _hold?.CampaignsOf(item) is { Count: > 0 } campaigns
-            ? new[] { $"{ObjectNouns.Of(item.ObjectKind, true)} '{item.Name}' was not changed ({why}): it can still turn campaign(s) {string.Join(", ", campaigns.Select(c => "'" + c + "'"))} back on." }
+            ? new[] { $"{OutboundKinds.Noun(item.ObjectKind, true)} '{item.Name}' was not changed ({why}): it can still turn campaign(s) {string.Join(", ", campaigns.Select(c => "'" + c + "'"))} back on." }
             : Array.Empty<string>();
 
     /// <summary>The request of one kind of change a hold makes, in the hold's operation.</summary>
@@ -378,7 +378,7 @@ internal sealed class StateChangeExecutor
 
     /// <summary>The record for an object the user declined at the confirmation prompt: Unchanged, nothing sent, audited.</summary>
     public void RecordDeclined(PlannedChange plan, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> onRecord, ToggleKind? kind = null) =>
-        RecordNotSent(plan, request, $"{(plan.Target is GenesysCampaignSchedule ? "Schedule" : ObjectNouns.Of(plan.Target.ObjectKind, capital: true))} '{plan.Target.Name}' was not confirmed; nothing was sent.", HeldWarnings(plan.Target, "not confirmed"), onRecord, kind);
+        RecordNotSent(plan, request, $"{(plan.Target is GenesysCampaignSchedule ? "Schedule" : OutboundKinds.Noun(plan.Target.ObjectKind, capital: true))} '{plan.Target.Name}' was not confirmed; nothing was sent.", HeldWarnings(plan.Target, "not confirmed"), onRecord, kind);
 
     /// <summary>The record of an object for which nothing is sent, decided before the run: Unchanged, with <paramref name="message"/>, audited.</summary>
     public void RecordNotSent(PlannedChange plan, StateChangeRequest request, string message, IReadOnlyList<string> warnings, Action<GenesysCampaignStateChange, Exception?> onRecord, ToggleKind? kind = null)
@@ -431,7 +431,7 @@ internal sealed class StateChangeExecutor
     {
         var removing = request.Action == CampaignAction.Remove;
         var name = schedule.Name.Length > 0 ? schedule.Name : schedule.TargetName;
-        return NewRecord(request, GenesysCampaignSchedule.ObjectKindOf(schedule.Kind), schedule.TargetId, name, removing ? GenesysCampaignSchedule.Scheduled : GenesysCampaignSchedule.Removed, removing ? GenesysCampaignSchedule.Removed : GenesysCampaignSchedule.Scheduled);
+        return NewRecord(request, OutboundKinds.Of(schedule.Kind).ObjectKind, schedule.TargetId, name, removing ? GenesysCampaignSchedule.Scheduled : GenesysCampaignSchedule.Removed, removing ? GenesysCampaignSchedule.Removed : GenesysCampaignSchedule.Scheduled);
     }
 
     internal static GenesysCampaignStateChange NewRecord(StateChangeRequest request, ToggleKind kind, IOutboundObject item) =>

@@ -70,7 +70,7 @@ internal static class UndoPlan
             var newest = ordered[ordered.Count - 1];
             if (oldest.PreviousStatus is not { Length: > 0 } before || ActionFor(oldest.ObjectKind, before) is not { } action)
             {
-                cannot.Add((oldest, $"{ObjectNouns.Of(oldest.ObjectKind, true)} '{oldest.ObjectName ?? oldest.ObjectId}' was {oldest.PreviousStatus ?? "in a state not recorded"} before {oldest.Action} of {Stamp(oldest)}; that cannot be written, so it is not put back."));
+                cannot.Add((oldest, $"{OutboundKinds.Noun(oldest.ObjectKind, true)} '{oldest.ObjectName ?? oldest.ObjectId}' was {oldest.PreviousStatus ?? "in a state not recorded"} before {oldest.Action} of {Stamp(oldest)}; that cannot be written, so it is not put back."));
                 continue;
             }
 
@@ -91,8 +91,8 @@ internal static class UndoPlan
         (OutboundObjectKind.Sequence, SequenceStatus.Off) => CampaignAction.Suspend,
         (OutboundObjectKind.CampaignRule, RuleState.Enabled) => CampaignAction.Enable,
         (OutboundObjectKind.CampaignRule, RuleState.Disabled) => CampaignAction.Disable,
-        (OutboundObjectKind.CampaignSchedule or OutboundObjectKind.SequenceSchedule or OutboundObjectKind.MessagingCampaignSchedule, GenesysCampaignSchedule.Scheduled) => CampaignAction.Restore,
-        (OutboundObjectKind.CampaignSchedule or OutboundObjectKind.SequenceSchedule or OutboundObjectKind.MessagingCampaignSchedule, GenesysCampaignSchedule.Removed) => CampaignAction.Remove,
+        (_, GenesysCampaignSchedule.Scheduled) when OutboundKinds.Of(kind).IsSchedule => CampaignAction.Restore,
+        (_, GenesysCampaignSchedule.Removed) when OutboundKinds.Of(kind).IsSchedule => CampaignAction.Remove,
         _ => null,
     };
 
@@ -108,7 +108,7 @@ internal static class UndoPlan
         var same = step.Kind switch
         {
             OutboundObjectKind.Campaign => state == left || StateRules.ShowsWrite(newest.RequestedStatus, state),
-            _ when GenesysCampaignSchedule.ScheduleKindOf(step.Kind) is not null && state == GenesysCampaignSchedule.Removed => state == left, // Gone: no version to compare.
+            _ when OutboundKinds.Of(step.Kind).IsSchedule && state == GenesysCampaignSchedule.Removed => state == left, // Gone: no version to compare.
             _ => state == left && (newest.FinalVersion is not { } leftVersion || version == leftVersion),
         };
         // Already where the undo would put it (undone before, or by hand): no one's change to respect;
@@ -121,7 +121,7 @@ internal static class UndoPlan
         var now = state == left
             ? $"it is {state} as that change left it, but at version {version}, not {newest.FinalVersion}: it was edited since"
             : $"it is now {state}, not {left} as that change left it";
-        return $"{ObjectNouns.Of(step.Kind, true)} '{newest.ObjectName ?? newest.ObjectId}' was changed since {newest.Action} of {Stamp(newest)}: {now}. Nothing was sent; use -Force to put it back to {step.RestoreTo} anyway.";
+        return $"{OutboundKinds.Noun(step.Kind, true)} '{newest.ObjectName ?? newest.ObjectId}' was changed since {newest.Action} of {Stamp(newest)}: {now}. Nothing was sent; use -Force to put it back to {step.RestoreTo} anyway.";
     }
 
     /// <summary>
@@ -161,7 +161,7 @@ internal static class UndoPlan
         // names another object is as damaged, for the record does not say which of the two was meant.
         if (!string.Equals(schedule.TargetId, step.Id, StringComparison.OrdinalIgnoreCase))
         {
-            why = $"it is the {GenesysCampaignSchedule.Noun(kind)} of {schedule.TargetId}, not of {step.Id}";
+            why = $"it is the {OutboundKinds.Of(kind).Noun} of {schedule.TargetId}, not of {step.Id}";
             return null;
         }
 

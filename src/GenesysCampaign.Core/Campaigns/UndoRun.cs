@@ -49,7 +49,7 @@ internal sealed class UndoRun
             var request = _requests[(group.Kind, group.Action)];
             var toggle = ToggleKind.Of(group.Kind);
             var items = new List<IOutboundObject>();
-            if (GenesysCampaignSchedule.ScheduleKindOf(group.Kind) is { } scheduleKind)
+            if (OutboundKinds.Of(group.Kind).ScheduleKind is { } scheduleKind)
             {
                 plans.AddRange(PlanSchedules(executor, scheduleKind, group.Steps, current, request, emit));
                 continue;
@@ -94,7 +94,7 @@ internal sealed class UndoRun
             var now = current.TryGetValue(Key(step), out var read) ? (GenesysCampaignSchedule)read : null;
             var state = now is null ? GenesysCampaignSchedule.Removed : GenesysCampaignSchedule.Scheduled;
             var restore = step.Action == CampaignAction.Restore;
-            var noun = GenesysCampaignSchedule.Noun(kind);
+            var noun = OutboundKinds.Of(kind).Noun;
             GenesysCampaignSchedule? target = now;
             if (restore)
             {
@@ -121,7 +121,7 @@ internal sealed class UndoRun
             var why = _force ? null : UndoPlan.ChangedSince(step, state, now?.Version ?? 0);
             yield return why is not null
                 ? new PlannedChange(target!, state, false, why, Array.Empty<string>()) { NotSent = why }.For(request, null)
-                : new PlannedChange(target!, state, true, restore ? $"Restore (put the {GenesysCampaignSchedule.Noun(kind)} back from the body its removal kept)" : $"Remove (delete the {GenesysCampaignSchedule.Noun(kind)} again)", Array.Empty<string>()).For(request, null);
+                : new PlannedChange(target!, state, true, restore ? $"Restore (put the {noun} back from the body its removal kept)" : $"Remove (delete the {noun} again)", Array.Empty<string>()).For(request, null);
         }
     }
 
@@ -146,7 +146,7 @@ internal sealed class UndoRun
         foreach (var step in _steps)
         {
             var toggle = ToggleKind.Of(step.Kind);
-            var scheduleKind = GenesysCampaignSchedule.ScheduleKindOf(step.Kind);
+            var scheduleKind = OutboundKinds.Of(step.Kind).ScheduleKind;
             try
             {
                 if (scheduleKind is { } schedules)
@@ -167,7 +167,7 @@ internal sealed class UndoRun
                 // One object that cannot be read (its division refused, Genesys down for it) is that
                 // object's failure: the others are still put back.
                 var (_, failure) = Failures.Classify(ex);
-                executor.RecordInputError(step.Id, step.Kind, _requests[(step.Kind, step.Action)], failure, Failures.CodeOf(ex), $"{ObjectNouns.Of(step.Kind, true)} '{step.Newest.ObjectName ?? step.Id}' could not be read, so it was not put back: {ex.Message}", emit);
+                executor.RecordInputError(step.Id, step.Kind, _requests[(step.Kind, step.Action)], failure, Failures.CodeOf(ex), $"{OutboundKinds.Noun(step.Kind, true)} '{step.Newest.ObjectName ?? step.Id}' could not be read, so it was not put back: {ex.Message}", emit);
                 _unreadable.Add(Key(step));
                 continue;
             }
@@ -199,7 +199,7 @@ internal sealed class UndoRun
             }
 
             var request = _requests[(group.Kind, group.Action)];
-            if (GenesysCampaignSchedule.ScheduleKindOf(group.Kind) is not null)
+            if (OutboundKinds.Of(group.Kind).IsSchedule)
             {
                 await executor.RunAsync(items.Cast<GenesysCampaignSchedule>().ToList(), request, emit, token).ConfigureAwait(false);
             }

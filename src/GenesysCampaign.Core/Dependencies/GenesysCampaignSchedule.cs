@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
-using GenesysCloud.Outbound.Api;
 using GenesysCloud.Outbound.Audit;
 
 namespace GenesysCloud.Outbound.Dependencies;
@@ -18,11 +17,17 @@ public enum ScheduleKind
 
     /// <summary>A messaging campaign: <c>/api/v2/outbound/schedules/messagingcampaigns</c>, SDK model <c>MessagingCampaignSchedule</c>, target in <c>messagingCampaign</c>.</summary>
     MessagingCampaign,
+
+    /// <summary>An email campaign: <c>/api/v2/outbound/schedules/emailcampaigns</c>, SDK model <c>EmailCampaignSchedule</c>, target in <c>emailCampaign</c>.</summary>
+    EmailCampaign,
+
+    /// <summary>A WhatsApp campaign: <c>/api/v2/outbound/schedules/whatsappcampaigns</c>, SDK model <c>WhatsAppCampaignSchedule</c>, target in <c>whatsAppCampaign</c>.</summary>
+    WhatsAppCampaign,
 }
 
 /// <summary>
-/// An outbound schedule of a campaign, a sequence or a messaging campaign (shape in
-/// tests/fixtures/schedule.campaign.json; the three lists are bare arrays, docs/genesys-api.md):
+/// An outbound schedule of a campaign, a sequence, a messaging, email or WhatsApp campaign (shape in
+/// tests/fixtures/schedule.campaign.json; where each kind's list is: <see cref="OutboundKinds"/>):
 /// one-off <see cref="Intervals"/> and <see cref="Recurrences"/> during which Genesys turns the
 /// target on, and off at their end. The fields the module needs are typed, with
 /// <see cref="NextStart"/> computed by <see cref="ScheduleCalendar"/>; the whole body is kept as
@@ -52,10 +57,10 @@ public sealed class GenesysCampaignSchedule : IOutboundObject
     /// <summary>The optimistic-concurrency version a PUT must echo (0 when the answer has none).</summary>
     public int Version { get; private set; }
 
-    /// <summary>What it schedules: a campaign, a sequence or a messaging campaign.</summary>
+    /// <summary>Which list it is in, and so what it schedules (<see cref="OutboundKinds"/>).</summary>
     public ScheduleKind Kind { get; }
 
-    /// <summary>The scheduled object (<c>campaign</c>, <c>sequence</c> or <c>messagingCampaign</c>); null when the answer lacks it.</summary>
+    /// <summary>The scheduled object (<c>campaign</c>, <c>sequence</c>, <c>messagingCampaign</c>, <c>emailCampaign</c> or <c>whatsAppCampaign</c>); null when the answer lacks it.</summary>
     public GenesysEntityRef? Target { get; private set; }
 
     /// <summary>The scheduled object's id (the schedule id when the answer names no target).</summary>
@@ -93,54 +98,13 @@ public sealed class GenesysCampaignSchedule : IOutboundObject
     internal string Json { get; }
 
     /// <inheritdoc />
-    OutboundObjectKind IOutboundObject.ObjectKind => ObjectKindOf(Kind);
+    OutboundObjectKind IOutboundObject.ObjectKind => OutboundKinds.Of(Kind).ObjectKind;
 
     /// <summary>A schedule is addressed by the id of what it schedules: so are its records.</summary>
     string IOutboundObject.Id => TargetId;
 
-    /// <summary>The record kind of a kind of schedule.</summary>
-    public static OutboundObjectKind ObjectKindOf(ScheduleKind kind) => kind switch
-    {
-        ScheduleKind.Sequence => OutboundObjectKind.SequenceSchedule,
-        ScheduleKind.MessagingCampaign => OutboundObjectKind.MessagingCampaignSchedule,
-        _ => OutboundObjectKind.CampaignSchedule,
-    };
-
-    /// <summary>The kind of schedule of a record kind; null for a kind that is no schedule.</summary>
-    public static ScheduleKind? ScheduleKindOf(OutboundObjectKind kind) => kind switch
-    {
-        OutboundObjectKind.CampaignSchedule => ScheduleKind.Campaign,
-        OutboundObjectKind.SequenceSchedule => ScheduleKind.Sequence,
-        OutboundObjectKind.MessagingCampaignSchedule => ScheduleKind.MessagingCampaign,
-        _ => null,
-    };
-
     /// <summary>The exact JSON text that was read (every field, unknown ones too).</summary>
     public string ToJson() => Json;
-
-    /// <summary>The list path of a kind of schedule (<see cref="OutboundPaths"/>).</summary>
-    public static string ListPath(ScheduleKind kind) => kind switch
-    {
-        ScheduleKind.Sequence => OutboundPaths.SequenceSchedules,
-        ScheduleKind.MessagingCampaign => OutboundPaths.MessagingCampaignSchedules,
-        _ => OutboundPaths.CampaignSchedules,
-    };
-
-    /// <summary>The property that references what a kind of schedule schedules.</summary>
-    public static string TargetProperty(ScheduleKind kind) => kind switch
-    {
-        ScheduleKind.Sequence => "sequence",
-        ScheduleKind.MessagingCampaign => "messagingCampaign",
-        _ => "campaign",
-    };
-
-    /// <summary>What a kind of schedule is called in messages.</summary>
-    public static string Noun(ScheduleKind kind) => kind switch
-    {
-        ScheduleKind.Sequence => "sequence schedule",
-        ScheduleKind.MessagingCampaign => "messaging campaign schedule",
-        _ => "campaign schedule",
-    };
 
     /// <summary>The next start (UTC) at or after <paramref name="now"/>, computed afresh; null when none lies ahead.</summary>
     public DateTime? NextStartAfter(DateTimeOffset now)
@@ -165,20 +129,20 @@ public sealed class GenesysCampaignSchedule : IOutboundObject
     public override string ToString() => Name;
 
     /// <summary>
-    /// Reads one schedule of <paramref name="kind"/> (when null, the kind is the first of
-    /// <c>campaign</c>, <c>sequence</c>, <c>messagingCampaign</c> the object has, else Campaign);
+    /// Reads one schedule of <paramref name="kind"/> (when null, the first kind of <see cref="OutboundKinds"/>
+    /// whose target property the object has, else Campaign);
     /// <see cref="NextStart"/> is computed from <paramref name="now"/>. Its raw text is kept byte for byte.
     /// </summary>
     /// <exception cref="FormatException">The object has no id and names no target.</exception>
     public static GenesysCampaignSchedule Parse(JsonElement element, ScheduleKind? kind, DateTimeOffset now)
     {
-        var actual = kind ?? new[] { ScheduleKind.Campaign, ScheduleKind.Sequence, ScheduleKind.MessagingCampaign }
-            .Where(k => DependencyJson.Property(element, TargetProperty(k)).ValueKind is JsonValueKind.Object or JsonValueKind.String)
-            .DefaultIfEmpty(ScheduleKind.Campaign)
+        var row = kind is { } given ? OutboundKinds.Of(given) : OutboundKinds.Schedules
+            .Where(k => DependencyJson.Property(element, k.TargetProperty).ValueKind is JsonValueKind.Object or JsonValueKind.String)
+            .DefaultIfEmpty(OutboundKinds.Of(ScheduleKind.Campaign))
             .First();
-        var target = DependencyJson.Reference(element, TargetProperty(actual));
+        var target = DependencyJson.Reference(element, row.TargetProperty);
         var id = DependencyJson.Text(element, "id") is { Length: > 0 } own ? own : target?.Id
-            ?? throw new FormatException($"A {Noun(actual)} has no 'id' and no '{TargetProperty(actual)}'.");
+            ?? throw new FormatException($"A {row.Noun} has no 'id' and no '{row.TargetProperty}'.");
         var zoneName = DependencyJson.Text(element, "timeZone") is { } text && !string.IsNullOrWhiteSpace(text) ? text : "UTC";
         var zone = ScheduleCalendar.FindZone(zoneName);
         var warnings = new List<string>();
@@ -187,7 +151,7 @@ public sealed class GenesysCampaignSchedule : IOutboundObject
             warnings.Add($"Time zone '{zoneName}' is not known on this machine: times without a zone of their own were not computed.");
         }
 
-        var schedule = new GenesysCampaignSchedule(element.GetRawText(), id, actual)
+        var schedule = new GenesysCampaignSchedule(element.GetRawText(), id, row.ScheduleKind!.Value)
         {
             Name = DependencyJson.Text(element, "name") ?? string.Empty,
             Version = DependencyJson.Int(element, "version") ?? 0,

@@ -88,7 +88,7 @@ internal sealed class ToggleKind
     public string Noun { get; }
 
     /// <summary>The noun with a capital, to start a sentence.</summary>
-    public string Capitalized => ObjectNouns.Of(ObjectKind, capital: true);
+    public string Capitalized => OutboundKinds.Noun(ObjectKind, capital: true);
 
     /// <summary>The permission the PUT needs.</summary>
     public string EditPermission { get; }

@@ -10,7 +10,7 @@ using GenesysCloud.Outbound.PowerShell.Infrastructure;
 namespace GenesysCloud.Outbound.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Gets the schedules of campaigns, sequences and messaging campaigns, each with the next time it starts what it schedules.</para>
+/// <para type="synopsis">Gets the schedules of campaigns (voice, messaging, email, WhatsApp) and sequences, each with the next time it starts what it schedules.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "GenesysCampaignSchedule", DefaultParameterSetName = AllSet)]
 [OutputType(typeof(GenesysCampaignSchedule))]
@@ -25,12 +25,12 @@ public sealed class GetGenesysCampaignScheduleCommand : GenesysApiCmdlet
     private GenesysApiClient? _api;
     private DateTimeOffset _now;
 
-    /// <summary>Only these kinds of schedule (Campaign, Sequence, MessagingCampaign); all three when omitted.</summary>
+    /// <summary>Only these kinds of schedule (Campaign, Sequence, MessagingCampaign, EmailCampaign, WhatsAppCampaign); every kind when omitted.</summary>
     [Parameter(Position = 0, ParameterSetName = AllSet)]
     [ValidateNotNullOrEmpty]
     public ScheduleKind[]? Kind { get; set; }
 
-    /// <summary>Campaigns (from Get-GenesysCampaign), voice or messaging: their schedules.</summary>
+    /// <summary>Campaigns (from Get-GenesysCampaign), voice or messaging: their schedules, in every list that may hold one for the campaign's media type.</summary>
     [Parameter(Mandatory = true, ParameterSetName = CampaignSet, ValueFromPipeline = true)]
     [ValidateNotNull]
     public GenesysCampaign[]? Campaign { get; set; }
@@ -50,7 +50,10 @@ public sealed class GetGenesysCampaignScheduleCommand : GenesysApiCmdlet
         {
             foreach (var campaign in Campaign!)
             {
-                WriteFor(ReferenceEquals(campaign.Kind, CampaignKind.Messaging) ? ScheduleKind.MessagingCampaign : ScheduleKind.Campaign, campaign.Id);
+                foreach (var kind in OutboundKinds.Schedules.Where(k => k.MaySchedule(campaign)))
+                {
+                    WriteFor(kind.ScheduleKind!.Value, campaign.Id);
+                }
             }
         }
         else if (ParameterSetName == SequenceSet)
@@ -70,7 +73,7 @@ public sealed class GetGenesysCampaignScheduleCommand : GenesysApiCmdlet
             return;
         }
 
-        var kinds = Kind?.Distinct() ?? new[] { ScheduleKind.Campaign, ScheduleKind.Sequence, ScheduleKind.MessagingCampaign };
+        var kinds = Kind?.Distinct() ?? OutboundKinds.Schedules.Select(k => k.ScheduleKind!.Value);
         foreach (var kind in kinds)
         {
             foreach (var schedule in List(kind))
@@ -128,7 +131,7 @@ public sealed class GetGenesysCampaignScheduleCommand : GenesysApiCmdlet
         {
             foreach (var warning in schedule.Warnings)
             {
-                WriteWarning($"{GenesysCampaignSchedule.Noun(schedule.Kind)} '{schedule.Name}': {warning}");
+                WriteWarning($"{OutboundKinds.Of(schedule.Kind).Capitalized} '{schedule.Name}': {warning}");
             }
 
             WriteObject(schedule);

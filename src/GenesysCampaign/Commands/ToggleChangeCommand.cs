@@ -120,7 +120,7 @@ public abstract class ToggleChangeCommand : ChangeCmdlet
             api,
             request,
             AuditLogPath,
-            ObjectNouns.IdPartOf(Kind.ObjectKind) + "LookupFailed",
+            OutboundKinds.Of(Kind.ObjectKind).IdPart + "LookupFailed",
             (executor, _) =>
             {
                 var items = Resolve(api, executor, request);

@@ -291,7 +291,7 @@ internal sealed class ChangeRun
     }
 
     /// <summary>What messages call the planned object, by its own kind (a run can hold several kinds: a hold, an undo).</summary>
-    private static string NounOf(PlannedChange planned) => ObjectNouns.Of(planned.Target.ObjectKind);
+    private static string NounOf(PlannedChange planned) => OutboundKinds.Noun(planned.Target.ObjectKind);
 
     private void Defer(GenesysCampaignStateChange record, ErrorRecord error) =>
         _deferred.Add((_positionOf(record.ObjectId), error));

@@ -160,7 +160,7 @@ internal static class ErrorMapping
     /// </summary>
     public static string ErrorId(GenesysCampaignStateChange record)
     {
-        var noun = ObjectNouns.IdPartOf(record.ObjectKind);
+        var noun = OutboundKinds.Of(record.ObjectKind).IdPart;
         return record.Outcome switch
         {
             StateChangeOutcome.Rejected => noun + "StateChangeRejected",
