@@ -19,7 +19,7 @@ public sealed class AuditSinkTests : IDisposable
         ObjectName = "Sales-East-001",
         CampaignId = id,
         CampaignName = "Sales-East-001",
-        MediaType = GenesysCloud.Outbound.Campaigns.CampaignMediaType.Sms,
+        MediaType = CampaignMediaType.Sms,
         Action = CampaignAction.Suspend,
         Reason = "compliance",
         PreviousStatus = "on",

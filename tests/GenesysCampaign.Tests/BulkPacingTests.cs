@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using GenesysCloud.Outbound.Api;
 using GenesysCloud.Outbound.Audit;
-using GenesysCloud.Outbound.Campaigns;
+using GenesysCloud.Outbound.Engine;
 using GenesysCloud.Outbound.Simulator;
 using Xunit;
 

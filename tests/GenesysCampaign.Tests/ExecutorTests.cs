@@ -1,5 +1,6 @@
 using GenesysCloud.Outbound.Audit;
 using GenesysCloud.Outbound.Campaigns;
+using GenesysCloud.Outbound.Engine;
 using GenesysCloud.Outbound.Simulator;
 using Xunit;
 

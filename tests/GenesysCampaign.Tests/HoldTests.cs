@@ -245,9 +245,9 @@ public sealed class HoldTests
         await using var org = await TestOrg.StartAsync();
         var api = org.Client();
         var campaigns = await api.GetCampaignsByIdAsync(Held, null, CancellationToken.None);
-        using var waiter = new GenesysCloud.Outbound.Campaigns.PollingCampaignWaiter(api);
-        var executor = new GenesysCloud.Outbound.Campaigns.StateChangeExecutor(api, waiter, null);
-        var request = new GenesysCloud.Outbound.Campaigns.StateChangeRequest(CampaignAction.Suspend) { Hold = true, Reason = "INC-1" };
+        using var waiter = new GenesysCloud.Outbound.Engine.PollingCampaignWaiter(api);
+        var executor = new GenesysCloud.Outbound.Engine.StateChangeExecutor(api, waiter, null);
+        var request = new GenesysCloud.Outbound.Engine.StateChangeRequest(CampaignAction.Suspend) { Hold = true, Reason = "INC-1" };
         var plans = await executor.PlanHoldAsync(campaigns, request, CancellationToken.None);
         var dependencies = plans.Where(p => p.WouldWrite && p.Target.ObjectKind != OutboundObjectKind.Campaign).Select(p => p.Target).ToList();
         Assert.Contains(dependencies, d => d.ObjectKind == OutboundObjectKind.Sequence);

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using System.Text.RegularExpressions;
 using GenesysCloud.Outbound.Audit;
 using GenesysCloud.Outbound.Campaigns;
+using GenesysCloud.Outbound.Engine;
 using GenesysCloud.Outbound.Simulator;
 using Xunit;
 using static GenesysCampaign.Tests.PowerShellHost;

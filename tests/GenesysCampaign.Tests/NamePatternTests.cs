@@ -1,5 +1,5 @@
 using GenesysCloud.Outbound.Audit;
-using GenesysCloud.Outbound.Campaigns;
+using GenesysCloud.Outbound.Engine;
 using GenesysCloud.Outbound.Simulator;
 using Xunit;
 
@@ -70,13 +70,13 @@ public class CampaignIdTests
     [InlineData("café", false)]
     public void Only_what_can_safely_be_a_path_segment_is_an_id(string id, bool valid)
     {
-        Assert.Equal(valid, GenesysCloud.Outbound.Campaigns.CampaignFinder.IsValidId(id));
+        Assert.Equal(valid, GenesysCloud.Outbound.Engine.CampaignFinder.IsValidId(id));
     }
 
     [Fact]
     public void An_id_longer_than_128_characters_is_refused()
     {
-        Assert.False(GenesysCloud.Outbound.Campaigns.CampaignFinder.IsValidId(new string('a', 129)));
+        Assert.False(GenesysCloud.Outbound.Engine.CampaignFinder.IsValidId(new string('a', 129)));
     }
 
     [Fact]

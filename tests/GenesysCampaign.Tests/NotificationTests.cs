@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using GenesysCloud.Outbound.Audit;
 using GenesysCloud.Outbound.Campaigns;
+using GenesysCloud.Outbound.Engine;
 using GenesysCloud.Outbound.Simulator;
 using Xunit;
 using static GenesysCampaign.Tests.Requests;

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using GenesysCloud.Outbound.Api;
 using GenesysCloud.Outbound.Audit;
-using GenesysCloud.Outbound.Campaigns;
 using GenesysCloud.Outbound.Dependencies;
+using GenesysCloud.Outbound.Engine;
 using GenesysCloud.Outbound.Resilience;
 using GenesysCloud.Outbound.Simulator;
 using Xunit;

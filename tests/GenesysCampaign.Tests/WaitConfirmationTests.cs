@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using GenesysCloud.Outbound.Audit;
-using GenesysCloud.Outbound.Campaigns;
+using GenesysCloud.Outbound.Engine;
 using GenesysCloud.Outbound.Simulator;
 using Xunit;
 using Xunit.Abstractions;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using GenesysCloud.Outbound.Audit;
-using GenesysCloud.Outbound.Campaigns;
 using GenesysCloud.Outbound.Dependencies;
+using GenesysCloud.Outbound.Engine;
 using GenesysCloud.Outbound.Simulator;
 using Xunit;
 using static GenesysCampaign.Tests.PowerShellHost;

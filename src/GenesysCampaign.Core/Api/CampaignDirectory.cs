@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using GenesysCloud.Outbound.Audit;
 using GenesysCloud.Outbound.Campaigns;
 
 namespace GenesysCloud.Outbound.Api;

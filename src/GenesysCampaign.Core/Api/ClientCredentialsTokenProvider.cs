@@ -14,7 +14,7 @@ namespace GenesysCloud.Outbound.Api;
 /// OAuth client credentials (docs/genesys-api.md): one token reused until shortly before it expires, then
 /// renewed; concurrent callers share one renewal.
 /// </summary>
-public sealed class ClientCredentialsTokenProvider : IAccessTokenProvider
+internal sealed class ClientCredentialsTokenProvider : IAccessTokenProvider
 {
     /// <summary>Renew this long before expiry, so no request leaves with a token about to die.</summary>
     internal static readonly TimeSpan RenewalMargin = TimeSpan.FromSeconds(60);

@@ -6,6 +6,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using GenesysCloud.Outbound.Audit;
 using GenesysCloud.Outbound.Dependencies;
 
 namespace GenesysCloud.Outbound.Api;
@@ -21,7 +22,7 @@ internal sealed partial class GenesysApiClient
     /// <summary>Streams every sequence, page after page. Needs <c>outbound:campaignSequence:view</c>.</summary>
     public async IAsyncEnumerable<GenesysCampaignSequence> ListSequencesAsync(RequestStats? stats, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var sequence in ListPagesAsync(OutboundPaths.Sequences, $"pageSize={MaxPageSize}", GenesysCampaignSequence.Parse, stats, "Listing sequences", cancellationToken).ConfigureAwait(false))
+        await foreach (var sequence in ListPagesAsync(ToggleKind.Sequence.ListPath, $"pageSize={MaxPageSize}", GenesysCampaignSequence.Parse, stats, "Listing sequences", cancellationToken).ConfigureAwait(false))
         {
             yield return sequence;
         }
@@ -39,14 +40,14 @@ internal sealed partial class GenesysApiClient
     public async Task<GenesysCampaignSequence> GetSequenceAsync(string id, RequestStats? stats, CancellationToken cancellationToken)
     {
         var what = $"Reading sequence {id}";
-        var response = await SendAsync(HttpMethod.Get, OutboundPaths.Sequence(id), null, stats, what, cancellationToken).ConfigureAwait(false);
+        var response = await SendAsync(HttpMethod.Get, ToggleKind.Sequence.ItemPath(id), null, stats, what, cancellationToken).ConfigureAwait(false);
         return ReadAnswer(response, what, GenesysCampaignSequence.Parse);
     }
 
     /// <summary>Streams every campaign rule, page after page. Needs <c>outbound:campaignRule:view</c>.</summary>
     public async IAsyncEnumerable<GenesysCampaignRule> ListCampaignRulesAsync(RequestStats? stats, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var rule in ListPagesAsync(OutboundPaths.CampaignRules, $"pageSize={MaxPageSize}", GenesysCampaignRule.Parse, stats, "Listing campaign rules", cancellationToken).ConfigureAwait(false))
+        await foreach (var rule in ListPagesAsync(ToggleKind.CampaignRule.ListPath, $"pageSize={MaxPageSize}", GenesysCampaignRule.Parse, stats, "Listing campaign rules", cancellationToken).ConfigureAwait(false))
         {
             yield return rule;
         }
@@ -64,7 +65,7 @@ internal sealed partial class GenesysApiClient
     public async Task<GenesysCampaignRule> GetCampaignRuleAsync(string id, RequestStats? stats, CancellationToken cancellationToken)
     {
         var what = $"Reading campaign rule {id}";
-        var response = await SendAsync(HttpMethod.Get, OutboundPaths.CampaignRule(id), null, stats, what, cancellationToken).ConfigureAwait(false);
+        var response = await SendAsync(HttpMethod.Get, ToggleKind.CampaignRule.ItemPath(id), null, stats, what, cancellationToken).ConfigureAwait(false);
         return ReadAnswer(response, what, GenesysCampaignRule.Parse);
     }
 

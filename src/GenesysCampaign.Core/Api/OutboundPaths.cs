@@ -4,7 +4,7 @@ namespace GenesysCloud.Outbound.Api;
 
 /// <summary>
 /// The endpoints this module calls besides the campaigns' own (which <see cref="Campaigns.CampaignKind"/>
-/// holds per kind) and the schedules' (<see cref="Dependencies.OutboundKinds"/>), relative to the API base, in one place (docs/genesys-api.md; all CONFIRMED). Ids
+/// holds per kind), the sequences' and rules' (<see cref="Dependencies.ToggleKind"/>) and the schedules' (<see cref="Dependencies.OutboundKinds"/>), relative to the API base, in one place (docs/genesys-api.md; all CONFIRMED). Ids
 /// are escaped here, so no caller builds a path by hand.
 /// </summary>
 internal static class OutboundPaths
@@ -15,18 +15,6 @@ internal static class OutboundPaths
     /// is UNCONFIRMED, so only <c>id</c> and <c>mediaType</c> are read.
     /// </summary>
     public const string AllCampaigns = "api/v2/outbound/campaigns/all";
-
-    /// <summary><c>GET</c>: sequences (paged).</summary>
-    public const string Sequences = "api/v2/outbound/sequences";
-
-    /// <summary><c>GET</c>: campaign rules (paged).</summary>
-    public const string CampaignRules = "api/v2/outbound/campaignrules";
-
-    /// <summary><c>GET</c> (later <c>PUT</c>): one sequence.</summary>
-    public static string Sequence(string id) => $"{Sequences}/{Uri.EscapeDataString(id)}";
-
-    /// <summary><c>GET</c> (later <c>PUT</c>): one campaign rule.</summary>
-    public static string CampaignRule(string id) => $"{CampaignRules}/{Uri.EscapeDataString(id)}";
 
     /// <summary><c>POST</c>: a notification channel.</summary>
     public const string NotificationChannels = "api/v2/notifications/channels";

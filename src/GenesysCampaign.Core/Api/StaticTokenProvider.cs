@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 namespace GenesysCloud.Outbound.Api;
 
 /// <summary>A token the user brought (-AccessToken): it cannot be renewed, so a 401 stays a 401.</summary>
-public sealed class StaticTokenProvider : IAccessTokenProvider
+internal sealed class StaticTokenProvider : IAccessTokenProvider
 {
     private SecureString? _token;
 

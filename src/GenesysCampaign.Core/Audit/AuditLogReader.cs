@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace GenesysCloud.Outbound.Audit;
 
 /// <summary>One line of an audit log: its record, or why it is not one.</summary>
-public sealed class AuditLogLine
+internal sealed class AuditLogLine
 {
     internal AuditLogLine(int lineNumber, GenesysCampaignStateChange? record, string? error)
     {
@@ -29,7 +29,7 @@ public sealed class AuditLogLine
 /// Reads an audit log back. A damaged line (a torn write, an edit by hand) is reported with its
 /// line number and reading goes on: one bad line never hides the others.
 /// </summary>
-public static class AuditLogReader
+internal static class AuditLogReader
 {
     /// <summary>Streams every non-empty line of <paramref name="path"/>, while writers may still append.</summary>
     public static IEnumerable<AuditLogLine> Read(string path)

@@ -1,6 +1,3 @@
-using GenesysCloud.Outbound.Api;
-using GenesysCloud.Outbound.Campaigns;
-
 namespace GenesysCloud.Outbound.Audit;
 
 /// <summary>
@@ -10,7 +7,7 @@ namespace GenesysCloud.Outbound.Audit;
 /// of the module's codes below, written in Genesys's style (lowercase words joined by dots), so a
 /// log filtered on ErrorCode meets one vocabulary.
 /// </summary>
-public static class Failures
+internal static class Failures
 {
     /// <summary>An id that cannot be a campaign id: no request was made for it.</summary>
     public const string InvalidCampaignId = "invalid.campaign.id";
@@ -73,12 +70,6 @@ public static class Failures
         _ => InvalidCampaignId,
     };
 
-    /// <summary>The outcome and failure kind of a change that ended in an API error.</summary>
-    public static (StateChangeOutcome Outcome, FailureKind Failure) Classify(GenesysApiException ex) =>
-        ApiErrors.IsActiveCampaignLimit(ex) && ex.StatusCode is 400 or 409
-            ? (StateChangeOutcome.Rejected, FailureKind.LimitsExceeded)
-            : Classify(ex.StatusCode);
-
     /// <summary>The outcome and failure kind an HTTP status means (0: no answer at all).</summary>
     public static (StateChangeOutcome Outcome, FailureKind Failure) Classify(int httpStatus) => httpStatus switch
     {
@@ -89,8 +80,4 @@ public static class Failures
         429 => (StateChangeOutcome.Failed, FailureKind.LimitsExceeded),
         _ => (StateChangeOutcome.Failed, FailureKind.ConnectionError),
     };
-
-    /// <summary>The ErrorCode of an API error: Genesys's code, or ours for a rate limit, a bare status or no answer.</summary>
-    public static string CodeOf(GenesysApiException ex) =>
-        ex.Code ?? (ex.StatusCode == 0 ? ConnectionFailed : "http." + ex.StatusCode);
 }

@@ -49,7 +49,7 @@ public sealed class GenesysCampaignStateChange
 
     /// <summary>Voice, Sms, Email or WhatsApp, when the campaign was read (null for an id that matched none).</summary>
     [JsonInclude]
-    public GenesysCloud.Outbound.Campaigns.CampaignMediaType? MediaType { get; internal set; }
+    public CampaignMediaType? MediaType { get; internal set; }
 
     /// <summary>Suspend, Resume or Stop (campaigns and sequences); Disable or Enable (campaign rules).</summary>
     [JsonInclude]

@@ -1,7 +1,7 @@
 namespace GenesysCloud.Outbound.Audit;
 
 /// <summary>Where records go before the cmdlet moves on.</summary>
-public interface IAuditSink
+internal interface IAuditSink
 {
     /// <summary>Stores one record durably; throws when it cannot.</summary>
     void Append(GenesysCampaignStateChange record);

@@ -12,7 +12,7 @@ namespace GenesysCloud.Outbound.Audit;
 /// file is never rewritten. Each line is one write while holding <c>&lt;log&gt;.lock</c> exclusively, so
 /// two processes appending to one file take turns instead of interleaving or overwriting each other.
 /// </summary>
-public sealed class JsonLinesAuditSink : IAuditSink
+internal sealed class JsonLinesAuditSink : IAuditSink
 {
     internal static readonly JsonSerializerOptions SerializerOptions = new()
     {

@@ -1,23 +1,9 @@
 using System;
 using System.Collections.Generic;
+using GenesysCloud.Outbound.Audit;
+using GenesysCloud.Outbound.Engine;
 
 namespace GenesysCloud.Outbound.Campaigns;
-
-/// <summary>A campaign's media type: voice (dialer) campaigns and the three kinds of messaging campaign.</summary>
-public enum CampaignMediaType
-{
-    /// <summary>A voice (dialer) campaign: <c>/api/v2/outbound/campaigns</c>.</summary>
-    Voice,
-
-    /// <summary>An SMS messaging campaign (<c>smsConfig</c>).</summary>
-    Sms,
-
-    /// <summary>An email messaging campaign (<c>emailConfig</c>).</summary>
-    Email,
-
-    /// <summary>A WhatsApp messaging campaign (<c>whatsAppConfig</c>).</summary>
-    WhatsApp,
-}
 
 /// <summary>
 /// One kind of outbound campaign as the API serves it, in one place: its endpoints, its notification

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
 using GenesysCloud.Outbound.Audit;
-using GenesysCloud.Outbound.Dependencies;
 
 namespace GenesysCloud.Outbound.Campaigns;
 

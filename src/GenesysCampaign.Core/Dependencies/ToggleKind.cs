@@ -2,9 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
-using GenesysCloud.Outbound.Api;
 using GenesysCloud.Outbound.Audit;
 using GenesysCloud.Outbound.Campaigns;
+using GenesysCloud.Outbound.Engine;
 
 namespace GenesysCloud.Outbound.Dependencies;
 
@@ -24,7 +24,7 @@ internal sealed class ToggleKind
         OutboundObjectKind.Sequence,
         "sequence",
         "outbound:campaignSequence:edit",
-        OutboundPaths.Sequence,
+        "api/v2/outbound/sequences",
         json => GenesysCampaignSequence.Parse(json),
         o => ((GenesysCampaignSequence)o).Status,
         "status",
@@ -37,7 +37,7 @@ internal sealed class ToggleKind
         OutboundObjectKind.CampaignRule,
         "campaign rule",
         "outbound:campaignRule:edit",
-        OutboundPaths.CampaignRule,
+        "api/v2/outbound/campaignrules",
         json => GenesysCampaignRule.Parse(json),
         o => ((GenesysCampaignRule)o).Enabled ? RuleState.Enabled : RuleState.Disabled,
         "enabled",
@@ -58,7 +58,7 @@ internal sealed class ToggleKind
         OutboundObjectKind objectKind,
         string noun,
         string editPermission,
-        Func<string, string> itemPath,
+        string listPath,
         Func<JsonElement, IOutboundObject> parse,
         Func<IOutboundObject, string> stateOf,
         string field,
@@ -69,7 +69,7 @@ internal sealed class ToggleKind
         ObjectKind = objectKind;
         Noun = noun;
         EditPermission = editPermission;
-        ItemPath = itemPath;
+        ListPath = listPath;
         _parse = parse;
         _stateOf = stateOf;
         Field = field;
@@ -93,8 +93,11 @@ internal sealed class ToggleKind
     /// <summary>The permission the PUT needs.</summary>
     public string EditPermission { get; }
 
-    /// <summary>The API path of one object (GET and PUT), from its id.</summary>
-    public Func<string, string> ItemPath { get; }
+    /// <summary>The paged list (GET), relative to the API base (docs/genesys-api.md, CONFIRMED).</summary>
+    public string ListPath { get; }
+
+    /// <summary>The API path of one object (GET and PUT), from its id (escaped here).</summary>
+    public string ItemPath(string id) => $"{ListPath}/{Uri.EscapeDataString(id)}";
 
     /// <summary>The top-level field the change writes: <c>status</c>, <c>enabled</c>.</summary>
     public string Field { get; }
@@ -123,39 +126,8 @@ internal sealed class ToggleKind
     /// <summary>The JSON value of <see cref="Field"/> that means <paramref name="state"/>: <c>"off"</c>, <c>false</c>.</summary>
     public string BodyValue(string state) => _encode(state);
 
-    /// <summary>
-    /// What to do with <paramref name="item"/> as read: Unchanged when it is already in the state the
-    /// action leads to (or, for a sequence, a Suspend finds it complete: it runs nothing); Rejected
-    /// when the kind refuses the change without -Force (a sequence that is complete, or in a status
-    /// this module does not know); else Write. <paramref name="pausedCampaigns"/>: the campaigns a hold
-    /// pauses in the same operation (ids, any case), of which no caution is given.
-    /// </summary>
-    public StateDecision Decide(CampaignAction action, IOutboundObject item, bool force, ICollection<string>? pausedCampaigns = null)
-    {
-        var target = TargetOf(action);
-        var state = StateOf(item);
-        if (string.Equals(state, target, StringComparison.OrdinalIgnoreCase))
-        {
-            return new StateDecision(DecisionKind.Unchanged, $"{Capitalized} '{item.Name}' is already {target}.");
-        }
-
-        if (ObjectKind == OutboundObjectKind.Sequence && action == CampaignAction.Suspend && state == SequenceStatus.Complete)
-        {
-            return new StateDecision(DecisionKind.Unchanged, $"{Capitalized} '{item.Name}' is complete: it turns no campaign on.");
-        }
-
-        if (!force && _refusal(item, state, action) is { } refusal)
-        {
-            return new StateDecision(DecisionKind.Rejected, refusal);
-        }
-
-        // Whether a sequence turned off turns off its running campaign is UNCONFIRMED (docs/genesys-api.md).
-        // A hold pauses the campaigns it was given itself: no caution for those.
-        var caution = item is GenesysCampaignSequence { Current: { } current } && action == CampaignAction.Suspend && pausedCampaigns?.Contains(current.Id) != true
-            ? $"Turning the sequence '{item.Name}' off may leave its current campaign '{current.Name ?? current.Id}' dialing (Genesys does not document it): pause that campaign too, with Suspend-GenesysCampaign -Id {current.Id}."
-            : null;
-        return new StateDecision(DecisionKind.Write, string.Empty, caution);
-    }
+    /// <summary>Why the kind refuses <paramref name="action"/> of <paramref name="item"/> in <paramref name="state"/> without -Force (null: it does not).</summary>
+    public string? RefusalOf(IOutboundObject item, string state, CampaignAction action) => _refusal(item, state, action);
 
     /// <inheritdoc />
     public override string ToString() => Noun;

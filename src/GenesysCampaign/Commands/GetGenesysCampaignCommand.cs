@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
+using GenesysCloud.Outbound.Audit;
 using GenesysCloud.Outbound.Campaigns;
+using GenesysCloud.Outbound.Engine;
 using GenesysCloud.Outbound.PowerShell.Infrastructure;
 
 namespace GenesysCloud.Outbound.PowerShell.Commands;

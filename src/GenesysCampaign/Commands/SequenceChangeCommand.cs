@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Management.Automation;
 using GenesysCloud.Outbound.Api;
+using GenesysCloud.Outbound.Audit;
 using GenesysCloud.Outbound.Dependencies;
 using GenesysCloud.Outbound.PowerShell.Infrastructure;
 

@@ -4,8 +4,8 @@ using System.Linq;
 using System.Management.Automation;
 using GenesysCloud.Outbound.Api;
 using GenesysCloud.Outbound.Audit;
-using GenesysCloud.Outbound.Campaigns;
 using GenesysCloud.Outbound.Dependencies;
+using GenesysCloud.Outbound.Engine;
 using GenesysCloud.Outbound.PowerShell.Infrastructure;
 
 namespace GenesysCloud.Outbound.PowerShell.Commands;
@@ -154,8 +154,8 @@ public abstract class ToggleChangeCommand : ChangeCmdlet
             {
                 // One object that cannot be read (its division refused, Genesys down for it) is that
                 // object's failure: the others are still changed.
-                var (_, failure) = Failures.Classify(ex);
-                executor.RecordInputError(id, request, failure, Failures.CodeOf(ex), $"{Kind.Capitalized} '{id}' could not be read, so it was not changed: {ex.Message}", _run!.Write, Kind);
+                var (_, failure) = ApiErrors.Classify(ex);
+                executor.RecordInputError(id, request, failure, ApiErrors.CodeOf(ex), $"{Kind.Capitalized} '{id}' could not be read, so it was not changed: {ex.Message}", _run!.Write, Kind);
             }
         }
 

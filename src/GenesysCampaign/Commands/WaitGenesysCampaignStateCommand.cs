@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Threading.Tasks;
 using GenesysCloud.Outbound.Api;
 using GenesysCloud.Outbound.Campaigns;
+using GenesysCloud.Outbound.Engine;
 using GenesysCloud.Outbound.PowerShell.Infrastructure;
 
 namespace GenesysCloud.Outbound.PowerShell.Commands;

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Threading;
 using GenesysCloud.Outbound.Api;
 using GenesysCloud.Outbound.Campaigns;
+using GenesysCloud.Outbound.Engine;
 using GenesysCloud.Outbound.PowerShell.Infrastructure;
 
 namespace GenesysCloud.Outbound.PowerShell.Commands;

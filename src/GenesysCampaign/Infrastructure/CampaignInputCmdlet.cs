@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using GenesysCloud.Outbound.Api;
 using GenesysCloud.Outbound.Campaigns;
+using GenesysCloud.Outbound.Engine;
 
 namespace GenesysCloud.Outbound.PowerShell.Infrastructure;
 

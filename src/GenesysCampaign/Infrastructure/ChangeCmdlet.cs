@@ -1,7 +1,7 @@
 using System;
 using System.Management.Automation;
 using GenesysCloud.Outbound.Audit;
-using GenesysCloud.Outbound.Campaigns;
+using GenesysCloud.Outbound.Engine;
 
 namespace GenesysCloud.Outbound.PowerShell.Infrastructure;
 

@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 using GenesysCloud.Outbound.Api;
 using GenesysCloud.Outbound.Audit;
 using GenesysCloud.Outbound.Campaigns;
-using GenesysCloud.Outbound.Dependencies;
+using GenesysCloud.Outbound.Engine;
 
 namespace GenesysCloud.Outbound.PowerShell.Infrastructure;
 

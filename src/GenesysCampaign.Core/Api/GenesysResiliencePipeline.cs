@@ -2,12 +2,12 @@ using System;
 using System.Diagnostics;
 using System.Net.Http;
 using System.Threading.Tasks;
-using GenesysCloud.Outbound.Api;
+using GenesysCloud.Outbound.Resilience;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
 
-namespace GenesysCloud.Outbound.Resilience;
+namespace GenesysCloud.Outbound.Api;
 
 /// <summary>
 /// The Polly pipeline every API request runs through: a total time bound, then retries of transient

@@ -4,11 +4,12 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using GenesysCloud.Outbound.Api;
+using GenesysCloud.Outbound.Campaigns;
 
-namespace GenesysCloud.Outbound.Campaigns;
+namespace GenesysCloud.Outbound.Engine;
 
 /// <summary>Poll timing.</summary>
-public sealed class PollingOptions
+internal sealed class PollingOptions
 {
     /// <summary>First wait before a read.</summary>
     public TimeSpan InitialInterval { get; set; } = TimeSpan.FromMilliseconds(500);

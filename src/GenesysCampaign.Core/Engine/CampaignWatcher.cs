@@ -5,8 +5,9 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using GenesysCloud.Outbound.Api;
+using GenesysCloud.Outbound.Campaigns;
 
-namespace GenesysCloud.Outbound.Campaigns;
+namespace GenesysCloud.Outbound.Engine;
 
 /// <summary>
 /// Streams status changes of a set of campaigns: from notifications (a channel per 1000 campaigns),

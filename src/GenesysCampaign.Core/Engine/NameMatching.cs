@@ -1,9 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using GenesysCloud.Outbound.Campaigns;
 
-namespace GenesysCloud.Outbound.Dependencies;
+namespace GenesysCloud.Outbound.Engine;
 
 /// <summary>
 /// Name patterns over a list already read (sequences, rules), with the rules

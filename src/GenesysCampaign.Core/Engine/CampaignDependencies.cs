@@ -6,9 +6,10 @@ using System.Threading;
 using System.Threading.Tasks;
 using GenesysCloud.Outbound.Api;
 using GenesysCloud.Outbound.Audit;
+using GenesysCloud.Outbound.Campaigns;
 using GenesysCloud.Outbound.Dependencies;
 
-namespace GenesysCloud.Outbound.Campaigns;
+namespace GenesysCloud.Outbound.Engine;
 
 /// <summary>
 /// What can block or undo a status change (docs/genesys-api.md): sequences, campaign rules, and every
@@ -220,7 +221,7 @@ internal sealed class CampaignDependencies
 }
 
 /// <summary>What Suspend -Hold neutralises (<see cref="CampaignDependencies.HoldFor"/>), and for each object the campaigns it could turn back on.</summary>
-public sealed class HoldTargets
+internal sealed class HoldTargets
 {
     private readonly Dictionary<IOutboundObject, List<string>> _campaigns = new();
 

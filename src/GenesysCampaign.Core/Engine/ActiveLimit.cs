@@ -4,8 +4,9 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using GenesysCloud.Outbound.Api;
+using GenesysCloud.Outbound.Campaigns;
 
-namespace GenesysCloud.Outbound.Campaigns;
+namespace GenesysCloud.Outbound.Engine;
 
 /// <summary>
 /// The org's limits on active campaigns (on, stopping, forced_stopping count): at most

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace GenesysCloud.Outbound.Campaigns;
+namespace GenesysCloud.Outbound.Engine;
 
 /// <summary>
 /// A campaign name pattern with PowerShell's wildcards (<c>*</c>, <c>?</c>, <c>[a-c]</c>, backtick

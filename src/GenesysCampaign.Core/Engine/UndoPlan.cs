@@ -4,9 +4,10 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using GenesysCloud.Outbound.Audit;
+using GenesysCloud.Outbound.Campaigns;
 using GenesysCloud.Outbound.Dependencies;
 
-namespace GenesysCloud.Outbound.Campaigns;
+namespace GenesysCloud.Outbound.Engine;
 
 /// <summary>One object to put back: to the state before the oldest of its Changed records given, by the action that leads there.</summary>
 internal sealed class UndoStep

@@ -5,7 +5,7 @@ using GenesysCloud.Outbound.Api;
 using GenesysCloud.Outbound.Audit;
 using GenesysCloud.Outbound.Dependencies;
 
-namespace GenesysCloud.Outbound.Campaigns;
+namespace GenesysCloud.Outbound.Engine;
 
 /// <summary>
 /// One schedule's change: Remove deletes it (Suspend-GenesysCampaign -Hold: a schedule starts its
@@ -51,7 +51,7 @@ internal sealed class ScheduleChange
         }
         catch (GenesysApiException ex)
         {
-            var (outcome, failure) = Failures.Classify(ex);
+            var (outcome, failure) = ApiErrors.Classify(ex);
             var message = $"{Subject}: {ex.Message}";
             if (ex.StatusCode == 403)
             {
@@ -65,7 +65,7 @@ internal sealed class ScheduleChange
                 message += $" {_sending} got no answer from Genesys and may have applied: check the schedule.";
             }
 
-            var failed = Done(outcome, message, unknown ? null : before, null, failure, Failures.CodeOf(ex));
+            var failed = Done(outcome, message, unknown ? null : before, null, failure, ApiErrors.CodeOf(ex));
             failed.CorrelationId = ex.CorrelationId ?? failed.CorrelationId;
             return failed;
         }

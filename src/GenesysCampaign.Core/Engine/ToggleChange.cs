@@ -5,11 +5,11 @@ using GenesysCloud.Outbound.Api;
 using GenesysCloud.Outbound.Audit;
 using GenesysCloud.Outbound.Dependencies;
 
-namespace GenesysCloud.Outbound.Campaigns;
+namespace GenesysCloud.Outbound.Engine;
 
 /// <summary>
 /// One sequence's or campaign rule's change, from the object as given to its record: decide
-/// (<see cref="ToggleKind.Decide"/>); PUT the whole body read with only the kind's field changed;
+/// (<see cref="ToggleDecisions.Decide"/>); PUT the whole body read with only the kind's field changed;
 /// on a stale version read it again and decide again; with -Wait, read until a read shows the new
 /// state. The record keeps the body the PUT replaced. Made and run once by <see cref="StateChangeExecutor"/>.
 /// </summary>
@@ -59,7 +59,7 @@ internal sealed class ToggleChange
         }
         catch (GenesysApiException ex)
         {
-            var (outcome, failure) = Failures.Classify(ex);
+            var (outcome, failure) = ApiErrors.Classify(ex);
             var message = $"{_kind.Capitalized} '{_current.Name}': {ex.Message}";
             if (ex.StatusCode == 403)
             {
@@ -73,7 +73,7 @@ internal sealed class ToggleChange
                 message += $" {_sending} got no answer from Genesys and may have applied: check the {Noun}.";
             }
 
-            var failed = Done(outcome, message, unknown ? null : State, failure, Failures.CodeOf(ex));
+            var failed = Done(outcome, message, unknown ? null : State, failure, ApiErrors.CodeOf(ex));
             failed.CorrelationId = ex.CorrelationId ?? failed.CorrelationId;
             return failed;
         }

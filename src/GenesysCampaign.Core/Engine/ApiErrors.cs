@@ -1,7 +1,8 @@
 using System;
 using GenesysCloud.Outbound.Api;
+using GenesysCloud.Outbound.Audit;
 
-namespace GenesysCloud.Outbound.Campaigns;
+namespace GenesysCloud.Outbound.Engine;
 
 /// <summary>
 /// What Genesys says that this module reacts to, in one place (docs/genesys-api.md, "Changing state" and
@@ -44,4 +45,14 @@ internal static class ApiErrors
     }
 
     private static bool Contains(string text, string part) => text.IndexOf(part, StringComparison.OrdinalIgnoreCase) >= 0;
+
+    /// <summary>The outcome and failure kind of a change that ended in an API error.</summary>
+    public static (StateChangeOutcome Outcome, FailureKind Failure) Classify(GenesysApiException ex) =>
+        ApiErrors.IsActiveCampaignLimit(ex) && ex.StatusCode is 400 or 409
+            ? (StateChangeOutcome.Rejected, FailureKind.LimitsExceeded)
+            : Failures.Classify(ex.StatusCode);
+
+    /// <summary>The ErrorCode of an API error: Genesys's code, or ours for a rate limit, a bare status or no answer.</summary>
+    public static string CodeOf(GenesysApiException ex) =>
+        ex.Code ?? (ex.StatusCode == 0 ? Failures.ConnectionFailed : "http." + ex.StatusCode);
 }

@@ -1,8 +1,9 @@
 using System;
 using System.Threading.Tasks;
 using GenesysCloud.Outbound.Api;
+using GenesysCloud.Outbound.Campaigns;
 
-namespace GenesysCloud.Outbound.Campaigns;
+namespace GenesysCloud.Outbound.Engine;
 
 /// <summary>One campaign being waited on, as both waiters keep it.</summary>
 internal sealed class PendingWait

@@ -1,13 +1,14 @@
 using System.Collections.Generic;
 using GenesysCloud.Outbound.Audit;
+using GenesysCloud.Outbound.Campaigns;
 using GenesysCloud.Outbound.Dependencies;
 
-namespace GenesysCloud.Outbound.Campaigns;
+namespace GenesysCloud.Outbound.Engine;
 
 /// <summary>
 /// What a run would do with one object (a campaign, sequence or campaign rule), decided before
 /// anything is sent from the object as given (<see cref="StateRules"/> and what could block or undo
-/// the change, <see cref="CampaignDependencies"/>, for a campaign; <see cref="ToggleKind.Decide"/>
+/// the change, <see cref="CampaignDependencies"/>, for a campaign; <see cref="ToggleDecisions.Decide"/>
 /// for the others): what -WhatIf says, and whether -Confirm asks about it. Made by the executor's
 /// PlanAsync and Plan; the run itself decides again on what it reads.
 /// </summary>

@@ -2,8 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using GenesysCloud.Outbound.Audit;
+using GenesysCloud.Outbound.Campaigns;
 
-namespace GenesysCloud.Outbound.Campaigns;
+namespace GenesysCloud.Outbound.Engine;
 
 /// <summary>What the state rules say to do with one campaign.</summary>
 internal enum DecisionKind

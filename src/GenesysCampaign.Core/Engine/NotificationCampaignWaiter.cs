@@ -5,11 +5,12 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using GenesysCloud.Outbound.Api;
+using GenesysCloud.Outbound.Campaigns;
 
-namespace GenesysCloud.Outbound.Campaigns;
+namespace GenesysCloud.Outbound.Engine;
 
 /// <summary>Timing of the notification waiter.</summary>
-public sealed class NotificationOptions
+internal sealed class NotificationOptions
 {
     /// <summary>How often waits past their deadline, or possibly missing events after a reconnect, are settled by one batched read.</summary>
     public TimeSpan ConfirmWindow { get; set; } = TimeSpan.FromMilliseconds(300);

@@ -5,8 +5,9 @@ using System.Threading;
 using System.Threading.Tasks;
 using GenesysCloud.Outbound.Api;
 using GenesysCloud.Outbound.Audit;
+using GenesysCloud.Outbound.Campaigns;
 
-namespace GenesysCloud.Outbound.Campaigns;
+namespace GenesysCloud.Outbound.Engine;
 
 /// <summary>
 /// One campaign's change, from the view it was given to its record: decide (StateRules), check
@@ -69,7 +70,7 @@ internal sealed class CampaignChange
         }
         catch (GenesysApiException ex)
         {
-            var (outcome, failure) = Failures.Classify(ex);
+            var (outcome, failure) = ApiErrors.Classify(ex);
             var message = ApiErrors.IsActiveCampaignLimit(ex)
                 ? $"Genesys Cloud refused to turn on campaign '{_current.Name}': the org already has its limit of {_current.Kind.MaxActive} active {_current.Kind.Noun}s (on, stopping or forced_stopping). {ex.Message}"
                 : $"Campaign '{_current.Name}': {ex.Message}{NeitherWayPermitted(ex)}";
@@ -81,7 +82,7 @@ internal sealed class CampaignChange
                 message += $" {_sending} got no answer from Genesys and may have applied: check the campaign's status.";
             }
 
-            var failed = Done(outcome, message, unknown ? null : _current.Status, failure, Failures.CodeOf(ex));
+            var failed = Done(outcome, message, unknown ? null : _current.Status, failure, ApiErrors.CodeOf(ex));
 
             // The refusing answer's correlation id (from its header, else the error body's contextId),
             // not that of a read made after it: it is the one Genesys support can trace.

@@ -5,9 +5,10 @@ using System.Threading;
 using System.Threading.Tasks;
 using GenesysCloud.Outbound.Api;
 using GenesysCloud.Outbound.Audit;
+using GenesysCloud.Outbound.Campaigns;
 using GenesysCloud.Outbound.Dependencies;
 
-namespace GenesysCloud.Outbound.Campaigns;
+namespace GenesysCloud.Outbound.Engine;
 
 /// <summary>
 /// One undo of change records, as the engine runs it (Undo-GenesysCampaignChange hands it the steps and takes
@@ -166,8 +167,8 @@ internal sealed class UndoRun
             {
                 // One object that cannot be read (its division refused, Genesys down for it) is that
                 // object's failure: the others are still put back.
-                var (_, failure) = Failures.Classify(ex);
-                executor.RecordInputError(step.Id, step.Kind, _requests[(step.Kind, step.Action)], failure, Failures.CodeOf(ex), $"{OutboundKinds.Noun(step.Kind, true)} '{step.Newest.ObjectName ?? step.Id}' could not be read, so it was not put back: {ex.Message}", emit);
+                var (_, failure) = ApiErrors.Classify(ex);
+                executor.RecordInputError(step.Id, step.Kind, _requests[(step.Kind, step.Action)], failure, ApiErrors.CodeOf(ex), $"{OutboundKinds.Noun(step.Kind, true)} '{step.Newest.ObjectName ?? step.Id}' could not be read, so it was not put back: {ex.Message}", emit);
                 _unreadable.Add(Key(step));
                 continue;
             }

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using GenesysCloud.Outbound.Audit;
 
-namespace GenesysCloud.Outbound.Campaigns;
+namespace GenesysCloud.Outbound.Engine;
 
 /// <summary>What a state cmdlet asked for, shared by every campaign of one invocation.</summary>
 internal sealed class StateChangeRequest

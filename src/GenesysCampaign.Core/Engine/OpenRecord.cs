@@ -5,7 +5,7 @@ using System.Linq;
 using GenesysCloud.Outbound.Api;
 using GenesysCloud.Outbound.Audit;
 
-namespace GenesysCloud.Outbound.Campaigns;
+namespace GenesysCloud.Outbound.Engine;
 
 /// <summary>
 /// One change's record while the change runs (a campaign's, a sequence's or a rule's): what the change

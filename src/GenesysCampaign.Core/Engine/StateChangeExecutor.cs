@@ -5,9 +5,10 @@ using System.Threading;
 using System.Threading.Tasks;
 using GenesysCloud.Outbound.Api;
 using GenesysCloud.Outbound.Audit;
+using GenesysCloud.Outbound.Campaigns;
 using GenesysCloud.Outbound.Dependencies;
 
-namespace GenesysCloud.Outbound.Campaigns;
+namespace GenesysCloud.Outbound.Engine;
 
 /// <summary>
 /// Changes the status of many campaigns at once, at most ThrottleLimit at a time, and makes exactly
@@ -202,7 +203,7 @@ internal sealed class StateChangeExecutor
 
     /// <summary>
     /// Decides, without writing, what <see cref="RunAsync(IReadOnlyList{IOutboundObject}, ToggleKind, StateChangeRequest, Action{GenesysCampaignStateChange, Exception?}, CancellationToken)"/>
-    /// would do with each sequence or rule as given (<see cref="ToggleKind.Decide"/>), with the warnings
+    /// would do with each sequence or rule as given (<see cref="ToggleDecisions.Decide"/>), with the warnings
     /// the run would give (what can undo a sequence's change). One plan each, in the order given.
     /// </summary>
     public async Task<IReadOnlyList<PlannedChange>> PlanAsync(IReadOnlyList<IOutboundObject> items, ToggleKind kind, StateChangeRequest request, CancellationToken cancellationToken)

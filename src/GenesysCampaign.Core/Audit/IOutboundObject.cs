@@ -1,6 +1,4 @@
-using GenesysCloud.Outbound.Audit;
-
-namespace GenesysCloud.Outbound.Dependencies;
+namespace GenesysCloud.Outbound.Audit;
 
 /// <summary>
 /// An outbound object as read from Genesys, whatever its kind: what the change engine and its
