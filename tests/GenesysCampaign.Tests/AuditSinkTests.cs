@@ -92,6 +92,27 @@ public sealed class AuditSinkTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("objectKind", "99")]
+    [InlineData("objectKind", "\"Bogus\"")]
+    [InlineData("action", "3")]
+    [InlineData("outcome", "42")]
+    public void A_line_whose_kind_action_or_outcome_is_not_a_name_this_module_writes_is_unreadable_not_a_record(string field, string value)
+    {
+        // The sink writes names; a number (an edited line) would otherwise read as a kind no table has a row for.
+        var path = Path.Combine(_dir, "edited.jsonl");
+        var good = JsonLinesAuditSink.ToLine(Record("good"));
+        var node = System.Text.Json.Nodes.JsonNode.Parse(JsonLinesAuditSink.ToLine(Record("bad")))!.AsObject();
+        node[field] = System.Text.Json.Nodes.JsonNode.Parse(value);
+        File.WriteAllLines(path, [good, node.ToJsonString(), good]);
+
+        var lines = AuditLogReader.Read(path).ToList();
+
+        Assert.Equal(new[] { "good", null, "good" }, lines.Select(l => l.Record?.ObjectId));
+        Assert.Equal(2, lines[1].LineNumber);
+        Assert.NotNull(lines[1].Error);
+    }
+
     [Fact]
     public void Concurrent_appenders_never_interleave_or_lose_lines()
     {

@@ -232,8 +232,11 @@ public class DependencyCmdletTests
         await using var _ = org;
         using var __ = host;
 
-        // No Sales campaign has a schedule: nothing, and no error.
+        // No Sales campaign has a schedule: nothing, and no error. Nor does a pipeline that brings nothing
+        // (a lookup that found no campaign) list every schedule of the org.
         Assert.Empty(host.Run("Get-GenesysCampaign 'Sales-*' -MediaType Voice | Get-GenesysCampaignSchedule"));
+        Assert.Empty(host.Run("Get-GenesysCampaign 'Zzz*' | Get-GenesysCampaignSchedule"));
+        Assert.Empty(host.Run("@() | Get-GenesysCampaignSchedule"));
         Assert.Empty(host.Streams.Error);
 
         // Give Sales-East-001 one: a Weekly recurrence, Mondays 09:00 in New York, from 2030-01-07 (EST, UTC-5).
@@ -280,7 +283,9 @@ public class DependencyCmdletTests
         var output = Objects<GenesysCampaignSchedule>(host.Run("Get-GenesysCampaignSchedule"));
 
         Assert.Equal(Enum.GetValues<ScheduleKind>().Except([ScheduleKind.Sequence]), output.Select(s => s.Kind));
-        AssertError(Assert.Single(host.Streams.Error), "GetGenesysCampaignScheduleFailed", ErrorCategory.PermissionDenied, ScheduleKind.Sequence);
+        var error = Assert.Single(host.Streams.Error);
+        AssertError(error, "GetGenesysCampaignScheduleFailed", ErrorCategory.PermissionDenied, ScheduleKind.Sequence);
+        Assert.EndsWith("Give the OAuth client's role outbound:schedule:view (or outbound:campaignSequenceSchedule:view).", error.ErrorDetails.Message, StringComparison.Ordinal);
     }
 
     [Fact]

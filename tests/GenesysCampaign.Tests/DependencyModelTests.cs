@@ -210,4 +210,21 @@ public class DependencyModelTests
         Assert.Null(unknownZone.Intervals[0].Start);
         Assert.Equal(new DateTime(2030, 2, 7, 14, 0, 0, DateTimeKind.Utc), unknownZone.NextStart);   // the bound with a Z still counts
     }
+
+    [Theory]
+    [InlineData("\"alterations\":[{\"type\":\"Exclusion\",\"start\":\"9999-12-31T22:00:00\",\"end\":\"9999-12-31T23:00:00\"}]")]
+    [InlineData("\"range\":{\"type\":\"EndDate\",\"end\":\"9999-12-31T23:59:59\"}")]
+    public void A_schedule_whose_times_run_off_the_calendar_is_read_with_a_warning(string part)
+    {
+        var text = $$"""
+            {"id":"e1","name":"Far","timeZone":"America/New_York","emailCampaign":{"id":"e1"},"intervals":[],
+             "recurrences":[{"id":"r1","start":"9999-12-30T22:00:00","end":"9999-12-30T23:00:00","pattern":{"type":"Daily","interval":1},{{part}}}]}
+            """;
+
+        var schedule = GenesysCampaignSchedule.Parse(text, null, March1);
+
+        Assert.Equal((ScheduleKind.EmailCampaign, "e1"), (schedule.Kind, schedule.TargetId));
+        Assert.Null(schedule.NextStart);
+        Assert.Contains(schedule.Warnings, w => w.Contains("NextStart", StringComparison.Ordinal) && w.Contains("could not be computed", StringComparison.Ordinal));
+    }
 }

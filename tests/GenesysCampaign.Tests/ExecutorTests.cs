@@ -197,6 +197,20 @@ public class ExecutorTests
     }
 
     [Fact]
+    public async Task A_schedule_list_the_role_may_not_read_is_a_warning_naming_the_permissions_that_would_do()
+    {
+        await using var org = await TestOrg.StartAsync();
+        org.Simulator.Faults.Add(new FaultRule { Kind = FaultKind.Forbidden403, Method = "GET", PathContains = "/schedules/whatsappcampaigns", Count = 10 });
+
+        var record = Assert.Single(await RunAsync(org, new StateChangeRequest(CampaignAction.Resume), SimulatorSeed.ScheduledWhatsAppCampaignId));
+
+        Assert.Equal(StateChangeOutcome.Changed, record.Outcome);
+        Assert.Equal(
+            $"WhatsApp campaign schedules could not be read (refused: the OAuth client's role needs outbound:whatsAppCampaignSchedule:view or outbound:whatsAppCampaign:viewSchedule), so they were not checked for campaign '{SimulatorSeed.MessagingCampaignName(12)}'.",
+            Assert.Single(record.Warnings));
+    }
+
+    [Fact]
     public async Task Dependencies_are_read_once_per_run_not_once_per_campaign()
     {
         await using var org = await TestOrg.StartAsync();

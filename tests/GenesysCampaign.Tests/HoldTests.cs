@@ -374,6 +374,42 @@ public sealed class HoldTests
     }
 
     [Fact]
+    public async Task Hold_keeps_the_schedule_body_when_its_DELETE_was_resent_below_the_module_and_answered_404()
+    {
+        // .NET resends a request whose pooled connection died before an answer: the first DELETE applied,
+        // and the module sees only the resend's 404 (one attempt, no answer lost as far as it knows).
+        await using var org = await TestOrg.StartAsync();
+        const string Email = SimulatorSeed.ScheduledEmailCampaignId;
+        var before = (await org.Client().GetScheduleAsync(ScheduleKind.EmailCampaign, Email, null, CancellationToken.None)).ToJson();
+        using var host = new PowerShellHost();
+        var resent = 0;
+        ConnectThrough(host, org.Simulator.BaseUri, new ShortCircuit(async request =>
+        {
+            if (request.Method == HttpMethod.Delete && request.RequestUri!.AbsolutePath.Contains("/schedules/emailcampaigns/", StringComparison.Ordinal) && Interlocked.Increment(ref resent) == 1)
+            {
+                using var first = new HttpRequestMessage(HttpMethod.Delete, request.RequestUri);
+                first.Headers.Authorization = request.Headers.Authorization;
+                using var http = new HttpClient();
+                (await http.SendAsync(first)).Dispose(); // Applied; its answer never reaches the module.
+            }
+
+            return null;
+        }));
+        var audit = TestFiles.NewAuditPath("gc-hold-undo-");
+
+        var records = Records(host.Run("param($id, $audit) Suspend-GenesysCampaign -Id $id -Hold -AuditLogPath $audit -Confirm:$false -WarningAction SilentlyContinue -ErrorAction SilentlyContinue", Args(("id", Email), ("audit", audit))));
+
+        Assert.False(await Requests.ScheduleExistsAsync(org, Email, ScheduleKind.EmailCampaign));
+        var removed = Assert.Single(records, r => r.ObjectKind == OutboundObjectKind.EmailCampaignSchedule);
+        Assert.True(removed.ReplacedBody == before, $"The schedule is gone but its record keeps no body to put back: {removed.Outcome} '{removed.Message}'");
+        Assert.Equal((StateChangeOutcome.Changed, "DELETE (404)"), (removed.Outcome, removed.WrittenWith));
+        Assert.Contains("404", removed.Message, StringComparison.Ordinal);
+
+        host.Run("param($audit) Get-GenesysCampaignAuditLog $audit | Undo-GenesysCampaignChange -Confirm:$false -WarningAction SilentlyContinue -ErrorAction SilentlyContinue", Args(("audit", audit)));
+        Assert.True(await Requests.ScheduleExistsAsync(org, Email, ScheduleKind.EmailCampaign));
+    }
+
+    [Fact]
     public async Task Hold_with_a_declined_rule_says_the_rule_can_still_turn_the_campaign_on()
     {
         await using var org = await TestOrg.StartAsync();

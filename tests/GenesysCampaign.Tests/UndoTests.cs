@@ -166,6 +166,7 @@ public sealed class UndoTests
     [Theory]
     [InlineData("{\"campaign\": ")]
     [InlineData("{}")]
+    [InlineData("{\"id\":\"" + Scheduled + "\",\"messagingCampaign\":{\"id\":\"" + Scheduled + "\"}}")] // Another kind's schedule.
     public async Task Undo_with_a_damaged_ReplacedBody_still_puts_back_the_other_objects(string damaged)
     {
         await using var org = await TestOrg.StartAsync();
@@ -247,6 +248,38 @@ public sealed class UndoTests
 
         var now = (await api.GetScheduleAsync(ScheduleKind.Campaign, Scheduled, null, CancellationToken.None)).Name;
         Assert.True(now == "Re-created by ops", $"Undo put back '{now}', the body the first hold removed, over the re-created schedule the second hold removed.");
+    }
+
+    [Fact]
+    public async Task Undo_leaves_alone_a_schedule_someone_made_since_the_hold_unless_Force()
+    {
+        await using var org = await TestOrg.StartAsync();
+        const string Email = SimulatorSeed.ScheduledEmailCampaignId;
+        org.Simulator.SetStatus(Email, "on");
+        using var host = new PowerShellHost();
+        host.ConnectFast(org.Simulator.BaseUri);
+        var audit = TestFiles.NewAuditPath("gc-hold-undo-");
+        var api = org.Client();
+        var theirs = JsonNode.Parse((await api.GetScheduleAsync(ScheduleKind.EmailCampaign, Email, null, CancellationToken.None)).ToJson())!.AsObject();
+        host.Run("param($id, $audit) Suspend-GenesysCampaign -Id $id -Hold -Wait -AuditLogPath $audit -Confirm:$false -WarningAction SilentlyContinue", Args(("id", Email), ("audit", audit)));
+
+        // A colleague makes a new schedule for the campaign (version 1, as the one removed was).
+        theirs["name"] = "Made by a colleague";
+        theirs["version"] = null;
+        await api.SendAsync(HttpMethod.Put, $"api/v2/outbound/schedules/emailcampaigns/{Email}", theirs.ToJsonString(), null, "test setup", CancellationToken.None);
+        org.Simulator.ClearRequests();
+
+        var undone = Records(host.Run("param($audit) Get-GenesysCampaignAuditLog $audit | Where-Object ObjectKind -ne Campaign | Undo-GenesysCampaignChange -Confirm:$false -WarningAction SilentlyContinue -ErrorAction SilentlyContinue", Args(("audit", audit))));
+
+        var left = Assert.Single(undone);
+        Assert.Equal((OutboundObjectKind.EmailCampaignSchedule, StateChangeOutcome.Unchanged), (left.ObjectKind, left.Outcome));
+        Assert.Contains("was changed since", left.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(org.Simulator.Requests, r => r.Method == "PUT");
+        Assert.Equal("Made by a colleague", (await api.GetScheduleAsync(ScheduleKind.EmailCampaign, Email, null, CancellationToken.None)).Name);
+
+        var forced = Records(host.Run("param($audit) Get-GenesysCampaignAuditLog $audit -ObjectKind EmailCampaignSchedule -Outcome Changed | Where-Object Action -eq Remove | Undo-GenesysCampaignChange -Force -Confirm:$false -WarningAction SilentlyContinue -ErrorAction SilentlyContinue", Args(("audit", audit))));
+        Assert.Equal(StateChangeOutcome.Changed, Assert.Single(forced).Outcome);
+        Assert.Equal(SimulatorSeed.EmailScheduleName, (await api.GetScheduleAsync(ScheduleKind.EmailCampaign, Email, null, CancellationToken.None)).Name);
     }
 
     [Fact]

@@ -17,7 +17,9 @@ internal sealed class JsonLinesAuditSink : IAuditSink
     internal static readonly JsonSerializerOptions SerializerOptions = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Converters = { new JsonStringEnumConverter() },
+        // Enums are written as names and read only as names: a number (an edited line) would read as a
+        // kind, action or outcome no table has a row for, so such a line is unreadable, not a record.
+        Converters = { new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false) },
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
 
         // Readable lines for people who grep them ('Sales' rather than \u0027Sales\u0027); the

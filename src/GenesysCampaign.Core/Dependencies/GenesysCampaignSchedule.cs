@@ -174,8 +174,18 @@ public sealed class GenesysCampaignSchedule : IOutboundObject
             }
         }
 
+        try
+        {
+            schedule.NextStart = schedule.NextStartAfter(now);
+        }
+        catch (ArgumentException ex)
+        {
+            // Times at the calendar's edge (year 9999 in a zone west of UTC) overflow DateTime: that one
+            // schedule's next start is unknown, and said so; the list it is in is read all the same.
+            warnings.Add($"NextStart could not be computed: a time lies beyond what a date can hold ({ex.Message.Split('(')[0].Trim()}).");
+        }
+
         schedule.Warnings = warnings;
-        schedule.NextStart = schedule.NextStartAfter(now);
         return schedule;
     }
 

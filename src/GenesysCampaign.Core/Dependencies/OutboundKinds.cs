@@ -148,10 +148,14 @@ internal static class OutboundKinds
     public static IReadOnlyList<OutboundKind> Schedules { get; } = All.Where(k => k.IsSchedule).ToList();
 
     /// <summary>The row of <paramref name="kind"/>.</summary>
-    public static OutboundKind Of(OutboundObjectKind kind) => All.First(k => k.ObjectKind == kind);
+    /// <exception cref="ArgumentException">A value the enum does not define (a number cast to it).</exception>
+    public static OutboundKind Of(OutboundObjectKind kind) =>
+        All.FirstOrDefault(k => k.ObjectKind == kind) ?? throw new ArgumentException($"'{kind}' is not a kind of outbound object this module knows.");
 
     /// <summary>The row of a kind of schedule.</summary>
-    public static OutboundKind Of(ScheduleKind kind) => Schedules.First(k => k.ScheduleKind == kind);
+    /// <exception cref="ArgumentException">A value the enum does not define.</exception>
+    public static OutboundKind Of(ScheduleKind kind) =>
+        Schedules.FirstOrDefault(k => k.ScheduleKind == kind) ?? throw new ArgumentException($"'{kind}' is not a kind of schedule this module knows.");
 
     /// <summary>The noun of <paramref name="kind"/>, with a capital to start a sentence.</summary>
     public static string Noun(OutboundObjectKind kind, bool capital = false) => capital ? Of(kind).Capitalized : Of(kind).Noun;

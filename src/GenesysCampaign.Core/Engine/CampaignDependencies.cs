@@ -21,7 +21,7 @@ internal sealed class CampaignDependencies
     private readonly List<GenesysCampaignSequence> _sequences = new();
     private readonly List<GenesysCampaignRule> _rules = new();
     private readonly List<GenesysCampaignSchedule> _schedules = new();
-    private readonly List<string> _unchecked = new();
+    private readonly List<(string What, string Why)> _unchecked = new();
 
     private CampaignDependencies()
     {
@@ -38,7 +38,7 @@ internal sealed class CampaignDependencies
     public static async Task<CampaignDependencies> LoadAsync(GenesysApiClient api, RequestStats stats, IOperationLog log, CancellationToken cancellationToken)
     {
         var result = new CampaignDependencies();
-        await result.TryAsync("sequences", log, async () =>
+        await result.TryAsync("sequences", ["outbound:campaignSequence:view"], log, async () =>
         {
             await foreach (var sequence in api.ListSequencesAsync(stats, cancellationToken).ConfigureAwait(false))
             {
@@ -46,7 +46,7 @@ internal sealed class CampaignDependencies
             }
         }).ConfigureAwait(false);
 
-        await result.TryAsync("campaign rules", log, async () =>
+        await result.TryAsync("campaign rules", ["outbound:campaignRule:view"], log, async () =>
         {
             await foreach (var rule in api.ListCampaignRulesAsync(stats, cancellationToken).ConfigureAwait(false))
             {
@@ -56,7 +56,7 @@ internal sealed class CampaignDependencies
 
         foreach (var kind in OutboundKinds.Schedules)
         {
-            await result.TryAsync(kind.Noun + "s", log, async () =>
+            await result.TryAsync(kind.Noun + "s", kind.ViewPermissions, log, async () =>
                 result._schedules.AddRange(await api.ListSchedulesAsync(kind.ScheduleKind!.Value, stats, cancellationToken).ConfigureAwait(false))).ConfigureAwait(false);
         }
 
@@ -69,9 +69,9 @@ internal sealed class CampaignDependencies
     /// </summary>
     public string? Check(GenesysCampaign campaign, CampaignAction action, bool force, ICollection<string> warnings, bool hold = false)
     {
-        foreach (var what in _unchecked)
+        foreach (var (what, why) in _unchecked)
         {
-            warnings.Add($"{what} could not be read, so they were not checked for campaign '{campaign.Name}'.");
+            warnings.Add($"{what} could not be read{why}, so they were not checked for campaign '{campaign.Name}'{(hold ? ", and the hold cannot neutralise them" : string.Empty)}.");
         }
 
         if (action == CampaignAction.Suspend && hold)
@@ -171,9 +171,9 @@ internal sealed class CampaignDependencies
     /// </summary>
     public void Check(GenesysCampaignSequence sequence, CampaignAction action, ICollection<string> warnings)
     {
-        foreach (var what in _unchecked.Where(w => w is "Campaign rules" or "Sequence schedules"))
+        foreach (var (what, why) in _unchecked.Where(w => w.What is "Campaign rules" or "Sequence schedules"))
         {
-            warnings.Add($"{what} could not be read, so they were not checked for sequence '{sequence.Name}'.");
+            warnings.Add($"{what} could not be read{why}, so they were not checked for sequence '{sequence.Name}'.");
         }
 
         var resume = action == CampaignAction.Resume;
@@ -204,7 +204,8 @@ internal sealed class CampaignDependencies
     private static string NextStart(GenesysCampaignSchedule schedule) =>
         schedule.NextStart is { } next ? $" (next start {next.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC)" : string.Empty;
 
-    private async Task TryAsync(string what, IOperationLog log, Func<Task> read)
+    /// <summary>Reads one list; one that cannot be read is remembered with why (a refusal names the permissions that would let it be read).</summary>
+    private async Task TryAsync(string what, IReadOnlyList<string> viewPermissions, IOperationLog log, Func<Task> read)
     {
         try
         {
@@ -214,7 +215,8 @@ internal sealed class CampaignDependencies
         {
             // Unreadable (a refusal, or entries not shaped as the contract describes, or dates beyond
             // what can be computed): not checked, and said so. A change never fails for want of them.
-            _unchecked.Add(char.ToUpperInvariant(what[0]) + what.Substring(1));
+            var why = ex is GenesysApiException { StatusCode: 403 } ? $" (refused: the OAuth client's role needs {string.Join(" or ", viewPermissions)})" : string.Empty;
+            _unchecked.Add((char.ToUpperInvariant(what[0]) + what.Substring(1), why));
             log.Verbose($"Could not read {what}: {ex.Message}");
         }
     }

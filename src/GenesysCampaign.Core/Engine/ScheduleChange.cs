@@ -56,7 +56,8 @@ internal sealed class ScheduleChange
             if (ex.StatusCode == 403)
             {
                 var needed = Removing ? Row.DeletePermissions : Row.EditPermissions;
-                message += $" Give the OAuth client's role {needed[0]} (or {needed[1]}).";
+                message = message.TrimEnd().TrimEnd('.') + $". Give the OAuth client's role {needed[0]} (or {needed[1]})"
+                    + (Removing ? "." : ", then run the same undo again: the body stays in the audit log, and what was put back already is passed over.");
             }
 
             var unknown = ex.AnswerLost && _sending.Length > 0;
@@ -94,18 +95,18 @@ internal sealed class ScheduleChange
         }
         catch (GenesysApiException ex) when (ex.StatusCode == 404)
         {
-            if (!ex.AnswerLost)
-            {
-                return Done(StateChangeOutcome.Unchanged, $"{Subject} was removed already.", GenesysCampaignSchedule.Removed, null);
-            }
-
-            // An attempt went unanswered and its retry found the schedule gone: that attempt removed it,
-            // and the body read is what an undo must put back.
-            written = "DELETE (answer lost)";
+            // The schedule was read moments ago. Gone now, it was most likely this DELETE that removed it:
+            // an attempt whose answer was lost, retried by the module (AnswerLost) or resent by .NET below
+            // it (a pooled connection that died; the module then sees one 404). Someone else removing it in
+            // that moment is the rarer case. Either way the body read is kept, so an undo can put it back.
+            written = ex.AnswerLost ? "DELETE (answer lost)" : "DELETE (404)";
         }
 
         _open.Record.ReplacedBody = _schedule.ToJson();
-        return Done(StateChangeOutcome.Changed, $"{Subject} removed (its whole body is kept in this record: Undo-GenesysCampaignChange puts it back).", GenesysCampaignSchedule.Removed, written);
+        var message = written == "DELETE"
+            ? $"{Subject} removed (its whole body is kept in this record: Undo-GenesysCampaignChange puts it back)."
+            : $"{Subject} removed: the DELETE was answered 404, so it was gone by then, removed by this DELETE (an attempt whose answer was lost) or by someone else a moment after it was read. Its whole body as read is kept in this record: Undo-GenesysCampaignChange puts it back.";
+        return Done(StateChangeOutcome.Changed, message, GenesysCampaignSchedule.Removed, written);
     }
 
     private async Task<GenesysCampaignStateChange> RestoreAsync()

@@ -113,8 +113,9 @@ internal static class UndoPlan
             _ => state == left && (newest.FinalVersion is not { } leftVersion || version == leftVersion),
         };
         // Already where the undo would put it (undone before, or by hand): no one's change to respect;
-        // the run finds it Unchanged.
-        if (same || state == step.RestoreTo)
+        // the run finds it Unchanged. Not for a schedule: one there now is someone's (the caller has
+        // found it Unchanged already when it is the very body the removal kept).
+        if (same || (state == step.RestoreTo && !OutboundKinds.Of(step.Kind).IsSchedule))
         {
             return null;
         }
@@ -152,9 +153,17 @@ internal static class UndoPlan
             why = "it is not JSON: " + ex.Message;
             return null;
         }
-        catch (Exception ex) when (ex is FormatException or InvalidOperationException)
+        catch (Exception ex) when (ex is FormatException or InvalidOperationException or ArgumentException)
         {
             why = ex.Message;
+            return null;
+        }
+
+        // A body without the kind's target field is not this kind's schedule (another kind's, relabelled):
+        // its PUT would write what the record does not say.
+        if (schedule.Target is null)
+        {
+            why = $"it names no '{OutboundKinds.Of(kind).TargetProperty}', as a {OutboundKinds.Of(kind).Noun} does (is it another kind's schedule?)";
             return null;
         }
 

@@ -68,8 +68,9 @@ public sealed class GetGenesysCampaignScheduleCommand : GenesysApiCmdlet
     /// <inheritdoc />
     protected override void EndProcessing()
     {
-        if (ParameterSetName != AllSet)
+        if (ParameterSetName != AllSet || MyInvocation.ExpectingInput)
         {
+            // Input was piped, and none bound (an empty lookup, a $null): its schedules are none, never the whole org's.
             return;
         }
 
@@ -113,7 +114,14 @@ public sealed class GetGenesysCampaignScheduleCommand : GenesysApiCmdlet
         }
         catch (GenesysApiException ex)
         {
-            WriteError(ToErrorRecord(ex, FailedId, kind));
+            var error = ToErrorRecord(ex, FailedId, kind);
+            if (ex.StatusCode == 403)
+            {
+                var views = OutboundKinds.Of(kind).ViewPermissions;
+                error.ErrorDetails = new ErrorDetails($"{ex.Message.TrimEnd().TrimEnd('.')}. Give the OAuth client's role {views[0]} (or {views[1]}).");
+            }
+
+            WriteError(error);
         }
         catch (GenesysAuthenticationException ex)
         {
