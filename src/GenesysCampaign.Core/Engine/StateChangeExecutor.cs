@@ -377,12 +377,45 @@ internal sealed class StateChangeExecutor
         : ToggleKind.Of(kind) is { } toggle ? toggle.TargetOf(action)
         : action == CampaignAction.Remove ? GenesysCampaignSchedule.Removed : GenesysCampaignSchedule.Scheduled;
 
-    /// <summary>The record for an object the user declined at the confirmation prompt: Unchanged, nothing sent, audited.</summary>
-    public void RecordDeclined(PlannedChange plan, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> onRecord, ToggleKind? kind = null) =>
-        RecordNotSent(plan, request, $"{(plan.Target is GenesysCampaignSchedule ? "Schedule" : OutboundKinds.Noun(plan.Target.ObjectKind, capital: true))} '{plan.Target.Name}' was not confirmed; nothing was sent.", HeldWarnings(plan.Target, "not confirmed"), onRecord, kind);
+    /// <summary>
+    /// Between plan and run, for every plan (each object given has one record): one decided already not
+    /// to be sent (an undo of an object changed since) is recorded Unchanged with its reason; one that
+    /// would write is put to <paramref name="confirm"/> (the cmdlet's -Confirm), and recorded Unchanged
+    /// when declined; the rest, and those confirmed, are returned to be run (one that would not write is
+    /// recorded by the run, as Unchanged or Rejected). <paramref name="request"/> and <paramref name="kind"/>
+    /// serve the plans that carry none of their own.
+    /// </summary>
+    public IReadOnlyList<IOutboundObject> Approve(
+        IReadOnlyList<PlannedChange> plans,
+        StateChangeRequest request,
+        ToggleKind? kind,
+        Func<PlannedChange, bool> confirm,
+        Action<GenesysCampaignStateChange, Exception?> onRecord)
+    {
+        var approved = new List<IOutboundObject>();
+        foreach (var plan in plans)
+        {
+            var planRequest = plan.Request ?? request;
+            var planKind = plan.Toggle ?? kind;
+            if (plan.NotSent is { } why)
+            {
+                RecordNotSent(plan, planRequest, why, new[] { why }, onRecord, planKind);
+            }
+            else if (!plan.WouldWrite || confirm(plan))
+            {
+                approved.Add(plan.Target);
+            }
+            else
+            {
+                RecordNotSent(plan, planRequest, $"{(plan.Target is GenesysCampaignSchedule ? "Schedule" : OutboundKinds.Noun(plan.Target.ObjectKind, capital: true))} '{plan.Target.Name}' was not confirmed; nothing was sent.", HeldWarnings(plan.Target, "not confirmed"), onRecord, planKind);
+            }
+        }
+
+        return approved;
+    }
 
     /// <summary>The record of an object for which nothing is sent, decided before the run: Unchanged, with <paramref name="message"/>, audited.</summary>
-    public void RecordNotSent(PlannedChange plan, StateChangeRequest request, string message, IReadOnlyList<string> warnings, Action<GenesysCampaignStateChange, Exception?> onRecord, ToggleKind? kind = null)
+    private void RecordNotSent(PlannedChange plan, StateChangeRequest request, string message, IReadOnlyList<string> warnings, Action<GenesysCampaignStateChange, Exception?> onRecord, ToggleKind? kind)
     {
         var record = NewRecordOf(plan.Target, request, kind);
         record.Outcome = StateChangeOutcome.Unchanged;

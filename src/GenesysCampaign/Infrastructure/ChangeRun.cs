@@ -90,53 +90,18 @@ internal sealed class ChangeRun
         }
 
         // Decided first, then asked: -WhatIf says per object what would happen, and -Confirm asks
-        // only about objects that would be written. One declined at the prompt still gets its record
-        // (Unchanged): every object given has one. The run decides again on what it reads.
-        var approved = new List<IOutboundObject>();
-        foreach (var planned in plans)
+        // only about objects that would be written. Core records what is not run (declined at the
+        // prompt, or decided already not to be sent): every object given has one record. The run
+        // decides again on what it reads.
+        if (WhatIf)
         {
-            var target = planned.Target;
-            if (WhatIf)
-            {
-                foreach (var warning in planned.Warnings)
-                {
-                    Warn(warning);
-                }
-            }
-
-            if (planned.NotSent is { } why)
-            {
-                // Decided already (an undo of an object changed since): said, recorded, never sent.
-                if (WhatIf)
-                {
-                    _cmdlet.ShouldProcess($"{why} ({NounOf(planned)} id {target.Id})", null, null);
-                }
-                else
-                {
-                    executor.RecordNotSent(planned, planned.Request ?? request, why, new[] { why }, Write, planned.Toggle ?? kind);
-                }
-            }
-            else if (!planned.WouldWrite)
-            {
-                if (WhatIf)
-                {
-                    // Said as a What if: line like the writes; ShouldProcess only prints it under -WhatIf.
-                    _cmdlet.ShouldProcess($"{planned.Description} ({NounOf(planned)} id {target.Id})", null, null);
-                }
-
-                approved.Add(target); // Recorded by the run (Unchanged or Rejected); nothing is sent for it.
-            }
-            else if (Confirm(planned))
-            {
-                approved.Add(target);
-            }
-            else if (!WhatIf)
-            {
-                executor.RecordDeclined(planned, planned.Request ?? request, Write, planned.Toggle ?? kind);
-            }
+            SayWhatIf(plans);
+            WriteDeferred();
+            return;
         }
 
-        if (!WhatIf && approved.Count > 0)
+        var approved = executor.Approve(plans, request, kind, Confirm, Write);
+        if (approved.Count > 0)
         {
             total = approved.Count;
             done = 0;
@@ -145,6 +110,28 @@ internal sealed class ChangeRun
         }
 
         WriteDeferred();
+    }
+
+    /// <summary>-WhatIf: each plan's warnings and its What if: line (ShouldProcess prints it, and asks nothing).</summary>
+    private void SayWhatIf(IReadOnlyList<PlannedChange> plans)
+    {
+        foreach (var planned in plans)
+        {
+            foreach (var warning in planned.Warnings)
+            {
+                Warn(warning);
+            }
+
+            var said = planned.NotSent ?? (planned.WouldWrite ? null : planned.Description);
+            if (said is not null)
+            {
+                _cmdlet.ShouldProcess($"{said} ({NounOf(planned)} id {planned.Target.Id})", null, null);
+            }
+            else
+            {
+                Confirm(planned);
+            }
+        }
     }
 
     /// <summary>Writes a record now (on the pipeline thread): its warnings, the record, and (held) its error.</summary>
