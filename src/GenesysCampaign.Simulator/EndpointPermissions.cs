@@ -46,7 +46,7 @@ public static class EndpointPermissions
     /// <summary>Read campaign rules.</summary>
     public const string RuleView = "outbound:campaignRule:view";
 
-    /// <summary>Read campaign, sequence and (with the SDK's) voice campaign and sequence schedules: the first permission of their view lists.</summary>
+    /// <summary>The first of the two view permissions of voice campaign and sequence schedules (either of the SDK's two will do).</summary>
     public const string ScheduleView = "outbound:schedule:view";
 
     /// <summary>The permission a request needs (the first, when it needs several), or null when it needs none.</summary>

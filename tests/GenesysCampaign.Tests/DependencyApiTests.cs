@@ -83,4 +83,21 @@ public class DependencyApiTests
 
         Assert.Equal(GenesysApiClient.InvalidAnswer, error.Code);
     }
+
+    [Fact]
+    public async Task A_schedule_listing_that_says_it_holds_more_than_it_brought_is_an_invalid_answer_not_a_short_list()
+    {
+        // The SDK gives the messaging, email and WhatsApp lists no paging parameters; a second page could not be read.
+        await using var org = await TestOrg.StartAsync();
+        var page = DependencyModelTests.FixtureText("schedule.emailcampaign.page.json").Replace("\"total\": 1", "\"total\": 26").Replace("\"pageCount\": 1", "\"pageCount\": 2");
+        var api = org.ClientThrough(new RewritingHandler(r => r.RequestUri!.AbsolutePath.EndsWith("/schedules/emailcampaigns", StringComparison.Ordinal) ? page : null));
+
+        var error = await Assert.ThrowsAsync<GenesysApiException>(() => api.ListSchedulesAsync(ScheduleKind.EmailCampaign, null, CancellationToken.None));
+
+        Assert.Equal(GenesysApiClient.InvalidAnswer, error.Code);
+        Assert.Contains("holds 1 of 26 email campaign schedules (2 pages)", error.Message, StringComparison.Ordinal);
+        var whole = DependencyModelTests.FixtureText("schedule.emailcampaign.page.json");
+        var one = await org.ClientThrough(new RewritingHandler(r => r.RequestUri!.AbsolutePath.EndsWith("/schedules/emailcampaigns", StringComparison.Ordinal) ? whole : null)).ListSchedulesAsync(ScheduleKind.EmailCampaign, null, CancellationToken.None);
+        Assert.Equal(("801355eb-05d9-4d51-a25f-f36ce5fe4bfa", ScheduleKind.EmailCampaign), (Assert.Single(one).TargetId, one[0].Kind));
+    }
 }

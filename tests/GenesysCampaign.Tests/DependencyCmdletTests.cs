@@ -263,6 +263,7 @@ public class DependencyCmdletTests
         var email = host.Run("param($id) Get-GenesysCampaign -Id $id | Get-GenesysCampaignSchedule", Args(("id", SimulatorSeed.ScheduledEmailCampaignId)));
         Assert.Equal((ScheduleKind.EmailCampaign, SimulatorSeed.ScheduledEmailCampaignId), (Assert.Single(Objects<GenesysCampaignSchedule>(email)).Kind, ((GenesysCampaignSchedule)email[0].BaseObject).TargetId));
         Assert.Equal(1, Gets(org, "/api/v2/outbound/schedules/emailcampaigns"));
+        Assert.Equal(1, Gets(org, "/api/v2/outbound/schedules/messagingcampaigns"));
         Assert.Equal(0, Gets(org, "/api/v2/outbound/schedules/whatsappcampaigns"));
         var whatsApp = host.Run("param($id) Get-GenesysCampaign -Id $id | Get-GenesysCampaignSchedule", Args(("id", SimulatorSeed.ScheduledWhatsAppCampaignId)));
         Assert.Equal(ScheduleKind.WhatsAppCampaign, Assert.Single(Objects<GenesysCampaignSchedule>(whatsApp)).Kind);

@@ -227,4 +227,17 @@ public class DependencyModelTests
         Assert.Null(schedule.NextStart);
         Assert.Contains(schedule.Warnings, w => w.Contains("NextStart", StringComparison.Ordinal) && w.Contains("could not be computed", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void An_interval_whose_times_run_off_the_calendar_is_left_out_with_a_warning()
+    {
+        var schedule = GenesysCampaignSchedule.Parse("""
+            {"id":"e1","timeZone":"America/New_York","emailCampaign":{"id":"e1"},
+             "intervals":[{"start":"9999-12-31T22:00:00","end":"9999-12-31T23:00:00"},{"start":"2030-01-07T14:00:00Z","end":"2030-01-07T15:00:00Z"}]}
+            """, null, March1);
+
+        Assert.Null(schedule.Intervals[0].Start);
+        Assert.Equal(new DateTime(2030, 1, 7, 14, 0, 0, DateTimeKind.Utc), schedule.NextStart);
+        Assert.Contains("'9999-12-31T22:00:00' to '9999-12-31T23:00:00' could not be read", Assert.Single(schedule.Warnings), StringComparison.Ordinal);
+    }
 }

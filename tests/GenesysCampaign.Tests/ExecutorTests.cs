@@ -197,17 +197,18 @@ public class ExecutorTests
     }
 
     [Fact]
-    public async Task A_schedule_list_the_role_may_not_read_is_a_warning_naming_the_permissions_that_would_do()
+    public async Task A_schedule_list_the_role_may_not_read_is_a_warning_naming_the_permissions_that_would_do_for_the_campaigns_it_could_hold()
     {
         await using var org = await TestOrg.StartAsync();
         org.Simulator.Faults.Add(new FaultRule { Kind = FaultKind.Forbidden403, Method = "GET", PathContains = "/schedules/whatsappcampaigns", Count = 10 });
 
-        var record = Assert.Single(await RunAsync(org, new StateChangeRequest(CampaignAction.Resume), SimulatorSeed.ScheduledWhatsAppCampaignId));
+        var records = await RunAsync(org, new StateChangeRequest(CampaignAction.Resume), SimulatorSeed.ScheduledWhatsAppCampaignId, SimulatorSeed.UnreferencedOffCampaignId);
 
-        Assert.Equal(StateChangeOutcome.Changed, record.Outcome);
+        Assert.All(records, r => Assert.Equal(StateChangeOutcome.Changed, r.Outcome));
         Assert.Equal(
             $"WhatsApp campaign schedules could not be read (refused: the OAuth client's role needs outbound:whatsAppCampaignSchedule:view or outbound:whatsAppCampaign:viewSchedule), so they were not checked for campaign '{SimulatorSeed.MessagingCampaignName(12)}'.",
-            Assert.Single(record.Warnings));
+            Assert.Single(records.Single(r => r.ObjectId == SimulatorSeed.ScheduledWhatsAppCampaignId).Warnings));
+        Assert.Empty(records.Single(r => r.ObjectId == SimulatorSeed.UnreferencedOffCampaignId).Warnings); // A WhatsApp list holds no voice campaign's schedule.
     }
 
     [Fact]

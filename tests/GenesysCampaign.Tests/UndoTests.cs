@@ -263,10 +263,13 @@ public sealed class UndoTests
         var theirs = JsonNode.Parse((await api.GetScheduleAsync(ScheduleKind.EmailCampaign, Email, null, CancellationToken.None)).ToJson())!.AsObject();
         host.Run("param($id, $audit) Suspend-GenesysCampaign -Id $id -Hold -Wait -AuditLogPath $audit -Confirm:$false -WarningAction SilentlyContinue", Args(("id", Email), ("audit", audit)));
 
-        // A colleague makes a new schedule for the campaign (version 1, as the one removed was).
+        // A colleague makes a new schedule for the campaign, and edits it once (version 2: the one removed was at 1).
         theirs["name"] = "Made by a colleague";
         theirs["version"] = null;
         await api.SendAsync(HttpMethod.Put, $"api/v2/outbound/schedules/emailcampaigns/{Email}", theirs.ToJsonString(), null, "test setup", CancellationToken.None);
+        theirs["version"] = 1;
+        await api.SendAsync(HttpMethod.Put, $"api/v2/outbound/schedules/emailcampaigns/{Email}", theirs.ToJsonString(), null, "test setup", CancellationToken.None);
+        Assert.Equal(2, (await api.GetScheduleAsync(ScheduleKind.EmailCampaign, Email, null, CancellationToken.None)).Version);
         org.Simulator.ClearRequests();
 
         var undone = Records(host.Run("param($audit) Get-GenesysCampaignAuditLog $audit | Where-Object ObjectKind -ne Campaign | Undo-GenesysCampaignChange -Confirm:$false -WarningAction SilentlyContinue -ErrorAction SilentlyContinue", Args(("audit", audit))));

@@ -86,9 +86,20 @@ internal sealed partial class GenesysApiClient
         {
             // A bare array or an entity listing (CONFIRMED per kind); either is read for any kind.
             var items = root.ValueKind == JsonValueKind.Array ? root : root.ValueKind == JsonValueKind.Object && root.TryGetProperty("entities", out var entities) ? entities : default;
-            return items.ValueKind == JsonValueKind.Array
-                ? items.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object).Select(e => GenesysCampaignSchedule.Parse(e, kind, at)).ToList()
-                : throw new FormatException("The answer is neither an array nor a list of entities.");
+            if (items.ValueKind != JsonValueKind.Array)
+            {
+                throw new FormatException("The answer is neither an array nor a list of entities.");
+            }
+
+            var schedules = items.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object).Select(e => GenesysCampaignSchedule.Parse(e, kind, at)).ToList();
+
+            // The SDK gives these lists no paging parameters, and whether Genesys ever pages them is not
+            // known (fixtures README): a listing that says it holds more than it brought is not read as whole.
+            var total = root.ValueKind == JsonValueKind.Object ? DependencyJson.Int(root, "total") : null;
+            var pages = root.ValueKind == JsonValueKind.Object ? DependencyJson.Int(root, "pageCount") : null;
+            return total > items.GetArrayLength() || pages > 1
+                ? throw new FormatException($"The listing holds {items.GetArrayLength()} of {total} {row.Noun}s ({pages} pages), and the API takes no paging parameters to read the rest.")
+                : schedules;
         });
     }
 

@@ -162,6 +162,14 @@ public sealed class GenesysCampaignSchedule : IOutboundObject
             DateModified = DependencyJson.Date(element, "dateModified"),
         };
 
+        foreach (var interval in schedule.Intervals.Where(i => (i.StartText is not null && i.Start is null) || (i.EndText is not null && i.End is null)))
+        {
+            if (zone is not null || ScheduleCalendar.HasZone(interval.StartText ?? interval.EndText ?? string.Empty))
+            {
+                warnings.Add($"Interval '{interval.StartText}' to '{interval.EndText}' could not be read as times: it is left out of NextStart.");
+            }
+        }
+
         foreach (var recurrence in schedule.Recurrences)
         {
             if (!recurrence.IsUnderstood)

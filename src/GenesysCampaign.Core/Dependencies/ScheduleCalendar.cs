@@ -189,8 +189,15 @@ internal static class ScheduleCalendar
             return false;
         }
 
-        instant = ToUtc(local, zone);
-        return true;
+        try
+        {
+            instant = ToUtc(local, zone);
+            return true;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return false; // A wall time at the calendar's edge whose instant lies beyond it (9999-12-31 west of UTC).
+        }
     }
 
     /// <summary>A wall-clock time (<c>YYYY-MM-DDThh:mm:ss</c>, fractions, minutes only, or a bare date); a zone suffix is ignored.</summary>

@@ -21,7 +21,7 @@ internal sealed class CampaignDependencies
     private readonly List<GenesysCampaignSequence> _sequences = new();
     private readonly List<GenesysCampaignRule> _rules = new();
     private readonly List<GenesysCampaignSchedule> _schedules = new();
-    private readonly List<(string What, string Why)> _unchecked = new();
+    private readonly List<(string What, string Why, OutboundKind? Schedules)> _unchecked = new();
 
     private CampaignDependencies()
     {
@@ -38,7 +38,7 @@ internal sealed class CampaignDependencies
     public static async Task<CampaignDependencies> LoadAsync(GenesysApiClient api, RequestStats stats, IOperationLog log, CancellationToken cancellationToken)
     {
         var result = new CampaignDependencies();
-        await result.TryAsync("sequences", ["outbound:campaignSequence:view"], log, async () =>
+        await result.TryAsync("sequences", ["outbound:campaignSequence:view"], null, log, async () =>
         {
             await foreach (var sequence in api.ListSequencesAsync(stats, cancellationToken).ConfigureAwait(false))
             {
@@ -46,7 +46,7 @@ internal sealed class CampaignDependencies
             }
         }).ConfigureAwait(false);
 
-        await result.TryAsync("campaign rules", ["outbound:campaignRule:view"], log, async () =>
+        await result.TryAsync("campaign rules", ["outbound:campaignRule:view"], null, log, async () =>
         {
             await foreach (var rule in api.ListCampaignRulesAsync(stats, cancellationToken).ConfigureAwait(false))
             {
@@ -56,7 +56,7 @@ internal sealed class CampaignDependencies
 
         foreach (var kind in OutboundKinds.Schedules)
         {
-            await result.TryAsync(kind.Noun + "s", kind.ViewPermissions, log, async () =>
+            await result.TryAsync(kind.Noun + "s", kind.ViewPermissions, kind, log, async () =>
                 result._schedules.AddRange(await api.ListSchedulesAsync(kind.ScheduleKind!.Value, stats, cancellationToken).ConfigureAwait(false))).ConfigureAwait(false);
         }
 
@@ -69,7 +69,8 @@ internal sealed class CampaignDependencies
     /// </summary>
     public string? Check(GenesysCampaign campaign, CampaignAction action, bool force, ICollection<string> warnings, bool hold = false)
     {
-        foreach (var (what, why) in _unchecked)
+        // A list that may hold what turns this campaign on: not a WhatsApp list for a voice campaign.
+        foreach (var (what, why, _) in _unchecked.Where(u => u.Schedules is not { } kind || kind.Target == OutboundObjectKind.Sequence || kind.MaySchedule(campaign)))
         {
             warnings.Add($"{what} could not be read{why}, so they were not checked for campaign '{campaign.Name}'{(hold ? ", and the hold cannot neutralise them" : string.Empty)}.");
         }
@@ -171,7 +172,7 @@ internal sealed class CampaignDependencies
     /// </summary>
     public void Check(GenesysCampaignSequence sequence, CampaignAction action, ICollection<string> warnings)
     {
-        foreach (var (what, why) in _unchecked.Where(w => w.What is "Campaign rules" or "Sequence schedules"))
+        foreach (var (what, why, _) in _unchecked.Where(u => u.What == "Campaign rules" || u.Schedules?.Target == OutboundObjectKind.Sequence))
         {
             warnings.Add($"{what} could not be read{why}, so they were not checked for sequence '{sequence.Name}'.");
         }
@@ -205,7 +206,7 @@ internal sealed class CampaignDependencies
         schedule.NextStart is { } next ? $" (next start {next.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC)" : string.Empty;
 
     /// <summary>Reads one list; one that cannot be read is remembered with why (a refusal names the permissions that would let it be read).</summary>
-    private async Task TryAsync(string what, IReadOnlyList<string> viewPermissions, IOperationLog log, Func<Task> read)
+    private async Task TryAsync(string what, IReadOnlyList<string> viewPermissions, OutboundKind? schedules, IOperationLog log, Func<Task> read)
     {
         try
         {
@@ -216,7 +217,7 @@ internal sealed class CampaignDependencies
             // Unreadable (a refusal, or entries not shaped as the contract describes, or dates beyond
             // what can be computed): not checked, and said so. A change never fails for want of them.
             var why = ex is GenesysApiException { StatusCode: 403 } ? $" (refused: the OAuth client's role needs {string.Join(" or ", viewPermissions)})" : string.Empty;
-            _unchecked.Add((char.ToUpperInvariant(what[0]) + what.Substring(1), why));
+            _unchecked.Add((char.ToUpperInvariant(what[0]) + what.Substring(1), why, schedules));
             log.Verbose($"Could not read {what}: {ex.Message}");
         }
     }

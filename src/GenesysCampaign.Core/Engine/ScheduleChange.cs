@@ -95,7 +95,7 @@ internal sealed class ScheduleChange
         }
         catch (GenesysApiException ex) when (ex.StatusCode == 404)
         {
-            // The schedule was read moments ago. Gone now, it was most likely this DELETE that removed it:
+            // The schedule was read for this hold (before any -Confirm prompt). Gone now, it was most likely this DELETE that removed it:
             // an attempt whose answer was lost, retried by the module (AnswerLost) or resent by .NET below
             // it (a pooled connection that died; the module then sees one 404). Someone else removing it in
             // that moment is the rarer case. Either way the body read is kept, so an undo can put it back.

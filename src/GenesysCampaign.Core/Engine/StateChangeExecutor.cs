@@ -407,7 +407,8 @@ internal sealed class StateChangeExecutor
             }
             else
             {
-                RecordNotSent(plan, planRequest, $"{(plan.Target is GenesysCampaignSchedule ? "Schedule" : OutboundKinds.Noun(plan.Target.ObjectKind, capital: true))} '{plan.Target.Name}' was not confirmed; nothing was sent.", HeldWarnings(plan.Target, "not confirmed"), onRecord, planKind);
+                var name = plan.Target is GenesysCampaignSchedule { Name.Length: 0 } unnamed ? unnamed.TargetName ?? unnamed.TargetId : plan.Target.Name;
+                RecordNotSent(plan, planRequest, $"{OutboundKinds.Noun(plan.Target.ObjectKind, capital: true)} '{name}' was not confirmed; nothing was sent.", HeldWarnings(plan.Target, "not confirmed"), onRecord, planKind);
             }
         }
 

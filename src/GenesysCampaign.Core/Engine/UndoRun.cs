@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -120,6 +121,13 @@ internal sealed class UndoRun
             }
 
             var why = _force ? null : UndoPlan.ChangedSince(step, state, now?.Version ?? 0);
+            if (why is null && restore && now is not null)
+            {
+                // -Force over a schedule someone made since: the PUT replaces it, at its version (a PUT at
+                // another version is refused as stale).
+                target = GenesysCampaignSchedule.Parse(CampaignBody.WithProperty(target!.ToJson(), "version", now.Version.ToString(CultureInfo.InvariantCulture)), kind, DateTimeOffset.UtcNow);
+            }
+
             yield return why is not null
                 ? new PlannedChange(target!, state, false, why, Array.Empty<string>()) { NotSent = why }.For(request, null)
                 : new PlannedChange(target!, state, true, restore ? $"Restore (put the {noun} back from the body its removal kept)" : $"Remove (delete the {noun} again)", Array.Empty<string>()).For(request, null);

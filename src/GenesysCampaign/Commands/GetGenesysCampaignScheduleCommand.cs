@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using GenesysCloud.Outbound.Api;
+using GenesysCloud.Outbound.Audit;
 using GenesysCloud.Outbound.Campaigns;
 using GenesysCloud.Outbound.Dependencies;
 using GenesysCloud.Outbound.PowerShell.Infrastructure;
@@ -60,7 +61,10 @@ public sealed class GetGenesysCampaignScheduleCommand : GenesysApiCmdlet
         {
             foreach (var sequence in Sequence!)
             {
-                WriteFor(ScheduleKind.Sequence, sequence.Id);
+                foreach (var kind in OutboundKinds.Schedules.Where(k => k.Target == OutboundObjectKind.Sequence))
+                {
+                    WriteFor(kind.ScheduleKind!.Value, sequence.Id);
+                }
             }
         }
     }
