@@ -378,6 +378,49 @@ internal sealed class StateChangeExecutor
         : action == CampaignAction.Remove ? GenesysCampaignSchedule.Removed : GenesysCampaignSchedule.Scheduled;
 
     /// <summary>
+    /// The objects of <paramref name="kind"/> given by id, read one by one, each once, in the order given.
+    /// Every id gets an object or a Failed record (audited): one that cannot be an id
+    /// (<c>Invalid...Id</c>, <paramref name="invalid"/> says why, no request), one that matches nothing
+    /// (not found, <paramref name="notFoundHint"/> says how to give it otherwise), one that cannot be read
+    /// (a 403 of its division, Genesys down for it: that object's failure; the others are still read).
+    /// </summary>
+    public async Task<IReadOnlyList<IOutboundObject>> ReadGivenAsync(
+        ToggleKind kind,
+        IEnumerable<string> ids,
+        StateChangeRequest request,
+        Func<string, string> invalid,
+        Func<string, string?> notFoundHint,
+        Action<GenesysCampaignStateChange, Exception?> onRecord,
+        CancellationToken cancellationToken)
+    {
+        var given = ids.ToList();
+        foreach (var id in given.Where(id => !CampaignFinder.IsValidId(id)).Distinct(StringComparer.Ordinal))
+        {
+            RecordInputError(id, request, FailureKind.InvalidArgument, Failures.InvalidId(kind.ObjectKind), invalid(id), onRecord, kind);
+        }
+
+        var found = new List<IOutboundObject>();
+        foreach (var id in given.Where(CampaignFinder.IsValidId).Select(id => id.Trim()).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            try
+            {
+                found.Add(await _api.GetObjectAsync(kind, id, null, cancellationToken).ConfigureAwait(false));
+            }
+            catch (GenesysApiException ex) when (ex.StatusCode == 404)
+            {
+                RecordNotFound(id, request, onRecord, notFoundHint(id), kind);
+            }
+            catch (GenesysApiException ex)
+            {
+                var (_, failure) = ApiErrors.Classify(ex);
+                RecordInputError(id, request, failure, ApiErrors.CodeOf(ex), $"{kind.Capitalized} '{id}' could not be read, so it was not changed: {ex.Message}", onRecord, kind);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
     /// Between plan and run, for every plan (each object given has one record): one decided already not
     /// to be sent (an undo of an object changed since) is recorded Unchanged with its reason; one that
     /// would write is put to <paramref name="confirm"/> (the cmdlet's -Confirm), and recorded Unchanged

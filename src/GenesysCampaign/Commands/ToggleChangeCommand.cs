@@ -121,43 +121,22 @@ public abstract class ToggleChangeCommand : ChangeCmdlet
             request,
             AuditLogPath,
             OutboundKinds.Of(Kind.ObjectKind).IdPart + "LookupFailed",
-            (executor, _) =>
+            (executor, emit) =>
             {
-                var items = Resolve(api, executor, request);
+                var items = Resolve(api, executor, request, emit);
                 return Pump.Run(token => executor.PlanAsync(items, Kind, request, token), CancellationToken);
             },
             (executor, approved, emit, token) => executor.RunAsync(approved, Kind, request, emit, token),
             Kind);
     }
 
-    /// <summary>Everything given, as objects, each once, in the order given; ids that cannot be or match none are recorded.</summary>
-    private List<IOutboundObject> Resolve(GenesysApiClient api, StateChangeExecutor executor, StateChangeRequest request)
+    /// <summary>Everything given, as objects, each once, in the order given; Core records the ids that cannot be, match none or cannot be read.</summary>
+    private List<IOutboundObject> Resolve(GenesysApiClient api, StateChangeExecutor executor, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> emit)
     {
         var found = new List<IOutboundObject>(_objects);
-        foreach (var id in _ids.Where(id => !CampaignFinder.IsValidId(id)).Distinct(StringComparer.Ordinal))
-        {
-            // No request for an id that cannot be one.
-            executor.RecordInputError(id, request, FailureKind.InvalidArgument, Failures.InvalidId(Kind.ObjectKind), DependencyErrors.InvalidId(Kind.ObjectKind, id).Exception.Message, _run!.Write, Kind);
-        }
-
-        foreach (var id in _ids.Where(CampaignFinder.IsValidId).Select(id => id.Trim()).Distinct(StringComparer.OrdinalIgnoreCase))
-        {
-            try
-            {
-                found.Add(Pump.Run(token => api.GetObjectAsync(Kind, id, null, token), CancellationToken));
-            }
-            catch (GenesysApiException ex) when (ex.StatusCode == 404)
-            {
-                executor.RecordNotFound(id, request, _run!.Write, NotFoundHint(api, id), Kind); // On the pipeline thread: written at once.
-            }
-            catch (GenesysApiException ex)
-            {
-                // One object that cannot be read (its division refused, Genesys down for it) is that
-                // object's failure: the others are still changed.
-                var (_, failure) = ApiErrors.Classify(ex);
-                executor.RecordInputError(id, request, failure, ApiErrors.CodeOf(ex), $"{Kind.Capitalized} '{id}' could not be read, so it was not changed: {ex.Message}", _run!.Write, Kind);
-            }
-        }
+        found.AddRange(Pump.Run(
+            token => executor.ReadGivenAsync(Kind, _ids, request, id => DependencyErrors.InvalidId(Kind.ObjectKind, id).Exception.Message, id => NotFoundHint(api, id), emit, token),
+            CancellationToken));
 
         if (_names.Count > 0)
         {
