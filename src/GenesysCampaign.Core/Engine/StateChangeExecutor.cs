@@ -378,6 +378,42 @@ internal sealed class StateChangeExecutor
         : action == CampaignAction.Remove ? GenesysCampaignSchedule.Removed : GenesysCampaignSchedule.Scheduled;
 
     /// <summary>
+    /// The campaigns given by id, read in as few requests as the ids allow (<see cref="GenesysApiClient.GetCampaignsByIdAsync"/>).
+    /// Every id gets a campaign or a Failed record (audited): one that cannot be an id (<c>invalid.campaign.id</c>,
+    /// <paramref name="invalid"/> says why, no request), one that matches no campaign (<c>campaign.not.found</c>,
+    /// <paramref name="notFoundHint"/> says how to give it otherwise).
+    /// </summary>
+    public async Task<IReadOnlyList<GenesysCampaign>> ReadCampaignsGivenAsync(
+        IEnumerable<string> ids,
+        StateChangeRequest request,
+        Func<string, string> invalid,
+        Func<string, string?> notFoundHint,
+        Action<GenesysCampaignStateChange, Exception?> onRecord,
+        CancellationToken cancellationToken)
+    {
+        var given = ids.ToList();
+        foreach (var id in given.Where(id => !CampaignFinder.IsValidId(id)).Distinct(StringComparer.Ordinal))
+        {
+            RecordInputError(id, request, FailureKind.InvalidArgument, Failures.InvalidCampaignId, invalid(id), onRecord);
+        }
+
+        var valid = given.Where(CampaignFinder.IsValidId).Select(id => id.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (valid.Count == 0)
+        {
+            return Array.Empty<GenesysCampaign>();
+        }
+
+        var found = await _api.GetCampaignsByIdAsync(valid, null, cancellationToken).ConfigureAwait(false);
+        var foundIds = new HashSet<string>(found.Select(c => c.Id), StringComparer.OrdinalIgnoreCase);
+        foreach (var missing in valid.Where(id => !foundIds.Contains(id)))
+        {
+            RecordNotFound(missing, request, onRecord, notFoundHint(missing));
+        }
+
+        return found;
+    }
+
+    /// <summary>
     /// The objects of <paramref name="kind"/> given by id, read one by one, each once, in the order given.
     /// Every id gets an object or a Failed record (audited): one that cannot be an id
     /// (<c>Invalid...Id</c>, <paramref name="invalid"/> says why, no request), one that matches nothing

@@ -75,13 +75,13 @@ public abstract class StateChangeCommand : CampaignInputCmdlet
             "CampaignLookupFailed",
             (executor, emit) =>
             {
-                // Bad ids are reported (and audited) without a request.
-                foreach (var id in InvalidIds)
-                {
-                    executor.RecordInputError(id, request, FailureKind.InvalidArgument, Failures.InvalidCampaignId, CampaignErrors.InvalidId(id, CampaignErrors.NameHint).Exception.Message, run.Write);
-                }
-
-                var campaigns = Pump.Run(token => ResolveCampaignsAsync(api, id => executor.RecordNotFound(id, request, emit, CampaignErrors.NotFoundHint(id)), token), CancellationToken);
+                // Core records the ids that cannot be (without a request) or match nothing, audited.
+                var campaigns = Pump.Run(
+                    token => ResolveCampaignsAsync(
+                        api,
+                        (ids, t) => executor.ReadCampaignsGivenAsync(ids, request, id => CampaignErrors.InvalidId(id, CampaignErrors.NameHint).Exception.Message, CampaignErrors.NotFoundHint, emit, t),
+                        token),
+                    CancellationToken);
                 return request.Hold
                     ? Pump.Run(token => executor.PlanHoldAsync(campaigns, request, token), CancellationToken)
                     : Pump.Run(token => executor.PlanAsync(campaigns, request, token), CancellationToken);

@@ -109,23 +109,17 @@ public abstract class CampaignInputCmdlet : GenesysApiCmdlet
     }
 
     /// <summary>
-    /// Resolves everything given into campaigns, each once. Ids that match nothing go to
-    /// <paramref name="onIdNotFound"/>; a plain name that matches nothing is a CampaignNotFound error.
-    /// Runs off the pipeline thread (inside the pump).
+    /// Resolves everything given into campaigns, each once. The ids given (as given: bad ones too) go to
+    /// <paramref name="byIds"/>, which reads them and says what is wrong with the others (Core records them
+    /// for the change cmdlets); a plain name that matches nothing is a CampaignNotFound error. Runs off the
+    /// pipeline thread (inside the pump).
     /// </summary>
-    private protected async Task<List<GenesysCampaign>> ResolveCampaignsAsync(GenesysApiClient api, Action<string> onIdNotFound, CancellationToken token)
+    private protected async Task<List<GenesysCampaign>> ResolveCampaignsAsync(GenesysApiClient api, Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyList<GenesysCampaign>>> byIds, CancellationToken token)
     {
         var campaigns = new List<GenesysCampaign>(_objects);
-        var ids = _ids.Where(CampaignFinder.IsValidId).Select(id => id.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (ids.Count > 0)
+        if (_ids.Count > 0)
         {
-            var found = await api.GetCampaignsByIdAsync(ids, null, token).ConfigureAwait(false);
-            campaigns.AddRange(found);
-            var foundIds = new HashSet<string>(found.Select(c => c.Id), StringComparer.OrdinalIgnoreCase);
-            foreach (var missing in ids.Where(id => !foundIds.Contains(id)))
-            {
-                onIdNotFound(missing);
-            }
+            campaigns.AddRange(await byIds(_ids, token).ConfigureAwait(false));
         }
 
         if (_names.Count > 0)
