@@ -391,13 +391,7 @@ internal sealed class StateChangeExecutor
         Action<GenesysCampaignStateChange, Exception?> onRecord,
         CancellationToken cancellationToken)
     {
-        var given = ids.ToList();
-        foreach (var id in given.Where(id => !CampaignFinder.IsValidId(id)).Distinct(StringComparer.Ordinal))
-        {
-            RecordInputError(id, request, FailureKind.InvalidArgument, Failures.InvalidCampaignId, invalid(id), onRecord);
-        }
-
-        var valid = given.Where(CampaignFinder.IsValidId).Select(id => id.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var valid = ValidIds(ids, null, request, invalid, onRecord);
         if (valid.Count == 0)
         {
             return Array.Empty<GenesysCampaign>();
@@ -429,14 +423,8 @@ internal sealed class StateChangeExecutor
         Action<GenesysCampaignStateChange, Exception?> onRecord,
         CancellationToken cancellationToken)
     {
-        var given = ids.ToList();
-        foreach (var id in given.Where(id => !CampaignFinder.IsValidId(id)).Distinct(StringComparer.Ordinal))
-        {
-            RecordInputError(id, request, FailureKind.InvalidArgument, Failures.InvalidId(kind.ObjectKind), invalid(id), onRecord, kind);
-        }
-
         var found = new List<IOutboundObject>();
-        foreach (var id in given.Where(CampaignFinder.IsValidId).Select(id => id.Trim()).Distinct(StringComparer.OrdinalIgnoreCase))
+        foreach (var id in ValidIds(ids, kind, request, invalid, onRecord))
         {
             try
             {
@@ -454,6 +442,22 @@ internal sealed class StateChangeExecutor
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// The ids given that can be ids, trimmed, each once (any case), in the order given; each one that cannot
+    /// (empty, or with characters no Genesys id has) gets its Failed record, with no request.
+    /// <paramref name="kind"/>: the sequence or rule kind; null for campaigns.
+    /// </summary>
+    private List<string> ValidIds(IEnumerable<string> ids, ToggleKind? kind, StateChangeRequest request, Func<string, string> invalid, Action<GenesysCampaignStateChange, Exception?> onRecord)
+    {
+        var given = ids.ToList();
+        foreach (var id in given.Where(id => !CampaignFinder.IsValidId(id)).Distinct(StringComparer.Ordinal))
+        {
+            RecordInputError(id, request, FailureKind.InvalidArgument, Failures.InvalidId(kind?.ObjectKind ?? OutboundObjectKind.Campaign), invalid(id), onRecord, kind);
+        }
+
+        return given.Where(CampaignFinder.IsValidId).Select(id => id.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }
 
     /// <summary>
