@@ -69,6 +69,9 @@ public sealed class GenesysCampaignSchedule : IOutboundObject
     /// <summary>The scheduled object's name, when the reference carries one.</summary>
     public string? TargetName => Target?.Name;
 
+    /// <summary>What messages call it: its name, else its target's name, else its target's id.</summary>
+    internal string DisplayName => Name.Length > 0 ? Name : TargetName ?? TargetId;
+
     /// <summary>
     /// <c>timeZone</c>: the IANA zone of zone-less interval bounds and of recurrences without a zone
     /// of their own; "UTC" when absent or empty (the SDK's default).

@@ -73,6 +73,10 @@ internal sealed class OutboundKind
     /// </summary>
     public string ItemPath(string targetId) => $"{ListPath}/{Uri.EscapeDataString(targetId)}";
 
+    /// <summary><paramref name="message"/>, then what to give the role: any one of <paramref name="permissions"/> (one of this row's lists). No closing stop.</summary>
+    public static string WithRoleHint(string message, IReadOnlyList<string> permissions) =>
+        $"{message.TrimEnd().TrimEnd('.')}. Give the OAuth client's role {permissions[0]} (or {permissions[1]})";
+
     /// <summary>Whether a schedule of this kind may schedule <paramref name="campaign"/>.</summary>
     public bool MaySchedule(GenesysCampaign campaign) => Target == OutboundObjectKind.Campaign && MediaTypes.Contains(campaign.MediaType);
 

@@ -111,7 +111,7 @@ internal sealed class CampaignDependencies
 
         foreach (var schedule in SchedulesOf(OutboundObjectKind.Campaign, campaign.Id))
         {
-            warnings.Add($"{OutboundKinds.Of(schedule.Kind).Capitalized} '{ScheduleName(schedule)}' starts and stops campaign '{campaign.Name}' on its own{NextStart(schedule)}.");
+            warnings.Add($"{OutboundKinds.Of(schedule.Kind).Capitalized} '{schedule.DisplayName}' starts and stops campaign '{campaign.Name}' on its own{NextStart(schedule)}.");
         }
 
         if (!resume)
@@ -121,7 +121,7 @@ internal sealed class CampaignDependencies
             {
                 foreach (var sequenceSchedule in SchedulesOf(OutboundObjectKind.Sequence, sequence.Id))
                 {
-                    warnings.Add($"Sequence schedule '{ScheduleName(sequenceSchedule)}' turns on sequence '{sequence.Name}', which holds campaign '{campaign.Name}'{NextStart(sequenceSchedule)}.");
+                    warnings.Add($"Sequence schedule '{sequenceSchedule.DisplayName}' turns on sequence '{sequence.Name}', which holds campaign '{campaign.Name}'{NextStart(sequenceSchedule)}.");
                 }
             }
         }
@@ -187,7 +187,7 @@ internal sealed class CampaignDependencies
 
         foreach (var schedule in resume ? Enumerable.Empty<GenesysCampaignSchedule>() : SchedulesOf(OutboundObjectKind.Sequence, sequence.Id))
         {
-            warnings.Add($"Sequence schedule '{ScheduleName(schedule)}' turns sequence '{sequence.Name}' on by itself{NextStart(schedule)}.");
+            warnings.Add($"Sequence schedule '{schedule.DisplayName}' turns sequence '{sequence.Name}' on by itself{NextStart(schedule)}.");
         }
     }
 
@@ -198,9 +198,6 @@ internal sealed class CampaignDependencies
     /// </summary>
     private IEnumerable<GenesysCampaignSchedule> SchedulesOf(OutboundObjectKind target, string id) =>
         _schedules.Where(s => OutboundKinds.Of(s.Kind).Target == target && string.Equals(s.TargetId, id, StringComparison.OrdinalIgnoreCase));
-
-    private static string ScheduleName(GenesysCampaignSchedule schedule) =>
-        schedule.Name.Length > 0 ? schedule.Name : schedule.TargetName ?? schedule.TargetId;
 
     private static string NextStart(GenesysCampaignSchedule schedule) =>
         schedule.NextStart is { } next ? $" (next start {next.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC)" : string.Empty;

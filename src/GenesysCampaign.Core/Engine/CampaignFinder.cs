@@ -24,6 +24,31 @@ internal static class CampaignFinder
             && text.All(c => (c < 128 && char.IsLetterOrDigit(c)) || c == '-' || c == '_' || c == '.');
     }
 
+    /// <summary>The ids given that can be ids (<see cref="IsValidId"/>), trimmed, each once (any case), in the order given.</summary>
+    public static List<string> ValidIds(IEnumerable<string> ids) =>
+        ids.Where(IsValidId).Select(id => id.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+    /// <summary>
+    /// The campaigns of <paramref name="ids"/> (valid, each once), in as few requests as they allow
+    /// (<see cref="GenesysApiClient.GetCampaignsByIdAsync"/>); each id that matches none goes to <paramref name="onMissing"/>.
+    /// </summary>
+    public static async Task<IReadOnlyList<GenesysCampaign>> GetByIdsAsync(GenesysApiClient api, IReadOnlyList<string> ids, Action<string> onMissing, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return Array.Empty<GenesysCampaign>();
+        }
+
+        var found = await api.GetCampaignsByIdAsync(ids, null, cancellationToken).ConfigureAwait(false);
+        var foundIds = new HashSet<string>(found.Select(c => c.Id), StringComparer.OrdinalIgnoreCase);
+        foreach (var missing in ids.Where(id => !foundIds.Contains(id)))
+        {
+            onMissing(missing);
+        }
+
+        return found;
+    }
+
     /// <summary>
     /// Streams each campaign matching any pattern once; with no patterns, every campaign. A plain name
     /// (no wildcards) matches itself. A pattern with wildcards matches the campaign named exactly as

@@ -38,7 +38,7 @@ internal sealed class ScheduleChange
 
     private string Subject => $"{Row.Capitalized} '{Name}'";
 
-    private string Name => _schedule.Name.Length > 0 ? _schedule.Name : _schedule.TargetName ?? _schedule.TargetId;
+    private string Name => _schedule.DisplayName;
 
     /// <summary>The record, or null when Ctrl+C came before anything was sent.</summary>
     public async Task<GenesysCampaignStateChange?> RunAsync()
@@ -56,7 +56,7 @@ internal sealed class ScheduleChange
             if (ex.StatusCode == 403)
             {
                 var needed = Removing ? Row.DeletePermissions : Row.EditPermissions;
-                message = message.TrimEnd().TrimEnd('.') + $". Give the OAuth client's role {needed[0]} (or {needed[1]})"
+                message = OutboundKind.WithRoleHint(message, needed)
                     + (Removing ? "." : ", then run the same undo again: the body stays in the audit log, and what was put back already is passed over.");
             }
 

@@ -392,19 +392,7 @@ internal sealed class StateChangeExecutor
         CancellationToken cancellationToken)
     {
         var valid = ValidIds(ids, null, request, invalid, onRecord);
-        if (valid.Count == 0)
-        {
-            return Array.Empty<GenesysCampaign>();
-        }
-
-        var found = await _api.GetCampaignsByIdAsync(valid, null, cancellationToken).ConfigureAwait(false);
-        var foundIds = new HashSet<string>(found.Select(c => c.Id), StringComparer.OrdinalIgnoreCase);
-        foreach (var missing in valid.Where(id => !foundIds.Contains(id)))
-        {
-            RecordNotFound(missing, request, onRecord, notFoundHint(missing));
-        }
-
-        return found;
+        return await CampaignFinder.GetByIdsAsync(_api, valid, missing => RecordNotFound(missing, request, onRecord, notFoundHint(missing)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -457,7 +445,7 @@ internal sealed class StateChangeExecutor
             RecordInputError(id, request, FailureKind.InvalidArgument, Failures.InvalidId(kind?.ObjectKind ?? OutboundObjectKind.Campaign), invalid(id), onRecord, kind);
         }
 
-        return given.Where(CampaignFinder.IsValidId).Select(id => id.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return CampaignFinder.ValidIds(given);
     }
 
     /// <summary>
@@ -490,7 +478,7 @@ internal sealed class StateChangeExecutor
             }
             else
             {
-                var name = plan.Target is GenesysCampaignSchedule { Name.Length: 0 } unnamed ? unnamed.TargetName ?? unnamed.TargetId : plan.Target.Name;
+                var name = plan.Target is GenesysCampaignSchedule schedule ? schedule.DisplayName : plan.Target.Name;
                 RecordNotSent(plan, planRequest, $"{OutboundKinds.Noun(plan.Target.ObjectKind, capital: true)} '{name}' was not confirmed; nothing was sent.", HeldWarnings(plan.Target, "not confirmed"), onRecord, planKind);
             }
         }

@@ -121,8 +121,7 @@ public sealed class GetGenesysCampaignScheduleCommand : GenesysApiCmdlet
             var error = ToErrorRecord(ex, FailedId, kind);
             if (ex.StatusCode == 403)
             {
-                var views = OutboundKinds.Of(kind).ViewPermissions;
-                error.ErrorDetails = new ErrorDetails($"{ex.Message.TrimEnd().TrimEnd('.')}. Give the OAuth client's role {views[0]} (or {views[1]}).");
+                error.ErrorDetails = new ErrorDetails(OutboundKind.WithRoleHint(ex.Message, OutboundKinds.Of(kind).ViewPermissions) + ".");
             }
 
             WriteError(error);

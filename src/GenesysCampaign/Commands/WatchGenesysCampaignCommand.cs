@@ -1,9 +1,6 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using System.Threading;
-using System.Threading.Tasks;
 using GenesysCloud.Outbound.Api;
 using GenesysCloud.Outbound.Campaigns;
 using GenesysCloud.Outbound.Engine;
@@ -24,24 +21,6 @@ public sealed class WatchGenesysCampaignCommand : CampaignInputCmdlet
     [ValidateRange(0, int.MaxValue)]
     public int Timeout { get; set; }
 
-    /// <summary>The campaigns given by id (the bad ones have had their error already); an id that matches none is an error.</summary>
-    private async Task<IReadOnlyList<GenesysCampaign>> ReadByIdAsync(GenesysApiClient api, IReadOnlyList<string> given, CancellationToken token)
-    {
-        var ids = given.Where(CampaignFinder.IsValidId).Select(id => id.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (ids.Count == 0)
-        {
-            return Array.Empty<GenesysCampaign>();
-        }
-
-        var found = await api.GetCampaignsByIdAsync(ids, null, token).ConfigureAwait(false);
-        foreach (var missing in ids.Where(id => !found.Any(c => string.Equals(c.Id, id, StringComparison.OrdinalIgnoreCase))))
-        {
-            Pump.Post(() => WriteError(CampaignErrors.IdNotFound(missing)));
-        }
-
-        return found;
-    }
-
     /// <inheritdoc />
     protected override void EndProcessing()
     {
@@ -60,7 +39,10 @@ public sealed class WatchGenesysCampaignCommand : CampaignInputCmdlet
             Pump.Run(
                 async token =>
                 {
-                    var campaigns = await ResolveCampaignsAsync(api, (ids, t) => ReadByIdAsync(api, ids, t), token).ConfigureAwait(false);
+                    var campaigns = await ResolveCampaignsAsync(
+                        api,
+                        (ids, t) => CampaignFinder.GetByIdsAsync(api, CampaignFinder.ValidIds(ids), missing => Pump.Post(() => WriteError(CampaignErrors.IdNotFound(missing))), t),
+                        token).ConfigureAwait(false);
                     if (campaigns.Count == 0)
                     {
                         Pump.Post(() => WriteWarning("No campaign to watch."));
