@@ -114,6 +114,28 @@ public class WriteAnswerTests
     private static async Task<bool> RuleEnabledAsync(TestOrg org, string id) =>
         JsonNode.Parse(await ReadJsonAsync(org, ToggleKind.CampaignRule, id))!["enabled"]!.GetValue<bool>();
 
+    /// <summary>Suspends one sequence or campaign as read through <paramref name="api"/>: its body as read, and its record.</summary>
+    private static async Task<(string Original, GenesysCampaignStateChange Record)> SuspendAsync(GenesysCloud.Outbound.Api.GenesysApiClient api, bool sequence, string id)
+    {
+        using var waiter = new PollingCampaignWaiter(api);
+        var records = new List<GenesysCampaignStateChange>();
+        string original;
+        if (sequence)
+        {
+            var item = await api.GetObjectAsync(ToggleKind.Sequence, id, null, CancellationToken.None);
+            original = item.ToJson();
+            await new StateChangeExecutor(api, waiter, null).RunAsync(new[] { item }, ToggleKind.Sequence, new StateChangeRequest(CampaignAction.Suspend), (r, _) => records.Add(r), CancellationToken.None);
+        }
+        else
+        {
+            var campaign = await api.GetCampaignAsync(id, null, CancellationToken.None);
+            original = campaign.Json;
+            await new StateChangeExecutor(api, waiter, null).RunAsync(new[] { campaign }, new StateChangeRequest(CampaignAction.Suspend), (r, _) => records.Add(r), CancellationToken.None);
+        }
+
+        return (original, Assert.Single(records));
+    }
+
     [Theory]
     [InlineData("sequence")]
     [InlineData("campaign")]
@@ -134,27 +156,29 @@ public class WriteAnswerTests
             return "{}";
         });
         var api = org.ClientThrough(handler, resilience: org.Connection.Resilience);
-        using var waiter = new PollingCampaignWaiter(api);
-        var records = new List<GenesysCampaignStateChange>();
-        string original;
-        if (sequence)
-        {
-            var item = await api.GetObjectAsync(ToggleKind.Sequence, id, null, CancellationToken.None);
-            original = item.ToJson();
-            await new StateChangeExecutor(api, waiter, null).RunAsync(new[] { item }, ToggleKind.Sequence, new StateChangeRequest(CampaignAction.Suspend), (r, _) => records.Add(r), CancellationToken.None);
-        }
-        else
-        {
-            var campaign = await api.GetCampaignAsync(id, null, CancellationToken.None);
-            original = campaign.Json;
-            await new StateChangeExecutor(api, waiter, null).RunAsync(new[] { campaign }, new StateChangeRequest(CampaignAction.Suspend), (r, _) => records.Add(r), CancellationToken.None);
-        }
-
-        var record = Assert.Single(records);
+        var (original, record) = await SuspendAsync(api, sequence, id);
         var accepted = org.Simulator.Requests.Where(r => r.Method == "PUT" && r.Path.EndsWith(id, StringComparison.Ordinal) && r.Status == 200).ToList();
         Assert.Single(accepted); // Genesys took the change.
         Assert.True(record.Outcome == StateChangeOutcome.Changed, $"The accepted PUT is recorded {record.Outcome} (WrittenWith {record.WrittenWith ?? "null"}): {record.Message}");
         Assert.Equal("PUT off", record.WrittenWith);
+        Assert.Equal(original, record.ReplacedBody);
+    }
+
+    [Theory]
+    [InlineData("sequence")]
+    [InlineData("campaign")]
+    public async Task A_PUT_whose_answer_was_lost_and_which_a_read_shows_applied_keeps_the_body_it_replaced(string kind)
+    {
+        // The first PUT applies and its answer is lost; the retry is refused as from a stale view (a
+        // sequence's 409; a campaign's 400, for its version or its transition) and the read shows the
+        // object where that PUT leads: the change is ours, and like any PUT it keeps what it replaced.
+        var sequence = kind == "sequence";
+        await using var org = sequence ? await TestOrg.StartAsync() : await TestOrg.StartPutOnlyAsync(o => o.DialerDelay = TimeSpan.FromSeconds(3));
+        var id = sequence ? SimulatorSeed.RenewalsSequenceId : SimulatorSeed.UnreferencedOnCampaignId;
+        var api = org.ClientThrough(new LosingHandler((r, _) => r.Method == HttpMethod.Put && r.RequestUri!.AbsolutePath.EndsWith(id, StringComparison.Ordinal), times: 1));
+        var (original, record) = await SuspendAsync(api, sequence, id);
+        Assert.Equal((StateChangeOutcome.Changed, "PUT off (answer lost)"), (record.Outcome, record.WrittenWith));
+        Assert.Equal(new[] { 200, sequence ? 409 : 400 }, org.Simulator.Requests.Where(r => r.Method == "PUT" && r.Path.EndsWith(id, StringComparison.Ordinal)).Select(r => r.Status));
         Assert.Equal(original, record.ReplacedBody);
     }
 

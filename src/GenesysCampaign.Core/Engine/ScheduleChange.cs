@@ -1,4 +1,3 @@
-using System;
 using System.Threading;
 using System.Threading.Tasks;
 using GenesysCloud.Outbound.Api;
@@ -8,90 +7,94 @@ using GenesysCloud.Outbound.Dependencies;
 namespace GenesysCloud.Outbound.Engine;
 
 /// <summary>
-/// One schedule's change: Remove deletes it (Suspend-GenesysCampaign -Hold: a schedule starts its
-/// campaign again at its next interval, and only removing it keeps the campaign off, docs/genesys-api.md),
-/// keeping its whole body in the record; Restore puts that body back (Undo-GenesysCampaignChange).
-/// Made and run once by <see cref="StateChangeExecutor"/>.
+/// One schedule's change, the kind's part of <see cref="ObjectChange{T}"/>: Remove deletes it
+/// (Suspend-GenesysCampaign -Hold: a schedule starts its campaign again at its next interval, and only
+/// removing it keeps the campaign off, docs/genesys-api.md), keeping its whole body in the record;
+/// Restore puts that body back (Undo-GenesysCampaignChange).
 /// </summary>
-internal sealed class ScheduleChange
+internal sealed class ScheduleChange : ObjectChange<GenesysCampaignSchedule>
 {
-    private readonly StateChangeExecutor.Services _services;
     private readonly GenesysCampaignSchedule _schedule;
-    private readonly StateChangeRequest _request;
-    private readonly CancellationToken _cancel;
-    private readonly OpenRecord _open;
-    private string _sending = string.Empty;
 
     /// <summary>A change of <paramref name="schedule"/>: as read (Remove), or as its Remove record kept it (Restore).</summary>
-    public ScheduleChange(StateChangeExecutor.Services services, GenesysCampaignSchedule schedule, StateChangeRequest request, CancellationToken cancel)
+    public ScheduleChange(StateChangeExecutor.Services services, GenesysCampaignSchedule schedule, StateChangeRequest request, ThrottleSlot slot, CancellationToken cancel)
+        : base(services, request, schedule, StateChangeExecutor.NewRecord(request, schedule), slot, cancel)
     {
-        _services = services;
         _schedule = schedule;
-        _request = request;
-        _cancel = cancel;
-        _open = new OpenRecord(StateChangeExecutor.NewRecord(request, schedule));
     }
 
-    private bool Removing => _request.Action == CampaignAction.Remove;
+    private bool Removing => Request.Action == CampaignAction.Remove;
 
     private OutboundKind Row => OutboundKinds.Of(_schedule.Kind);
 
-    private string Subject => $"{Row.Capitalized} '{Name}'";
-
     private string Name => _schedule.DisplayName;
 
-    /// <summary>The record, or null when Ctrl+C came before anything was sent.</summary>
-    public async Task<GenesysCampaignStateChange?> RunAsync()
+    protected override string Subject => $"{Row.Capitalized} '{Name}'";
+
+    /// <summary>As the record names it: before the change until one is accepted, then after it.</summary>
+    protected override string? StatusOf(GenesysCampaignSchedule view) =>
+        Removing == Written ? GenesysCampaignSchedule.Removed : GenesysCampaignSchedule.Scheduled;
+
+    protected override int VersionOf(GenesysCampaignSchedule view) => view.Version;
+
+    protected override Task<GenesysCampaignSchedule> ReadAsync(CancellationToken cancellationToken) =>
+        Services.Api.GetScheduleAsync(_schedule.Kind, _schedule.TargetId, Open.Stats, cancellationToken);
+
+    /// <summary>A restore whose first attempt lost its answer finds a schedule there on its retry (400 or 409): perhaps that attempt's.</summary>
+    protected override bool IsStaleView(GenesysApiException ex) => !Removing && ex.AnswerLost && ex.StatusCode is 400 or 409;
+
+    /// <summary>Reads the schedule there once: it is the one the lost attempt put back when its body is the one sent, else the refusal stands.</summary>
+    protected override async Task<bool> ReadAgainAsync(GenesysApiException ex)
     {
-        var before = Removing ? GenesysCampaignSchedule.Scheduled : GenesysCampaignSchedule.Removed;
-        try
+        var now = await ReadAsync(CancellationToken.None).ConfigureAwait(false);
+        if (!SameBody(now, _schedule))
         {
-            _cancel.ThrowIfCancellationRequested(); // The last point at which Ctrl+C prevents the write.
-            return Removing ? await RemoveAsync().ConfigureAwait(false) : await RestoreAsync().ConfigureAwait(false);
+            return false;
         }
-        catch (GenesysApiException ex)
-        {
-            var (outcome, failure) = ApiErrors.Classify(ex);
-            var message = $"{Subject}: {ex.Message}";
-            if (ex.StatusCode == 403)
-            {
-                var needed = Removing ? Row.DeletePermissions : Row.EditPermissions;
-                message = OutboundKind.WithRoleHint(message, needed)
-                    + (Removing ? "." : ", then run the same undo again: the body stays in the audit log, and what was put back already is passed over.");
-            }
 
-            var unknown = ex.AnswerLost && _sending.Length > 0;
-            if (unknown)
-            {
-                message += $" {_sending} got no answer from Genesys and may have applied: check the schedule.";
-            }
-
-            var failed = Done(outcome, message, unknown ? null : before, null, failure, ApiErrors.CodeOf(ex));
-            failed.CorrelationId = ex.CorrelationId ?? failed.CorrelationId;
-            return failed;
-        }
-        catch (GenesysAuthenticationException ex)
-        {
-            return Done(StateChangeOutcome.Failed, ex.Message, before, null, FailureKind.AuthenticationError, Failures.AuthenticationFailed);
-        }
-        catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
-        {
-            return null; // Nothing was sent.
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            return Done(StateChangeOutcome.Failed, $"{Subject}: {ex.Message}", before, null, FailureKind.InvalidOperation, Failures.Unexpected);
-        }
+        Current = now;
+        return true;
     }
 
-    private async Task<GenesysCampaignStateChange> RemoveAsync()
+    protected override bool ShowsWrite(GenesysCampaignSchedule view) => SameBody(view, _schedule);
+
+    protected override string? BodyReplacedBy(GenesysCampaignSchedule from, string write) => Removing ? _schedule.ToJson() : null;
+
+    protected override string RefusedMessage(GenesysApiException ex)
     {
-        _sending = "DELETE";
-        _services.Log.Verbose($"Hold: deleting {Row.Noun} '{Name}' of {_schedule.TargetId} (its body is kept in the record).");
-        var written = "DELETE";
+        var message = base.RefusedMessage(ex);
+        return ex.StatusCode != 403
+            ? message
+            : Removing
+                ? OutboundKind.WithRoleHint(message, Row.DeletePermissions) + "."
+                : OutboundKind.WithRoleHint(message, Row.EditPermissions) + ", then run the same undo again: the body stays in the audit log, and what was put back already is passed over.";
+    }
+
+    protected override string ChangedThenFailedMessage() => $"{Subject} was changed ({WrittenWith}), but what followed failed: see Warnings.";
+
+    protected override async Task<GenesysCampaignStateChange> ChangeAsync()
+    {
+        if (Removing)
+        {
+            Services.Log.Verbose($"Hold: deleting {Row.Noun} '{Name}' of {_schedule.TargetId} (its body is kept in the record).");
+            await SendAsync(DeleteAsync).ConfigureAwait(false);
+            var message = Sending == "DELETE"
+                ? $"{Subject} removed (its whole body is kept in this record: Undo-GenesysCampaignChange puts it back)."
+                : $"{Subject} removed: the DELETE was answered 404, so it was gone by then, removed by this DELETE (an attempt whose answer was lost) or by someone else a moment after it was read. Its whole body as read is kept in this record: Undo-GenesysCampaignChange puts it back.";
+            return Done(StateChangeOutcome.Changed, message, GenesysCampaignSchedule.Removed);
+        }
+
+        await SendAsync(PutAsync).ConfigureAwait(false);
+        var lost = ClaimedLostAnswer ? " The answer to the PUT was lost; a read then showed the schedule back, so it is taken to have applied." : string.Empty;
+        return Done(StateChangeOutcome.Changed, $"{Subject} put back from the body its removal kept.{lost}", GenesysCampaignSchedule.Scheduled);
+    }
+
+    private async Task<GenesysCampaignSchedule?> DeleteAsync()
+    {
+        Sending = "DELETE";
         try
         {
-            await _services.Api.DeleteScheduleAsync(_schedule.Kind, _schedule.TargetId, _open.Stats, CancellationToken.None).ConfigureAwait(false);
+            await Services.Api.DeleteScheduleAsync(_schedule.Kind, _schedule.TargetId, Open.Stats, CancellationToken.None).ConfigureAwait(false);
         }
         catch (GenesysApiException ex) when (ex.StatusCode == 404)
         {
@@ -99,36 +102,16 @@ internal sealed class ScheduleChange
             // an attempt whose answer was lost, retried by the module (AnswerLost) or resent by .NET below
             // it (a pooled connection that died; the module then sees one 404). Someone else removing it in
             // that moment is the rarer case. Either way the body read is kept, so an undo can put it back.
-            written = ex.AnswerLost ? "DELETE (answer lost)" : "DELETE (404)";
+            Sending = ex.AnswerLost ? "DELETE (answer lost)" : "DELETE (404)";
         }
 
-        _open.Record.ReplacedBody = _schedule.ToJson();
-        var message = written == "DELETE"
-            ? $"{Subject} removed (its whole body is kept in this record: Undo-GenesysCampaignChange puts it back)."
-            : $"{Subject} removed: the DELETE was answered 404, so it was gone by then, removed by this DELETE (an attempt whose answer was lost) or by someone else a moment after it was read. Its whole body as read is kept in this record: Undo-GenesysCampaignChange puts it back.";
-        return Done(StateChangeOutcome.Changed, message, GenesysCampaignSchedule.Removed, written);
+        return null;
     }
 
-    private async Task<GenesysCampaignStateChange> RestoreAsync()
+    private async Task<GenesysCampaignSchedule?> PutAsync()
     {
-        _sending = "PUT";
-        try
-        {
-            var restored = await _services.Api.PutScheduleAsync(_schedule.Kind, _schedule.TargetId, _schedule.ToJson(), _open.Stats, CancellationToken.None).ConfigureAwait(false);
-            return Done(StateChangeOutcome.Changed, $"{Subject} put back from the body its removal kept.", GenesysCampaignSchedule.Scheduled, "PUT", version: restored.Version);
-        }
-        catch (GenesysApiException ex) when (ex.AnswerLost && ex.StatusCode is 400 or 409)
-        {
-            // An attempt went unanswered and its retry found a schedule there: read it to see whether
-            // that attempt put it back (the body it has is the one sent), else the refusal stands.
-            var now = await _services.Api.GetScheduleAsync(_schedule.Kind, _schedule.TargetId, _open.Stats, CancellationToken.None).ConfigureAwait(false);
-            if (!SameBody(now, _schedule))
-            {
-                throw;
-            }
-
-            return Done(StateChangeOutcome.Changed, $"{Subject} put back from the body its removal kept. The answer to the PUT was lost; a read then showed the schedule back, so it is taken to have applied.", GenesysCampaignSchedule.Scheduled, "PUT (answer lost)", version: now.Version);
-        }
+        Sending = "PUT";
+        return await Services.Api.PutScheduleAsync(_schedule.Kind, _schedule.TargetId, _schedule.ToJson(), Open.Stats, CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <summary>Whether a schedule read is the one sent: the same body, but for what the server owns.</summary>
@@ -144,7 +127,4 @@ internal sealed class ScheduleChange
 
         return System.Text.Json.Nodes.JsonNode.DeepEquals(a, b);
     }
-
-    private GenesysCampaignStateChange Done(StateChangeOutcome outcome, string message, string? finalStatus, string? writtenWith, FailureKind? failure = null, string? code = null, int version = 0) =>
-        _open.Close(outcome, message, finalStatus, version, writtenWith, failure, code);
 }

@@ -112,7 +112,7 @@ internal sealed class StateChangeExecutor
     public Task RunAsync(IReadOnlyList<GenesysCampaignSchedule> schedules, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> onRecord, CancellationToken cancellationToken)
     {
         var services = new Services(_api, _waiter, _log, () => DependenciesAsync(cancellationToken));
-        return ForEachAsync(schedules, request, onRecord, (schedule, _) => new ScheduleChange(services, schedule, request, cancellationToken).RunAsync(), cancellationToken);
+        return ForEachAsync(schedules, request, onRecord, (schedule, slot) => new ScheduleChange(services, schedule, request, slot, cancellationToken).RunAsync(), cancellationToken);
     }
 
     /// <summary>
@@ -289,7 +289,7 @@ internal sealed class StateChangeExecutor
 
         await ForEachAsync(approved.OfType<GenesysCampaignSequence>().ToList(), sequences, onRecord, async (s, slot) => Held(s, await new ToggleChange(services, ToggleKind.Sequence, s, sequences, slot, cancellationToken).RunAsync().ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
         await ForEachAsync(approved.OfType<GenesysCampaignRule>().ToList(), rules, onRecord, async (r, slot) => Held(r, await new ToggleChange(services, ToggleKind.CampaignRule, r, rules, slot, cancellationToken).RunAsync().ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
-        await ForEachAsync(approved.OfType<GenesysCampaignSchedule>().ToList(), schedules, onRecord, async (s, _) => Held(s, await new ScheduleChange(services, s, schedules, cancellationToken).RunAsync().ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
+        await ForEachAsync(approved.OfType<GenesysCampaignSchedule>().ToList(), schedules, onRecord, async (s, slot) => Held(s, await new ScheduleChange(services, s, schedules, slot, cancellationToken).RunAsync().ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
 
         foreach (var item in cancellationToken.IsCancellationRequested ? approved.Where(o => o is not GenesysCampaign && !reached.Contains(o)) : Enumerable.Empty<IOutboundObject>())
         {

@@ -4,9 +4,10 @@ using System.Threading.Tasks;
 namespace GenesysCloud.Outbound.Engine;
 
 /// <summary>
-/// A campaign's place among the writes in flight (StateChangeRequest.ThrottleLimit). The executor
-/// takes it before a campaign's first write; the change hands it back before waiting for the dialer,
-/// so 50 campaigns take one settle, not five. Released once, whichever path lets it go first.
+/// An object's place among the changes writing at once (StateChangeRequest.ThrottleLimit). The
+/// executor takes it before an object's change begins; the change lets it go once it writes no more or
+/// waits (ObjectChange.LetSlotGo), so 50 campaigns take one settle, not five, and takes it again to
+/// write after a wait (ObjectChange.SendAsync). Released once, whichever path lets it go first.
 /// </summary>
 internal sealed class ThrottleSlot
 {
@@ -25,9 +26,14 @@ internal sealed class ThrottleSlot
         }
     }
 
-    /// <summary>Takes a slot again (to write after waiting).</summary>
-    public async Task AcquireAsync(CancellationToken cancellationToken)
+    /// <summary>Takes a slot again if this one was let go (to write after waiting); nothing while it is held.</summary>
+    public async Task TakeAsync(CancellationToken cancellationToken)
     {
+        if (Volatile.Read(ref _held) == 1)
+        {
+            return;
+        }
+
         await _throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
         Interlocked.Exchange(ref _held, 1);
     }

@@ -8,100 +8,53 @@ using GenesysCloud.Outbound.Dependencies;
 namespace GenesysCloud.Outbound.Engine;
 
 /// <summary>
-/// One sequence's or campaign rule's change, from the object as given to its record: decide
+/// One sequence's or campaign rule's change, the kind's part of <see cref="ObjectChange{T}"/>: decide
 /// (<see cref="ToggleDecisions.Decide"/>); PUT the whole body read with only the kind's field changed;
-/// on a stale version read it again and decide again; with -Wait, read until a read shows the new
-/// state. The record keeps the body the PUT replaced. Made and run once by <see cref="StateChangeExecutor"/>.
+/// read it back; with -Wait, read until a read shows the new state. The record keeps the body the PUT
+/// replaced.
 /// </summary>
-internal sealed class ToggleChange
+internal sealed class ToggleChange : ObjectChange<IOutboundObject>
 {
-    private readonly StateChangeExecutor.Services _services;
     private readonly ToggleKind _kind;
-    private readonly StateChangeRequest _request;
-    private readonly ThrottleSlot _slot;
-    private readonly CancellationToken _cancel;
-    private readonly OpenRecord _open;
     private readonly string _target;
-    private IOutboundObject _current;
-
-    // The write being sent ("PUT off"), empty until one is; what was written, null until a write is accepted.
-    private string _sending = string.Empty;
-    private string? _written;
 
     public ToggleChange(StateChangeExecutor.Services services, ToggleKind kind, IOutboundObject item, StateChangeRequest request, ThrottleSlot slot, CancellationToken cancel)
+        : base(services, request, item, StateChangeExecutor.NewRecord(request, kind, item), slot, cancel)
     {
-        _services = services;
         _kind = kind;
-        _current = item;
-        _request = request;
-        _slot = slot;
-        _cancel = cancel;
         _target = kind.TargetOf(request.Action);
-        _open = new OpenRecord(StateChangeExecutor.NewRecord(request, kind, item));
     }
 
     private string Noun => _kind.Noun;
 
-    private string State => _kind.StateOf(_current);
+    private string State => _kind.StateOf(Current);
 
-    /// <summary>The record, or null when Ctrl+C came before anything was sent.</summary>
-    public async Task<GenesysCampaignStateChange?> RunAsync()
+    protected override string Subject => $"{_kind.Capitalized} '{Current.Name}'";
+
+    protected override string? StatusOf(IOutboundObject view) => _kind.StateOf(view);
+
+    protected override int VersionOf(IOutboundObject view) => view.Version;
+
+    protected override Task<IOutboundObject> ReadAsync(CancellationToken cancellationToken) =>
+        Services.Api.GetObjectAsync(_kind, Current.Id, Open.Stats, cancellationToken);
+
+    protected override bool ShowsWrite(IOutboundObject view) => _kind.StateOf(view) == _target;
+
+    protected override string? BodyReplacedBy(IOutboundObject from, string write) => from.ToJson();
+
+    protected override string RefusedMessage(GenesysApiException ex) =>
+        base.RefusedMessage(ex) + (ex.StatusCode == 403 ? $" Give the OAuth client's role {_kind.EditPermission}, in the {Noun}'s division." : string.Empty);
+
+    protected override string ChangedThenFailedMessage() => ChangedMessage() + " What followed failed: see Warnings.";
+
+    protected override async Task<GenesysCampaignStateChange> ChangeAsync()
     {
-        try
+        while (true)
         {
-            return await ChangeAsync().ConfigureAwait(false);
-        }
-        catch (GenesysApiException ex) when (_written is not null)
-        {
-            // The PUT was accepted; a read after it failed: the change stands.
-            _open.Warnings.Add($"After {Noun} '{_current.Name}' was changed ({_written}): {ex.Message}");
-            return Done(StateChangeOutcome.Changed, ChangedMessage() + " What followed failed: see Warnings.", null);
-        }
-        catch (GenesysApiException ex)
-        {
-            var (outcome, failure) = ApiErrors.Classify(ex);
-            var message = $"{_kind.Capitalized} '{_current.Name}': {ex.Message}";
-            if (ex.StatusCode == 403)
-            {
-                message += $" Give the OAuth client's role {_kind.EditPermission}, in the {Noun}'s division.";
-            }
-
-            // A PUT that got no answer from Genesys may have applied: the state is not known.
-            var unknown = ex.AnswerLost && _sending.Length > 0;
-            if (unknown)
-            {
-                message += $" {_sending} got no answer from Genesys and may have applied: check the {Noun}.";
-            }
-
-            var failed = Done(outcome, message, unknown ? null : State, failure, ApiErrors.CodeOf(ex));
-            failed.CorrelationId = ex.CorrelationId ?? failed.CorrelationId;
-            return failed;
-        }
-        catch (GenesysAuthenticationException ex)
-        {
-            return Done(StateChangeOutcome.Failed, ex.Message, State, FailureKind.AuthenticationError, Failures.AuthenticationFailed);
-        }
-        catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
-        {
-            // Stopped before the PUT: nothing sent, no record. After it (re-reading a conflict): recorded.
-            return _sending.Length > 0
-                ? Done(StateChangeOutcome.Failed, $"{_kind.Capitalized} '{_current.Name}': stopped after a write was sent ({_sending}); check its state.", State, FailureKind.OperationTimeout, Failures.StoppedAfterWrite)
-                : null;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            return Done(StateChangeOutcome.Failed, $"{_kind.Capitalized} '{_current.Name}': {ex.Message}", State, FailureKind.InvalidOperation, Failures.Unexpected);
-        }
-    }
-
-    private async Task<GenesysCampaignStateChange> ChangeAsync()
-    {
-        for (var staleReads = 0; ; staleReads++)
-        {
-            var decision = _kind.Decide(_request.Action, _current, _request.Force, _request.HeldCampaigns);
+            var decision = _kind.Decide(Request.Action, Current, Request.Force, Request.HeldCampaigns);
             if (decision.Warning is not null)
             {
-                _open.Warnings.Add(decision.Warning);
+                Open.Warnings.Add(decision.Warning);
             }
 
             if (decision.Kind == DecisionKind.Rejected)
@@ -112,60 +65,43 @@ internal sealed class ToggleChange
             if (decision.Kind == DecisionKind.Unchanged)
             {
                 // A PUT of ours whose answer was lost, and a read shows it applied, is ours (as for campaigns).
-                return _written is null ? Done(StateChangeOutcome.Unchanged, decision.Message, State) : Done(StateChangeOutcome.Changed, ChangedMessage(), State);
+                return Written ? Done(StateChangeOutcome.Changed, ChangedMessage(), State) : Done(StateChangeOutcome.Unchanged, decision.Message, State);
             }
 
-            if (_written is null && staleReads == 0)
+            if (Sending.Length == 0)
             {
                 await WarnOfDependenciesAsync().ConfigureAwait(false);
             }
 
-            _cancel.ThrowIfCancellationRequested(); // The last point at which Ctrl+C prevents the write.
-            var sentFrom = _current;
-            _sending = "PUT " + _target;
-            _services.Log.Verbose($"{_request.Action}: setting {Noun} '{_current.Name}' ({_current.Id}) from {State} to {_target} by PUT at version {_current.Version}.");
-            IOutboundObject? answer;
-            try
+            if (await SendAsync(PutAsync).ConfigureAwait(false))
             {
-                answer = await _services.Api.PutObjectAsync(_kind, _current, _kind.BodyWith(_current, _target), _open.Stats, CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (GenesysApiException ex) when (ApiErrors.IsStaleVersion(ex) && staleReads < _request.MaxVersionRetries)
-            {
-                // Genesys holds a newer version: read until a read shows it (reads can lag), then decide again.
-                _services.Log.Verbose($"The {Noun} '{sentFrom.Name}' changed since it was read (stale version {sentFrom.Version}); reading it again.");
-                _current = await ReadUntilAsync(read => read.Version > sentFrom.Version, CancellationToken.None).ConfigureAwait(false);
-                if (ex.AnswerLost && State == _target)
+                // Accepted; an answer that is not the whole object says nothing more: read it (a failed
+                // read leaves the change recorded, with a warning).
+                if (ReferenceEquals(Current, WrittenFrom))
                 {
-                    // An attempt went unanswered and its retry found the object where that PUT leads.
-                    Wrote(sentFrom, _sending + " (answer lost)");
+                    var from = WrittenFrom!;
+                    Current = await ReadUntilAsync(read => read.Version > from.Version, CancellationToken.None).ConfigureAwait(false);
                 }
 
-                continue;
+                return await FinishAsync().ConfigureAwait(false);
             }
-
-            Wrote(sentFrom, _sending);
-
-            // Accepted; an answer that is not the whole object says nothing more: read it (a failed
-            // read leaves the change recorded, with a warning).
-            _current = answer ?? await ReadUntilAsync(read => read.Version > sentFrom.Version, CancellationToken.None).ConfigureAwait(false);
-            _slot.Release();
-            return await FinishAsync().ConfigureAwait(false);
         }
+    }
+
+    private Task<IOutboundObject?> PutAsync()
+    {
+        Sending = "PUT " + _target;
+        Services.Log.Verbose($"{Request.Action}: setting {Noun} '{Current.Name}' ({Current.Id}) from {State} to {_target} by PUT at version {Current.Version}.");
+        return Services.Api.PutObjectAsync(_kind, Current, _kind.BodyWith(Current, _target), Open.Stats, CancellationToken.None);
     }
 
     /// <summary>What can undo the change of a sequence (its schedule, rules), as warnings; rules have none.</summary>
     private async Task WarnOfDependenciesAsync()
     {
-        if (_current is GenesysCampaignSequence sequence && !_request.Hold)
+        if (Current is GenesysCampaignSequence sequence && !Request.Hold)
         {
-            (await _services.Dependencies().ConfigureAwait(false)).Check(sequence, _request.Action, _open.Warnings);
+            (await Services.Dependencies().ConfigureAwait(false)).Check(sequence, Request.Action, Open.Warnings);
         }
-    }
-
-    private void Wrote(IOutboundObject from, string how)
-    {
-        _written = how;
-        _open.Record.ReplacedBody = from.ToJson();
     }
 
     /// <summary>
@@ -176,33 +112,34 @@ internal sealed class ToggleChange
     /// </summary>
     private async Task<GenesysCampaignStateChange> FinishAsync()
     {
-        if (!_request.Wait)
+        LetSlotGo();
+        if (!Request.Wait)
         {
             return Done(StateChangeOutcome.Changed, ChangedMessage() + SettledElsewhere(), State);
         }
 
-        var answered = _current;
-        var deadline = _open.Elapsed + _request.Timeout;
+        var answered = Current;
+        var deadline = Open.Elapsed + Request.Timeout;
         try
         {
             do
             {
-                await Task.Delay(TimeSpan.FromSeconds(1), _cancel).ConfigureAwait(false);
-                _current = await _services.Api.GetObjectAsync(_kind, _current.Id, _open.Stats, _cancel).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromSeconds(1), Cancel).ConfigureAwait(false);
+                Current = await ReadAsync(Cancel).ConfigureAwait(false);
             }
-            while (State != _target && _current.Version <= answered.Version && _open.Elapsed < deadline);
+            while (State != _target && Current.Version <= answered.Version && Open.Elapsed < deadline);
         }
-        catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
+        catch (OperationCanceledException) when (Cancel.IsCancellationRequested)
         {
             return Done(StateChangeOutcome.Changed, ChangedMessage() + " Stopped before a read showed it settled.", null);
         }
 
-        if (State == _target || _current.Version > answered.Version)
+        if (State == _target || Current.Version > answered.Version)
         {
             return Done(StateChangeOutcome.Changed, ChangedMessage() + SettledElsewhere(), State);
         }
 
-        return Done(StateChangeOutcome.TimedOut, $"{ChangedMessage()} Reads still showed it {State} after {_request.Timeout.TotalSeconds:0} s.", State, FailureKind.OperationTimeout, Failures.WaitTimedOut);
+        return Done(StateChangeOutcome.TimedOut, $"{ChangedMessage()} Reads still showed it {State} after {Request.Timeout.TotalSeconds:0} s.", State, FailureKind.OperationTimeout, Failures.WaitTimedOut);
     }
 
     /// <summary>When the object as last seen is not in the state written (a sequence that stopped itself, say): what it is, and why.</summary>
@@ -213,22 +150,15 @@ internal sealed class ToggleChange
             return string.Empty;
         }
 
-        var why = _current is GenesysCampaignSequence { StopMessage: { Length: > 0 } stop } ? $" ({stop})" : string.Empty;
+        var why = Current is GenesysCampaignSequence { StopMessage: { Length: > 0 } stop } ? $" ({stop})" : string.Empty;
         return $" It is now {State}{why}: something else changed it.";
     }
 
     private string ChangedMessage()
     {
-        var lost = _written?.EndsWith("(answer lost)", StringComparison.Ordinal) == true
+        var lost = ClaimedLostAnswer
             ? " The answer to the PUT was lost; a read then showed the change, so it is taken to have applied."
             : string.Empty;
-        return $"{_kind.Capitalized} '{_current.Name}' set to {_target} (was {_open.Record.PreviousStatus}).{lost}";
+        return $"{_kind.Capitalized} '{Current.Name}' set to {_target} (was {Open.Record.PreviousStatus}).{lost}";
     }
-
-    /// <summary>Reads the object until <paramref name="shows"/> holds (<see cref="LaggingReads"/>).</summary>
-    private Task<IOutboundObject> ReadUntilAsync(Func<IOutboundObject, bool> shows, CancellationToken cancellationToken) =>
-        LaggingReads.UntilAsync(token => _services.Api.GetObjectAsync(_kind, _current.Id, _open.Stats, token), shows, cancellationToken);
-
-    private GenesysCampaignStateChange Done(StateChangeOutcome outcome, string message, string? finalStatus, FailureKind? failure = null, string? code = null) =>
-        _open.Close(outcome, message, finalStatus, _current.Version, _written, failure, code);
 }
