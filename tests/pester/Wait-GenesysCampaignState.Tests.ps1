@@ -45,6 +45,35 @@ Describe 'Wait-GenesysCampaignState' {
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'CampaignNotFound,*'
     }
 
+    It 'takes campaigns by -Name, as the other campaign cmdlets do' {
+        Set-GenesysSimulatorStatus $sim -Id (CampaignId 27) -Status on
+        $record = Suspend-GenesysCampaign -Id (CampaignId 27)
+        $record.FinalStatus | Should -Be 'stopping'
+
+        $campaign = Wait-GenesysCampaignState -Name $record.CampaignName -State off -Timeout 20 -PassThru
+
+        $campaign.Id | Should -Be (CampaignId 27)
+        $campaign.Status | Should -Be 'off'
+    }
+
+    It 'takes piped campaigns without reading them again when they are already there' {
+        $campaign = Get-GenesysCampaign -Id $OffId
+        Clear-GenesysSimulatorRequest $sim
+
+        $waited = $campaign | Wait-GenesysCampaignState -State off -PassThru
+
+        $waited.Id | Should -Be $OffId
+        Get-Request $sim GET | Should -BeNullOrEmpty
+    }
+
+    It 'gives an empty id the InvalidCampaignId error and waits for the rest' {
+        $waited = @('', $OffId) | Wait-GenesysCampaignState -State off -PassThru -ErrorVariable errs -ErrorAction SilentlyContinue
+
+        $waited.Id | Should -Be $OffId
+        $errs.Count | Should -Be 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'InvalidCampaignId,*'
+    }
+
     It 'accepts -TimeoutSec as an alias' {
         (Get-Command Wait-GenesysCampaignState).Parameters['Timeout'].Aliases | Should -Contain 'TimeoutSec'
     }

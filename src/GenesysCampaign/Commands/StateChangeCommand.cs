@@ -1,4 +1,3 @@
-using System;
 using System.Linq;
 using System.Management.Automation;
 using GenesysCloud.Outbound.Audit;
@@ -10,7 +9,8 @@ namespace GenesysCloud.Outbound.PowerShell.Commands;
 
 /// <summary>
 /// What Suspend, Resume and Stop share: the campaigns given (CampaignInputCmdlet); the parameters
-/// of every change (declared again by <see cref="ToggleChangeCommand"/>, whose input differs); then
+/// of every change (as <see cref="ChangeCmdlet"/> declares them for sequences and rules, whose input
+/// differs; ChangeParameters.Tests.ps1 holds the two to one another); then
 /// planning, confirmation, the changes in Core and their records (<see cref="ChangeRun"/>).
 /// </summary>
 public abstract class StateChangeCommand : CampaignInputCmdlet
@@ -57,15 +57,8 @@ public abstract class StateChangeCommand : CampaignInputCmdlet
     protected override void EndProcessing()
     {
         var api = RequireConnection().CreateClient(Pump);
-        var request = new StateChangeRequest(Action)
-        {
-            Reason = Reason,
-            Force = Force,
-            Wait = Wait,
-            Timeout = TimeSpan.FromSeconds(Timeout),
-            ThrottleLimit = ThrottleLimit,
-            Hold = HoldGiven,
-        };
+        var request = ChangeCmdlet.NewRequest(Action, Reason, Force, Wait, Timeout, ThrottleLimit);
+        request.Hold = HoldGiven;
 
         var run = _run = new ChangeRun(this, "campaign", PositionOf);
         run.Execute(

@@ -13,18 +13,10 @@ namespace GenesysCloud.Outbound.PowerShell.Commands;
 /// <summary>
 /// <para type="synopsis">Waits until campaigns reach one of the given statuses.</para>
 /// </summary>
-[Cmdlet(VerbsLifecycle.Wait, "GenesysCampaignState")]
+[Cmdlet(VerbsLifecycle.Wait, "GenesysCampaignState", DefaultParameterSetName = InputObjectSet)]
 [OutputType(typeof(GenesysCampaign))]
-public sealed class WaitGenesysCampaignStateCommand : GenesysApiCmdlet
+public sealed class WaitGenesysCampaignStateCommand : CampaignInputCmdlet
 {
-    private readonly List<string> _ids = new();
-
-    /// <summary>Campaign ids.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("CampaignId")]
-    [ValidateNotNullOrEmpty]
-    public string[]? Id { get; set; }
-
     /// <summary>Wait until the campaign is in any of these statuses.</summary>
     [Parameter(Mandatory = true, Position = 1)]
     [ValidateNotNullOrEmpty]
@@ -42,30 +34,8 @@ public sealed class WaitGenesysCampaignStateCommand : GenesysApiCmdlet
     public SwitchParameter PassThru { get; set; }
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        foreach (var id in Id!)
-        {
-            if (CampaignFinder.IsValidId(id))
-            {
-                _ids.Add(id.Trim());
-            }
-            else
-            {
-                WriteError(CampaignErrors.InvalidId(id));
-            }
-        }
-    }
-
-    /// <inheritdoc />
     protected override void EndProcessing()
     {
-        var ids = _ids.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (ids.Count == 0)
-        {
-            return;
-        }
-
         var connection = RequireConnection();
         var api = connection.CreateClient(Pump);
         var states = new HashSet<string>(State!, StringComparer.OrdinalIgnoreCase);
@@ -77,34 +47,22 @@ public sealed class WaitGenesysCampaignStateCommand : GenesysApiCmdlet
             Pump.Run(
                 async token =>
                 {
-                    // Subscribe first, then one batched read: no change can fall between the two.
-                    // Unknown ids and campaigns already there need no wait. An id the connection had
-                    // not read yet is listened to as a voice campaign; one that turns out to be a
-                    // messaging campaign is subscribed on its own topics, then read once more.
-                    var unknown = ids.Where(id => api.Campaigns.KindOf(id) is null).ToList();
-                    await waiter.PrepareAsync(ids, token).ConfigureAwait(false);
-                    var current = (await api.GetCampaignsByIdAsync(ids, null, token).ConfigureAwait(false)).ToDictionary(c => c.Id, StringComparer.OrdinalIgnoreCase);
-                    var relisten = unknown.Where(id => current.TryGetValue(id, out var c) && c.Kind != CampaignKind.Voice).ToList();
-                    if (relisten.Count > 0)
+                    // The campaigns as given (ids and names read in as few requests as they allow; objects
+                    // piped as they are). Those already there need no wait. The others are subscribed to
+                    // after that read, so a change can fall between: each wait reads its campaign once
+                    // (batched with the others) before it trusts events.
+                    var campaigns = await ResolveCampaignsWithErrorsAsync(api, token).ConfigureAwait(false);
+                    var waiting = campaigns.Where(c => !states.Contains(c.Status)).ToList();
+                    if (waiting.Count > 0)
                     {
-                        await waiter.PrepareAsync(relisten, token).ConfigureAwait(false);
-                        foreach (var campaign in await api.GetCampaignsByIdAsync(relisten, null, token).ConfigureAwait(false))
-                        {
-                            current[campaign.Id] = campaign;
-                        }
+                        await waiter.PrepareAsync(waiting.Select(c => c.Id).ToList(), token).ConfigureAwait(false);
                     }
 
-                    var waits = ids.Select(async id =>
+                    var waits = campaigns.Select(async campaign =>
                     {
-                        if (!current.TryGetValue(id, out var campaign))
-                        {
-                            Pump.Post(() => WriteError(CampaignErrors.IdNotFound(id)));
-                            return;
-                        }
-
                         var result = states.Contains(campaign.Status)
                             ? new CampaignWaitResult(true, campaign)
-                            : await waiter.WaitAsync(campaign, c => states.Contains(c.Status), timeout, null, viewPredatesSubscription: false, token).ConfigureAwait(false);
+                            : await waiter.WaitAsync(campaign, c => states.Contains(c.Status), timeout, null, viewPredatesSubscription: true, token).ConfigureAwait(false);
                         var last = result.Last ?? campaign;
                         Pump.Post(() =>
                         {
@@ -119,7 +77,7 @@ public sealed class WaitGenesysCampaignStateCommand : GenesysApiCmdlet
                             else
                             {
                                 WriteError(new ErrorRecord(
-                                    new TimeoutException($"Campaign '{last.Name}' ({id}) was still {last.Status} after {Timeout} s, not {string.Join(" or ", states)}."),
+                                    new TimeoutException($"Campaign '{last.Name}' ({last.Id}) was still {last.Status} after {Timeout} s, not {string.Join(" or ", states)}."),
                                     "CampaignWaitTimedOut",
                                     ErrorCategory.OperationTimeout,
                                     last));

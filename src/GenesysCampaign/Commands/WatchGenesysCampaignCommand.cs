@@ -24,11 +24,6 @@ public sealed class WatchGenesysCampaignCommand : CampaignInputCmdlet
     /// <inheritdoc />
     protected override void EndProcessing()
     {
-        foreach (var id in InvalidIds)
-        {
-            WriteError(CampaignErrors.InvalidId(id, CampaignErrors.NameHint));
-        }
-
         var connection = RequireConnection();
         var api = connection.CreateClient(Pump);
         using var timeout = Timeout > 0 ? new CancellationTokenSource(TimeSpan.FromSeconds(Timeout)) : new CancellationTokenSource();
@@ -39,10 +34,7 @@ public sealed class WatchGenesysCampaignCommand : CampaignInputCmdlet
             Pump.Run(
                 async token =>
                 {
-                    var campaigns = await ResolveCampaignsAsync(
-                        api,
-                        (ids, t) => CampaignFinder.GetByIdsAsync(api, CampaignFinder.ValidIds(ids), missing => Pump.Post(() => WriteError(CampaignErrors.IdNotFound(missing))), t),
-                        token).ConfigureAwait(false);
+                    var campaigns = await ResolveCampaignsWithErrorsAsync(api, token).ConfigureAwait(false);
                     if (campaigns.Count == 0)
                     {
                         Pump.Post(() => WriteWarning("No campaign to watch."));

@@ -66,8 +66,8 @@ public abstract class CampaignInputCmdlet : GenesysApiCmdlet
     /// <summary>Writes a warning about the input (a pattern that matches nothing); state changes may hold it (see there).</summary>
     protected virtual void WriteInputWarning(string warning) => WriteWarning(warning);
 
-    /// <summary>Ids given that are not Genesys ids (GUIDs): no request is ever made for them.</summary>
-    protected IEnumerable<string> InvalidIds => _ids.Where(id => !CampaignFinder.IsValidId(id)).Distinct(StringComparer.Ordinal);
+    /// <summary>Ids given that are not Genesys ids: no request is ever made for them.</summary>
+    private IEnumerable<string> InvalidIds => _ids.Where(id => !CampaignFinder.IsValidId(id)).Distinct(StringComparer.Ordinal);
 
     /// <inheritdoc />
     protected override void ProcessRecord()
@@ -159,6 +159,24 @@ public abstract class CampaignInputCmdlet : GenesysApiCmdlet
             .Select(g => g.First())
             .OrderBy(c => PositionOf(c.Id))
             .ToList();
+    }
+
+    /// <summary>
+    /// Resolves everything given into campaigns for a cmdlet that reads them and changes nothing (Wait,
+    /// Watch): each id that cannot be one is an InvalidCampaignId error, and each that matches nothing a
+    /// CampaignNotFound error, written on the pipeline thread; the rest goes on. Runs inside the pump.
+    /// </summary>
+    private protected Task<List<GenesysCampaign>> ResolveCampaignsWithErrorsAsync(GenesysApiClient api, CancellationToken token)
+    {
+        foreach (var id in InvalidIds)
+        {
+            Pump.Post(() => WriteError(CampaignErrors.InvalidId(id, CampaignErrors.NameHint)));
+        }
+
+        return ResolveCampaignsAsync(
+            api,
+            (ids, t) => CampaignFinder.GetByIdsAsync(api, CampaignFinder.ValidIds(ids), missing => Pump.Post(() => WriteError(CampaignErrors.IdNotFound(missing))), t),
+            token);
     }
 
     /// <summary>Where a campaign (by id, trimmed) was given: its own place, else where -Name came, else first.</summary>

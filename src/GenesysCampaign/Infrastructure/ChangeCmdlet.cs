@@ -8,7 +8,9 @@ namespace GenesysCloud.Outbound.PowerShell.Infrastructure;
 /// <summary>
 /// The parameters every cmdlet that changes outbound objects takes, and the request they make. The
 /// campaign cmdlets declare the same ones on their own base (StateChangeCommand), whose input base
-/// they share with Watch-GenesysCampaign: a class has one base.
+/// (CampaignInputCmdlet) they share with Wait- and Watch-GenesysCampaign: a class has one base, and
+/// PowerShell finds parameters only on the cmdlet's class and its bases. ChangeParameters.Tests.ps1
+/// holds the two declarations to one another (type, aliases, validation, defaults).
 /// </summary>
 public abstract class ChangeCmdlet : GenesysApiCmdlet
 {
@@ -36,12 +38,16 @@ public abstract class ChangeCmdlet : GenesysApiCmdlet
     public string? AuditLogPath { get; set; }
 
     /// <summary>The request of this invocation for <paramref name="action"/>.</summary>
-    private protected StateChangeRequest NewRequest(CampaignAction action, bool force) => new(action)
+    private protected StateChangeRequest NewRequest(CampaignAction action, bool force) =>
+        NewRequest(action, Reason, force, Wait, Timeout, ThrottleLimit);
+
+    /// <summary>The request the change parameters make, for this base and StateChangeCommand's twins of them alike.</summary>
+    internal static StateChangeRequest NewRequest(CampaignAction action, string? reason, bool force, bool wait, int timeoutSeconds, int throttleLimit) => new(action)
     {
-        Reason = Reason,
+        Reason = reason,
         Force = force,
-        Wait = Wait,
-        Timeout = TimeSpan.FromSeconds(Timeout),
-        ThrottleLimit = ThrottleLimit,
+        Wait = wait,
+        Timeout = TimeSpan.FromSeconds(timeoutSeconds),
+        ThrottleLimit = throttleLimit,
     };
 }
