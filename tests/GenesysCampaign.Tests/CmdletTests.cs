@@ -26,6 +26,26 @@ public class CmdletTests
         Assert.Equal(1, sim.Requests.Count(r => r.Method == "GET" && r.Path == "/api/v2/outbound/messagingcampaigns"));
     }
 
+    [Theory]
+    [InlineData("Get-GenesysCampaign -Id $id", "GetGenesysCampaignFailed")]
+    [InlineData("Wait-GenesysCampaignState -Id $id -State off", "WaitGenesysCampaignStateFailed")]
+    [InlineData("Watch-GenesysCampaign -Id $id -Timeout 5", "WatchGenesysCampaignFailed")]
+    public async Task A_reading_cmdlet_whose_campaigns_cannot_be_read_stops_with_its_own_error(string command, string errorId)
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        sim.Faults.Add(new FaultRule { Kind = FaultKind.Forbidden403, Method = "GET", PathContains = "/outbound/campaigns", Count = 1000 });
+        using var host = new PowerShellHost();
+        host.Connect(sim.BaseUri);
+
+        // A statement-terminating error: the script's next statement still runs, the cmdlet's does not.
+        var output = host.Run("param($id) " + command + "; 'after'", Args(("id", SimulatorSeed.UnreferencedOffCampaignId)));
+
+        var error = Assert.Single(host.Streams.Error);
+        Assert.StartsWith(errorId + ",", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.PermissionDenied, error.CategoryInfo.Category);
+        Assert.Equal("after", Assert.Single(output).BaseObject);
+    }
+
     [Fact]
     public async Task A_slow_pipeline_holds_the_listing_back_instead_of_queuing_the_whole_org()
     {

@@ -89,60 +89,58 @@ public sealed class GetGenesysCampaignCommand : GenesysApiCmdlet
         var kinds = mediaTypes?.Select(CampaignKind.Of).Distinct().ToList();
         bool Wanted(GenesysCampaign c) => (statuses is null || statuses.Contains(c.Status)) && (mediaTypes is null || mediaTypes.Contains(c.MediaType));
 
-        try
-        {
-            if (ParameterSetName == IdSet)
+        ReadOrStop(
+            () =>
             {
-                if (_ids.Count == 0)
+                if (ParameterSetName == IdSet)
                 {
+                    if (_ids.Count == 0)
+                    {
+                        return;
+                    }
+
+                    var found = Pump.Run(token => api.GetCampaignsByIdAsync(_ids, null, token), CancellationToken);
+                    var byId = found.ToDictionary(c => c.Id, StringComparer.OrdinalIgnoreCase);
+                    foreach (var id in _ids.Distinct(StringComparer.OrdinalIgnoreCase))
+                    {
+                        if (byId.TryGetValue(id, out var campaign))
+                        {
+                            if (Wanted(campaign))
+                            {
+                                WriteObject(campaign);
+                            }
+                        }
+                        else
+                        {
+                            WriteError(CampaignErrors.IdNotFound(id));
+                        }
+                    }
+
                     return;
                 }
 
-                var found = Pump.Run(token => api.GetCampaignsByIdAsync(_ids, null, token), CancellationToken);
-                var byId = found.ToDictionary(c => c.Id, StringComparer.OrdinalIgnoreCase);
-                foreach (var id in _ids.Distinct(StringComparer.OrdinalIgnoreCase))
+                var patterns = _names.Select(n => new NamePattern(n)).ToList();
+                var matched = new HashSet<string>(StringComparer.Ordinal);
+
+                // Stream page by page: each campaign reaches the pipeline as soon as its page is read.
+                Pump.Run(
+                    async token =>
+                    {
+                        await CampaignFinder.ForEachByNameAsync(
+                            api,
+                            patterns,
+                            matched,
+                            campaign => Wanted(campaign) ? Pump.PostAsync(() => WriteObject(campaign), token) : Task.CompletedTask,
+                            token,
+                            kinds).ConfigureAwait(false);
+                    },
+                    CancellationToken);
+
+                foreach (var pattern in patterns.Where(p => !p.HasWildcards && !matched.Contains(p.Pattern)))
                 {
-                    if (byId.TryGetValue(id, out var campaign))
-                    {
-                        if (Wanted(campaign))
-                        {
-                            WriteObject(campaign);
-                        }
-                    }
-                    else
-                    {
-                        WriteError(CampaignErrors.IdNotFound(id));
-                    }
+                    WriteError(CampaignErrors.NameNotFound(pattern.Pattern));
                 }
-
-                return;
-            }
-
-            var patterns = _names.Select(n => new NamePattern(n)).ToList();
-            var matched = new HashSet<string>(StringComparer.Ordinal);
-
-            // Stream page by page: each campaign reaches the pipeline as soon as its page is read.
-            Pump.Run(
-                async token =>
-                {
-                    await CampaignFinder.ForEachByNameAsync(
-                        api,
-                        patterns,
-                        matched,
-                        campaign => Wanted(campaign) ? Pump.PostAsync(() => WriteObject(campaign), token) : Task.CompletedTask,
-                        token,
-                        kinds).ConfigureAwait(false);
-                },
-                CancellationToken);
-
-            foreach (var pattern in patterns.Where(p => !p.HasWildcards && !matched.Contains(p.Pattern)))
-            {
-                WriteError(CampaignErrors.NameNotFound(pattern.Pattern));
-            }
-        }
-        catch (Exception ex) when (ex is GenesysCloud.Outbound.Api.GenesysApiException or GenesysCloud.Outbound.Api.GenesysAuthenticationException)
-        {
-            ThrowTerminatingError(ToErrorRecord(ex, "GetGenesysCampaignFailed", null));
-        }
+            },
+            "GetGenesysCampaignFailed");
     }
 }

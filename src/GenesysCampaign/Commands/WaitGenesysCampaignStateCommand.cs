@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
-using GenesysCloud.Outbound.Api;
 using GenesysCloud.Outbound.Campaigns;
 using GenesysCloud.Outbound.Engine;
 using GenesysCloud.Outbound.PowerShell.Infrastructure;
@@ -42,55 +41,53 @@ public sealed class WaitGenesysCampaignStateCommand : CampaignInputCmdlet
         var timeout = TimeSpan.FromSeconds(Timeout);
         using var waiter = new NotificationCampaignWaiter(api, log: Pump);
 
-        try
-        {
-            Pump.Run(
-                async token =>
-                {
-                    // The campaigns as given (ids and names read in as few requests as they allow; objects
-                    // piped as they are). Those already there need no wait. The others are subscribed to
-                    // after that read, so a change can fall between: each wait reads its campaign once
-                    // (batched with the others) before it trusts events.
-                    var campaigns = await ResolveCampaignsWithErrorsAsync(api, token).ConfigureAwait(false);
-                    var waiting = campaigns.Where(c => !states.Contains(c.Status)).ToList();
-                    if (waiting.Count > 0)
+        ReadOrStop(
+            () =>
+            {
+                Pump.Run(
+                    async token =>
                     {
-                        await waiter.PrepareAsync(waiting.Select(c => c.Id).ToList(), token).ConfigureAwait(false);
-                    }
-
-                    var waits = campaigns.Select(async campaign =>
-                    {
-                        var result = states.Contains(campaign.Status)
-                            ? new CampaignWaitResult(true, campaign)
-                            : await waiter.WaitAsync(campaign, c => states.Contains(c.Status), timeout, null, viewPredatesSubscription: true, token).ConfigureAwait(false);
-                        var last = result.Last ?? campaign;
-                        Pump.Post(() =>
+                        // The campaigns as given (ids and names read in as few requests as they allow; objects
+                        // piped as they are). Those already there need no wait. The others are subscribed to
+                        // after that read, so a change can fall between: each wait reads its campaign once
+                        // (batched with the others) before it trusts events.
+                        var campaigns = await ResolveCampaignsWithErrorsAsync(api, token).ConfigureAwait(false);
+                        var waiting = campaigns.Where(c => !states.Contains(c.Status)).ToList();
+                        if (waiting.Count > 0)
                         {
-                            if (result.Reached)
+                            await waiter.PrepareAsync(waiting.Select(c => c.Id).ToList(), token).ConfigureAwait(false);
+                        }
+
+                        var waits = campaigns.Select(async campaign =>
+                        {
+                            var result = states.Contains(campaign.Status)
+                                ? new CampaignWaitResult(true, campaign)
+                                : await waiter.WaitAsync(campaign, c => states.Contains(c.Status), timeout, null, viewPredatesSubscription: true, token).ConfigureAwait(false);
+                            var last = result.Last ?? campaign;
+                            Pump.Post(() =>
                             {
-                                WriteTrace(debug: false, $"Campaign '{last.Name}' is {last.Status}.");
-                                if (PassThru)
+                                if (result.Reached)
                                 {
-                                    WriteObject(last);
+                                    WriteTrace(debug: false, $"Campaign '{last.Name}' is {last.Status}.");
+                                    if (PassThru)
+                                    {
+                                        WriteObject(last);
+                                    }
                                 }
-                            }
-                            else
-                            {
-                                WriteError(new ErrorRecord(
-                                    new TimeoutException($"Campaign '{last.Name}' ({last.Id}) was still {last.Status} after {Timeout} s, not {string.Join(" or ", states)}."),
-                                    "CampaignWaitTimedOut",
-                                    ErrorCategory.OperationTimeout,
-                                    last));
-                            }
+                                else
+                                {
+                                    WriteError(new ErrorRecord(
+                                        new TimeoutException($"Campaign '{last.Name}' ({last.Id}) was still {last.Status} after {Timeout} s, not {string.Join(" or ", states)}."),
+                                        "CampaignWaitTimedOut",
+                                        ErrorCategory.OperationTimeout,
+                                        last));
+                                }
+                            });
                         });
-                    });
-                    await Task.WhenAll(waits).ConfigureAwait(false);
-                },
-                CancellationToken);
-        }
-        catch (Exception ex) when (ex is GenesysApiException or GenesysAuthenticationException)
-        {
-            ThrowTerminatingError(ToErrorRecord(ex, "WaitGenesysCampaignStateFailed", null));
-        }
+                        await Task.WhenAll(waits).ConfigureAwait(false);
+                    },
+                    CancellationToken);
+            },
+            "WaitGenesysCampaignStateFailed");
     }
 }

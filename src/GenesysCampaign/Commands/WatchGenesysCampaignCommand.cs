@@ -1,7 +1,6 @@
 using System;
 using System.Management.Automation;
 using System.Threading;
-using GenesysCloud.Outbound.Api;
 using GenesysCloud.Outbound.Campaigns;
 using GenesysCloud.Outbound.Engine;
 using GenesysCloud.Outbound.PowerShell.Infrastructure;
@@ -31,7 +30,7 @@ public sealed class WatchGenesysCampaignCommand : CampaignInputCmdlet
 
         try
         {
-            Pump.Run(
+            ReadOrStop(() => Pump.Run(
                 async token =>
                 {
                     var campaigns = await ResolveCampaignsWithErrorsAsync(api, token).ConfigureAwait(false);
@@ -44,15 +43,11 @@ public sealed class WatchGenesysCampaignCommand : CampaignInputCmdlet
                     Pump.Verbose($"Watching {campaigns.Count} campaign(s).");
                     await new CampaignWatcher(api, Pump).RunAsync(campaigns, change => Pump.Post(() => WriteObject(change)), linked.Token).ConfigureAwait(false);
                 },
-                linked.Token);
+                linked.Token), "WatchGenesysCampaignFailed");
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
             // -Timeout reached: watching simply ends.
-        }
-        catch (Exception ex) when (ex is GenesysApiException or GenesysAuthenticationException)
-        {
-            ThrowTerminatingError(ToErrorRecord(ex, "WatchGenesysCampaignFailed", null));
         }
     }
 }

@@ -30,4 +30,21 @@ public abstract class GenesysApiCmdlet : GenesysCmdlet
 
         return ConnectionState.Require(this);
     }
+
+    /// <summary>
+    /// Runs the reads of a cmdlet that changes nothing (Get-, Wait-, Watch-GenesysCampaign): a request that
+    /// still fails after its retries, or a refused token, ends it with the terminating error
+    /// <paramref name="failedId"/> (category from ErrorMapping); anything else, Ctrl+C included, passes.
+    /// </summary>
+    private protected void ReadOrStop(System.Action read, string failedId)
+    {
+        try
+        {
+            read();
+        }
+        catch (System.Exception ex) when (ex is GenesysApiException or GenesysAuthenticationException)
+        {
+            ThrowTerminatingError(ToErrorRecord(ex, failedId, null));
+        }
+    }
 }
