@@ -169,6 +169,12 @@ public static partial class SimulatorSeed
     /// <summary>Only the views: can read everything, change nothing.</summary>
     public const string ViewOnlyClientId = "sim-view";
 
+    /// <summary>
+    /// A role of an org (or admin) without messaging: voice campaign view, start and stop, the sequence and
+    /// rule views and outbound:schedule:view; no messaging campaign permission of any kind.
+    /// </summary>
+    public const string VoiceOnlyClientId = "sim-voice";
+
     // --- Names that hold PowerShell wildcard characters (docs/genesys-api.md: they occur in real orgs).
 
     /// <summary>Campaign 44, <c>off</c>, named with brackets: as a pattern it would match <see cref="UKLookalikeCampaignName"/>.</summary>

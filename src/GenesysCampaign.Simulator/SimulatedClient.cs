@@ -18,6 +18,8 @@ public sealed record SimulatedClient(string Secret, IReadOnlySet<string>? Permis
                 [.. views, EndpointPermissions.CampaignStart, EndpointPermissions.CampaignStop, EndpointPermissions.MessagingCampaignStart, EndpointPermissions.MessagingCampaignStop])),
             [SimulatorSeed.EditOnlyClientId] = new(SimulatorSeed.ClientSecret, new HashSet<string>([.. views, EndpointPermissions.CampaignEdit, EndpointPermissions.MessagingCampaignEdit])),
             [SimulatorSeed.ViewOnlyClientId] = new(SimulatorSeed.ClientSecret, new HashSet<string>(views)),
+            [SimulatorSeed.VoiceOnlyClientId] = new(SimulatorSeed.ClientSecret, new HashSet<string>(
+                [EndpointPermissions.CampaignView, EndpointPermissions.CampaignStart, EndpointPermissions.CampaignStop, EndpointPermissions.SequenceView, EndpointPermissions.RuleView, ScheduleKind.All[0].PermissionsFor("view")[0]])),
         };
     }
 }

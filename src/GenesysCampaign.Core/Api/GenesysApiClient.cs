@@ -204,9 +204,11 @@ internal sealed partial class GenesysApiClient
     /// Reads campaigns by id, of whatever kind. Voice campaigns (and ids not yet known) with the list
     /// endpoint's repeated <c>id</c> parameter, 100 ids a call; messaging campaigns, whose list has no
     /// id filter, one by one (ids known to be messaging, and ids the voice list did not have). Ids
-    /// that are no campaign of any kind are simply absent from the result.
+    /// that are no campaign of any kind are simply absent from the result. A messaging read refused
+    /// with 403 (a role without messaging) throws, unless <paramref name="onRefused"/> is given: it is
+    /// told, and that id is absent too.
     /// </summary>
-    public async Task<IReadOnlyList<GenesysCampaign>> GetCampaignsByIdAsync(IReadOnlyCollection<string> ids, RequestStats? stats, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<GenesysCampaign>> GetCampaignsByIdAsync(IReadOnlyCollection<string> ids, RequestStats? stats, CancellationToken cancellationToken, Action<CampaignKind, GenesysApiException>? onRefused = null)
     {
         var wanted = ids.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var found = new List<GenesysCampaign>(wanted.Count);
@@ -226,7 +228,7 @@ internal sealed partial class GenesysApiClient
         var voice = new HashSet<string>(found.Select(c => c.Id), StringComparer.OrdinalIgnoreCase);
         var unknown = byId.Where(id => !voice.Contains(id) && Campaigns.KindOf(id) is null).ToList();
         oneByOne.AddRange(await MessagingAmongAsync(unknown, stats, cancellationToken).ConfigureAwait(false));
-        found.AddRange(await GetEachAsync(oneByOne, CampaignKind.Messaging, stats, cancellationToken).ConfigureAwait(false));
+        found.AddRange(await GetEachAsync(oneByOne, CampaignKind.Messaging, stats, onRefused, cancellationToken).ConfigureAwait(false));
 
         // Each campaign once, even if an answer repeats one (callers key by id).
         return found.GroupBy(c => c.Id, StringComparer.OrdinalIgnoreCase).Select(g => g.Last()).ToList();
@@ -273,7 +275,7 @@ internal sealed partial class GenesysApiClient
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     /// <summary>Reads campaigns of a kind one by one, <see cref="PageConcurrency"/> at a time; a 404 is an absent campaign.</summary>
-    private async Task<IReadOnlyList<GenesysCampaign>> GetEachAsync(List<string> ids, CampaignKind kind, RequestStats? stats, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<GenesysCampaign>> GetEachAsync(List<string> ids, CampaignKind kind, RequestStats? stats, Action<CampaignKind, GenesysApiException>? onRefused, CancellationToken cancellationToken)
     {
         if (ids.Count == 0)
         {
@@ -290,6 +292,13 @@ internal sealed partial class GenesysApiClient
             }
             catch (GenesysApiException ex) when (ex.StatusCode == 404)
             {
+                return null;
+            }
+            catch (GenesysApiException ex) when (ex.StatusCode == 403 && onRefused is not null)
+            {
+                // A role without this kind's view (an org or admin without messaging): the caller says
+                // so with the id it could not find; the other campaigns are still read.
+                onRefused(kind, ex);
                 return null;
             }
             finally

@@ -18,6 +18,7 @@ public sealed class CampaignKind
     /// <summary>Voice campaigns: at most 50 active per org (CONFIRMED).</summary>
     public static readonly CampaignKind Voice = new(
         "campaign",
+        "voice campaigns",
         "api/v2/outbound/campaigns",
         "outbound:campaign",
         maxActive: 50,
@@ -36,6 +37,7 @@ public sealed class CampaignKind
     /// </summary>
     public static readonly CampaignKind Messaging = new(
         "messaging campaign",
+        "messaging campaigns (SMS, email, WhatsApp)",
         "api/v2/outbound/messagingcampaigns",
         "outbound:messagingCampaign",
         maxActive: 25,
@@ -49,9 +51,10 @@ public sealed class CampaignKind
 
     private readonly Func<CampaignMediaType, string[]> _topicPrefixes;
 
-    private CampaignKind(string noun, string listPath, string permissionPrefix, int maxActive, bool canReadById, Func<CampaignMediaType, string[]> topicPrefixes)
+    private CampaignKind(string noun, string plural, string listPath, string permissionPrefix, int maxActive, bool canReadById, Func<CampaignMediaType, string[]> topicPrefixes)
     {
         Noun = noun;
+        Plural = plural;
         ListPath = listPath;
         PermissionPrefix = permissionPrefix;
         MaxActive = maxActive;
@@ -64,6 +67,9 @@ public sealed class CampaignKind
 
     /// <summary>What the kind is called in messages: "campaign", "messaging campaign".</summary>
     public string Noun { get; }
+
+    /// <summary>The kind's campaigns as a whole, in messages: "voice campaigns", "messaging campaigns (SMS, email, WhatsApp)".</summary>
+    public string Plural { get; }
 
     /// <summary>The paged list, relative to the API base.</summary>
     public string ListPath { get; }

@@ -30,24 +30,35 @@ internal static class CampaignFinder
 
     /// <summary>
     /// The campaigns of <paramref name="ids"/> (valid, each once), in as few requests as they allow
-    /// (<see cref="GenesysApiClient.GetCampaignsByIdAsync"/>); each id that matches none goes to <paramref name="onMissing"/>.
+    /// (<see cref="GenesysApiClient.GetCampaignsByIdAsync"/>); each id that matches none goes to
+    /// <paramref name="onMissing"/>, with why it may be there unseen when a kind could not be read
+    /// (<see cref="Unread"/>; null when every kind was read).
     /// </summary>
-    public static async Task<IReadOnlyList<GenesysCampaign>> GetByIdsAsync(GenesysApiClient api, IReadOnlyList<string> ids, Action<string> onMissing, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<GenesysCampaign>> GetByIdsAsync(GenesysApiClient api, IReadOnlyList<string> ids, Action<string, string?> onMissing, CancellationToken cancellationToken)
     {
         if (ids.Count == 0)
         {
             return Array.Empty<GenesysCampaign>();
         }
 
-        var found = await api.GetCampaignsByIdAsync(ids, null, cancellationToken).ConfigureAwait(false);
+        var refused = new System.Collections.Concurrent.ConcurrentDictionary<CampaignKind, GenesysApiException>();
+        var found = await api.GetCampaignsByIdAsync(ids, null, cancellationToken, (kind, ex) => refused.TryAdd(kind, ex)).ConfigureAwait(false);
         var foundIds = new HashSet<string>(found.Select(c => c.Id), StringComparer.OrdinalIgnoreCase);
+        var why = refused.IsEmpty ? null : string.Join(" ", refused.Select(r => Unread(r.Key, r.Value, "it may be one of them")));
         foreach (var missing in ids.Where(id => !foundIds.Contains(id)))
         {
-            onMissing(missing);
+            onMissing(missing, why);
         }
 
         return found;
     }
+
+    /// <summary>
+    /// Says that the campaigns of <paramref name="kind"/> could not be read (Genesys's refusal), what
+    /// that means for the caller (<paramref name="consequence"/>), and the permission that lets them be.
+    /// </summary>
+    public static string Unread(CampaignKind kind, GenesysApiException refusal, string consequence) =>
+        $"The {kind.Plural} could not be read ({refusal.Message}): {consequence}. To include them, give the OAuth client's role {kind.PermissionPrefix}:view.";
 
     /// <summary>
     /// Streams each campaign matching any pattern once; with no patterns, every campaign. A plain name
@@ -57,7 +68,9 @@ internal static class CampaignFinder
     /// for prefixes that cannot hide a match (<see cref="NamePattern.ServerPrefixes"/>).
     /// <paramref name="matched"/> collects the patterns that matched something, so the caller can
     /// report those that did not. Campaigns of every kind in <paramref name="kinds"/> (all when null),
-    /// voice first.
+    /// voice first. A kind whose list is refused with 403 (a role without messaging) is skipped and
+    /// told to <paramref name="onRefused"/> as a warning (<see cref="Unread"/>), once the others are
+    /// listed; without it, or when no kind could be listed, the refusal is thrown.
     /// </summary>
     public static async IAsyncEnumerable<GenesysCampaign> FindByNameAsync(
         GenesysApiClient api,
@@ -65,7 +78,8 @@ internal static class CampaignFinder
         ISet<string> matched,
         RequestStats? stats,
         [EnumeratorCancellation] CancellationToken cancellationToken,
-        IReadOnlyCollection<CampaignKind>? kinds = null)
+        IReadOnlyCollection<CampaignKind>? kinds = null,
+        Action<string>? onRefused = null)
     {
         var prefixes = patterns.Count == 0 || patterns.Any(p => p.ServerPrefixes.Contains(string.Empty))
             ? new[] { string.Empty }
@@ -77,10 +91,36 @@ internal static class CampaignFinder
         var listings = CampaignKind.All
             .Where(kind => kinds is null || kinds.Contains(kind))
             .SelectMany(kind => kind.FiltersByNamePrefix ? prefixes.Select(prefix => (kind, prefix)) : new[] { (kind, prefix: string.Empty) });
+        var listed = new HashSet<CampaignKind>();
+        var refused = new Dictionary<CampaignKind, GenesysApiException>();
         foreach (var (kind, prefix) in listings)
         {
-            await foreach (var campaign in api.ListCampaignsAsync(prefix.Length == 0 ? null : prefix, stats, cancellationToken, kind).ConfigureAwait(false))
+            if (refused.ContainsKey(kind))
             {
+                continue;
+            }
+
+            await using var pages = api.ListCampaignsAsync(prefix.Length == 0 ? null : prefix, stats, cancellationToken, kind).GetAsyncEnumerator(cancellationToken);
+            while (true)
+            {
+                try
+                {
+                    if (!await pages.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        listed.Add(kind);
+                        break;
+                    }
+                }
+                catch (GenesysApiException ex) when (ex.StatusCode == 403 && onRefused is not null)
+                {
+                    // A role without this kind's view (an org or admin without messaging): the other
+                    // kinds are still listed, and the caller warns (a pause must not stop at the list it
+                    // cannot read). When no kind can be listed, the first refusal is the error.
+                    refused[kind] = ex;
+                    break;
+                }
+
+                var campaign = pages.Current;
                 var now = patterns.Count == 0;
                 foreach (var pattern in patterns)
                 {
@@ -99,6 +139,19 @@ internal static class CampaignFinder
                 {
                     yield return campaign;
                 }
+            }
+        }
+
+        if (refused.Count > 0)
+        {
+            if (listed.Count == 0)
+            {
+                throw refused.Values.First();
+            }
+
+            foreach (var entry in refused)
+            {
+                onRefused!(Unread(entry.Key, entry.Value, "none of them was matched, listed or changed"));
             }
         }
 
@@ -129,9 +182,10 @@ internal static class CampaignFinder
         ISet<string> matched,
         Func<GenesysCampaign, Task> onEach,
         CancellationToken cancellationToken,
-        IReadOnlyCollection<CampaignKind>? kinds = null)
+        IReadOnlyCollection<CampaignKind>? kinds = null,
+        Action<string>? onRefused = null)
     {
-        await foreach (var campaign in FindByNameAsync(api, patterns, matched, null, cancellationToken, kinds).ConfigureAwait(false))
+        await foreach (var campaign in FindByNameAsync(api, patterns, matched, null, cancellationToken, kinds, onRefused).ConfigureAwait(false))
         {
             await onEach(campaign).ConfigureAwait(false);
         }

@@ -392,7 +392,11 @@ internal sealed class StateChangeExecutor
         CancellationToken cancellationToken)
     {
         var valid = ValidIds(ids, null, request, invalid, onRecord);
-        return await CampaignFinder.GetByIdsAsync(_api, valid, missing => RecordNotFound(missing, request, onRecord, notFoundHint(missing)), cancellationToken).ConfigureAwait(false);
+        return await CampaignFinder.GetByIdsAsync(
+            _api,
+            valid,
+            (missing, why) => RecordNotFound(missing, request, onRecord, why is null ? notFoundHint(missing) : $"{why} {notFoundHint(missing)}".TrimEnd()),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

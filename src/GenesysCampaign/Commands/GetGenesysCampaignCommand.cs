@@ -99,9 +99,11 @@ public sealed class GetGenesysCampaignCommand : GenesysApiCmdlet
                         return;
                     }
 
-                    var found = Pump.Run(token => api.GetCampaignsByIdAsync(_ids, null, token), CancellationToken);
+                    var ids = _ids.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+                    var why = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+                    var found = Pump.Run(token => CampaignFinder.GetByIdsAsync(api, ids, (missing, reason) => why[missing] = reason, token), CancellationToken);
                     var byId = found.ToDictionary(c => c.Id, StringComparer.OrdinalIgnoreCase);
-                    foreach (var id in _ids.Distinct(StringComparer.OrdinalIgnoreCase))
+                    foreach (var id in ids)
                     {
                         if (byId.TryGetValue(id, out var campaign))
                         {
@@ -112,7 +114,7 @@ public sealed class GetGenesysCampaignCommand : GenesysApiCmdlet
                         }
                         else
                         {
-                            WriteError(CampaignErrors.IdNotFound(id));
+                            WriteError(CampaignErrors.IdNotFound(id, why.TryGetValue(id, out var reason) ? reason : null));
                         }
                     }
 
@@ -132,7 +134,8 @@ public sealed class GetGenesysCampaignCommand : GenesysApiCmdlet
                             matched,
                             campaign => Wanted(campaign) ? Pump.PostAsync(() => WriteObject(campaign), token) : Task.CompletedTask,
                             token,
-                            kinds).ConfigureAwait(false);
+                            kinds,
+                            warning => Pump.Post(() => WriteWarning(warning))).ConfigureAwait(false);
                     },
                     CancellationToken);
 

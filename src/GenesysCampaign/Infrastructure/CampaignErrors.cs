@@ -27,7 +27,8 @@ internal static class CampaignErrors
     public static string? NotFoundHint(string id) => Guid.TryParse(id, out _) ? null : $"Genesys campaign ids are GUIDs; to give '{id}' as a name, use -Name '{id.Replace("'", "''")}'.";
 
     /// <summary>CampaignNotFound for an id.</summary>
-    public static ErrorRecord IdNotFound(string id) => NotFound($"No campaign with id '{id}' was found." + (NotFoundHint(id) is { } hint ? " " + hint : string.Empty), id);
+    public static ErrorRecord IdNotFound(string id, string? why = null) =>
+        NotFound($"No campaign with id '{id}' was found." + (why is null ? string.Empty : " " + why) + (NotFoundHint(id) is { } hint ? " " + hint : string.Empty), id);
 
     /// <summary>CampaignNotFound for a name without wildcards.</summary>
     public static ErrorRecord NameNotFound(string name) => NotFound($"No campaign named '{name}' was found.", name);

@@ -135,7 +135,8 @@ public abstract class CampaignInputCmdlet : GenesysApiCmdlet
                     campaigns.Add(campaign);
                     return Task.CompletedTask;
                 },
-                token).ConfigureAwait(false);
+                token,
+                onRefused: warning => Pump.Post(() => WriteInputWarning(warning))).ConfigureAwait(false);
 
             foreach (var pattern in patterns.Where(p => !matched.Contains(p.Pattern)))
             {
@@ -175,7 +176,7 @@ public abstract class CampaignInputCmdlet : GenesysApiCmdlet
 
         return ResolveCampaignsAsync(
             api,
-            (ids, t) => CampaignFinder.GetByIdsAsync(api, CampaignFinder.ValidIds(ids), missing => Pump.Post(() => WriteError(CampaignErrors.IdNotFound(missing))), t),
+            (ids, t) => CampaignFinder.GetByIdsAsync(api, CampaignFinder.ValidIds(ids), (missing, why) => Pump.Post(() => WriteError(CampaignErrors.IdNotFound(missing, why))), t),
             token);
     }
 
