@@ -141,6 +141,16 @@ internal static class CampaignEndpoints
             }
         }
 
+        // Voice campaigns take the SDK's calls-per-agent flag; no other campaign PUT has a query parameter.
+        var flagRefused = store.Kind == CampaignKind.Voice
+            ? CallsPerAgent.Apply(context.Request.Query, body)
+            : context.Request.Query.Count > 0 ? $"Unknown query parameters: {string.Join(", ", context.Request.Query.Keys)}" : null;
+        if (flagRefused is not null)
+        {
+            await BadRequest(context, flagRefused).ConfigureAwait(false);
+            return;
+        }
+
         var outcome = store.Put(id, body, version, requestedStatus);
         if (outcome.Json is not null)
         {

@@ -70,6 +70,11 @@ internal static class CampaignSeedFactory
             ["callerName"] = "Contoso Outbound",
             ["callerAddress"] = $"+1317555{i % 10000:D4}",
             ["outboundLineCount"] = 5 + (i % 4 * 5),
+
+            // Both calls-per-agent fields, as Genesys answers them; every fourth from 2 has a fraction
+            // (campaign 6: 1.5), which a PUT without useMaxCallsPerAgentDecimal would lose (CallsPerAgent).
+            ["maxCallsPerAgent"] = 1 + (i % 3),
+            ["maxCallsPerAgentDecimal"] = 1 + (i % 3) + (i % 4 == 2 ? 0.5 : 0.0),
             ["ruleSets"] = new JsonArray(),
             ["skipPreviewDisabled"] = false,
             ["previewTimeOutSeconds"] = dialingMode == "preview" ? 60 : 0,

@@ -68,6 +68,9 @@ internal sealed class CampaignStore : IDisposable
     /// <summary>What the store holds, as a 404 names it: <c>Campaign</c> or <c>Messaging campaign</c>.</summary>
     public string Noun => _kind.Noun;
 
+    /// <summary>Which campaigns it keeps.</summary>
+    public CampaignKind Kind => _kind;
+
     /// <summary>
     /// Runs <paramref name="reader"/> under the lock, after settling due timers, over the campaigns as
     /// the API serves them (see <see cref="SimulatorOptions.StaleReadWindow"/>). The reader must copy what it keeps.

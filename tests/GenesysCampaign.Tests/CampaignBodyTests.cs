@@ -40,6 +40,16 @@ public class CampaignBodyTests
     }
 
     [Theory]
+    [InlineData("voice", """{"id":"c1","maxCallsPerAgent":1,"maxCallsPerAgentDecimal":1.5}""", "?useMaxCallsPerAgentDecimal=true")]
+    [InlineData("voice", """{"id":"c1","maxCallsPerAgent":3}""", "")]
+    [InlineData("voice", """{"id":"c1","maxCallsPerAgentDecimal":null}""", "")]
+    [InlineData("messaging", """{"id":"m1","maxCallsPerAgentDecimal":1.5}""", "")]
+    public void A_voice_PUT_asks_Genesys_to_take_the_decimal_calls_per_agent_it_carries(string kind, string body, string query)
+    {
+        Assert.Equal(query, CampaignBody.PutQuery(kind == "voice" ? CampaignKind.Voice : CampaignKind.Messaging, body));
+    }
+
+    [Theory]
     [InlineData("[1,2]")]
     [InlineData("{\"id\":\"c1\"")]
     [InlineData("\"text\"")]

@@ -37,6 +37,24 @@ public class ForceStopTests
     }
 
     [Fact]
+    public async Task A_force_stop_keeps_a_fraction_of_calls_per_agent()
+    {
+        // Campaign 6 reads maxCallsPerAgent 1 and maxCallsPerAgentDecimal 1.5. Genesys takes the integer
+        // unless the PUT says useMaxCallsPerAgentDecimal=true (the simulator's stricter reading: the decimal
+        // then follows the integer), so the forced_off PUT must say it, or 1.5 calls per agent become 1.
+        await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { DialerDelay = TimeSpan.FromSeconds(4) });
+        using var host = new PowerShellHost();
+        host.ConnectFast(sim.BaseUri);
+
+        var record = StopOne(host);
+
+        Assert.Equal((StateChangeOutcome.Changed, "POST stop; PUT forced_off"), (record.Outcome, record.WrittenWith));
+        var after = System.Text.Json.Nodes.JsonNode.Parse(sim.GetCampaignJson(Id))!;
+        Assert.Equal((1.5, 1), (after["maxCallsPerAgentDecimal"]!.GetValue<double>(), after["maxCallsPerAgent"]!.GetValue<int>()));
+        Assert.Equal("useMaxCallsPerAgentDecimal=true", Assert.Single(sim.Requests, r => r.Method == "PUT").Query);
+    }
+
+    [Fact]
     public async Task A_campaign_that_settles_straight_to_off_needs_no_force()
     {
         await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { DialerDelay = TimeSpan.Zero });

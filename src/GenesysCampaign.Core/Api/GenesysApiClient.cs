@@ -117,7 +117,7 @@ internal sealed partial class GenesysApiClient
 
         // A 2xx accepted the write whatever its body says; an answer that is not the campaign is null,
         // for the caller to read back knowing the write applied (a failed read then loses nothing).
-        var response = await SendAsync(HttpMethod.Put, kind.ItemPath(campaign.Id), body, stats, what, cancellationToken, expectJson: false).ConfigureAwait(false);
+        var response = await SendAsync(HttpMethod.Put, kind.ItemPath(campaign.Id) + CampaignBody.PutQuery(kind, body), body, stats, what, cancellationToken, expectJson: false).ConfigureAwait(false);
         try
         {
             return Campaigns.Remember(ReadAnswer(response, what, root => CampaignIn(root, kind)));
