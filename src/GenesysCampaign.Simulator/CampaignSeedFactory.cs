@@ -42,8 +42,10 @@ internal static class CampaignSeedFactory
         {
             errors.Add(new JsonObject
             {
-                ["message"] = SimulatorSeed.InvalidCampaignErrorMessage,
-                ["code"] = SimulatorSeed.InvalidCampaignErrorCode,
+                // The SDK's RestErrorDetail (../shared/contract; tests/fixtures/campaign.invalid.json).
+                ["error"] = SimulatorSeed.InvalidCampaignErrorMessage,
+                ["details"] = "The contact list {contactListId} assigned to this campaign has no callable contacts.",
+                ["userParams"] = new JsonArray(new JsonObject { ["key"] = "contactListId", ["value"] = SeedRefs.Id("c1000000", i) }),
             });
         }
 

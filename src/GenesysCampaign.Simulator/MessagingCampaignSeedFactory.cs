@@ -34,8 +34,10 @@ internal static class MessagingCampaignSeedFactory
         {
             errors.Add(new JsonObject
             {
-                ["message"] = SimulatorSeed.InvalidMessagingCampaignErrorMessage,
-                ["code"] = SimulatorSeed.InvalidMessagingCampaignErrorCode,
+                // The SDK's RestErrorDetail (../shared/contract; tests/fixtures/campaign.invalid.json).
+                ["error"] = SimulatorSeed.InvalidMessagingCampaignErrorMessage,
+                ["details"] = "The sending domain {domain} of this campaign is not verified.",
+                ["userParams"] = new JsonArray(new JsonObject { ["key"] = "domain", ["value"] = "mail.example.com" }),
             });
         }
 

@@ -62,11 +62,9 @@ public static partial class SimulatorSeed
     /// <summary>Name of <see cref="StoppingCampaignId"/>.</summary>
     public const string StoppingCampaignName = "Survey-North-059";
 
-    /// <summary>Message of the error carried by invalid campaigns.</summary>
+    /// <summary>The <c>error</c> of the RestErrorDetail invalid campaigns carry (its details name their contact list).</summary>
     public const string InvalidCampaignErrorMessage = "Contact list has no callable contacts";
 
-    /// <summary>Code of the error carried by invalid campaigns.</summary>
-    public const string InvalidCampaignErrorCode = "CONTACT_LIST_EMPTY";
 
     // --- Sequences.
 

@@ -84,11 +84,9 @@ public static partial class SimulatorSeed
     /// <summary>Name of <see cref="MessagingRuleTargetCampaignId"/>.</summary>
     public const string MessagingRuleTargetCampaignName = "Sales-South-SMS-016";
 
-    /// <summary>Message of the error carried by the invalid messaging campaign.</summary>
+    /// <summary>The <c>error</c> of the RestErrorDetail the invalid messaging campaign carries.</summary>
     public const string InvalidMessagingCampaignErrorMessage = "Email domain is not verified";
 
-    /// <summary>Code of the error carried by the invalid messaging campaign.</summary>
-    public const string InvalidMessagingCampaignErrorCode = "EMAIL_DOMAIN_NOT_VERIFIED";
 
     /// <summary>The channel types, in the order messaging campaign indexes cycle through them.</summary>
     public static readonly IReadOnlyList<string> MessagingTypes = ["SMS", "EMAIL", "WHATSAPP"];

@@ -84,6 +84,20 @@ public class ApiClientTests
     }
 
     [Fact]
+    public void A_campaigns_errors_read_as_the_SDK_shapes_them_with_their_user_params_filled_in()
+    {
+        var campaign = GenesysCloud.Outbound.Campaigns.GenesysCampaign.Parse(DependencyModelTests.FixtureText("campaign.invalid.json"));
+
+        Assert.Equal(
+            new[]
+            {
+                "Script not found: The script 69168fc1-fff7-413d-96fc-df860b1ab892 assigned to this campaign could not be found.",
+                "Queue not found: The queue 309e4666-3b7b-4082-87a1-e2f8245c3342 assigned to this campaign could not be found.",
+            },
+            campaign.Errors);
+    }
+
+    [Fact]
     public async Task A_campaign_keeps_its_exact_JSON_and_typed_fields()
     {
         await using var org = await TestOrg.StartAsync();
@@ -92,7 +106,8 @@ public class ApiClientTests
         Assert.Equal(org.Simulator.GetCampaignJson(SimulatorSeed.InvalidCampaignId), campaign.ToJson());
         Assert.Equal("invalid", campaign.Status);
         Assert.Equal(SimulatorSeed.InvalidCampaignName, campaign.Name);
-        Assert.Contains(SimulatorSeed.InvalidCampaignErrorMessage, campaign.Errors);
+        var contactList = System.Text.Json.Nodes.JsonNode.Parse(campaign.ToJson())!["contactList"]!["id"]!.GetValue<string>();
+        Assert.Equal($"{SimulatorSeed.InvalidCampaignErrorMessage}: The contact list {contactList} assigned to this campaign has no callable contacts.", Assert.Single(campaign.Errors));
         Assert.False(string.IsNullOrEmpty(campaign.Division));
         Assert.False(string.IsNullOrEmpty(campaign.DialingMode));
         Assert.Equal(org.Simulator.GetVersion(SimulatorSeed.InvalidCampaignId), campaign.Version);

@@ -1,4 +1,5 @@
 using GenesysCloud.Outbound.Audit;
+using GenesysCloud.Outbound.Engine;
 using GenesysCloud.Outbound.Simulator;
 using Xunit;
 using static GenesysCampaign.Tests.PowerShellHost;
@@ -52,6 +53,35 @@ public class ForceStopTests
         var after = System.Text.Json.Nodes.JsonNode.Parse(sim.GetCampaignJson(Id))!;
         Assert.Equal((1.5, 1), (after["maxCallsPerAgentDecimal"]!.GetValue<double>(), after["maxCallsPerAgent"]!.GetValue<int>()));
         Assert.Equal("useMaxCallsPerAgentDecimal=true", Assert.Single(sim.Requests, r => r.Method == "PUT").Query);
+    }
+
+    [Fact]
+    public async Task A_refused_force_stop_is_said_even_when_the_campaign_then_reads_off()
+    {
+        // The forced_off PUT is refused as an invalid transition because, in that moment, the dialer
+        // finished: the read after it shows off. The campaign is off, but the force stop did not do it.
+        await using var org = await TestOrg.StartAsync(o => o.DialerDelay = TimeSpan.FromSeconds(30));
+        const string refusal = "Invalid transition from stopping to forced_off";
+        var api = org.ClientThrough(new ShortCircuit(r =>
+        {
+            if (r.Method != HttpMethod.Put || !r.RequestUri!.AbsolutePath.EndsWith(Id, StringComparison.Ordinal))
+            {
+                return Task.FromResult<HttpResponseMessage?>(null);
+            }
+
+            org.Simulator.SetStatus(Id, "off");
+            return Task.FromResult<HttpResponseMessage?>(new HttpResponseMessage(System.Net.HttpStatusCode.BadRequest)
+            {
+                Content = new StringContent($$"""{"message":"{{refusal}}","code":"invalid.transition","status":400}""", System.Text.Encoding.UTF8, "application/json"),
+            });
+        }));
+
+        var record = Assert.Single(await org.RunAsync(api, new StateChangeRequest(CampaignAction.Stop), Id));
+
+        Assert.Equal((StateChangeOutcome.Changed, "POST stop", "off"), (record.Outcome, record.WrittenWith, record.FinalStatus));
+        Assert.Contains("force stop was refused", record.Message);
+        Assert.Contains(refusal, record.Message);
+        Assert.DoesNotContain("before a force stop was needed", record.Message);
     }
 
     [Fact]

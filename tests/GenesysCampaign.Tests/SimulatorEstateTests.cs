@@ -54,7 +54,9 @@ public class SimulatorEstateTests
         Assert.Equal("on", Status(entities, SimulatorSeed.OnSmsCampaignId));
         Assert.Equal("complete", Status(entities, SimulatorSeed.CompleteMessagingCampaignId));
         Assert.Equal("invalid", Status(entities, SimulatorSeed.InvalidMessagingCampaignId));
-        Assert.Equal(SimulatorSeed.InvalidMessagingCampaignErrorCode, (string)entities.Single(e => (string)e["id"]! == SimulatorSeed.InvalidMessagingCampaignId)["errors"]![0]!["code"]!);
+        var error = entities.Single(e => (string)e["id"]! == SimulatorSeed.InvalidMessagingCampaignId)["errors"]![0]!.AsObject();
+        Assert.Equal(new[] { "details", "error", "userParams" }, error.Select(p => p.Key).Order()); // The SDK's RestErrorDetail.
+        Assert.Equal(SimulatorSeed.InvalidMessagingCampaignErrorMessage, (string)error["error"]!);
         Assert.Contains(Status(entities, SimulatorSeed.StoppingMessagingCampaignId), new[] { "stopping", "off" });
     }
 

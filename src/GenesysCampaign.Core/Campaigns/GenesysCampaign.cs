@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text.Json;
 using GenesysCloud.Outbound.Audit;
 
@@ -182,6 +183,13 @@ public sealed class GenesysCampaign : IOutboundObject
             ? date
             : null;
 
+    /// <summary>
+    /// The campaign's <c>errors[]</c> as text. Each item is the SDK's RestErrorDetail (../shared/contract):
+    /// <c>error</c> (what is wrong), <c>details</c> (a sentence with <c>{key}</c> placeholders) and
+    /// <c>userParams</c> (<c>[{key, value}]</c> that fill them): "Script not found: The script 69168fc1-…
+    /// assigned to this campaign could not be found." Any other shape keeps what it has to say: a string,
+    /// a <c>message</c> or <c>code</c>, else its JSON.
+    /// </summary>
     private static IReadOnlyList<string> ErrorMessages(JsonElement element)
     {
         if (!element.TryGetProperty("errors", out var errors) || errors.ValueKind != JsonValueKind.Array)
@@ -192,9 +200,12 @@ public sealed class GenesysCampaign : IOutboundObject
         var messages = new List<string>();
         foreach (var error in errors.EnumerateArray())
         {
-            var text = error.ValueKind == JsonValueKind.Object
-                ? Text(error, "message") ?? Text(error, "code") ?? error.GetRawText()
-                : error.ValueKind == JsonValueKind.String ? error.GetString() : error.GetRawText();
+            var text = error.ValueKind switch
+            {
+                JsonValueKind.Object => ErrorDetail(error) ?? Text(error, "message") ?? Text(error, "code") ?? error.GetRawText(),
+                JsonValueKind.String => error.GetString(),
+                _ => error.GetRawText(),
+            };
             if (!string.IsNullOrEmpty(text))
             {
                 messages.Add(text!);
@@ -202,5 +213,30 @@ public sealed class GenesysCampaign : IOutboundObject
         }
 
         return messages;
+    }
+
+    /// <summary>A RestErrorDetail as one line: its error, then its details with the user params filled in; null when it has neither.</summary>
+    private static string? ErrorDetail(JsonElement item)
+    {
+        var error = Text(item, "error");
+        var details = Text(item, "details");
+        if (details is not null && item.TryGetProperty("userParams", out var parameters) && parameters.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var parameter in parameters.EnumerateArray().Where(p => p.ValueKind == JsonValueKind.Object))
+            {
+                if (Text(parameter, "key") is { } key)
+                {
+                    details = details.Replace("{" + key + "}", Text(parameter, "value") ?? string.Empty);
+                }
+            }
+        }
+
+        return (error, details) switch
+        {
+            (null, null) => null,
+            (_, null) => error,
+            (null, _) => details,
+            _ => string.Equals(error, details, StringComparison.Ordinal) ? error : $"{error}: {details}",
+        };
     }
 }

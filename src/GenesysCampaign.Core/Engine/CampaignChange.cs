@@ -20,6 +20,10 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
     // The write decided on (its status: what a read must show for a lost answer's write to have applied).
     private StateWrite _write = default!;
 
+    // Genesys's refusal of a force write after which a read found the campaign moved on (off, say): the
+    // record says the force stop was refused, not that none was needed.
+    private string? _forceRefused;
+
     // This campaign's own refusal of the endpoint (its division may not grant it), for the message.
     private string? _endpointRefusal;
     private bool _triedEndpoint;
@@ -118,6 +122,12 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
             catch (GenesysApiException ex) when (_write.IsForceStop && (Written || ex.StatusCode is 400 or 403))
             {
                 return await ForceStopRefusedAsync(ex).ConfigureAwait(false);
+            }
+
+            if (!accepted && _write.IsForceStop && !ClaimedLostAnswer)
+            {
+                _forceRefused = StaleRefusal!.Message;
+                Open.Warnings.Add($"Force stop of campaign '{Current.Name}' was refused ({_forceRefused}); a read then showed it {Current.Status}.");
             }
 
             if (accepted && await AfterWriteAsync().ConfigureAwait(false) is { } record)
@@ -367,8 +377,13 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
             return $"Campaign '{Current.Name}' set to {_rule.TargetStatus} (was {Open.Record.PreviousStatus}).{lost}";
         }
 
-        return WrittenWith!.IndexOf(CampaignStatus.ForcedOff, StringComparison.Ordinal) >= 0
-            ? $"Campaign '{Current.Name}' force-stopped (was {Open.Record.PreviousStatus}).{lost}"
+        if (WrittenWith!.IndexOf(CampaignStatus.ForcedOff, StringComparison.Ordinal) >= 0)
+        {
+            return $"Campaign '{Current.Name}' force-stopped (was {Open.Record.PreviousStatus}).{lost}";
+        }
+
+        return _forceRefused is { } refused
+            ? $"Campaign '{Current.Name}' was turned off (was {Open.Record.PreviousStatus}); the force stop was refused ({refused}), and it reached {Current.Status} without it.{lost}"
             : $"Campaign '{Current.Name}' was turned off (was {Open.Record.PreviousStatus}) and reached {Current.Status} before a force stop was needed.{lost}";
     }
 

@@ -59,6 +59,9 @@ internal abstract class ObjectChange<T>
     /// <summary>The writes accepted, as the record's WrittenWith names them; null until one is.</summary>
     protected string? WrittenWith => Written ? string.Join("; ", _writes) : null;
 
+    /// <summary>The refusal that last sent the change round again as from a stale view (<see cref="SendAsync"/>); null until one did.</summary>
+    protected GenesysApiException? StaleRefusal { get; private set; }
+
     /// <summary>Whether a write is taken to have applied though its answer was lost (the messages say so).</summary>
     protected bool ClaimedLostAnswer => _writes.Any(w => w.EndsWith(AnswerLost, StringComparison.Ordinal));
 
@@ -182,6 +185,7 @@ internal abstract class ObjectChange<T>
         catch (GenesysApiException ex) when (IsStaleView(ex) && _staleReads < Request.MaxVersionRetries)
         {
             _staleReads++;
+            StaleRefusal = ex;
             if (!await ReadAgainAsync(ex).ConfigureAwait(false))
             {
                 throw; // The view was current: the refusal stands.
