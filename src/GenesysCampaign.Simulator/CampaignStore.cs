@@ -35,6 +35,7 @@ internal sealed class CampaignStore : IDisposable
     private readonly SimulatorOptions _options;
     private readonly Action<string, string>? _changed;
     private readonly CampaignKind _kind;
+    private readonly Dictionary<string, JsonObject> _failsToStart = new(StringComparer.OrdinalIgnoreCase);
     private readonly DialerJitter _jitter = new();
     private readonly CancellationTokenSource _disposed = new();
     private long _generation;
@@ -67,6 +68,20 @@ internal sealed class CampaignStore : IDisposable
 
     /// <summary>What the store holds, as a 404 names it: <c>Campaign</c> or <c>Messaging campaign</c>.</summary>
     public string Noun => _kind.Noun;
+
+    /// <summary>
+    /// Makes a campaign one whose start Genesys accepts but the dialer cannot run (its contact list or
+    /// queue gone): once turned on, after the dialer delay, it becomes <c>invalid</c> with
+    /// <paramref name="error"/> (a RestErrorDetail) as its <c>errors[]</c>.
+    /// </summary>
+    public void FailToStart(string id, JsonObject error)
+    {
+        lock (_gate)
+        {
+            Get(id);
+            _failsToStart[id] = error;
+        }
+    }
 
     /// <summary>Which campaigns it keeps.</summary>
     public CampaignKind Kind => _kind;
@@ -319,7 +334,7 @@ internal sealed class CampaignStore : IDisposable
         if (newStatus != currentStatus)
         {
             _pending.Remove(id);
-            if (CampaignTransitions.SettledStatus(newStatus) is not null)
+            if (CampaignTransitions.SettledStatus(newStatus) is not null || (newStatus == CampaignStatuses.On && _failsToStart.ContainsKey(id)))
             {
                 ScheduleSettle(id);
             }
@@ -476,8 +491,19 @@ internal sealed class CampaignStore : IDisposable
         foreach (var (id, settle) in due)
         {
             _pending.Remove(id);
-            if (_campaigns.TryGetValue(id, out var campaign)
-                && CampaignTransitions.SettledStatus(StatusOf(campaign)) is { } settled)
+            if (!_campaigns.TryGetValue(id, out var campaign))
+            {
+                continue;
+            }
+
+            if (StatusOf(campaign) == CampaignStatuses.On && _failsToStart.TryGetValue(id, out var error))
+            {
+                campaign["campaignStatus"] = CampaignStatuses.Invalid;
+                campaign["errors"] = new JsonArray(error.DeepClone());
+                Touch(campaign, settle.Due);
+                Changed(campaign);
+            }
+            else if (CampaignTransitions.SettledStatus(StatusOf(campaign)) is { } settled)
             {
                 campaign["campaignStatus"] = settled;
                 Touch(campaign, settle.Due);

@@ -106,6 +106,14 @@ public sealed class GenesysSimulator : IAsyncDisposable
     /// </summary>
     public void SetStatus(string id, string status) => Store(id).SetStatus(id, status);
 
+    /// <summary>
+    /// Makes <paramref name="id"/> a campaign whose start is accepted but which the dialer cannot run: once
+    /// turned on, after the dialer delay, it is <c>invalid</c>, its <c>errors[]</c> one RestErrorDetail
+    /// (<paramref name="error"/>, <paramref name="details"/>).
+    /// </summary>
+    public void FailToStart(string id, string error, string details) =>
+        Store(id).FailToStart(id, new System.Text.Json.Nodes.JsonObject { ["error"] = error, ["details"] = details, ["userParams"] = new System.Text.Json.Nodes.JsonArray() });
+
     /// <summary>The campaign's current <c>version</c>.</summary>
     public int GetVersion(string id) => Store(id).GetVersion(id);
 

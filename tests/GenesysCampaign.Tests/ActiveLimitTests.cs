@@ -47,6 +47,32 @@ public sealed class ActiveLimitTests
     }
 
     [Fact]
+    public async Task An_org_that_shows_more_active_campaigns_than_the_documented_limit_decides_for_itself()
+    {
+        // This org allows 60 (limits can differ by org and contract): 55 are on, which shows the documented
+        // 50 is not its limit, so the module sends the Resume and Genesys decides: one more is taken, and the
+        // one past 60 is Genesys's own refusal, a Rejected record with its message.
+        await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { MaxActiveCampaigns = 60, CampaignCount = 70 });
+        for (var i = 1; i <= 70; i++)
+        {
+            sim.SetStatus(SimulatorSeed.CampaignId(i), i <= 55 ? "on" : "off");
+        }
+
+        using var host = new PowerShellHost();
+        host.Connect(sim.BaseUri);
+        var taken = Enumerable.Range(61, 5).Select(SimulatorSeed.CampaignId).ToArray();
+        var past = SimulatorSeed.CampaignId(66);
+
+        var records = Records(host.Run("param($ids) Resume-GenesysCampaign -Id $ids -ThrottleLimit 1 -Confirm:$false -ErrorAction SilentlyContinue", Args(("ids", taken.Append(past).ToArray()))));
+
+        Assert.All(taken, id => Assert.Equal(StateChangeOutcome.Changed, records.Single(r => r.ObjectId == id).Outcome));
+        var refused = records.Single(r => r.ObjectId == past);
+        Assert.Equal((StateChangeOutcome.Rejected, FailureKind.LimitsExceeded), (refused.Outcome, refused.Failure!.Value));
+        Assert.Contains("maximum number of active campaigns (60)", refused.Message);
+        Assert.Equal("off", sim.GetStatus(past));
+    }
+
+    [Fact]
     public async Task The_voice_limit_counts_stopping_campaigns_and_WhatIf_says_which_would_be_rejected()
     {
         // A slow dialer: campaign 48 stays stopping (so active) from the -WhatIf through the run. With the

@@ -55,6 +55,24 @@ public class ForceStopTests
         Assert.Equal("useMaxCallsPerAgentDecimal=true", Assert.Single(sim.Requests, r => r.Method == "PUT").Query);
     }
 
+    // Once wrong (a breaker, 2026-12-06): a forced_off PUT that met only 503s was reported "refused",
+    // though a PUT with no answer may have applied.
+    [Fact]
+    public async Task A_force_stop_that_got_no_answer_is_not_called_refused()
+    {
+        await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { DialerDelay = TimeSpan.FromSeconds(30) });
+        sim.Faults.Add(new FaultRule { Kind = FaultKind.ServiceUnavailable503, Method = "PUT", PathContains = Id, Count = 1000 });
+        using var host = new PowerShellHost();
+        host.ConnectFast(sim.BaseUri);
+
+        var record = StopOne(host);
+
+        Assert.Equal((StateChangeOutcome.Changed, "POST stop"), (record.Outcome, record.WrittenWith));
+        Assert.DoesNotContain("refused", record.Message);
+        Assert.Contains("not known", record.Message);
+        Assert.Contains(record.Warnings, w => w.Contains("may have applied", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task A_refused_force_stop_is_said_even_when_the_campaign_then_reads_off()
     {

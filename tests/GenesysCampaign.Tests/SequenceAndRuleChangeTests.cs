@@ -260,7 +260,7 @@ public sealed class SequenceAndRuleChangeTests
     }
 
     [Fact]
-    public async Task Wait_reports_a_sequence_that_stopped_itself_after_the_PUT_said_on()
+    public async Task Wait_fails_a_sequence_that_stopped_itself_after_the_PUT_said_on()
     {
         var (org, host, _) = await StartAsync();
         await using var __ = org;
@@ -269,11 +269,14 @@ public sealed class SequenceAndRuleChangeTests
 
         var record = Assert.Single(Records(host.Run("Resume-GenesysCampaignSequence -Id " + SimulatorSeed.WinterSequenceId + " -Wait -Timeout 10 -Confirm:$false")));
 
-        // The PUT answered on; the sequence then stopped itself, for its campaign could not be started.
-        Assert.Equal((StateChangeOutcome.Changed, "off", "on"), (record.Outcome, record.PreviousStatus, record.RequestedStatus));
-        Assert.Equal("off", record.FinalStatus);
-        Assert.Contains("something else changed it", record.Message);
-        Assert.Contains(SimulatorSeed.WinterSequenceFirstCampaignName, record.Message);
+        // The PUT answered on; the sequence then stopped itself, for its campaign could not be started:
+        // the resume did not reach what it leads to, whatever the PUT said.
+        Assert.Equal((StateChangeOutcome.Failed, "off", "on"), (record.Outcome, record.PreviousStatus, record.RequestedStatus));
+        Assert.Equal(("off", FailureKind.InvalidResult, Failures.StateNotReached), (record.FinalStatus, record.Failure, record.ErrorCode));
+        Assert.Equal("PUT on", record.WrittenWith);
+        Assert.Contains($"Campaign {SimulatorSeed.WinterSequenceFirstCampaignName} could not be started", record.Message);
+        var error = Assert.Single(host.Streams.Error);
+        Assert.Equal(("CampaignSequenceStateNotReached", System.Management.Automation.ErrorCategory.InvalidResult), (error.FullyQualifiedErrorId.Split(',')[0], error.CategoryInfo.Category));
     }
 
     [Fact]

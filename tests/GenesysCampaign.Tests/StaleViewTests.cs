@@ -12,6 +12,28 @@ namespace GenesysCampaign.Tests;
 /// </summary>
 public class StaleViewTests
 {
+    // Once wrong (a breaker, 2026-12-06): the stop is refused as from a stale view (someone set the campaign
+    // stopping a moment before), and the read that follows fails after its retries. The record told of the
+    // read's failure as if the POST had got no answer; it is the refusal, and the failed read a warning.
+    [Fact]
+    public async Task A_refusal_whose_read_again_fails_is_recorded_as_the_refusal_not_as_a_lost_answer()
+    {
+        await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { DialerDelay = TimeSpan.FromSeconds(30) });
+        var id = SimulatorSeed.UnreferencedOnCampaignId;
+        using var host = new PowerShellHost();
+        host.ConnectFast(sim.BaseUri);
+        var campaign = host.Run("param($id) Get-GenesysCampaign -Id $id", Args(("id", id)));
+        sim.Faults.Add(new FaultRule { Kind = FaultKind.ConcurrentStatus, Method = "POST", PathContains = id, Status = "stopping" });
+        sim.Faults.Add(new FaultRule { Kind = FaultKind.ServiceUnavailable503, Method = "GET", PathContains = id, Count = 1000 });
+
+        var record = (GenesysCampaignStateChange)Assert.Single(host.Run("param($c) $c | Suspend-GenesysCampaign -Confirm:$false", Args(("c", campaign)))).BaseObject;
+
+        Assert.Single(sim.Requests, r => r.Method == "POST" && r.Path.Contains(id, StringComparison.Ordinal));
+        Assert.DoesNotContain("got no answer", record.Message);
+        Assert.Contains("Cannot directly change the campaign status", record.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(record.Warnings, w => w.Contains("could not be read again", StringComparison.Ordinal));
+    }
+
     private static readonly string Id = SimulatorSeed.UnreferencedOnCampaignId;
 
     [Theory]

@@ -60,6 +60,28 @@ public sealed class WaitConfirmationTests(ITestOutputHelper output)
         Assert.True(elapsed < TimeSpan.FromSeconds(10), $"took {elapsed}: after the failed read the wait sat until the 15 s unheard confirm");
     }
 
+    // Once failed (a breaker, 2026-12-06): a wait whose view predates the subscription is read at once;
+    // when that read outlasts its bound past the deadline, a second, final read was started then, and the
+    // wait ended two read bounds after its deadline, not one.
+    [Fact]
+    public async Task A_wait_whose_confirming_read_outlasts_its_deadline_ends_within_one_read_bound()
+    {
+        await using var org = await TestOrg.StartAsync();
+        var id = SimulatorSeed.UnreferencedOnCampaignId;
+        var given = await org.Client().GetCampaignAsync(id, null, CancellationToken.None);
+        org.Simulator.Faults.Add(new FaultRule { Kind = FaultKind.Slow, Method = "GET", PathContains = ListPath, DelayMs = 30000, Rate = 1.0 });
+        var options = new NotificationOptions { Polling = new PollingOptions { ReadOverrun = TimeSpan.FromSeconds(3) } };
+        using var waiter = new NotificationCampaignWaiter(org.Client(), options);
+        await waiter.PrepareAsync(new[] { id }, CancellationToken.None);
+        var clock = Stopwatch.StartNew();
+
+        var result = await waiter.WaitAsync(given, c => c.Status == "off", TimeSpan.FromSeconds(1), null, viewPredatesSubscription: true, CancellationToken.None);
+
+        Assert.False(result.Reached);
+        output.WriteLine($"ended after {clock.Elapsed}");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}: the 1 s wait should end within the 3 s read bound of its first read, not read again after it");
+    }
+
     // Once failed: Ctrl+C while a written change waits records FinalStatus as the view written from (on),
     // though the stop was accepted and its stopping event was heard: the audit says on -> on.
     [Fact]

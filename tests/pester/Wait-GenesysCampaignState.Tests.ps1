@@ -66,6 +66,18 @@ Describe 'Wait-GenesysCampaignState' {
         Get-Request $sim GET | Should -BeNullOrEmpty
     }
 
+    It 'waits on a campaign as read now, not on a stale copy piped with its id' {
+        Set-GenesysSimulatorStatus $sim -Id (CampaignId 24) -Status on
+        $stale = Get-GenesysCampaign -Id (CampaignId 24)
+        Set-GenesysSimulatorStatus $sim -Id (CampaignId 24) -Status off
+
+        $waited = @($stale, $stale.Id) | Wait-GenesysCampaignState -State on -Timeout 1 -PassThru -ErrorVariable errs -ErrorAction SilentlyContinue
+
+        $waited | Should -BeNullOrEmpty
+        $errs.Count | Should -Be 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'CampaignWaitTimedOut,*'
+    }
+
     It 'gives an empty id the InvalidCampaignId error and waits for the rest' {
         $waited = @('', $OffId) | Wait-GenesysCampaignState -State off -PassThru -ErrorVariable errs -ErrorAction SilentlyContinue
 

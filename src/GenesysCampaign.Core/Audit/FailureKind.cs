@@ -26,4 +26,7 @@ public enum FailureKind
 
     /// <summary>Bad input, such as a malformed campaign id, caught before any request.</summary>
     InvalidArgument,
+
+    /// <summary>The change was accepted but did not lead where it should: a campaign its start left invalid, a sequence that stopped itself.</summary>
+    InvalidResult,
 }

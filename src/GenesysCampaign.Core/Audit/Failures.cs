@@ -42,6 +42,12 @@ internal static class Failures
     /// <summary>The campaign did not settle within -Timeout.</summary>
     public const string WaitTimedOut = "wait.timed.out";
 
+    /// <summary>
+    /// The write was accepted but the object settled elsewhere than it leads, for a reason of its own: a
+    /// campaign left invalid by its start (its errors[] say why), a sequence that stopped itself (its stopMessage).
+    /// </summary>
+    public const string StateNotReached = "state.not.reached";
+
     /// <summary>Stopped (Ctrl+C) after a write was sent: it may have applied.</summary>
     public const string StoppedAfterWrite = "stopped.after.write";
 

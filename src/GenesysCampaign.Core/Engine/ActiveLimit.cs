@@ -14,7 +14,9 @@ namespace GenesysCloud.Outbound.Engine;
 /// CONFIRMED). Checked before a Resume sends anything, so Genesys is never asked for a change it would
 /// refuse: the campaigns the run would turn on take the places left, in the order given, and the rest
 /// are rejected, naming the limit and the count. The active campaigns of a kind are counted once per
-/// run, by listing every campaign of that kind (the voice list has no status filter).
+/// run, by listing every campaign of that kind (the voice list has no status filter). A check of ours
+/// is never stricter than Genesys: an org that shows more active campaigns than the documented limit
+/// has another limit, and for that kind the decision is left to Genesys (its refusal is Rejected too).
 /// </summary>
 internal static class ActiveLimit
 {
@@ -46,6 +48,15 @@ internal static class ActiveLimit
                 // Not counted, so not checked here: Genesys still refuses a change past its limit, and
                 // that refusal is a Rejected record too. A failed count must not block a Resume.
                 log.Verbose($"The active {kind.Noun}s could not be counted ({ex.Message}); the limit of {kind.MaxActive} is left to Genesys Cloud.");
+                continue;
+            }
+
+            if (active > kind.MaxActive)
+            {
+                // More are active than the documented limit allows: this org's limit is another (limits
+                // can differ by org and contract), so a check of ours would be stricter than Genesys.
+                // Genesys decides; its refusal past its own limit is a Rejected record with its message.
+                log.Verbose($"The org has {active} active {kind.Noun}s, more than the documented {kind.MaxActive}: its limit is another, so it is left to Genesys Cloud.");
                 continue;
             }
 

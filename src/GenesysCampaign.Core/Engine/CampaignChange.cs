@@ -359,6 +359,13 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
     /// <summary>Force stop refused or failed after the campaign was turned off: it is stopping normally, and the record says so.</summary>
     private async Task<GenesysCampaignStateChange> ForceStopRefusedAsync(GenesysApiException ex)
     {
+        // A fault (5xx, no answer) after its retries is no refusal: the force write may have applied.
+        if (Written && (ex.AnswerLost || ApiErrors.Classify(ex).Failure == FailureKind.ConnectionError))
+        {
+            Open.Warnings.Add($"Force stop of campaign '{Current.Name}' got no answer from Genesys ({ex.Message}); it may have applied: check the campaign's status.");
+            return await FinishAsync($"Campaign '{Current.Name}' was turned off (was {Open.Record.PreviousStatus}); whether the force stop ({Sending}) applied is not known (see Warnings).", lastIsAnswer: true).ConfigureAwait(false);
+        }
+
         Open.Warnings.Add($"Force stop of campaign '{Current.Name}' was refused ({ex.Message}); it is turning off normally, letting outstanding calls finish.");
         var message = Written
             ? $"Campaign '{Current.Name}' was turned off (was {Open.Record.PreviousStatus}); force stop was refused, so it is stopping normally."
@@ -409,6 +416,11 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
                 return Done(outcome, message + $" A read right after still showed it {Current.Status} (reads can lag); its status now is not known.", null);
             }
 
+            if (Request.Action == CampaignAction.Resume && outcome == StateChangeOutcome.Changed)
+            {
+                message += " Whether the dialer runs it is not confirmed: -Wait waits for that.";
+            }
+
             return Done(outcome, message, Current.Status);
         }
 
@@ -417,28 +429,36 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
         bool Settled(GenesysCampaign c) =>
             !StateRules.IsTransitional(c.Status) && (c.Version > from.Version || c.Status != from.Status);
 
-        if (!ReferenceEquals(Current, from) && Settled(Current))
+        if (ReferenceEquals(Current, from) || !Settled(Current))
         {
-            return Done(outcome, message, Current.Status);
+            CampaignWaitResult result;
+            try
+            {
+                result = await Services.Waiter.WaitAsync(Current, Settled, Request.Timeout, Open.Stats, ViewPredatesSubscription, Cancel).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Written but stopped while waiting: the record says so, it is not lost. A view not read
+                // since the write (an endpoint answers without the campaign) shows the status before it.
+                var unseen = ReferenceEquals(Current, from);
+                return Done(outcome, message + (unseen ? " Stopped before it settled; its status now is not known." : " Stopped before it settled."), unseen ? null : Current.Status);
+            }
+
+            Current = result.Last ?? Current;
+            if (!result.Reached)
+            {
+                return Done(StateChangeOutcome.TimedOut, $"{message} It was still {Current.Status} after {Request.Timeout.TotalSeconds:0} s.", Current.Status, FailureKind.OperationTimeout, Failures.WaitTimedOut);
+            }
         }
 
-        CampaignWaitResult result;
-        try
+        await ConfirmStartAsync().ConfigureAwait(false);
+        var final = Current.Status;
+        if (final == CampaignStatus.Invalid && !_rule.ExpectedFinal.Contains(final))
         {
-            result = await Services.Waiter.WaitAsync(Current, Settled, Request.Timeout, Open.Stats, ViewPredatesSubscription, Cancel).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Written but stopped while waiting: the record says so, it is not lost. A view not read
-            // since the write (an endpoint answers without the campaign) shows the status before it.
-            var unseen = ReferenceEquals(Current, from);
-            return Done(outcome, message + (unseen ? " Stopped before it settled; its status now is not known." : " Stopped before it settled."), unseen ? null : Current.Status);
-        }
-
-        var final = result.Last?.Status ?? Current.Status;
-        if (!result.Reached)
-        {
-            return Done(StateChangeOutcome.TimedOut, $"{message} It was still {final} after {Request.Timeout.TotalSeconds:0} s.", final, FailureKind.OperationTimeout, Failures.WaitTimedOut);
+            // Accepted, and then the dialer could not run it: the resume did not reach what it leads to.
+            var errors = Current.Errors.Count > 0 ? Current.Errors : (Current = await ReadAsync(CancellationToken.None).ConfigureAwait(false)).Errors;
+            var why = errors.Count > 0 ? string.Join(" ", errors.Select(e => e.TrimEnd('.') + ".")) : "it gives no errors.";
+            return Done(StateChangeOutcome.Failed, $"Campaign '{Current.Name}' was turned on ({WrittenWith}; was {Open.Record.PreviousStatus}), but it is now invalid: the dialer cannot run it. {why}", final, FailureKind.InvalidResult, Failures.StateNotReached);
         }
 
         if (!_rule.ExpectedFinal.Contains(final))
@@ -447,6 +467,34 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
         }
 
         return Done(outcome, message, final);
+    }
+
+    /// <summary>
+    /// A Resume that reached on is watched a little longer (<see cref="StateRules.StartConfirmation"/>, within
+    /// -Timeout) for a start the dialer cannot run, which turns the campaign invalid; Ctrl+C or the time
+    /// passing leaves it as reached. Current is the campaign as last seen.
+    /// </summary>
+    private async Task ConfirmStartAsync()
+    {
+        var left = Request.Timeout - Open.Elapsed;
+        var window = left < StateRules.StartConfirmation ? left : StateRules.StartConfirmation;
+        if (Request.Action != CampaignAction.Resume || Current.Status != CampaignStatus.On || window <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        try
+        {
+            var watched = await Services.Waiter.WaitAsync(Current, c => c.Status != CampaignStatus.On, window, Open.Stats, viewPredatesSubscription: false, Cancel).ConfigureAwait(false);
+            if (watched.Reached && watched.Last is { } moved)
+            {
+                Current = moved;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped while confirming: it was on when last seen.
+        }
     }
 
     /// <summary>

@@ -391,6 +391,9 @@ internal sealed class NotificationCampaignWaiter : ICampaignWaiter
                 _log.Verbose($"A confirming read failed; the last events stand, and it is tried again in {FailedReadRetry.TotalSeconds:0} s. {ex.Message}");
             }
 
+            // A read that outlasted a deadline was that wait's last: it ends now, within one read bound of
+            // its deadline, rather than being read once more.
+            var after = DateTime.UtcNow;
             lock (_gate)
             {
                 foreach (var pending in due)
@@ -401,7 +404,7 @@ internal sealed class NotificationCampaignWaiter : ICampaignWaiter
                     {
                         pending.Completion.TrySetResult(new CampaignWaitResult(true, last));
                     }
-                    else if (now >= pending.Deadline)
+                    else if (after >= pending.Deadline)
                     {
                         pending.Completion.TrySetResult(new CampaignWaitResult(false, last));
                     }

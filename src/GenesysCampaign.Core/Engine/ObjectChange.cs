@@ -186,9 +186,26 @@ internal abstract class ObjectChange<T>
         {
             _staleReads++;
             StaleRefusal = ex;
-            if (!await ReadAgainAsync(ex).ConfigureAwait(false))
+            bool moved;
+            GenesysApiException? readFailed = null;
+            try
             {
-                throw; // The view was current: the refusal stands.
+                moved = await ReadAgainAsync(ex).ConfigureAwait(false);
+            }
+            catch (GenesysApiException failed)
+            {
+                // The read is not the write: what the record tells is Genesys's refusal.
+                (moved, readFailed) = (false, failed);
+            }
+
+            if (readFailed is not null)
+            {
+                Open.Warnings.Add($"{Subject} could not be read again after Genesys refused the write: {readFailed.Message}");
+            }
+
+            if (!moved)
+            {
+                throw; // The view was current (or could not be read): the refusal stands.
             }
 
             if (ex.AnswerLost && ShowsWrite(Current))

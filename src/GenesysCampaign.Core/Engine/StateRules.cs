@@ -107,6 +107,14 @@ internal sealed class StateRule
 /// </summary>
 internal static class StateRules
 {
+    /// <summary>
+    /// How long a campaign turned on is watched under -Wait before on counts as reached: a start that
+    /// Genesys accepts can leave a campaign the dialer cannot run (its contact list or queue gone)
+    /// invalid shortly after. UNCONFIRMED how soon (public reports say it happens, not when); a campaign
+    /// still on after this is taken as running.
+    /// </summary>
+    public static readonly TimeSpan StartConfirmation = TimeSpan.FromSeconds(5);
+
     /// <summary>Statuses the dialer moves on from by itself.</summary>
     public static readonly IReadOnlyCollection<string> Transitional = new[] { CampaignStatus.Stopping, CampaignStatus.ForcedStopping };
 

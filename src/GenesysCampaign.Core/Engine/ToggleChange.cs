@@ -115,7 +115,10 @@ internal sealed class ToggleChange : ObjectChange<IOutboundObject>
         LetSlotGo();
         if (!Request.Wait)
         {
-            return Done(StateChangeOutcome.Changed, ChangedMessage() + SettledElsewhere(), State);
+            var unconfirmed = Current is GenesysCampaignSequence && State == _target && Request.Action == CampaignAction.Resume
+                ? " Whether it runs is not confirmed (a sequence stops itself when its campaign cannot start): -Wait waits for that."
+                : string.Empty;
+            return Done(StateChangeOutcome.Changed, ChangedMessage() + SettledElsewhere() + unconfirmed, State);
         }
 
         var answered = Current;
@@ -132,6 +135,12 @@ internal sealed class ToggleChange : ObjectChange<IOutboundObject>
         catch (OperationCanceledException) when (Cancel.IsCancellationRequested)
         {
             return Done(StateChangeOutcome.Changed, ChangedMessage() + " Stopped before a read showed it settled.", null);
+        }
+
+        if (State != _target && Current is GenesysCampaignSequence { StopMessage: { Length: > 0 } stop })
+        {
+            // Accepted, and then the sequence stopped itself: the change did not reach what it leads to.
+            return Done(StateChangeOutcome.Failed, $"{ChangedMessage()} It then stopped itself: {stop}", State, FailureKind.InvalidResult, Failures.StateNotReached);
         }
 
         if (State == _target || Current.Version > answered.Version)

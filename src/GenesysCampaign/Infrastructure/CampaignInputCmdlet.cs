@@ -153,11 +153,12 @@ public abstract class CampaignInputCmdlet : GenesysApiCmdlet
             }
         }
 
-        // The same campaign given twice is acted on once; in the order given (those found by name
+        // The same campaign given twice is acted on once, as last read (a campaign piped in is as old as
+        // its Get-GenesysCampaign; its id read now is newer); in the order given (those found by name
         // where the first -Name came, in the order listed).
         return campaigns
             .GroupBy(c => c.Id, StringComparer.OrdinalIgnoreCase)
-            .Select(g => g.First())
+            .Select(g => g.Last())
             .OrderBy(c => PositionOf(c.Id))
             .ToList();
     }

@@ -147,6 +147,7 @@ internal static class ErrorMapping
         FailureKind.OperationTimeout => ErrorCategory.OperationTimeout,
         FailureKind.AuthenticationError => ErrorCategory.AuthenticationError,
         FailureKind.InvalidArgument => ErrorCategory.InvalidArgument,
+        FailureKind.InvalidResult => ErrorCategory.InvalidResult,
         _ => ErrorCategory.NotSpecified,
     };
 
@@ -156,7 +157,8 @@ internal static class ErrorMapping
     /// <summary>
     /// The ErrorRecord id for a record that did not succeed, named for what was changed:
     /// <c>CampaignStateChangeRejected</c>, <c>CampaignSequenceNotFound</c>, <c>InvalidCampaignRuleId</c>,
-    /// <c>CampaignScheduleRecordUnreadable</c> (an undo whose record's kept body cannot be put back), ...
+    /// <c>CampaignScheduleRecordUnreadable</c> (an undo whose record's kept body cannot be put back),
+    /// <c>CampaignStateNotReached</c> (accepted, but the campaign its start left invalid), ...
     /// </summary>
     public static string ErrorId(GenesysCampaignStateChange record)
     {
@@ -166,6 +168,7 @@ internal static class ErrorMapping
             StateChangeOutcome.Rejected => noun + "StateChangeRejected",
             StateChangeOutcome.TimedOut => noun + "WaitTimedOut",
             _ when record.ErrorCode == Failures.RecordUnreadable => noun + "RecordUnreadable",
+            _ when record.ErrorCode == Failures.StateNotReached => noun + "StateNotReached",
             _ => record.Failure switch
             {
                 FailureKind.ObjectNotFound => noun + "NotFound",
