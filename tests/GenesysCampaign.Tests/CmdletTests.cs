@@ -258,6 +258,36 @@ public class CmdletTests
         Assert.Equal(writes.OrderBy(x => x), audited.OrderBy(x => x));
     }
 
+    // Once wrong (a breaker, 2026-12-06): the read after an accepted write could not be cancelled, so
+    // Ctrl+C during a slow read waited for it (and its retries): three minutes.
+    [Fact]
+    public async Task Stopping_during_the_read_after_a_write_stops_at_once_and_keeps_the_change_recorded()
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        var id = SimulatorSeed.UnreferencedOnCampaignId;
+        sim.Faults.Add(new FaultRule { Kind = FaultKind.Slow, Method = "GET", PathContains = "/campaigns/" + id, DelayMs = 40000, Rate = 1.0 });
+        var audit = TestFiles.NewAuditPath("gc-stop-read-");
+        using var host = new PowerShellHost();
+        host.Connect(sim.BaseUri);
+        using var ps = host.Create("param($id, $audit) Suspend-GenesysCampaign -Id $id -AuditLogPath $audit -Confirm:$false", Args(("id", id), ("audit", audit)));
+
+        var run = ps.BeginInvoke();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!sim.Requests.Any(r => IsCampaignWrite(r)) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        await Task.Delay(500); // In the read after the stop.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        ps.Stop();
+        Assert.Throws<PipelineStoppedException>(() => ps.EndInvoke(run));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"Stop took {clock.Elapsed}");
+        var record = JsonLinesAuditSink.FromLine(Assert.Single(File.ReadAllLines(audit)));
+        Assert.Equal((StateChangeOutcome.Changed, "POST stop", (string?)null), (record.Outcome, record.WrittenWith, record.FinalStatus));
+    }
+
     [Fact]
     public async Task A_campaign_declined_at_the_prompt_gets_an_Unchanged_record_and_no_write()
     {

@@ -171,7 +171,7 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
             // to off (or anything else) needs no force.
             if (!answered)
             {
-                Current = await ReadUntilAsync(read => Moved(read, from), CancellationToken.None).ConfigureAwait(false);
+                Current = await ReadUntilAsync(read => Moved(read, from), Cancel).ConfigureAwait(false);
             }
 
             if (Current.Status == CampaignStatus.Stopping)
@@ -407,7 +407,7 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
             if (!lastIsAnswer && ReferenceEquals(Current, from))
             {
                 // An endpoint answers without the campaign: a read shows where it went.
-                Current = await ReadUntilAsync(read => Moved(read, from), CancellationToken.None).ConfigureAwait(false);
+                Current = await ReadUntilAsync(read => Moved(read, from), Cancel).ConfigureAwait(false);
             }
 
             if (!lastIsAnswer && !Moved(Current, from))
@@ -456,7 +456,7 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
         if (final == CampaignStatus.Invalid && !_rule.ExpectedFinal.Contains(final))
         {
             // Accepted, and then the dialer could not run it: the resume did not reach what it leads to.
-            var errors = Current.Errors.Count > 0 ? Current.Errors : (Current = await ReadAsync(CancellationToken.None).ConfigureAwait(false)).Errors;
+            var errors = Current.Errors.Count > 0 ? Current.Errors : (Current = await ReadAsync(Cancel).ConfigureAwait(false)).Errors;
             var why = errors.Count > 0 ? string.Join(" ", errors.Select(e => e.TrimEnd('.') + ".")) : "it gives no errors.";
             return Done(StateChangeOutcome.Failed, $"Campaign '{Current.Name}' was turned on ({WrittenWith}; was {Open.Record.PreviousStatus}), but it is now invalid: the dialer cannot run it. {why}", final, FailureKind.InvalidResult, Failures.StateNotReached);
         }

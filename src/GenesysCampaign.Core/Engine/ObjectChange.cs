@@ -142,6 +142,13 @@ internal abstract class ObjectChange<T>
         {
             return Done(StateChangeOutcome.Failed, ex.Message, StatusOf(Current), FailureKind.AuthenticationError, Failures.AuthenticationFailed);
         }
+        catch (OperationCanceledException) when (Cancel.IsCancellationRequested && Written)
+        {
+            // Stopped (Ctrl+C) while reading back a write that was accepted: the change stands; where it
+            // went is not known. Reads are cancellable, writes never are.
+            Open.Warnings.Add($"{Subject} was changed ({WrittenWith}); stopped (Ctrl+C) before it was read back: its status now is not known.");
+            return Done(StateChangeOutcome.Changed, ChangedThenFailedMessage(), null);
+        }
         catch (OperationCanceledException) when (Cancel.IsCancellationRequested)
         {
             // Stopped before any write: nothing was sent for it, so no record. Stopped after one (while
@@ -228,7 +235,7 @@ internal abstract class ObjectChange<T>
     /// Reads the object after a refusal that says the view may be stale. A version conflict proves
     /// Genesys holds a newer version, and a read right after may lag it, so it is read until it shows
     /// one. Any other is read until it shows a move: if it never does, the refusal is genuine (false).
-    /// Not cancellable: a write may have been sent.
+    /// Ctrl+C stops the read (a write may have been sent: the record says to check the object).
     /// </summary>
     protected virtual async Task<bool> ReadAgainAsync(GenesysApiException ex)
     {
@@ -236,11 +243,11 @@ internal abstract class ObjectChange<T>
         if (ApiErrors.IsStaleVersion(ex))
         {
             Services.Log.Verbose($"{Subject} changed since it was read (stale version {VersionOf(seen)}); reading it again.");
-            Current = await ReadUntilAsync(read => VersionOf(read) > VersionOf(seen), CancellationToken.None).ConfigureAwait(false);
+            Current = await ReadUntilAsync(read => VersionOf(read) > VersionOf(seen), Cancel).ConfigureAwait(false);
             return true;
         }
 
-        Current = await ReadUntilAsync(read => Moved(read, seen), CancellationToken.None).ConfigureAwait(false);
+        Current = await ReadUntilAsync(read => Moved(read, seen), Cancel).ConfigureAwait(false);
         if (!Moved(Current, seen))
         {
             return false;

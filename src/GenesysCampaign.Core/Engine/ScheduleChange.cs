@@ -46,7 +46,7 @@ internal sealed class ScheduleChange : ObjectChange<GenesysCampaignSchedule>
     /// <summary>Reads the schedule there once: it is the one the lost attempt put back when its body is the one sent, else the refusal stands.</summary>
     protected override async Task<bool> ReadAgainAsync(GenesysApiException ex)
     {
-        var now = await ReadAsync(CancellationToken.None).ConfigureAwait(false);
+        var now = await ReadAsync(Cancel).ConfigureAwait(false);
         if (!SameBody(now, _schedule))
         {
             return false;

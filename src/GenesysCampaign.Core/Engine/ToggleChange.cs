@@ -80,7 +80,7 @@ internal sealed class ToggleChange : ObjectChange<IOutboundObject>
                 if (ReferenceEquals(Current, WrittenFrom))
                 {
                     var from = WrittenFrom!;
-                    Current = await ReadUntilAsync(read => read.Version > from.Version, CancellationToken.None).ConfigureAwait(false);
+                    Current = await ReadUntilAsync(read => read.Version > from.Version, Cancel).ConfigureAwait(false);
                 }
 
                 return await FinishAsync().ConfigureAwait(false);
