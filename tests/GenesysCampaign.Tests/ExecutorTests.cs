@@ -307,6 +307,7 @@ public class ExecutorTests
 
         var record = Assert.Single(records);
         Assert.Equal((StateChangeOutcome.Failed, "stopped.after.write"), (record.Outcome, record.ErrorCode));
+        Assert.Contains("refused as from a stale view", record.Message); // What Genesys said of the write sent.
         Assert.Single(org.Simulator.Requests, Requests.IsCampaignWrite);
     }
 

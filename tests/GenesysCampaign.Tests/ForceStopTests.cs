@@ -55,6 +55,23 @@ public class ForceStopTests
         Assert.Equal("useMaxCallsPerAgentDecimal=true", Assert.Single(sim.Requests, r => r.Method == "PUT").Query);
     }
 
+    // Once wrong (a review, 2026-12-06): a force write met by a version conflict, read again and sent again
+    // with success, left a warning that the force stop was refused.
+    [Fact]
+    public async Task A_force_write_that_meets_a_conflict_and_then_applies_is_not_called_refused()
+    {
+        await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { DialerDelay = TimeSpan.FromSeconds(30) });
+        sim.Faults.Add(new FaultRule { Kind = FaultKind.VersionBump, Method = "PUT", PathContains = Id, Count = 1 });
+        using var host = new PowerShellHost();
+        host.ConnectFast(sim.BaseUri);
+
+        var record = StopOne(host);
+
+        Assert.Equal((StateChangeOutcome.Changed, "POST stop; PUT forced_off"), (record.Outcome, record.WrittenWith));
+        Assert.StartsWith($"Campaign '{SimulatorSeed.UnreferencedOnCampaignName}' force-stopped", record.Message);
+        Assert.DoesNotContain(record.Warnings, w => w.Contains("refused", StringComparison.Ordinal));
+    }
+
     // Once wrong (a breaker, 2026-12-06): a forced_off PUT that met only 503s was reported "refused",
     // though a PUT with no answer may have applied.
     [Fact]
@@ -67,7 +84,7 @@ public class ForceStopTests
 
         var record = StopOne(host);
 
-        Assert.Equal((StateChangeOutcome.Changed, "POST stop"), (record.Outcome, record.WrittenWith));
+        Assert.Equal((StateChangeOutcome.Changed, "POST stop", (string?)null), (record.Outcome, record.WrittenWith, record.FinalStatus));
         Assert.DoesNotContain("refused", record.Message);
         Assert.Contains("not known", record.Message);
         Assert.Contains(record.Warnings, w => w.Contains("may have applied", StringComparison.Ordinal));

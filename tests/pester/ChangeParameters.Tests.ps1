@@ -3,7 +3,7 @@
 # why): this holds the two declarations to one another as PowerShell sees them.
 BeforeDiscovery {
     $script:changeCmdlets = @(
-        'Suspend-GenesysCampaign', 'Resume-GenesysCampaign', 'Stop-GenesysCampaign',
+        'Resume-GenesysCampaign', 'Stop-GenesysCampaign',
         'Suspend-GenesysCampaignSequence', 'Resume-GenesysCampaignSequence',
         'Enable-GenesysCampaignRule', 'Disable-GenesysCampaignRule')
 }

@@ -14,9 +14,10 @@ namespace GenesysCloud.Outbound.Engine;
 /// CONFIRMED). Checked before a Resume sends anything, so Genesys is never asked for a change it would
 /// refuse: the campaigns the run would turn on take the places left, in the order given, and the rest
 /// are rejected, naming the limit and the count. The active campaigns of a kind are counted once per
-/// run, by listing every campaign of that kind (the voice list has no status filter). A check of ours
-/// is never stricter than Genesys: an org that shows more active campaigns than the documented limit
-/// has another limit, and for that kind the decision is left to Genesys (its refusal is Rejected too).
+/// run, by listing every campaign of that kind (the voice list has no status filter). An org that
+/// shows more active campaigns than the documented limit has another limit, which the module cannot
+/// know: for that kind the decision is left to Genesys (its refusal is Rejected too). An org with a
+/// higher limit that shows fewer than the documented number active is still checked against it.
 /// </summary>
 internal static class ActiveLimit
 {

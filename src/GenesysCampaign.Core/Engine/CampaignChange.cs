@@ -126,8 +126,8 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
 
             if (!accepted && _write.IsForceStop && !ClaimedLostAnswer)
             {
+                // Refused as from a stale view: said in the record if no force write then follows (ChangedMessage).
                 _forceRefused = StaleRefusal!.Message;
-                Open.Warnings.Add($"Force stop of campaign '{Current.Name}' was refused ({_forceRefused}); a read then showed it {Current.Status}.");
             }
 
             if (accepted && await AfterWriteAsync().ConfigureAwait(false) is { } record)
@@ -363,7 +363,13 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
         if (Written && (ex.AnswerLost || ApiErrors.Classify(ex).Failure == FailureKind.ConnectionError))
         {
             Open.Warnings.Add($"Force stop of campaign '{Current.Name}' got no answer from Genesys ({ex.Message}); it may have applied: check the campaign's status.");
-            return await FinishAsync($"Campaign '{Current.Name}' was turned off (was {Open.Record.PreviousStatus}); whether the force stop ({Sending}) applied is not known (see Warnings).", lastIsAnswer: true).ConfigureAwait(false);
+            var unknown = $"Campaign '{Current.Name}' was turned off (was {Open.Record.PreviousStatus}); whether the force stop ({Sending}) applied is not known (see Warnings).";
+            if (!Request.Wait)
+            {
+                return Done(StateChangeOutcome.Changed, unknown, null); // The status read before the force write is not its status now.
+            }
+
+            return await FinishAsync(unknown, lastIsAnswer: true).ConfigureAwait(false);
         }
 
         Open.Warnings.Add($"Force stop of campaign '{Current.Name}' was refused ({ex.Message}); it is turning off normally, letting outstanding calls finish.");
@@ -389,9 +395,13 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
             return $"Campaign '{Current.Name}' force-stopped (was {Open.Record.PreviousStatus}).{lost}";
         }
 
-        return _forceRefused is { } refused
-            ? $"Campaign '{Current.Name}' was turned off (was {Open.Record.PreviousStatus}); the force stop was refused ({refused}), and it reached {Current.Status} without it.{lost}"
-            : $"Campaign '{Current.Name}' was turned off (was {Open.Record.PreviousStatus}) and reached {Current.Status} before a force stop was needed.{lost}";
+        if (_forceRefused is { } refused)
+        {
+            Open.Warnings.Add($"Force stop of campaign '{Current.Name}' was refused ({refused}); a read then showed it {Current.Status}.");
+            return $"Campaign '{Current.Name}' was turned off (was {Open.Record.PreviousStatus}); the force stop was refused ({refused}), and it reached {Current.Status} without it.{lost}";
+        }
+
+        return $"Campaign '{Current.Name}' was turned off (was {Open.Record.PreviousStatus}) and reached {Current.Status} before a force stop was needed.{lost}";
     }
 
     /// <summary>
@@ -453,10 +463,22 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
 
         await ConfirmStartAsync().ConfigureAwait(false);
         var final = Current.Status;
-        if (final == CampaignStatus.Invalid && !_rule.ExpectedFinal.Contains(final))
+        if (final == CampaignStatus.Invalid && Request.Action == CampaignAction.Resume && Written)
         {
             // Accepted, and then the dialer could not run it: the resume did not reach what it leads to.
-            var errors = Current.Errors.Count > 0 ? Current.Errors : (Current = await ReadAsync(Cancel).ConfigureAwait(false)).Errors;
+            var errors = Current.Errors;
+            if (errors.Count == 0)
+            {
+                try
+                {
+                    errors = (Current = await ReadAsync(Cancel).ConfigureAwait(false)).Errors;
+                }
+                catch (Exception ex) when (ex is GenesysApiException or OperationCanceledException)
+                {
+                    Open.Warnings.Add($"The errors of campaign '{Current.Name}' could not be read: {ex.Message}");
+                }
+            }
+
             var why = errors.Count > 0 ? string.Join(" ", errors.Select(e => e.TrimEnd('.') + ".")) : "it gives no errors.";
             return Done(StateChangeOutcome.Failed, $"Campaign '{Current.Name}' was turned on ({WrittenWith}; was {Open.Record.PreviousStatus}), but it is now invalid: the dialer cannot run it. {why}", final, FailureKind.InvalidResult, Failures.StateNotReached);
         }

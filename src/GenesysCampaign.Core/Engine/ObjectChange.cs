@@ -47,7 +47,10 @@ internal abstract class ObjectChange<T>
     /// <summary>The object as last seen: as given, then as each read or accepted write showed it.</summary>
     protected T Current { get; set; }
 
-    /// <summary>The view the last accepted write was sent from (what "moved since" is measured against); null until one is.</summary>
+    /// <summary>
+    /// The view "moved since" is measured against: the one the last accepted write was sent from, or, for a
+    /// change that waits without writing (a campaign found turning off), the view it waits from; null until either.
+    /// </summary>
     protected T? WrittenFrom { get; set; }
 
     /// <summary>The write being sent, as the record names it ("POST stop", "PUT off", "DELETE"); empty until one is.</summary>
@@ -81,8 +84,9 @@ internal abstract class ObjectChange<T>
     protected abstract Task<GenesysCampaignStateChange> ChangeAsync();
 
     /// <summary>
-    /// Whether a refusal of a write says the view it was sent from may be stale: any 409 or a 400
-    /// about the version (<see cref="ApiErrors.IsStaleVersion"/>); a kind may add its own.
+    /// Whether a refusal of a write says the view it was sent from may be stale: by default any 409 or a
+    /// 400 about the version (<see cref="ApiErrors.IsStaleVersion"/>); a kind says its own (a campaign adds
+    /// an invalid transition; a schedule restore takes only a 400 or 409 after a lost answer).
     /// </summary>
     protected virtual bool IsStaleView(GenesysApiException ex) => ApiErrors.IsStaleVersion(ex);
 
@@ -153,8 +157,9 @@ internal abstract class ObjectChange<T>
         {
             // Stopped before any write: nothing was sent for it, so no record. Stopped after one (while
             // reading again after a conflict, say): it was attempted and may have applied, so it is recorded.
+            var refused = StaleRefusal is { } stale ? $", which Genesys refused as from a stale view ({stale.Message}), before it was sent again" : string.Empty;
             return Sending.Length > 0
-                ? Done(StateChangeOutcome.Failed, $"{Subject}: stopped after a write was sent ({WrittenWith ?? Sending}); check its status.", StatusOf(Current), FailureKind.OperationTimeout, Failures.StoppedAfterWrite)
+                ? Done(StateChangeOutcome.Failed, $"{Subject}: stopped after a write was sent ({WrittenWith ?? Sending}){refused}; check its status.", StatusOf(Current), FailureKind.OperationTimeout, Failures.StoppedAfterWrite)
                 : null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -204,6 +209,7 @@ internal abstract class ObjectChange<T>
                 // The read is not the write: what the record tells is Genesys's refusal.
                 (moved, readFailed) = (false, failed);
             }
+
 
             if (readFailed is not null)
             {

@@ -7,7 +7,7 @@ namespace GenesysCloud.Outbound.Engine;
 /// An object's place among the changes writing at once (StateChangeRequest.ThrottleLimit). The
 /// executor takes it before an object's change begins; the change lets it go once it writes no more or
 /// waits (ObjectChange.LetSlotGo), so 50 campaigns take one settle, not five, and takes it again to
-/// write after a wait (ObjectChange.SendAsync). Released once, whichever path lets it go first.
+/// write after a wait (ObjectChange.SendAsync). Each taking is released once, whichever path lets it go first.
 /// </summary>
 internal sealed class ThrottleSlot
 {

@@ -137,7 +137,7 @@ internal sealed class ToggleChange : ObjectChange<IOutboundObject>
             return Done(StateChangeOutcome.Changed, ChangedMessage() + " Stopped before a read showed it settled.", null);
         }
 
-        if (State != _target && Current is GenesysCampaignSequence { StopMessage: { Length: > 0 } stop })
+        if (Request.Action == CampaignAction.Resume && State != _target && Current.Version > answered.Version && Current is GenesysCampaignSequence { StopMessage: { Length: > 0 } stop })
         {
             // Accepted, and then the sequence stopped itself: the change did not reach what it leads to.
             return Done(StateChangeOutcome.Failed, $"{ChangedMessage()} It then stopped itself: {stop}", State, FailureKind.InvalidResult, Failures.StateNotReached);
