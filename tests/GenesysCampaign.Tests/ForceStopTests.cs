@@ -18,6 +18,16 @@ public class ForceStopTests
     private static GenesysCampaignStateChange StopOne(PowerShellHost host, string extra = "") =>
         (GenesysCampaignStateChange)Assert.Single(host.Run($"param($id) Stop-GenesysCampaign -Id $id -Confirm:$false {extra}", Args(("id", Id)))).BaseObject;
 
+    /// <summary>Stops the campaign while the dialer takes 30 s to turn it off (so a force write is due), its PUTs meeting <paramref name="fault"/>.</summary>
+    private static async Task<GenesysCampaignStateChange> StopWithAFaultyPutAsync(FaultRule fault)
+    {
+        await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { DialerDelay = TimeSpan.FromSeconds(30) });
+        sim.Faults.Add(fault);
+        using var host = new PowerShellHost();
+        host.ConnectFast(sim.BaseUri);
+        return StopOne(host);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
@@ -60,12 +70,7 @@ public class ForceStopTests
     [Fact]
     public async Task A_force_write_that_meets_a_conflict_and_then_applies_is_not_called_refused()
     {
-        await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { DialerDelay = TimeSpan.FromSeconds(30) });
-        sim.Faults.Add(new FaultRule { Kind = FaultKind.VersionBump, Method = "PUT", PathContains = Id, Count = 1 });
-        using var host = new PowerShellHost();
-        host.ConnectFast(sim.BaseUri);
-
-        var record = StopOne(host);
+        var record = await StopWithAFaultyPutAsync(new FaultRule { Kind = FaultKind.VersionBump, Method = "PUT", PathContains = Id, Count = 1 });
 
         Assert.Equal((StateChangeOutcome.Changed, "POST stop; PUT forced_off"), (record.Outcome, record.WrittenWith));
         Assert.StartsWith($"Campaign '{SimulatorSeed.UnreferencedOnCampaignName}' force-stopped", record.Message);
@@ -77,12 +82,7 @@ public class ForceStopTests
     [Fact]
     public async Task A_force_stop_that_got_no_answer_is_not_called_refused()
     {
-        await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { DialerDelay = TimeSpan.FromSeconds(30) });
-        sim.Faults.Add(new FaultRule { Kind = FaultKind.ServiceUnavailable503, Method = "PUT", PathContains = Id, Count = 1000 });
-        using var host = new PowerShellHost();
-        host.ConnectFast(sim.BaseUri);
-
-        var record = StopOne(host);
+        var record = await StopWithAFaultyPutAsync(new FaultRule { Kind = FaultKind.ServiceUnavailable503, Method = "PUT", PathContains = Id, Count = 1000 });
 
         Assert.Equal((StateChangeOutcome.Changed, "POST stop", (string?)null), (record.Outcome, record.WrittenWith, record.FinalStatus));
         Assert.DoesNotContain("refused", record.Message);

@@ -310,7 +310,7 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
     {
         try
         {
-            await Api.GetCampaignAsync(Current.Kind, Current.Id, Open.Stats, CancellationToken.None).ConfigureAwait(false);
+            await ReadAsync(CancellationToken.None).ConfigureAwait(false);
             return true;
         }
         catch (GenesysApiException ex) when (ex.StatusCode == 404)
