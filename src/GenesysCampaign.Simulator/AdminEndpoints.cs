@@ -97,7 +97,7 @@ internal static class AdminEndpoints
 
         app.MapPost("/__sim/revoke-tokens", context =>
         {
-            state.Tokens.RevokeAll();
+            state.RevokeTokens();
             return NoContent(context);
         });
 

@@ -22,8 +22,10 @@ internal static class AllCampaignsEndpoints
     private static Task ListAsync(HttpContext context, SimulatorState state)
     {
         var query = context.Request.Query;
-        if (!Paging.TryRead(context.Request, out var pageSize, out var pageNumber, out var error)
-            || !NameFilter.TryCreate(query["name"], query["filterType"], state.Options.CaseSensitiveNameFilter, out var nameFilter, out error)
+        var error = ListQuery.Refusal(context.Request, ListQuery.AllCampaigns);
+        if (error is not null
+            || !Paging.TryRead(context.Request, out var pageSize, out var pageNumber, out error)
+            || !NameFilter.TryCreate(query["name"], null, state.Options.CaseSensitiveNameFilter, out var nameFilter, out error)
             || !JsonSorter.TryCreate("name", query["sortOrder"], out var sorter, out error))
         {
             return CampaignEndpoints.BadRequest(context, error!);

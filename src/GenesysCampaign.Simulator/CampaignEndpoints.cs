@@ -23,6 +23,11 @@ internal static class CampaignEndpoints
     private static Task ListAsync(HttpContext context, SimulatorState state)
     {
         var query = context.Request.Query;
+        if (ListQuery.Refusal(context.Request, ListQuery.Campaigns) is { } unsupported)
+        {
+            return BadRequest(context, unsupported);
+        }
+
         if (!Paging.TryRead(context.Request, out var pageSize, out var pageNumber, out var pagingError))
         {
             return BadRequest(context, pagingError!);

@@ -3,9 +3,11 @@ using System.Text.Json.Nodes;
 namespace GenesysCloud.Outbound.Simulator;
 
 /// <summary>
-/// Builds the seeded campaign documents. They are deliberately rich, and include fields no client
-/// models (<c>customExtension</c>, <c>autoAnswer</c>, <c>dynamicLineBalancingSettings</c>), so a client
-/// that rebuilds the body from its own model instead of echoing the JSON it read is caught.
+/// Builds the seeded campaign documents: every field is one of the SDK's <c>Campaign</c> model
+/// (contract/outbound-api.json). With <see cref="SimulatorOptions.FieldsNewerThanTheSdk"/> they
+/// also carry two fields no SDK model has (<c>customExtension</c>, <c>autoAnswer</c>), as an org
+/// newer than the module may answer, so a client that rebuilds a body from its own model instead of
+/// echoing the JSON it read is caught.
 /// </summary>
 internal static class CampaignSeedFactory
 {
@@ -13,11 +15,18 @@ internal static class CampaignSeedFactory
     private static readonly string[] Divisions = ["Home", "Sales Division", "Collections Division"];
     private static readonly double[] AbandonRates = [2.5, 3.5, 4.25, 1.75];
 
-    public static IEnumerable<JsonObject> BuildAll(int count)
+    public static IEnumerable<JsonObject> BuildAll(int count, bool fieldsNewerThanTheSdk = false)
     {
         for (var i = 1; i <= count; i++)
         {
-            yield return BuildOne(i);
+            var campaign = BuildOne(i);
+            if (fieldsNewerThanTheSdk)
+            {
+                campaign["customExtension"] = new JsonObject { ["labels"] = new JsonArray("a", "b"), ["weight"] = 0.75 };
+                campaign["autoAnswer"] = false;
+            }
+
+            yield return campaign;
         }
     }
 
@@ -93,12 +102,6 @@ internal static class CampaignSeedFactory
             ["contactListFilters"] = new JsonArray(),
             ["division"] = SeedRefs.Ref(SeedRefs.Id("a5000000", divisionIndex + 1), Divisions[divisionIndex], "/api/v2/authorization/divisions"),
             ["dynamicContactQueueingSettings"] = new JsonObject { ["sort"] = false },
-            ["customExtension"] = new JsonObject
-            {
-                ["labels"] = new JsonArray("a", "b"),
-                ["weight"] = 0.75,
-            },
-            ["autoAnswer"] = false,
             ["dynamicLineBalancingSettings"] = new JsonObject { ["enabled"] = true, ["relativeWeight"] = 3 },
             ["selfUri"] = $"/api/v2/outbound/campaigns/{id}",
         };

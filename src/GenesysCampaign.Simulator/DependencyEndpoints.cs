@@ -21,7 +21,9 @@ internal static class DependencyEndpoints
     private static Task ListAsync(HttpContext context, SimulatorState state, DocumentStore store)
     {
         var query = context.Request.Query;
-        if (!Paging.TryRead(context.Request, out var pageSize, out var pageNumber, out var error)
+        var error = ListQuery.Refusal(context.Request, ListQuery.SequencesAndRules);
+        if (error is not null
+            || !Paging.TryRead(context.Request, out var pageSize, out var pageNumber, out error)
             || !NameFilter.TryCreate(query["name"], query["filterType"], state.Options.CaseSensitiveNameFilter, out var nameFilter, out error)
             || !JsonSorter.TryCreate(query["sortBy"], query["sortOrder"], out var sorter, out error))
         {
@@ -29,6 +31,13 @@ internal static class DependencyEndpoints
         }
 
         var matches = sorter.Sort(store.Snapshot().Where(i => nameFilter.Matches(i["name"]?.GetValue<string>())));
+        if (matches.Count == 0 && !state.Options.EmptyPageWithoutAllowEmptyResult && !string.Equals(query["allowEmptyResult"], "true", StringComparison.OrdinalIgnoreCase))
+        {
+            // UNCONFIRMED: what the list answers when nothing matches and allowEmptyResult is not true
+            // (the SDK: it "asks for an empty page when there are no results"). The stricter answer.
+            return HttpResponses.WriteErrorAsync(context, 404, GenesysErrorCodes.NotFound, $"No {store.Noun.ToLowerInvariant()}s found");
+        }
+
         return HttpResponses.WriteJsonAsync(context, 200, Paging.Build(context.Request, matches, pageSize, pageNumber));
     }
 

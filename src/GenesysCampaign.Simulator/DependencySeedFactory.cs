@@ -46,8 +46,8 @@ internal static class DependencySeedFactory
             ["dateModified"] = SeedRefs.Timestamp(SeedRefs.Epoch.AddDays(6)),
             ["version"] = 2,
             ["intervals"] = new JsonArray(
-                new JsonObject { ["start"] = "2024-01-15T09:00:00.000", ["end"] = "2024-01-15T17:00:00.000" },
-                new JsonObject { ["start"] = "2024-01-16T09:00:00.000", ["end"] = "2024-01-16T17:00:00.000" }),
+                new JsonObject { ["start"] = "2024-01-15T14:00:00.000Z", ["end"] = "2024-01-15T22:00:00.000Z" },
+                new JsonObject { ["start"] = "2024-01-16T14:00:00.000Z", ["end"] = "2024-01-16T22:00:00.000Z" }),
             ["recurrences"] = new JsonArray(),
             ["timeZone"] = "America/New_York",
             ["campaign"] = SeedRefs.Campaign(3),

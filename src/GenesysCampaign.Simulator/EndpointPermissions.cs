@@ -1,8 +1,8 @@
 namespace GenesysCloud.Outbound.Simulator;
 
 /// <summary>
-/// The permission each simulated endpoint requires (names CONFIRMED in docs/genesys-api.md), in one
-/// table; a schedule's calls take any one of the two the SDK lists (<see cref="ScheduleKind"/>).
+/// The permissions the simulated clients are given, by name, and what each request requires: as the
+/// SDK's operation lists them (contract/outbound-api.json), where the SDK has the operation.
 /// Notifications need none beyond the topics' own.
 /// </summary>
 public static class EndpointPermissions
@@ -53,52 +53,26 @@ public static class EndpointPermissions
     internal static string? Required(string method, PathString path) => RequiredAll(method, path) is { Count: > 0 } all ? all[0][0] : null;
 
     /// <summary>
-    /// What a request needs: one permission of each list. Only <c>/campaigns/all</c> needs two lists: it
-    /// lists voice and messaging campaigns, and which view Genesys asks for is UNCONFIRMED, so both (the
-    /// stricter). A schedule's call needs one list of two (SDK "Requires ANY permissions").
+    /// What a request needs: one permission of each list, as the SDK's operation says
+    /// (<see cref="SdkDefinitions.PermissionsOf"/>: "Requires ANY" is one list, "ALL" one list per
+    /// permission). The two calls the SDK has no operation for here (a messaging campaign's delete and
+    /// progress) need the names in this class.
     /// </summary>
-    internal static IReadOnlyList<string[]> RequiredAll(string method, PathString path)
+    internal static IReadOnlyList<string[]> RequiredAll(string method, PathString path) =>
+        SdkDefinitions.PermissionsOf(method, path.Value ?? string.Empty) ?? (NotInTheSdk(method, path) is { } permission ? [[permission]] : []);
+
+    private static string? NotInTheSdk(string method, PathString path)
     {
-        if (HttpMethods.IsGet(method) && path.StartsWithSegments("/api/v2/outbound/campaigns/all", StringComparison.OrdinalIgnoreCase))
-        {
-            return [[CampaignView], [MessagingCampaignView]];
-        }
-
-        if (path.StartsWithSegments("/api/v2/outbound/schedules", StringComparison.OrdinalIgnoreCase, out var rest))
-        {
-            var segments = (rest.Value ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries);
-            var call = method.ToUpperInvariant() switch { "GET" => "view", "PUT" => "edit", "DELETE" => "delete", _ => null };
-            return segments.Length > 0 && ScheduleKind.OfSegment(segments[0]) is { } kind && call is not null ? [kind.PermissionsFor(call)] : [];
-        }
-
-        return One(method, path) is { } permission ? [[permission]] : [];
-    }
-
-    private static string? One(string method, PathString path)
-    {
-        const string Outbound = "/api/v2/outbound";
-        if (!path.StartsWithSegments(Outbound, StringComparison.OrdinalIgnoreCase, out var rest))
+        if (!path.StartsWithSegments("/api/v2/outbound/messagingcampaigns", StringComparison.OrdinalIgnoreCase, out var rest))
         {
             return null;
         }
 
         var segments = (rest.Value ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var collection = segments.Length > 0 ? segments[0] : string.Empty;
-        return (collection, method.ToUpperInvariant(), segments.Length) switch
+        return (method.ToUpperInvariant(), segments.Length) switch
         {
-            ("campaigns", "GET", _) => CampaignView,
-            ("campaigns", "PUT", 2) => CampaignEdit,
-            ("campaigns", "POST", 3) when segments[2] == "start" => CampaignStart,
-            ("campaigns", "POST", 3) when segments[2] == "stop" => CampaignStop,
-            ("messagingcampaigns", "GET", _) => MessagingCampaignView,
-            ("messagingcampaigns", "PUT", 2) => MessagingCampaignEdit,
-            ("messagingcampaigns", "DELETE", 2) => MessagingCampaignDelete,
-            ("messagingcampaigns", "POST", 3) when segments[2] == "start" => MessagingCampaignStart,
-            ("messagingcampaigns", "POST", 3) when segments[2] == "stop" => MessagingCampaignStop,
-            ("sequences", "GET", _) => SequenceView,
-            ("sequences", "PUT", 2) => SequenceEdit,
-            ("campaignrules", "GET", _) => RuleView,
-            ("campaignrules", "PUT", 2) => RuleEdit,
+            ("DELETE", 1) => MessagingCampaignDelete,
+            ("GET", 2) when segments[1] == "progress" => MessagingCampaignView,
             _ => null,
         };
     }

@@ -71,6 +71,7 @@ public sealed class GenesysSimulator : IAsyncDisposable
         DependencyEndpoints.Map(app, state);
         ScheduleEndpoints.Map(app, state);
         NotificationEndpoints.Map(app, state);
+        TokenEndpoints.Map(app, state);
         NotificationSocketEndpoint.Map(app, state);
         AdminEndpoints.Map(app, state);
         app.MapFallback("/api/v2/{**rest}", context =>
@@ -150,8 +151,18 @@ public sealed class GenesysSimulator : IAsyncDisposable
     /// <summary>What schedules, sequences and rules have done by themselves, oldest first (the last 1000).</summary>
     public IReadOnlyList<AutomationEntry> AutomationLog => _state.Automation.Log;
 
-    /// <summary>Invalidates every issued token; the next API call with any of them gets 401.</summary>
-    public void RevokeTokens() => _state.Tokens.RevokeAll();
+    /// <summary>
+    /// Invalidates every issued token; the next API call with any of them gets 401. Every notification
+    /// channel is told <c>v2.system.token_revoked.{id}</c> and hears nothing more.
+    /// </summary>
+    public void RevokeTokens() => _state.RevokeTokens();
+
+    /// <summary>
+    /// Every notification channel loses its subscriptions, as when another channel took its topics:
+    /// each is told <c>v2.system.no_longer_subscribed.{id}</c> and hears nothing more.
+    /// </summary>
+    public void EndNotificationSubscriptions() =>
+        _state.Notifications.EndSubscriptions("no_longer_subscribed", "another_channel_subscribed", "Another channel subscribed to these topics");
 
     /// <summary>Notification WebSockets open right now, over all channels.</summary>
     public int ConnectedSockets => _state.Notifications.ConnectedSockets;

@@ -25,8 +25,10 @@ internal static class MessagingCampaignEndpoints
     private static Task ListAsync(HttpContext context, SimulatorState state)
     {
         var query = context.Request.Query;
-        if (!Paging.TryRead(context.Request, out var pageSize, out var pageNumber, out var error)
-            || !NameFilter.TryCreate(query["name"], query["filterType"], state.Options.CaseSensitiveNameFilter, out var nameFilter, out error)
+        var error = ListQuery.Refusal(context.Request, ListQuery.MessagingCampaigns);
+        if (error is not null
+            || !Paging.TryRead(context.Request, out var pageSize, out var pageNumber, out error)
+            || !NameFilter.TryCreate(query["name"], null, state.Options.CaseSensitiveNameFilter, out var nameFilter, out error)
             || !JsonSorter.TryCreate(query["sortBy"], query["sortOrder"], out var sorter, out error))
         {
             return CampaignEndpoints.BadRequest(context, error!);

@@ -76,6 +76,20 @@ internal static class NotificationEndpoints
         var requested = topics
             .Select(t => new TopicState(t, IsPermitted(state, t)))
             .ToArray();
+        if (ListQuery.Refusal(context.Request, ["ignoreErrors"]) is { } unsupported)
+        {
+            await CampaignEndpoints.BadRequest(context, unsupported).ConfigureAwait(false);
+            return;
+        }
+
+        // The SDK: ignoreErrors (default false) keeps a failed check from being thrown as an error.
+        // Without it, one refused topic fails the whole request and nothing is subscribed; the status
+        // and words of that error are UNCONFIRMED.
+        if (!string.Equals(context.Request.Query["ignoreErrors"], "true", StringComparison.OrdinalIgnoreCase) && requested.FirstOrDefault(t => !t.Permitted) is { } refused)
+        {
+            await CampaignEndpoints.BadRequest(context, $"Unable to subscribe to topic {refused.Id}: it does not exist or the user lacks permission to it").ConfigureAwait(false);
+            return;
+        }
         var outcome = state.Notifications.Subscribe(id, ClientId(context, state), requested, replace);
         switch (outcome.Result)
         {

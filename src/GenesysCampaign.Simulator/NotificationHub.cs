@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Security.Cryptography;
+using System.Text.Json.Nodes;
 
 namespace GenesysCloud.Outbound.Simulator;
 
@@ -173,7 +174,10 @@ internal sealed class NotificationHub : IDisposable
     public void PublishCampaign(string campaignId, string campaignJson) =>
         Publish(NotificationTopics.Campaign(campaignId), campaignJson);
 
-    /// <summary>Queues an event with <paramref name="bodyJson"/> on every socket of every channel subscribed to <paramref name="topic"/>.</summary>
+    /// <summary>
+    /// Queues an event with <paramref name="bodyJson"/> on every socket of every channel subscribed to <paramref name="topic"/>,
+    /// the body as the topic's SDK model has it; a change that model cannot carry is not told (<see cref="NotificationTopics.Event"/>).
+    /// </summary>
     public void Publish(string topic, string bodyJson)
     {
         string? message = null;
@@ -195,9 +199,45 @@ internal sealed class NotificationHub : IDisposable
 
                 // Built once per change, so every subscriber sees the same CorrelationId.
                 message ??= NotificationTopics.Event(topic, bodyJson);
+                if (message is null)
+                {
+                    return;
+                }
+
                 foreach (var socket in channel.Sockets)
                 {
                     socket.TrySend(message);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Ends every channel's subscriptions and tells its sockets so, with the SDK's SystemMessage on
+    /// <c>v2.system.{type}.{channel id}</c> (<paramref name="type"/>: <c>token_revoked</c> or
+    /// <c>no_longer_subscribed</c>). The channels and sockets stay, and hear nothing more.
+    /// </summary>
+    public void EndSubscriptions(string type, string reason, string message)
+    {
+        lock (_gate)
+        {
+            foreach (var channel in _channels.Values)
+            {
+                channel.ClearTopics();
+                var body = new JsonObject
+                {
+                    ["channelId"] = channel.Id,
+                    ["systemTopicType"] = type,
+                    ["oauthClientId"] = channel.ClientId,
+                    ["reason"] = reason,
+                    ["message"] = message,
+                };
+                if (NotificationTopics.Event($"v2.system.{type}.{channel.Id}", SimulatorJson.Serialize(body)) is { } told)
+                {
+                    foreach (var socket in channel.Sockets)
+                    {
+                        socket.TrySend(told);
+                    }
                 }
             }
         }

@@ -97,15 +97,26 @@ internal static class NotificationTopics
     }
 
     /// <summary>
-    /// The event for a changed campaign; <paramref name="campaignJson"/> is spliced in as it is stored,
-    /// so the event body is exactly what a GET would return.
+    /// The envelope of an event on <paramref name="topicName"/>: <paramref name="bodyJson"/> (a document
+    /// as a GET returns it) as the SDK's model of that topic's body has it (<see cref="SdkDefinitions.Project"/>:
+    /// its fields only), or null when that model cannot carry it (a voice campaign's <c>forced_*</c>
+    /// status: the voice topic's model has none, so such a change is not told, and a client learns it
+    /// only by reading).
     /// </summary>
-    public static string CampaignEvent(string campaignId, string campaignJson) => Event(Campaign(campaignId), campaignJson);
-
-    /// <summary>The envelope of an event on <paramref name="topicName"/>, <paramref name="bodyJson"/> spliced in as it is.</summary>
-    public static string Event(string topicName, string bodyJson)
+    public static string? Event(string topicName, string bodyJson)
     {
+        var body = JsonNode.Parse(bodyJson)!.AsObject();
+        if (SdkDefinitions.TopicBodyOf(topicName) is { } model)
+        {
+            if (SdkDefinitions.Project(body, model) is not { } projected)
+            {
+                return null;
+            }
+
+            body = projected;
+        }
+
         var topic = System.Text.Json.JsonSerializer.Serialize(topicName, SimulatorJson.Documents);
-        return $$$"""{"topicName":{{{topic}}},"version":"2","eventBody":{{{bodyJson}}},"metadata":{"CorrelationId":"{{{Guid.NewGuid()}}}"}}""";
+        return $$$"""{"topicName":{{{topic}}},"version":"2","eventBody":{{{SimulatorJson.Serialize(body)}}},"metadata":{"CorrelationId":"{{{Guid.NewGuid()}}}"}}""";
     }
 }

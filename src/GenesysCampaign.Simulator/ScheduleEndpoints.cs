@@ -25,6 +25,11 @@ internal static class ScheduleEndpoints
 
     private static Task ListAsync(HttpContext context, SimulatorState state, ScheduleKind kind)
     {
+        if (ListQuery.Refusal(context.Request, ListQuery.Schedules) is { } unsupported)
+        {
+            return CampaignEndpoints.BadRequest(context, unsupported);
+        }
+
         var all = kind.Store(state).Snapshot();
         return HttpResponses.WriteJsonAsync(context, 200, kind.BareArray
             ? new JsonArray(all.Select(s => (JsonNode)s).ToArray())

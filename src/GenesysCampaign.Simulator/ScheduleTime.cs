@@ -3,20 +3,17 @@ using System.Globalization;
 namespace GenesysCloud.Outbound.Simulator;
 
 /// <summary>
-/// The time formats of schedules: interval instants (<c>yyyy-MM-ddTHH:mm:ss.SSSZ</c>, taken as UTC:
-/// whether Genesys means UTC or the schedule's <c>timeZone</c> is UNCONFIRMED) and recurrence times
+/// The time formats of schedules: interval instants (<c>yyyy-MM-ddTHH:mm:ss.SSSZ</c>, UTC, as the SDK's
+/// ScheduleInterval describes them; a bound without the <c>Z</c> is refused, the stricter reading) and recurrence times
 /// (local to the recurrence's time zone, no offset), and IANA time zones.
 /// </summary>
 internal static class ScheduleTime
 {
-    private static readonly string[] InstantFormats =
-    [
-        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz",
-    ];
+    private static readonly string[] InstantFormats = ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'"];
 
     private static readonly string[] LocalFormats = ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm"];
 
-    /// <summary>An interval bound; without a zone it is read as UTC too (the seeded voice schedule has none).</summary>
+    /// <summary>An interval bound, in UTC.</summary>
     public static bool TryParseInstant(string? text, out DateTimeOffset instant) =>
         DateTimeOffset.TryParseExact(text, InstantFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out instant);
 

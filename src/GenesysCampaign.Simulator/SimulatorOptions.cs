@@ -164,4 +164,19 @@ public sealed class SimulatorOptions
     /// client that pauses a sequence and expects its campaign to stop.
     /// </summary>
     public bool SequenceOffStopsCurrentCampaign { get; set; }
+
+    /// <summary>
+    /// At start. Whether seeded voice campaigns also carry two fields that no SDK model has
+    /// (<c>customExtension</c>, <c>autoAnswer</c>), as an org newer than the module may answer. Off by
+    /// default: the simulator answers what the SDK describes; on, a client that drops what it does not
+    /// model from a full-body PUT is caught.
+    /// </summary>
+    public bool FieldsNewerThanTheSdk { get; set; }
+
+    /// <summary>
+    /// Live. What the sequence and campaign-rule lists answer when nothing matches and the request did
+    /// not ask <c>allowEmptyResult=true</c>. UNCONFIRMED (the SDK says only that the flag "asks for an
+    /// empty page"); by default 404, the stricter; true gives the empty page anyway.
+    /// </summary>
+    public bool EmptyPageWithoutAllowEmptyResult { get; set; }
 }

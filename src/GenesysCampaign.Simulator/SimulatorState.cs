@@ -9,7 +9,7 @@ internal sealed class SimulatorState : IDisposable
     {
         Options = options;
         Notifications = new NotificationHub(options);
-        Campaigns = new CampaignStore(options, CampaignSeedFactory.BuildAll(options.CampaignCount), (id, json) =>
+        Campaigns = new CampaignStore(options, CampaignSeedFactory.BuildAll(options.CampaignCount, options.FieldsNewerThanTheSdk), (id, json) =>
         {
             Notifications.PublishCampaign(id, options.MinimalNotificationBodies ? NotificationTopics.MinimalBody(json) : json);
             Automation?.CampaignChanged(id, json);
@@ -77,6 +77,13 @@ internal sealed class SimulatorState : IDisposable
     public NotificationHub Notifications { get; }
 
     public ConcurrencyTracker Concurrency { get; } = new();
+
+    /// <summary>Every issued token revoked, and every notification channel told so (it hears nothing more).</summary>
+    public void RevokeTokens()
+    {
+        Tokens.RevokeAll();
+        Notifications.EndSubscriptions("token_revoked", "user_tokens_revoked", "The access tokens were revoked");
+    }
 
     /// <summary>Called after every API write that may set automation going: runs what it set going, to the end.</summary>
     public void AfterChange() => Automation.Run();

@@ -75,12 +75,33 @@ public class ApiClientTests
         var found = await org.Client().GetCampaignsByIdAsync(ids, null, CancellationToken.None);
 
         Assert.Equal(150, found.Count);
-        // The voice list, 100 ids a call; the one it lacks is then looked for among the other kinds.
+        // The voice list, 100 ids a call; the one it lacks is then looked for in the messaging list.
         var gets = org.Requests("GET").Where(r => r.Path == "/api/v2/outbound/campaigns").ToList();
         Assert.Equal(2, gets.Count);
         Assert.All(gets, r => Assert.True(r.Query.Split('&').Count(p => p.StartsWith("id=", StringComparison.Ordinal)) <= 100));
-        var lookup = Assert.Single(org.Requests("GET"), r => r.Path != "/api/v2/outbound/campaigns");
-        Assert.Equal("/api/v2/outbound/campaigns/all", lookup.Path);
+        var lookup = Assert.Single(org.Simulator.Requests, r => r.Path.StartsWith("/api/", StringComparison.Ordinal) && r.Path != "/api/v2/outbound/campaigns");
+        Assert.Equal(("/api/v2/outbound/messagingcampaigns", "id=c0000000-0000-4000-8000-999999999999"), (lookup.Path, lookup.Query.Split('&').Single(p => p.StartsWith("id=", StringComparison.Ordinal))));
+    }
+
+    [Fact]
+    public async Task Messaging_campaigns_are_read_by_id_from_their_list_not_one_by_one()
+    {
+        // The messaging list takes id (contract/outbound-api.json); before, three GETs after a lookup in /campaigns/all.
+        await using var org = await TestOrg.StartAsync();
+        var api = org.Client();
+        string[] ids = [SimulatorSeed.OnSmsCampaignId, SimulatorSeed.OffEmailCampaignId, SimulatorSeed.OnWhatsAppCampaignId];
+
+        var found = await api.GetCampaignsByIdAsync(ids, null, CancellationToken.None);
+        var first = org.Simulator.Requests.Where(r => r.Path.StartsWith("/api/", StringComparison.Ordinal)).ToList();
+        org.Simulator.ClearRequests();
+        await api.GetCampaignsByIdAsync(ids, null, CancellationToken.None);
+        var again = org.Simulator.Requests.Where(r => r.Path.StartsWith("/api/", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(ids.Order(), found.Select(c => c.Id).Order());
+        Assert.Equal(["/api/v2/outbound/campaigns", "/api/v2/outbound/messagingcampaigns"], first.Select(r => r.Path));
+        Assert.Equal(3, first[1].Query.Split('&').Count(p => p.StartsWith("id=", StringComparison.Ordinal)));
+        // Once known as messaging campaigns, they are read from their own list alone.
+        Assert.Equal("/api/v2/outbound/messagingcampaigns", Assert.Single(again).Path);
     }
 
     [Fact]

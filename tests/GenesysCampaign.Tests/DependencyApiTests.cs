@@ -25,7 +25,8 @@ public class DependencyApiTests
         Assert.Equal(new[] { SimulatorSeed.RenewalsSequenceName, SimulatorSeed.WinterSequenceName }, sequences.Select(s => s.Name));
         var renewals = sequences[0];
         Assert.Equal(("on", 1, SimulatorSeed.RenewalsSequenceOnCampaignName, true), (renewals.Status, renewals.CurrentCampaign, renewals.Current!.Name, renewals.Repeat));
-        Assert.Contains(org.Simulator.Requests, r => r.Method == "GET" && r.Path == "/api/v2/outbound/sequences" && r.Query.Contains("pageSize=100"));
+        // allowEmptyResult: an org without sequences or rules answers an empty page (the simulator's 404 otherwise).
+        Assert.Contains(org.Simulator.Requests, r => r.Method == "GET" && r.Path == "/api/v2/outbound/sequences" && r.Query.Contains("pageSize=100") && r.Query.Contains("allowEmptyResult=true"));
 
         var winter = await api.GetSequenceAsync(SimulatorSeed.WinterSequenceId, null, CancellationToken.None);
         Assert.Equal(new[] { SimulatorSeed.WinterSequenceFirstCampaignId, SimulatorSeed.WinterSequenceSecondCampaignId }, winter.Campaigns.Select(c => c.Id));
@@ -38,6 +39,7 @@ public class DependencyApiTests
         }
 
         Assert.Equal(new[] { SimulatorSeed.EnabledRuleId, SimulatorSeed.DisabledRuleId, SimulatorSeed.MessagingRuleId }.Order(), rules.Select(r => r.Id).Order());
+        Assert.Contains(org.Simulator.Requests, r => r.Method == "GET" && r.Path == "/api/v2/outbound/campaignrules" && r.Query.Contains("allowEmptyResult=true"));
         var messaging = await api.GetCampaignRuleAsync(SimulatorSeed.MessagingRuleId, null, CancellationToken.None);
         Assert.Equal(SimulatorSeed.OffSmsCampaignId, Assert.Single(messaging.TriggerSmsCampaigns).Id);
         Assert.Equal(SimulatorSeed.MessagingRuleTargetCampaignId, Assert.Single(messaging.TurnsOnCampaigns).Id);

@@ -82,7 +82,7 @@ public class ExecutorTests
     [Fact]
     public async Task The_PUT_body_is_the_read_JSON_with_only_the_status_changed()
     {
-        await using var org = await TestOrg.StartPutOnlyAsync();
+        await using var org = await TestOrg.StartPutOnlyAsync(o => o.FieldsNewerThanTheSdk = true);
         var id = SimulatorSeed.UnreferencedOffCampaignId;
         var before = org.Simulator.GetCampaignJson(id);
 

@@ -50,7 +50,7 @@ public sealed class HoldTests
         var schedule = JsonNode.Parse((await api.GetScheduleAsync(ScheduleKind.Campaign, Scheduled, null, CancellationToken.None)).ToJson())!.AsObject();
         var start = org.Simulator.ClockNow.UtcDateTime.AddHours(1);
         schedule["timeZone"] = "UTC";
-        schedule["intervals"] = new JsonArray(new JsonObject { ["start"] = start.ToString("yyyy-MM-ddTHH:mm:ss.fff", CultureInfo.InvariantCulture), ["end"] = start.AddHours(2).ToString("yyyy-MM-ddTHH:mm:ss.fff", CultureInfo.InvariantCulture) });
+        schedule["intervals"] = new JsonArray(new JsonObject { ["start"] = start.ToString("yyyy-MM-ddTHH:mm:ss.fff'Z'", CultureInfo.InvariantCulture), ["end"] = start.AddHours(2).ToString("yyyy-MM-ddTHH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) });
         await api.SendAsync(HttpMethod.Put, path, schedule.ToJsonString(), null, "test setup", CancellationToken.None);
     }
 

@@ -10,7 +10,7 @@ namespace GenesysCampaign.Tests;
 /// <summary>
 /// The one table of kinds (OutboundKinds): every kind of outbound object has its own row, so a kind added
 /// to OutboundObjectKind without one fails here; the schedule rows, and the simulator's schedule lists,
-/// are as Genesys's SDK describes them (tests/contract/outbound-api.json, <c>scheduleKinds</c>).
+/// are as Genesys's SDK describes them (contract/outbound-api.json, <c>scheduleKinds</c>).
 /// </summary>
 public sealed class OutboundKindsTests
 {
@@ -119,8 +119,8 @@ public sealed class OutboundKindsTests
     /// <summary>The id of a client that holds only <paramref name="permission"/> (a client id has no ':', Basic authentication splits at it).</summary>
     private static string ClientOf(string permission) => "only-" + permission.Replace(':', '.');
 
-    /// <summary>Genesys's SDK as data: a copy of ../shared/contract/outbound-api.json (tests/contract/README.md says where it comes from).</summary>
-    private static JsonNode Contract() => JsonNode.Parse(File.ReadAllText(TestFiles.InRepository("tests", "contract", "outbound-api.json")))!;
+    /// <summary>Genesys's SDK as data: a copy of ../shared/contract/outbound-api.json (contract/README.md says where it comes from).</summary>
+    private static JsonObject Contract() => SdkContract.Root;
 
     [Fact]
     public void Only_sequences_and_campaign_rules_are_toggle_kinds()

@@ -165,6 +165,20 @@ public class SimulatorEstateTests
     }
 
     [Fact]
+    public async Task Tokens_me_names_the_org_and_the_OAuth_client_and_needs_no_permission()
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        sim.Options.Clients["no-permission"] = new SimulatedClient("s", new HashSet<string>());
+        using var api = await SimApi.ConnectAsync(sim, "no-permission");
+
+        var me = await api.GetAsync("api/v2/tokens/me");
+
+        Assert.Equal(HttpStatusCode.OK, me.Status);
+        Assert.Equal(("Simulated Org", "no-permission"), ((string)me.Body!["organization"]!["name"]!, (string)me.Body["OAuthClient"]!["id"]!));
+        Assert.Equal((string)me.Body["organization"]!["id"]!, (string)me.Body["OAuthClient"]!["organization"]!["id"]!);
+    }
+
+    [Fact]
     public async Task Messaging_progress_is_a_campaign_progress()
     {
         await using var sim = await GenesysSimulator.StartAsync();
@@ -186,7 +200,7 @@ public class SimulatorEstateTests
     [InlineData(SimulatorSeed.ViewOnlyClientId, "GET", "", HttpStatusCode.OK)]
     [InlineData(SimulatorSeed.ViewOnlyClientId, "POST", "/stop", HttpStatusCode.Forbidden)]
     [InlineData(SimulatorSeed.LeastPrivilegeClientId, "DELETE", "", HttpStatusCode.Forbidden)]
-    public async Task Messaging_permissions_come_from_the_permission_table(string clientId, string method, string suffix, HttpStatusCode expected)
+    public async Task Messaging_permissions_are_the_SDK_lists(string clientId, string method, string suffix, HttpStatusCode expected)
     {
         await using var sim = await GenesysSimulator.StartAsync();
         using var api = await SimApi.ConnectAsync(sim, clientId);
@@ -202,9 +216,17 @@ public class SimulatorEstateTests
         };
 
         Assert.Equal(expected, answer.Status);
-        if (expected == HttpStatusCode.Forbidden)
+        if (expected == HttpStatusCode.Forbidden && method != "DELETE")
         {
-            Assert.StartsWith("Missing permission outbound:messagingCampaign:", (string)answer.Body!["message"]!);
+            // The SDK's list, any one of which will do (contract/outbound-api.json): messaging, email, WhatsApp.
+            var verb = method == "PUT" ? "edit" : suffix.TrimStart('/');
+            Assert.Equal(
+                $"Unable to perform the requested action. You must have at least one of the following permissions assigned: [outbound:messagingCampaign:{verb}, outbound:emailCampaign:{verb}, outbound:whatsAppCampaign:{verb}]",
+                (string)answer.Body!["message"]!);
+        }
+        else if (expected == HttpStatusCode.Forbidden)
+        {
+            Assert.Equal("Missing permission outbound:messagingCampaign:delete", (string)answer.Body!["message"]!);
         }
     }
 
@@ -304,12 +326,14 @@ public class SimulatorEstateTests
     }
 
     [Fact]
-    public async Task All_campaigns_full_entries_carry_the_whole_document_and_need_both_views()
+    public async Task All_campaigns_full_entries_carry_the_whole_document_and_need_any_one_view()
     {
         await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { AllCampaignsFullEntries = true });
         sim.Options.Clients["voice-only"] = new SimulatedClient("s", new HashSet<string> { EndpointPermissions.CampaignView });
+        sim.Options.Clients["no-view"] = new SimulatedClient("s", new HashSet<string> { EndpointPermissions.SequenceView });
         using var api = await SimApi.ConnectAsync(sim);
         using var voiceOnly = await SimApi.ConnectAsync(sim, "voice-only");
+        using var noView = await SimApi.ConnectAsync(sim, "no-view");
 
         var page = await api.GetAsync($"api/v2/outbound/campaigns/all?id={SimulatorSeed.OnEmailCampaignId}");
         var entry = page.Body!["entities"]![0]!.AsObject();
@@ -317,10 +341,13 @@ public class SimulatorEstateTests
         Assert.Equal("on", (string)entry["campaignStatus"]!);
         Assert.NotNull(entry["emailConfig"]);
 
-        var refused = await voiceOnly.GetAsync("api/v2/outbound/campaigns/all");
+        // The SDK: "Requires ANY permissions" of the four kinds' views (contract/outbound-api.json).
+        Assert.Equal(HttpStatusCode.OK, (await voiceOnly.GetAsync("api/v2/outbound/campaigns/all")).Status);
+        var refused = await noView.GetAsync("api/v2/outbound/campaigns/all");
         Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
-        Assert.Equal("Missing permission outbound:messagingCampaign:view", (string)refused.Body!["message"]!);
-        Assert.Equal(HttpStatusCode.OK, (await voiceOnly.GetAsync("api/v2/outbound/campaigns")).Status);
+        Assert.Equal(
+            "Unable to perform the requested action. You must have at least one of the following permissions assigned: [outbound:campaign:view, outbound:messagingCampaign:view, outbound:emailCampaign:view, outbound:whatsAppCampaign:view]",
+            (string)refused.Body!["message"]!);
     }
 
     // --- Writable sequences, rules and schedules.

@@ -36,6 +36,43 @@ public class StaleViewTests
 
     private static readonly string Id = SimulatorSeed.UnreferencedOnCampaignId;
 
+    // Issue 21, point 11: a piped campaign that is already stopping or complete, whose stop Genesys
+    // refuses in words this module does not know, is decided again from a read, not Rejected.
+    [Theory]
+    [InlineData("complete")]
+    [InlineData("stopping")]
+    public async Task A_stop_refused_in_unknown_words_is_decided_again_from_a_read(string now)
+    {
+        await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { DialerDelay = TimeSpan.FromMinutes(5) });
+        using var host = new PowerShellHost();
+        host.ConnectFast(sim.BaseUri);
+        var campaign = host.Run("param($id) Get-GenesysCampaign -Id $id", Args(("id", Id)));
+        sim.SetStatus(Id, now);
+        sim.Faults.Add(new FaultRule { Kind = FaultKind.BadRequest400, Method = "POST", PathContains = Id, Message = "The campaign is not in a state that allows this operation" });
+
+        var record = (GenesysCampaignStateChange)Assert.Single(host.Run("param($c) $c | Suspend-GenesysCampaign -Confirm:$false -ErrorAction SilentlyContinue", Args(("c", campaign)))).BaseObject;
+
+        Assert.Equal((StateChangeOutcome.Unchanged, now), (record.Outcome, record.FinalStatus));
+        Assert.Single(sim.Requests, r => r.Method == "POST" && r.Path.Contains(Id, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_refusal_in_unknown_words_of_a_campaign_that_did_not_move_stands_after_one_read()
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        using var host = new PowerShellHost();
+        host.ConnectFast(sim.BaseUri);
+        sim.Faults.Add(new FaultRule { Kind = FaultKind.BadRequest400, Method = "POST", PathContains = Id, Message = "The campaign is not in a state that allows this operation" });
+        sim.ClearRequests();
+
+        var record = (GenesysCampaignStateChange)Assert.Single(host.Run("param($id) Suspend-GenesysCampaign -Id $id -Confirm:$false -ErrorAction SilentlyContinue", Args(("id", Id)))).BaseObject;
+
+        Assert.Equal(StateChangeOutcome.Rejected, record.Outcome);
+        Assert.Contains("not in a state that allows this operation", record.Message, StringComparison.Ordinal);
+        // The read before the write (by id), the one after the refusal; no more.
+        Assert.Equal(2, sim.Requests.Count(r => r.Method == "GET" && r.Path.StartsWith("/api/v2/outbound/campaigns", StringComparison.Ordinal)));
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("general.conflict")]

@@ -15,7 +15,7 @@ internal static class TestFiles
     /// <summary>The path of an audit log not yet written, alone in a new folder (its lock file goes beside it).</summary>
     public static string NewAuditPath(string prefix) => Path.Combine(NewFolder(prefix), "audit.jsonl");
 
-    /// <summary>A file of the repository (tests/fixtures/..., tests/contract/...), found from the test assembly's folder upwards.</summary>
+    /// <summary>A file of the repository (tests/fixtures/..., contract/...), found from the test assembly's folder upwards.</summary>
     public static string InRepository(params string[] parts)
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

@@ -52,3 +52,40 @@ internal sealed class ShortCircuit(Func<HttpRequestMessage, Task<HttpResponseMes
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
         await answer(request) ?? await base.SendAsync(request, cancellationToken);
 }
+
+/// <summary>
+/// Passes requests on to the simulator and keeps each exchange: method, path, query, the request body
+/// and the answer's status and body (read into memory; the client reads it from there unchanged).
+/// </summary>
+internal sealed class RecordingHandler() : DelegatingHandler(new HttpClientHandler())
+{
+    private readonly List<Exchange> _exchanges = new();
+
+    public IReadOnlyList<Exchange> Exchanges
+    {
+        get
+        {
+            lock (_exchanges)
+            {
+                return _exchanges.ToArray();
+            }
+        }
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var sent = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
+        var response = await base.SendAsync(request, cancellationToken);
+        await response.Content.LoadIntoBufferAsync(cancellationToken);
+        var answer = await response.Content.ReadAsStringAsync(cancellationToken);
+        lock (_exchanges)
+        {
+            _exchanges.Add(new Exchange(request.Method.Method, request.RequestUri!.AbsolutePath, request.RequestUri.Query.TrimStart('?'), sent, (int)response.StatusCode, answer));
+        }
+
+        return response;
+    }
+
+    /// <summary>One request and its answer.</summary>
+    internal sealed record Exchange(string Method, string Path, string Query, string? Body, int Status, string Answer);
+}

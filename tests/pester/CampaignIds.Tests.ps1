@@ -106,8 +106,10 @@ Describe 'about_GenesysCampaign: CAMPAIGN IDS' {
         ($errs.FullyQualifiedErrorId | ForEach-Object { ($_ -split ',')[0] } | Sort-Object -Unique) | Should -Be 'CampaignNotFound'
         $requests = @(Get-VoiceRequest)
         $requests.Count | Should -Be 1
-        # Those the voice list lacks: one look at the list of every kind, which has none of them.
-        @(Get-ApiRequest | Where-Object path -like '*/campaigns/all').Count | Should -Be 1
+        # Those the voice list lacks: one look at the messaging list, by the same ids, which has none of them.
+        $messaging = @(Get-ApiRequest | Where-Object path -like '*/messagingcampaigns')
+        $messaging.Count | Should -Be 1
+        foreach ($id in $LookedUp) { [uri]::UnescapeDataString($messaging[0].query) | Should -Match ([regex]::Escape("id=$id")) }
         @(Get-ApiRequest).Count | Should -Be 2
         $requests[0].method | Should -Be 'GET'
         foreach ($id in $LookedUp) { [uri]::UnescapeDataString($requests[0].query) | Should -Match ([regex]::Escape($id)) }

@@ -22,7 +22,7 @@ internal sealed partial class GenesysApiClient
     /// <summary>Streams every sequence, page after page. Needs <c>outbound:campaignSequence:view</c>.</summary>
     public async IAsyncEnumerable<GenesysCampaignSequence> ListSequencesAsync(RequestStats? stats, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var sequence in ListPagesAsync(ToggleKind.Sequence.ListPath, $"pageSize={MaxPageSize}", GenesysCampaignSequence.Parse, stats, "Listing sequences", cancellationToken).ConfigureAwait(false))
+        await foreach (var sequence in ListPagesAsync(ToggleKind.Sequence.ListPath, $"pageSize={MaxPageSize}&allowEmptyResult=true", GenesysCampaignSequence.Parse, stats, "Listing sequences", cancellationToken).ConfigureAwait(false))
         {
             yield return sequence;
         }
@@ -47,7 +47,7 @@ internal sealed partial class GenesysApiClient
     /// <summary>Streams every campaign rule, page after page. Needs <c>outbound:campaignRule:view</c>.</summary>
     public async IAsyncEnumerable<GenesysCampaignRule> ListCampaignRulesAsync(RequestStats? stats, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var rule in ListPagesAsync(ToggleKind.CampaignRule.ListPath, $"pageSize={MaxPageSize}", GenesysCampaignRule.Parse, stats, "Listing campaign rules", cancellationToken).ConfigureAwait(false))
+        await foreach (var rule in ListPagesAsync(ToggleKind.CampaignRule.ListPath, $"pageSize={MaxPageSize}&allowEmptyResult=true", GenesysCampaignRule.Parse, stats, "Listing campaign rules", cancellationToken).ConfigureAwait(false))
         {
             yield return rule;
         }

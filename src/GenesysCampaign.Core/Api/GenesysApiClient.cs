@@ -201,113 +201,48 @@ internal sealed partial class GenesysApiClient
     }
 
     /// <summary>
-    /// Reads campaigns by id, of whatever kind. Voice campaigns (and ids not yet known) with the list
-    /// endpoint's repeated <c>id</c> parameter, 100 ids a call; messaging campaigns, whose list has no
-    /// id filter, one by one (ids known to be messaging, and ids the voice list did not have). Ids
-    /// that are no campaign of any kind are simply absent from the result. A messaging read refused
-    /// with 403 (a role without messaging) throws, unless <paramref name="onRefused"/> is given: it is
-    /// told, and that id is absent too.
+    /// Reads campaigns by id, of whatever kind, with each kind's list and its repeated <c>id</c>
+    /// parameter (100 ids a call; both lists take it, contract/outbound-api.json): the voice list for
+    /// the ids not known to be messaging campaigns, then the messaging list for the ids it did not
+    /// have. Ids that are no campaign of any kind are simply absent from the result. A messaging list
+    /// refused with 403 (a role without messaging) throws, unless <paramref name="onRefused"/> is
+    /// given: it is told, and those ids are absent too.
     /// </summary>
     public async Task<IReadOnlyList<GenesysCampaign>> GetCampaignsByIdAsync(IReadOnlyCollection<string> ids, RequestStats? stats, CancellationToken cancellationToken, Action<CampaignKind, GenesysApiException>? onRefused = null)
     {
         var wanted = ids.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var found = new List<GenesysCampaign>(wanted.Count);
-        var oneByOne = wanted.Where(id => Campaigns.KindOf(id) is { CanReadById: false }).ToList();
-        var byId = wanted.Except(oneByOne, StringComparer.OrdinalIgnoreCase).ToList();
-        foreach (var batch in Batch(byId, MaxPageSize))
-        {
-            var query = $"pageSize={MaxPageSize}&sortBy=name&sortOrder=ascending&" + string.Join("&", batch.Select(id => "id=" + Uri.EscapeDataString(id)));
-            await foreach (var campaign in ListPagesAsync(CampaignKind.Voice.ListPath, query, e => Campaigns.Remember(GenesysCampaign.Parse(e, CampaignKind.Voice)), stats, "Reading campaigns by id", cancellationToken).ConfigureAwait(false))
-            {
-                found.Add(campaign);
-            }
-        }
-
-        // Not voice campaigns after all (or never seen): the list of every kind says which are
-        // messaging campaigns, which are then read one by one.
+        found.AddRange(await ReadByIdAsync(CampaignKind.Voice, wanted.Where(id => Campaigns.KindOf(id) != CampaignKind.Messaging), stats, null, cancellationToken).ConfigureAwait(false));
         var voice = new HashSet<string>(found.Select(c => c.Id), StringComparer.OrdinalIgnoreCase);
-        var unknown = byId.Where(id => !voice.Contains(id) && Campaigns.KindOf(id) is null).ToList();
-        oneByOne.AddRange(await MessagingAmongAsync(unknown, stats, cancellationToken).ConfigureAwait(false));
-        found.AddRange(await GetEachAsync(oneByOne, CampaignKind.Messaging, stats, onRefused, cancellationToken).ConfigureAwait(false));
+        found.AddRange(await ReadByIdAsync(CampaignKind.Messaging, wanted.Where(id => !voice.Contains(id)), stats, onRefused, cancellationToken).ConfigureAwait(false));
 
         // Each campaign once, even if an answer repeats one (callers key by id).
         return found.GroupBy(c => c.Id, StringComparer.OrdinalIgnoreCase).Select(g => g.Last()).ToList();
     }
 
-    /// <summary>
-    /// Which of <paramref name="ids"/> are messaging campaigns, by the list of every kind
-    /// (<see cref="OutboundPaths.AllCampaigns"/>, 100 ids a call; its entries are summaries: only
-    /// <c>id</c> and <c>mediaType</c> are read). When that list cannot be read, every id is a
-    /// candidate (read one by one, a 404 meaning no campaign).
-    /// </summary>
-    private async Task<IReadOnlyList<string>> MessagingAmongAsync(List<string> ids, RequestStats? stats, CancellationToken cancellationToken)
+    /// <summary>Campaigns of <paramref name="kind"/> by id, from its list (100 ids a call); a 403 told to <paramref name="onRefused"/> when given.</summary>
+    private async Task<List<GenesysCampaign>> ReadByIdAsync(CampaignKind kind, IEnumerable<string> ids, RequestStats? stats, Action<CampaignKind, GenesysApiException>? onRefused, CancellationToken cancellationToken)
     {
-        if (ids.Count == 0)
-        {
-            return ids;
-        }
-
-        var messaging = new List<string>();
+        var found = new List<GenesysCampaign>();
         try
         {
             foreach (var batch in Batch(ids, MaxPageSize))
             {
-                var query = $"pageSize={MaxPageSize}&" + string.Join("&", batch.Select(id => "id=" + Uri.EscapeDataString(id)));
-                await foreach (var (id, mediaType) in ListPagesAsync(OutboundPaths.AllCampaigns, query, e => (Text(e, "id"), Text(e, "mediaType")), stats, "Finding the kind of campaigns", cancellationToken).ConfigureAwait(false))
+                var query = $"pageSize={MaxPageSize}&sortBy=name&sortOrder=ascending&" + string.Join("&", batch.Select(id => "id=" + Uri.EscapeDataString(id)));
+                await foreach (var campaign in ListPagesAsync(kind.ListPath, query, e => Campaigns.Remember(GenesysCampaign.Parse(e, kind)), stats, $"Reading {kind.Noun}s by id", cancellationToken).ConfigureAwait(false))
                 {
-                    if (id is not null && mediaType is not null && !mediaType.Equals("voice", StringComparison.OrdinalIgnoreCase) && batch.Contains(id, StringComparer.OrdinalIgnoreCase))
-                    {
-                        messaging.Add(id);
-                    }
+                    found.Add(campaign);
                 }
             }
         }
-        catch (GenesysApiException ex) when (ex.StatusCode is >= 400 and < 500 && ex.StatusCode != 429)
+        catch (GenesysApiException ex) when (ex.StatusCode == 403 && onRefused is not null)
         {
-            _log.Verbose($"The list of every kind of campaign could not be read ({ex.Message}); reading the ids one by one as messaging campaigns.");
-            return ids;
+            // A role without this kind's view (an org or admin without messaging): the caller says
+            // so with the ids it could not find; what was read is kept.
+            onRefused(kind, ex);
         }
 
-        return messaging.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-    }
-
-    private static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    /// <summary>Reads campaigns of a kind one by one, <see cref="PageConcurrency"/> at a time; a 404 is an absent campaign.</summary>
-    private async Task<IReadOnlyList<GenesysCampaign>> GetEachAsync(List<string> ids, CampaignKind kind, RequestStats? stats, Action<CampaignKind, GenesysApiException>? onRefused, CancellationToken cancellationToken)
-    {
-        if (ids.Count == 0)
-        {
-            return Array.Empty<GenesysCampaign>();
-        }
-
-        using var slots = new SemaphoreSlim(Math.Max(1, PageConcurrency));
-        var reads = ids.Select(async id =>
-        {
-            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                return await GetCampaignAsync(kind, id, stats, cancellationToken).ConfigureAwait(false);
-            }
-            catch (GenesysApiException ex) when (ex.StatusCode == 404)
-            {
-                return null;
-            }
-            catch (GenesysApiException ex) when (ex.StatusCode == 403 && onRefused is not null)
-            {
-                // A role without this kind's view (an org or admin without messaging): the caller says
-                // so with the id it could not find; the other campaigns are still read.
-                onRefused(kind, ex);
-                return null;
-            }
-            finally
-            {
-                slots.Release();
-            }
-        }).ToList();
-        var read = await Task.WhenAll(reads).ConfigureAwait(false);
-        return read.Where(c => c is not null).Select(c => c!).ToList();
+        return found;
     }
 
     /// <summary>

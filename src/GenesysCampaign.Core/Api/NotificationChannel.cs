@@ -17,7 +17,10 @@ namespace GenesysCloud.Outbound.Api;
 /// lives 24 hours and is not renewed by use, and an expired one may just fall silent: so before its
 /// <c>expires</c>, or when no heartbeat comes, a new channel is made and the topics subscribed
 /// again. After either, <see cref="Reconnected"/> fires, since events may have been missed; when
-/// neither works, <see cref="Lost"/> fires once and the channel is dead.
+/// neither works, <see cref="Lost"/> fires once and the channel is dead. It is dead too when Genesys
+/// says the channel's subscriptions ended (<c>v2.system.token_revoked.{id}</c>,
+/// <c>v2.system.no_longer_subscribed.{id}</c>, contract/outbound-api.json): no new channel is made
+/// then (another one holds the topics now, or the token is gone), so callers read instead.
 /// </summary>
 internal sealed class NotificationChannel : IDisposable
 {
@@ -26,6 +29,9 @@ internal sealed class NotificationChannel : IDisposable
 
     private const string HeartbeatTopic = "channel.metadata";
     private const string SocketClosingTopic = "v2.system.socket_closing";
+
+    /// <summary>System topics that end the channel's subscriptions (the SDK's SystemMessage: <c>systemTopicType</c>).</summary>
+    private static readonly string[] EndingTopics = ["v2.system.token_revoked.", "v2.system.no_longer_subscribed."];
 
     /// <summary>Genesys channels live this long (docs/genesys-api.md), when the answer does not say.</summary>
     private static readonly TimeSpan DocumentedLifetime = TimeSpan.FromHours(24);
@@ -108,7 +114,7 @@ internal sealed class NotificationChannel : IDisposable
     /// </summary>
     private static async Task<Created> CreateAsync(GenesysApiClient api, CancellationToken cancellationToken)
     {
-        var response = await api.SendAsync(HttpMethod.Post, OutboundPaths.NotificationChannels, "{}", null, "Creating a notification channel", cancellationToken).ConfigureAwait(false);
+        var response = await api.SendAsync(HttpMethod.Post, OutboundPaths.NotificationChannels, null, null, "Creating a notification channel", cancellationToken).ConfigureAwait(false);
         var now = DateTime.UtcNow;
         string id;
         Uri connectUri;
@@ -173,7 +179,9 @@ internal sealed class NotificationChannel : IDisposable
     private async Task<List<string>> PutTopicsAsync(string channelId, IEnumerable<string> topics, CancellationToken cancellationToken)
     {
         var body = JsonSerializer.Serialize(topics.Select(t => new Dictionary<string, string> { ["id"] = t }));
-        var response = await _api.SendAsync(HttpMethod.Put, OutboundPaths.Subscriptions(channelId), body, null, "Subscribing to campaign notifications", cancellationToken).ConfigureAwait(false);
+        // ignoreErrors: a topic refused (a campaign gone, a permission missing) is marked Rejected in
+        // the answer instead of failing the whole request, so the other topics are still subscribed.
+        var response = await _api.SendAsync(HttpMethod.Put, OutboundPaths.Subscriptions(channelId) + "?ignoreErrors=true", body, null, "Subscribing to campaign notifications", cancellationToken).ConfigureAwait(false);
         var rejected = new List<string>();
         using (var doc = JsonDocument.Parse(response.Body))
         {
@@ -271,9 +279,22 @@ internal sealed class NotificationChannel : IDisposable
                 }
 
                 _lastMessage = DateTime.UtcNow;
-                var closing = Dispatch(message.ToArray());
+                var told = Dispatch(message.ToArray());
                 message.SetLength(0);
-                if (closing)
+                if (told is { Ended: true })
+                {
+                    // Nothing more comes on this channel; another channel would take the topics from
+                    // whoever holds them now, or be refused with the token: so the channel is lost.
+                    _log.Verbose($"Genesys ended the notification channel's subscriptions: {told.Value.Why}");
+                    if (Interlocked.Exchange(ref _lost, 1) == 0)
+                    {
+                        Lost?.Invoke(new InvalidOperationException("Genesys ended the notification channel's subscriptions: " + told.Value.Why));
+                    }
+
+                    return;
+                }
+
+                if (told is { Ended: false })
                 {
                     // Maintenance: open a new socket on the same channel before this one goes.
                     _log.Verbose("Genesys announced the notification socket is closing; reconnecting.");
@@ -298,8 +319,11 @@ internal sealed class NotificationChannel : IDisposable
         }
     }
 
-    /// <summary>Handles one message; returns whether it announced the socket closing.</summary>
-    private bool Dispatch(byte[] utf8)
+    /// <summary>
+    /// Handles one message; returns, for a system message that ends the socket (closing, Ended false)
+    /// or the channel's subscriptions (Ended true), which and why; null for any other.
+    /// </summary>
+    private (bool Ended, string Why)? Dispatch(byte[] utf8)
     {
         try
         {
@@ -307,18 +331,24 @@ internal sealed class NotificationChannel : IDisposable
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return false; // Not a notification.
+                return null; // Not a notification.
             }
 
             var topic = root.TryGetProperty("topicName", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : string.Empty;
             if (topic == HeartbeatTopic)
             {
-                return false;
+                return null;
             }
 
             if (topic == SocketClosingTopic)
             {
-                return true;
+                return (false, topic);
+            }
+
+            if (EndingTopics.Any(prefix => topic.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
+            {
+                var said = root.TryGetProperty("eventBody", out var system) && system.ValueKind == JsonValueKind.Object && system.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+                return (true, said is null ? topic : $"{topic} ({said})");
             }
 
             if (root.TryGetProperty("eventBody", out var body))
@@ -331,7 +361,7 @@ internal sealed class NotificationChannel : IDisposable
             _log.Verbose($"Ignored a notification that is not JSON: {ex.Message}");
         }
 
-        return false;
+        return null;
     }
 
     private async Task ReconnectAsync(Exception? cause)

@@ -9,13 +9,6 @@ namespace GenesysCloud.Outbound.Api;
 /// </summary>
 internal static class OutboundPaths
 {
-    /// <summary>
-    /// <c>GET</c>: every kind of campaign in one paged list (<c>id</c> repeatable, <c>name</c>,
-    /// <c>mediaType</c>: voice, sms, email, whatsapp). Entries are summaries; which fields they carry
-    /// is UNCONFIRMED, so only <c>id</c> and <c>mediaType</c> are read.
-    /// </summary>
-    public const string AllCampaigns = "api/v2/outbound/campaigns/all";
-
     /// <summary><c>POST</c>: a notification channel.</summary>
     public const string NotificationChannels = "api/v2/notifications/channels";
 

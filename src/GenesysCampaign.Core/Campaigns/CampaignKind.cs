@@ -22,7 +22,6 @@ public sealed class CampaignKind
         "api/v2/outbound/campaigns",
         "outbound:campaign",
         maxActive: 50,
-        canReadById: true,
         mediaType => new[] { "v2.outbound.campaigns." })
     {
         FiltersByNamePrefix = true,
@@ -32,8 +31,7 @@ public sealed class CampaignKind
     /// Messaging campaigns (SMS, email, WhatsApp): at most 25 active per org (CONFIRMED). The three
     /// topic names are CONFIRMED; which media type publishes on which is UNCONFIRMED, so email and
     /// WhatsApp campaigns are listened to on both their own topic and the generic one (an event seen
-    /// twice is the same event). The list has no documented <c>id</c> filter, so campaigns are read one
-    /// by one.
+    /// twice is the same event).
     /// </summary>
     public static readonly CampaignKind Messaging = new(
         "messaging campaign",
@@ -41,7 +39,6 @@ public sealed class CampaignKind
         "api/v2/outbound/messagingcampaigns",
         "outbound:messagingCampaign",
         maxActive: 25,
-        canReadById: false,
         mediaType => mediaType switch
         {
             CampaignMediaType.Email => new[] { "v2.outbound.messagingcampaigns.", "v2.outbound.emailcampaigns." },
@@ -51,14 +48,13 @@ public sealed class CampaignKind
 
     private readonly Func<CampaignMediaType, string[]> _topicPrefixes;
 
-    private CampaignKind(string noun, string plural, string listPath, string permissionPrefix, int maxActive, bool canReadById, Func<CampaignMediaType, string[]> topicPrefixes)
+    private CampaignKind(string noun, string plural, string listPath, string permissionPrefix, int maxActive, Func<CampaignMediaType, string[]> topicPrefixes)
     {
         Noun = noun;
         Plural = plural;
         ListPath = listPath;
         PermissionPrefix = permissionPrefix;
         MaxActive = maxActive;
-        CanReadById = canReadById;
         _topicPrefixes = topicPrefixes;
     }
 
@@ -79,9 +75,6 @@ public sealed class CampaignKind
 
     /// <summary>How many campaigns of the kind may be active (on, stopping, forced_stopping) in an org at once.</summary>
     public int MaxActive { get; }
-
-    /// <summary>Whether the list takes a repeated <c>id</c> parameter (100 ids a call).</summary>
-    public bool CanReadById { get; }
 
     /// <summary>
     /// Whether the list takes <c>name</c> with <c>filterType=Prefix</c> (voice, CONFIRMED). The messaging
@@ -110,6 +103,16 @@ public sealed class CampaignKind
             yield return prefix + id;
         }
     }
+
+    /// <summary>
+    /// Whether an event on this kind's topics can carry <paramref name="status"/>. The voice topic's
+    /// body (<c>DialerCampaignConfigChangeCampaign</c>) has no <c>forced_off</c> or <c>forced_stopping</c>,
+    /// while the messaging topics' bodies have every status (the SDK, contract/outbound-api.json
+    /// <c>statusEnums</c>): a voice campaign's move into or out of a forced status may never be told,
+    /// so only a read can show it.
+    /// </summary>
+    public bool TopicTells(string status) =>
+        !ReferenceEquals(this, Voice) || (status != CampaignStatus.ForcedOff && status != CampaignStatus.ForcedStopping);
 
     /// <summary>Every topic prefix of the kind (to read an event's topic back to its campaign).</summary>
     internal IEnumerable<string> TopicPrefixes()

@@ -45,9 +45,36 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
     protected override Task<GenesysCampaign> ReadAsync(CancellationToken cancellationToken) =>
         Api.GetCampaignAsync(Current.Kind, Current.Id, Open.Stats, cancellationToken);
 
-    /// <summary>Besides a stale version, a 400 saying the transition is invalid (ApiErrors), unless it is the active-campaign limit.</summary>
+    /// <summary>
+    /// Besides a stale version, any 400 but the active-campaign limit: the campaign may have moved
+    /// since it was read (a piped view already stopping or complete), and a read tells that where the
+    /// refusal's words may not (only two texts are known, ApiErrors).
+    /// </summary>
     protected override bool IsStaleView(GenesysApiException ex) =>
-        !ApiErrors.IsActiveCampaignLimit(ex) && (ApiErrors.IsStaleVersion(ex) || ApiErrors.IsInvalidTransition(ex));
+        !ApiErrors.IsActiveCampaignLimit(ex) && (ApiErrors.IsStaleVersion(ex) || ex.StatusCode == 400);
+
+    /// <summary>
+    /// A refusal in known words (a stale version, an invalid transition) says the campaign moved, so it
+    /// is read until a read shows it (reads lag); one in other words is read once: if the campaign is
+    /// not where it was read, the change is decided again from there, else the refusal stands.
+    /// </summary>
+    protected override async Task<bool> ReadAgainAsync(GenesysApiException ex)
+    {
+        if (ApiErrors.IsStaleVersion(ex) || ApiErrors.IsInvalidTransition(ex))
+        {
+            return await base.ReadAgainAsync(ex).ConfigureAwait(false);
+        }
+
+        var seen = Current;
+        Current = await ReadAsync(Cancel).ConfigureAwait(false);
+        if (!Moved(Current, seen))
+        {
+            return false;
+        }
+
+        Services.Log.Verbose($"{Subject} was {Current.Status}, not {seen.Status} as read, when Genesys refused the write ({ex.Message}); deciding again.");
+        return true;
+    }
 
     protected override bool ShowsWrite(GenesysCampaign view) => StateRules.ShowsWrite(_write.Status, view.Status);
 

@@ -43,8 +43,9 @@ internal sealed class NotificationOptions
 /// What the event body lacks comes from the campaign as last seen (such a view is never written).
 /// Reads confirm where events may be missing, batched 100 campaigns a request: at a wait's
 /// deadline (the final read), after the socket reconnects, for a view read before the
-/// subscription, and for a wait that has heard nothing for
-/// <see cref="NotificationOptions.ConfirmUnheardAfter"/>. When a channel or its socket cannot be
+/// subscription, for a wait that has heard nothing for <see cref="NotificationOptions.ConfirmUnheardAfter"/>,
+/// and at the polling interval for a campaign in a status its topic cannot tell (a voice campaign
+/// force-stopping: <see cref="CampaignKind.TopicTells"/>). When a channel or its socket cannot be
 /// had, or is lost, every wait moves to batched polling without failing.
 /// </summary>
 internal sealed class NotificationCampaignWaiter : ICampaignWaiter
@@ -186,7 +187,7 @@ internal sealed class NotificationCampaignWaiter : ICampaignWaiter
                 pending = new PendingWait(campaignId, isDone, deadline, stats)
                 {
                     ToConfirm = viewPredatesSubscription,
-                    NextConfirm = DateTime.UtcNow + _options.ConfirmUnheardAfter,
+                    NextConfirm = DateTime.UtcNow + ConfirmAfter(_latest.TryGetValue(campaignId, out var known) ? known : campaign),
                 };
                 if (_latest.TryGetValue(campaignId, out var latest))
                 {
@@ -328,6 +329,14 @@ internal sealed class NotificationCampaignWaiter : ICampaignWaiter
         }
     }
 
+    /// <summary>
+    /// How long a wait on a campaign last seen so goes unheard before a read: a status its topic cannot
+    /// carry (a voice campaign force-stopping) may settle with no event, so it is read at the polling
+    /// interval; any other, after <see cref="NotificationOptions.ConfirmUnheardAfter"/>.
+    /// </summary>
+    private TimeSpan ConfirmAfter(GenesysCampaign? last) =>
+        last is not null && !last.Kind.TopicTells(last.Status) ? _options.Polling.InitialInterval : _options.ConfirmUnheardAfter;
+
     private void EnsureConfirmLoop()
     {
         if (_confirmLoop is null || _confirmLoop.IsCompleted)
@@ -412,7 +421,7 @@ internal sealed class NotificationCampaignWaiter : ICampaignWaiter
                     {
                         // Confirmed as not there yet: events (or the next unheard confirm) settle it.
                         pending.ToConfirm = false;
-                        pending.NextConfirm = now + _options.ConfirmUnheardAfter;
+                        pending.NextConfirm = now + ConfirmAfter(last);
                     }
                     else
                     {
