@@ -82,6 +82,25 @@ Describe 'At the prompt' {
         ($out | Select-Object -Last 1) | Should -Be 'Changed'
     }
 
+    It 'in a non-interactive host, -Debug traces every request and never prompts: every record of <Command> reaches the pipeline' -ForEach @(
+        @{ Command = 'Suspend-GenesysCampaign'; From = 'on' }
+        @{ Command = 'Resume-GenesysCampaign'; From = 'off' }
+    ) {
+        # Issue 22, point 1: -Debug made every verbose trace ask "Continue with this operation?" (PowerShell's
+        # runtime), which a -NonInteractive host answers by ending the command, after its writes.
+        $ids = 41, 42, 43 | ForEach-Object { CampaignId $_ }
+        foreach ($id in $ids) { Set-GenesysSimulatorStatus $sim -Id $id -Status $From }
+        $base = "Import-Module '$RepoRoot/out/GenesysCampaign/GenesysCampaign.psd1'; Connect-GenesysCloud -BaseUri '$($sim.BaseUri)' -ClientId sim-client -ClientSecret (ConvertTo-SecureString sim-secret -AsPlainText -Force); "
+        $run = "$Command -Id '$($ids -join "','")' -Wait -Debug -Confirm:`$false | ForEach-Object { 'RECORD ' + `$_.Outcome }"
+        $out = @(& dotnet pwsh -NoProfile -NonInteractive -Command ($base + $run) 2>&1 | ForEach-Object { "$_" })
+        $LASTEXITCODE | Should -Be 0 -Because ($out -join "`n")
+        @($out | Where-Object { $_ -like 'RECORD *' }) | Should -Be @('RECORD Changed', 'RECORD Changed', 'RECORD Changed')
+        ($out -join "`n") | Should -Not -Match 'NonInteractive mode'
+        # The traces are still shown: each write's request, and what the waits do.
+        @($out | Where-Object { $_ -match 'DEBUG: POST /api/v2/outbound/campaigns/' }).Count | Should -Be 3
+        @($out | Where-Object { $_ -match 'VERBOSE: ' }).Count | Should -BeGreaterThan 0
+    }
+
     It 'passes Test-ModuleManifest with explicit exports for both editions' {
         $manifest = Test-ModuleManifest (Join-Path $RepoRoot 'out/GenesysCampaign/GenesysCampaign.psd1')
         $manifest.CompatiblePSEditions | Should -Be @('Desktop', 'Core')

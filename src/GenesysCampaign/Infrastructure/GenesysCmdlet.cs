@@ -50,37 +50,68 @@ public abstract class GenesysCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>
-    /// Writes a verbose or debug trace without ever prompting or stopping. Under Inquire (Windows
-    /// PowerShell 5.1's -Debug, or a preference variable set to Inquire) WriteDebug/WriteVerbose ask
-    /// whether to continue, and a non-interactive host (a runbook) throws; under Stop they stop the
-    /// command. Either would end a pause halfway: such a trace goes straight to the host instead.
+    /// Writes a verbose or debug trace without ever prompting or stopping. Under Inquire,
+    /// WriteDebug/WriteVerbose ask whether to continue, and a non-interactive host (a runbook) throws;
+    /// under Stop they stop the command. Either would end a pause halfway, after its writes: such a
+    /// trace goes straight to the host instead. Inquire comes from a preference variable, from -Debug
+    /// on Windows PowerShell 5.1, and, on every host, for verbose traces, from -Debug without -Verbose
+    /// (PowerShell's command runtime: -Debug makes verbose output ask).
     /// </summary>
     internal void WriteTrace(bool debug, string message)
     {
-        // -Verbose/-Debug given to the cmdlet mean Continue (Inquire for -Debug on 5.1); else the variable.
-        var given = MyInvocation.BoundParameters.TryGetValue(debug ? "Debug" : "Verbose", out var flag) && flag is SwitchParameter { IsPresent: true };
-        var preference = given ? ActionPreference.Continue : Preference(debug ? "DebugPreference" : "VerbosePreference");
-        var inquire = preference is ActionPreference.Inquire or ActionPreference.Stop
-            || (debug && given && IsWindowsPowerShell);
-        if (!inquire)
+        var preference = TracePreference(debug);
+        if (preference is ActionPreference.SilentlyContinue or ActionPreference.Ignore)
+        {
+            return;
+        }
+
+        if (preference is ActionPreference.Inquire or ActionPreference.Stop)
         {
             if (debug)
             {
-                WriteDebug(message);
+                Host.UI.WriteDebugLine(message);
             }
             else
             {
-                WriteVerbose(message);
+                Host.UI.WriteVerboseLine(message);
             }
         }
         else if (debug)
         {
-            Host.UI.WriteDebugLine(message);
+            WriteDebug(message);
         }
         else
         {
-            Host.UI.WriteVerboseLine(message);
+            WriteVerbose(message);
         }
+    }
+
+    /// <summary>
+    /// What PowerShell's command runtime will do with a trace, as it decides it: a -Debug or -Verbose
+    /// given to the cmdlet first (-Debug is Continue for debug traces, Inquire on 5.1; for verbose
+    /// traces, -Verbose decides, else -Debug is Inquire), else the preference variable.
+    /// </summary>
+    private ActionPreference? TracePreference(bool debug)
+    {
+        bool? Given(string name) => MyInvocation.BoundParameters.TryGetValue(name, out var flag) && flag is SwitchParameter value ? value.IsPresent : null;
+        var debugGiven = Given("Debug");
+        if (debug)
+        {
+            return debugGiven switch
+            {
+                true => IsWindowsPowerShell ? ActionPreference.Inquire : ActionPreference.Continue,
+                false => ActionPreference.SilentlyContinue,
+                null => Preference("DebugPreference"),
+            };
+        }
+
+        return Given("Verbose") switch
+        {
+            true => ActionPreference.Continue,
+            false => ActionPreference.SilentlyContinue,
+            null when debugGiven == true => ActionPreference.Inquire,
+            null => Preference("VerbosePreference"),
+        };
     }
 
     /// <summary>
@@ -89,7 +120,10 @@ public abstract class GenesysCmdlet : PSCmdlet, IDisposable
     /// </summary>
     internal bool WarningWouldInterrupt()
     {
-        return EffectivePreference("WarningAction", "WarningPreference") is ActionPreference.Stop or ActionPreference.Inquire;
+        // On Windows PowerShell 5.1, -Debug makes warnings ask too, unless -WarningAction is given.
+        var debugAsks = IsWindowsPowerShell && !MyInvocation.BoundParameters.ContainsKey("WarningAction")
+            && MyInvocation.BoundParameters.TryGetValue("Debug", out var flag) && flag is SwitchParameter { IsPresent: true };
+        return debugAsks || EffectivePreference("WarningAction", "WarningPreference") is ActionPreference.Stop or ActionPreference.Inquire;
     }
 
     /// <summary>Whether an error written now would stop the command (-ErrorAction Stop) or ask whether to go on (Inquire).</summary>
