@@ -76,4 +76,49 @@ Describe 'The Azure Automation runbook sample' {
         (Get-GenesysSimulatorCampaign $sim -Id (CampaignId 39)).campaignStatus | Should -Be 'off'
         @(Get-Content $run.Audit).Count | Should -Be 2
     }
+
+    # Issue 22, point 3: a mistyped pattern exited 0 with "Campaigns : 0", as if nothing had been dialing.
+    It 'fails, pausing nothing, when no name matches any campaign' {
+        Clear-GenesysSimulatorRequest $sim
+        $run = Invoke-Runbook "-Name 'Salse-*'" "`$env:GENESYSCLOUD_OAUTHCLIENT_ID = 'sim-client'; `$env:GENESYSCLOUD_OAUTHCLIENT_SECRET = 'sim-secret'"
+
+        $run.ExitCode | Should -Not -Be 0
+        $run.Errors | Should -Match "No campaign matched -Name 'Salse-\*': nothing was paused"
+        Get-Write $sim | Should -BeNullOrEmpty
+    }
+
+    It 'succeeds saying none was dialing when the names match only campaigns that are not' {
+        $run = Invoke-Runbook "-Name 'Collections-South-008', 'Retention-North-007'" "`$env:GENESYSCLOUD_OAUTHCLIENT_ID = 'sim-client'; `$env:GENESYSCLOUD_OAUTHCLIENT_SECRET = 'sim-secret'"
+
+        $run.ExitCode | Should -Be 0 -Because $run.Errors
+        $run.Output | Should -Match 'Matched\s*:\s*2'
+        $run.Output | Should -Match 'Campaigns\s*:\s*0'
+        $run.Output | Should -Match '2 campaign\(s\) matched; none was dialing'
+    }
+
+    It 'pauses what matched and then fails naming the name that matched nothing' {
+        Set-GenesysSimulatorStatus $sim -Id (CampaignId 42) -Status on
+        $run = Invoke-Runbook "-Name 'Retention-West-042', 'Retention-Wst-042'" "`$env:GENESYSCLOUD_OAUTHCLIENT_ID = 'sim-client'; `$env:GENESYSCLOUD_OAUTHCLIENT_SECRET = 'sim-secret'"
+
+        $run.ExitCode | Should -Not -Be 0
+        $run.Errors | Should -Match "No campaign matched -Name 'Retention-Wst-042'"
+        $run.Errors | Should -Not -Match 'were not paused'
+        (Get-GenesysSimulatorCampaign $sim -Id (CampaignId 42)).campaignStatus | Should -Be 'off'
+    }
+
+    It 'counts stops accepted but not settled in time apart from campaigns not paused' {
+        Set-GenesysSimulatorStatus $sim -Id (CampaignId 43) -Status on
+        Set-GenesysSimulatorOption $sim @{ dialerDelayMs = 30000 }
+        try {
+            $run = Invoke-Runbook "-Name 'Collections-North-043' -TimeoutSeconds 1" "`$env:GENESYSCLOUD_OAUTHCLIENT_ID = 'sim-client'; `$env:GENESYSCLOUD_OAUTHCLIENT_SECRET = 'sim-secret'"
+        }
+        finally { Set-GenesysSimulatorOption $sim @{ dialerDelayMs = 300 } }
+
+        $run.ExitCode | Should -Not -Be 0
+        $run.Output | Should -Match 'NotSettled\s*:\s*1'
+        # The error view wraps the message: its parts are matched one by one.
+        $run.Errors | Should -Match '1 stop\(s\) were accepted by Genesys but had not settled within 1 s:'
+        $run.Errors | Should -Match 'Collections-North-043 \(still stopping\)\.'
+        $run.Errors | Should -Not -Match 'were not paused'
+    }
 }
