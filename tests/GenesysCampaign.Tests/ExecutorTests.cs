@@ -79,6 +79,20 @@ public class ExecutorTests
         Assert.Equal("off", org.Simulator.GetStatus(id));
     }
 
+    // Issue 22, point 7: "set to off" was said of a campaign still stopping, "force-stopped" of one force-stopping.
+    [Theory]
+    [InlineData(CampaignAction.Suspend, "stopping", "is stopping (was on): Genesys took the stop")]
+    [InlineData(CampaignAction.Stop, "forced_stopping", "is being force-stopped (forced_stopping; was on)")]
+    public async Task A_change_the_dialer_is_still_carrying_out_is_told_as_under_way_not_as_done(CampaignAction action, string status, string told)
+    {
+        await using var org = await TestOrg.StartAsync(o => o.DialerDelay = TimeSpan.FromMinutes(5));
+
+        var record = Assert.Single(await org.RunAsync(org.Client(), new StateChangeRequest(action), SimulatorSeed.UnreferencedOnCampaignId));
+
+        Assert.Equal((StateChangeOutcome.Changed, status), (record.Outcome, record.FinalStatus));
+        Assert.StartsWith($"Campaign '{SimulatorSeed.UnreferencedOnCampaignName}' {told}", record.Message);
+    }
+
     [Fact]
     public async Task The_PUT_body_is_the_read_JSON_with_only_the_status_changed()
     {

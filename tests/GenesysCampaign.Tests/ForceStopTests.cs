@@ -73,7 +73,8 @@ public class ForceStopTests
         var record = await StopWithAFaultyPutAsync(new FaultRule { Kind = FaultKind.VersionBump, Method = "PUT", PathContains = Id, Count = 1 });
 
         Assert.Equal((StateChangeOutcome.Changed, "POST stop; PUT forced_off"), (record.Outcome, record.WrittenWith));
-        Assert.StartsWith($"Campaign '{SimulatorSeed.UnreferencedOnCampaignName}' force-stopped", record.Message);
+        // Without -Wait: force-stopping, as the record says.
+        Assert.StartsWith($"Campaign '{SimulatorSeed.UnreferencedOnCampaignName}' is being force-stopped (forced_stopping", record.Message);
         Assert.DoesNotContain(record.Warnings, w => w.Contains("refused", StringComparison.Ordinal));
     }
 

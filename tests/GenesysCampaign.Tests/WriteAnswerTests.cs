@@ -71,7 +71,8 @@ public class WriteAnswerTests
         var record = Assert.Single(await org.RunAsync(api, new StateChangeRequest(CampaignAction.Stop), id));
 
         Assert.Equal((StateChangeOutcome.Changed, "POST stop; PUT forced_off (answer lost)"), (record.Outcome, record.WrittenWith));
-        Assert.StartsWith($"Campaign '{SimulatorSeed.UnreferencedOnCampaignName}' force-stopped", record.Message);
+        // Without -Wait: force-stopping, as the record says.
+        Assert.StartsWith($"Campaign '{SimulatorSeed.UnreferencedOnCampaignName}' is being force-stopped (forced_stopping", record.Message);
     }
 
     [Fact]

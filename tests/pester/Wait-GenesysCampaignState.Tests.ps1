@@ -45,6 +45,15 @@ Describe 'Wait-GenesysCampaignState' {
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'CampaignNotFound,*'
     }
 
+    # Issue 22 (a new user's trial): a mistyped pattern made a runbook's wait pass at once, silently.
+    It 'warns of a -Name pattern that matches no campaign, as the change cmdlets do, and so does Watch' {
+        Wait-GenesysCampaignState -Name 'Nope-*' -State off -Timeout 5 -WarningVariable warns -WarningAction SilentlyContinue
+        @($warns | ForEach-Object { "$_" }) | Should -Be @("No campaign matched -Name 'Nope-*'; nothing was done for it.")
+
+        Watch-GenesysCampaign -Name 'Nope-*' -WarningVariable watched -WarningAction SilentlyContinue | Out-Null
+        @($watched | ForEach-Object { "$_" }) | Should -Be @("No campaign matched -Name 'Nope-*'; nothing was done for it.", 'No campaign to watch.')
+    }
+
     It 'takes campaigns by -Name, as the other campaign cmdlets do' {
         Set-GenesysSimulatorStatus $sim -Id (CampaignId 27) -Status on
         $record = Suspend-GenesysCampaign -Id (CampaignId 27)

@@ -210,11 +210,11 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
             {
                 // Reads still show it as it was (they can lag): a force write now would be refused.
                 Open.Warnings.Add($"Force stop of campaign '{Current.Name}' was not sent: it still read as {Current.Status} after it was turned off (reads can lag); it is turning off normally, letting outstanding calls finish.");
-                return await FinishAsync($"Campaign '{Current.Name}' was turned off (was {Open.Record.PreviousStatus}); force stop was not sent (see Warnings).", lastIsAnswer: false).ConfigureAwait(false);
+                return await FinishAsync(() => $"Campaign '{Current.Name}' was turned off (was {Open.Record.PreviousStatus}); force stop was not sent (see Warnings).", lastIsAnswer: false).ConfigureAwait(false);
             }
         }
 
-        return await FinishAsync(ChangedMessage(), answered).ConfigureAwait(false);
+        return await FinishAsync(ChangedMessage, answered).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -349,22 +349,17 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
     /// <summary>A decision that nothing (more) is to be written: Unchanged, or Changed when a write of ours got it there.</summary>
     private async Task<GenesysCampaignStateChange> NothingToWriteAsync(string message)
     {
-        var outcome = StateChangeOutcome.Unchanged;
-        if (Written)
-        {
-            // A write of ours got it here: a force write that found the campaign already off, or a
-            // write whose answer was lost and which a read shows applied.
-            outcome = StateChangeOutcome.Changed;
-            message = ChangedMessage();
-        }
-
+        // A write of ours that got it here (a force write that found the campaign already off, or a write
+        // whose answer was lost and which a read shows applied) is Changed, and told as such.
+        var outcome = Written ? StateChangeOutcome.Changed : StateChangeOutcome.Unchanged;
+        Func<string> told = Written ? ChangedMessage : () => message;
         if (Request.Wait && StateRules.IsTransitional(Current.Status))
         {
             WrittenFrom ??= Current;
-            return await FinishAsync(message, lastIsAnswer: true, outcome).ConfigureAwait(false);
+            return await FinishAsync(told, lastIsAnswer: true, outcome).ConfigureAwait(false);
         }
 
-        return Done(outcome, message, Current.Status);
+        return Done(outcome, told(), Current.Status);
     }
 
     /// <summary>Resume of a campaign still turning off: wait for the dialer, then decide again. Returns a record only on timeout.</summary>
@@ -396,7 +391,7 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
                 return Done(StateChangeOutcome.Changed, unknown, null); // The status read before the force write is not its status now.
             }
 
-            return await FinishAsync(unknown, lastIsAnswer: true).ConfigureAwait(false);
+            return await FinishAsync(() => unknown, lastIsAnswer: true).ConfigureAwait(false);
         }
 
         Open.Warnings.Add($"Force stop of campaign '{Current.Name}' was refused ({ex.Message}); it is turning off normally, letting outstanding calls finish.");
@@ -404,22 +399,32 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
             ? $"Campaign '{Current.Name}' was turned off (was {Open.Record.PreviousStatus}); force stop was refused, so it is stopping normally."
             : $"Campaign '{Current.Name}' is already turning off; force stop was refused, so it is stopping normally.";
         WrittenFrom ??= Current;
-        return await FinishAsync(message, lastIsAnswer: true, Written ? StateChangeOutcome.Changed : StateChangeOutcome.Unchanged).ConfigureAwait(false);
+        return await FinishAsync(() => message, lastIsAnswer: true, Written ? StateChangeOutcome.Changed : StateChangeOutcome.Unchanged).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// What a change of ours did, in words true of the campaign as last seen: turned off once off, and
+    /// "is stopping" while the dialer lets outstanding calls finish (so a record without -Wait, or one
+    /// that timed out, never says a campaign is off that is still stopping).
+    /// </summary>
     private string ChangedMessage()
     {
         var lost = ClaimedLostAnswer
             ? " The answer to a write was lost; a read then showed the campaign where that write leads, so it is taken to have applied."
             : string.Empty;
+        var was = Open.Record.PreviousStatus;
         if (Request.Action != CampaignAction.Stop)
         {
-            return $"Campaign '{Current.Name}' set to {_rule.TargetStatus} (was {Open.Record.PreviousStatus}).{lost}";
+            return Current.Status == CampaignStatus.Stopping
+                ? $"Campaign '{Current.Name}' is stopping (was {was}): Genesys took the stop, and the dialer lets outstanding calls finish.{lost}"
+                : $"Campaign '{Current.Name}' set to {_rule.TargetStatus} (was {was}).{lost}";
         }
 
         if (WrittenWith!.IndexOf(CampaignStatus.ForcedOff, StringComparison.Ordinal) >= 0)
         {
-            return $"Campaign '{Current.Name}' force-stopped (was {Open.Record.PreviousStatus}).{lost}";
+            return Current.Status == CampaignStatus.ForcedStopping
+                ? $"Campaign '{Current.Name}' is being force-stopped (forced_stopping; was {was}).{lost}"
+                : $"Campaign '{Current.Name}' force-stopped (was {was}).{lost}";
         }
 
         if (_forceRefused is { } refused)
@@ -435,7 +440,7 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
     /// Ends a change that was written (or found transitional): waits for the dialer with -Wait, else
     /// reports the last status seen, reading it once when the write answered without a body.
     /// </summary>
-    private async Task<GenesysCampaignStateChange> FinishAsync(string message, bool lastIsAnswer, StateChangeOutcome outcome = StateChangeOutcome.Changed)
+    private async Task<GenesysCampaignStateChange> FinishAsync(Func<string> told, bool lastIsAnswer, StateChangeOutcome outcome = StateChangeOutcome.Changed)
     {
         LetSlotGo();
         var from = WrittenFrom!;
@@ -450,15 +455,13 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
             if (!lastIsAnswer && !Moved(Current, from))
             {
                 // Reads can lag a write: the status it shows is the one from before, not the final one.
-                return Done(outcome, message + $" A read right after still showed it {Current.Status} (reads can lag); its status now is not known.", null);
+                return Done(outcome, told() + $" A read right after still showed it {Current.Status} (reads can lag); its status now is not known.", null);
             }
 
-            if (Request.Action == CampaignAction.Resume && outcome == StateChangeOutcome.Changed)
-            {
-                message += " Whether the dialer runs it is not confirmed: -Wait waits for that.";
-            }
-
-            return Done(outcome, message, Current.Status);
+            var unconfirmed = Request.Action == CampaignAction.Resume && outcome == StateChangeOutcome.Changed
+                ? " Whether the dialer runs it is not confirmed: -Wait waits for that."
+                : string.Empty;
+            return Done(outcome, told() + unconfirmed, Current.Status);
         }
 
         // Right after a write a read may still show the campaign as it was (eventual consistency), so
@@ -478,13 +481,13 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
                 // Written but stopped while waiting: the record says so, it is not lost. A view not read
                 // since the write (an endpoint answers without the campaign) shows the status before it.
                 var unseen = ReferenceEquals(Current, from);
-                return Done(outcome, message + (unseen ? " Stopped before it settled; its status now is not known." : " Stopped before it settled."), unseen ? null : Current.Status);
+                return Done(outcome, told() + (unseen ? " Stopped before it settled; its status now is not known." : " Stopped before it settled."), unseen ? null : Current.Status);
             }
 
             Current = result.Last ?? Current;
             if (!result.Reached)
             {
-                return Done(StateChangeOutcome.TimedOut, $"{message} It was still {Current.Status} after {Request.Timeout.TotalSeconds:0} s.", Current.Status, FailureKind.OperationTimeout, Failures.WaitTimedOut);
+                return Done(StateChangeOutcome.TimedOut, $"{told()} It was still {Current.Status} after {Request.Timeout.TotalSeconds:0} s.", Current.Status, FailureKind.OperationTimeout, Failures.WaitTimedOut);
             }
         }
 
@@ -510,12 +513,10 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
             return Done(StateChangeOutcome.Failed, $"Campaign '{Current.Name}' was turned on ({WrittenWith}; was {Open.Record.PreviousStatus}), but it is now invalid: the dialer cannot run it. {why}", final, FailureKind.InvalidResult, Failures.StateNotReached);
         }
 
-        if (!_rule.ExpectedFinal.Contains(final))
-        {
-            message += $" It settled at {final}, not {string.Join("/", _rule.ExpectedFinal)}: something else changed it.";
-        }
-
-        return Done(outcome, message, final);
+        var elsewhere = _rule.ExpectedFinal.Contains(final)
+            ? string.Empty
+            : $" It settled at {final}, not {string.Join("/", _rule.ExpectedFinal)}: something else changed it.";
+        return Done(outcome, told() + elsewhere, final);
     }
 
     /// <summary>

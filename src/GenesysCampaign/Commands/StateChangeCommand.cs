@@ -51,9 +51,6 @@ public abstract class StateChangeCommand : CampaignInputCmdlet
     protected virtual bool HoldGiven => false;
 
     /// <inheritdoc />
-    protected override bool WarnsOnUnmatchedPattern => true;
-
-    /// <inheritdoc />
     protected override void EndProcessing()
     {
         var api = RequireConnection().CreateClient(Pump);

@@ -57,9 +57,6 @@ public abstract class CampaignInputCmdlet : GenesysApiCmdlet
     [AllowNull]
     public GenesysCampaign?[]? InputObject { get; set; }
 
-    /// <summary>Whether a wildcard -Name that matches no campaign is a warning (state changes) or silence (reading).</summary>
-    protected virtual bool WarnsOnUnmatchedPattern => false;
-
     /// <summary>Writes an error about the input (a name that matches nothing); state changes hold it until their batch is through.</summary>
     protected virtual void WriteInputError(ErrorRecord record) => WriteError(record);
 
@@ -144,10 +141,10 @@ public abstract class CampaignInputCmdlet : GenesysApiCmdlet
                 {
                     Pump.Post(() => WriteInputError(CampaignErrors.NameNotFound(pattern.Pattern)));
                 }
-                else if (WarnsOnUnmatchedPattern)
+                else
                 {
-                    // A wildcard that matches nothing is no error (as in Get- cmdlets), but a change that
-                    // silently does nothing is the worst outcome of an emergency pause: say so.
+                    // A wildcard that matches nothing is no error (as in Get- cmdlets), but a change or a
+                    // wait that silently does nothing is the worst outcome of an emergency: say so.
                     Pump.Post(() => WriteInputWarning($"No campaign matched -Name '{pattern.Pattern}'; nothing was done for it."));
                 }
             }
