@@ -14,6 +14,7 @@
     CmdletsToExport      = @(
         'Connect-GenesysCloud'
         'Disconnect-GenesysCloud'
+        'Get-GenesysCloudConnection'
         'Get-GenesysCampaign'
         'Suspend-GenesysCampaign'
         'Resume-GenesysCampaign'

@@ -35,6 +35,12 @@ public sealed class AuditSinkTests : IDisposable
         Attempts = 2,
         DurationMs = 15,
         CorrelationId = "corr-1",
+        OrganizationId = "org-1",
+        OrganizationName = "Contoso",
+        Environment = "mypurecloud.ie",
+        OAuthClientId = "client-1",
+        RunBy = "CONTOSO\\admin",
+        Machine = "AUTOMATION-01",
         Failure = FailureKind.InvalidOperation,
     };
 

@@ -105,11 +105,49 @@ Describe 'Connect-GenesysCloud' {
 
         $text = $connection | Out-String -Width 120
         $text | Should -Match ('Environment\s*:\s*' + [regex]::Escape("$($sim.BaseUri)"))
-        $text | Should -Match 'ClientId\s*:\s*\(none: connected with -AccessToken\)'
+        # The token's own client, as Genesys names it (GET /api/v2/tokens/me).
+        $text | Should -Match 'ClientId\s*:\s*sim-client \(its token given with -AccessToken\)'
         $text | Should -Match ('ConnectedAt\s*:\s*' + [regex]::Escape($connection.ConnectedAt.ToString('u')))
         $text | Should -Match 'TokenExpiresAt\s*:\s*\(not known: a token given with -AccessToken\)'
         $text.Contains($token) | Should -BeFalse
         ($connection | Format-List * | Out-String -Width 500).Contains($token) | Should -BeFalse
+    }
+
+    # Issue 22, point 4: which org am I acting on? Nothing said so, and audit lines named no org or client.
+    It 'learns the org and the OAuth client once, shows them, and every record and audit line carries them with the user and machine' {
+        $said = @(Connect-GenesysCloud -BaseUri $sim.BaseUri -ClientId 'sim-client' -ClientSecret (ConvertTo-SecureString $SimSecret -AsPlainText -Force) 6>&1)
+        $connection = Get-GenesysCloudConnection
+        "$said" | Should -Be "Connected to Genesys Cloud org 'Simulated Org' (0a000000-0000-4000-8000-000000000001) on $($connection.Environment) (client sim-client)."
+        ($connection.OrganizationName, $connection.OrganizationId, $connection.OAuthClientId) | Should -Be @('Simulated Org', '0a000000-0000-4000-8000-000000000001', 'sim-client')
+        ($connection | Out-String -Width 160) | Should -Match 'Organization\s*:\s*Simulated Org \(0a000000-0000-4000-8000-000000000001\)'
+
+        $audit = New-TempAuditPath
+        $record = Suspend-GenesysCampaign -Id $OffId -AuditLogPath $audit -Confirm:$false
+        ($record.OrganizationId, $record.OrganizationName, $record.Environment, $record.OAuthClientId, $record.Machine) |
+            Should -Be @('0a000000-0000-4000-8000-000000000001', 'Simulated Org', $connection.Environment, 'sim-client', [Environment]::MachineName)
+        $record.RunBy | Should -BeLike "*$([Environment]::UserName)"
+        $line = Get-Content $audit | ConvertFrom-Json
+        ($line.organizationId, $line.organizationName, $line.oAuthClientId, $line.runBy) | Should -Be @($record.OrganizationId, 'Simulated Org', 'sim-client', $record.RunBy)
+        (Get-GenesysCampaignAuditLog $audit).OrganizationName | Should -Be 'Simulated Org'
+    }
+
+    It 'leaves no connection in use after a Connect that fails, and says which one it closed' {
+        Connect-GenesysCloud -BaseUri $sim.BaseUri -ClientId 'sim-client' -ClientSecret (ConvertTo-SecureString $SimSecret -AsPlainText -Force) 6>$null
+        $err = { Connect-GenesysCloud -BaseUri $sim.BaseUri -ClientId 'sim-least' -ClientSecret (ConvertTo-SecureString 'wrong-secret-77' -AsPlainText -Force) } | Should -Throw -PassThru
+
+        $err.FullyQualifiedErrorId | Should -BeLike 'GenesysAuthenticationFailed,*'
+        "$err" | Should -Match "The connection in use until now \(Genesys Cloud org 'Simulated Org' .*client sim-client\)\) is closed"
+        Get-GenesysCloudConnection | Should -BeNullOrEmpty
+        { Get-GenesysCampaign -Id $OnId } | Should -Throw -ErrorId 'GenesysNotConnected,*'
+    }
+
+    It 'connects with a warning when Genesys does not say which org it is' {
+        Add-GenesysSimulatorFault $sim @{ kind = 'NotFound404'; method = 'GET'; pathContains = '/api/v2/tokens/me' }
+        Connect-GenesysCloud -BaseUri $sim.BaseUri -ClientId 'sim-client' -ClientSecret (ConvertTo-SecureString $SimSecret -AsPlainText -Force) -WarningVariable warned -WarningAction SilentlyContinue 6>$null
+
+        "$warned" | Should -Match '^Connected, but which org this is could not be read'
+        (Get-GenesysCloudConnection).OrganizationId | Should -BeNullOrEmpty
+        (Suspend-GenesysCampaign -Id $OffId -Confirm:$false).OAuthClientId | Should -Be 'sim-client'
     }
 
     It 'makes every cmdlet fail with GenesysNotConnected after Disconnect-GenesysCloud' {

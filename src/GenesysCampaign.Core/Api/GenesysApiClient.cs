@@ -9,6 +9,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using GenesysCloud.Outbound.Audit;
 using GenesysCloud.Outbound.Campaigns;
 using GenesysCloud.Outbound.Resilience;
 using Polly;
@@ -45,8 +46,9 @@ internal sealed partial class GenesysApiClient
     private readonly RateBudget _budget;
 
     /// <summary>Creates a client over a connection's HttpClient, token provider and rate budget.</summary>
-    public GenesysApiClient(HttpClient http, GenesysEndpoints endpoints, IAccessTokenProvider tokens, ResilienceOptions? resilience = null, IOperationLog? log = null, RateBudget? budget = null, StatusEndpoints? statusEndpoints = null, CampaignDirectory? campaigns = null)
+    public GenesysApiClient(HttpClient http, GenesysEndpoints endpoints, IAccessTokenProvider tokens, ResilienceOptions? resilience = null, IOperationLog? log = null, RateBudget? budget = null, StatusEndpoints? statusEndpoints = null, CampaignDirectory? campaigns = null, ChangeActor? actor = null)
     {
+        Actor = actor ?? new ChangeActor(null, null, endpoints.Display, null);
         _http = http;
         _endpoints = endpoints;
         _tokens = tokens;
@@ -57,6 +59,9 @@ internal sealed partial class GenesysApiClient
         ResilienceOptions = resilience ?? new ResilienceOptions();
         _pipeline = GenesysResiliencePipeline.Create(ResilienceOptions, _log);
     }
+
+    /// <summary>Who this client's changes are made by, on which org: stamped on each record.</summary>
+    internal ChangeActor Actor { get; }
 
     /// <summary>The retry settings in force.</summary>
     public ResilienceOptions ResilienceOptions { get; }
@@ -341,6 +346,24 @@ internal sealed partial class GenesysApiClient
         public List<T> Entities { get; }
 
         public int? PageCount { get; }
+    }
+
+    /// <summary>
+    /// Who the token acts for (<see cref="OutboundPaths.TokenIdentity"/>, no permission needed): the
+    /// org's id and name and the OAuth client's id; a field the answer lacks is null.
+    /// </summary>
+    /// <exception cref="GenesysApiException">The answer could not be had, or is not JSON.</exception>
+    public async Task<(string? OrganizationId, string? OrganizationName, string? OAuthClientId)> GetTokenIdentityAsync(CancellationToken cancellationToken)
+    {
+        const string What = "Reading who the token acts for";
+        var response = await SendAsync(HttpMethod.Get, OutboundPaths.TokenIdentity, null, null, What, cancellationToken).ConfigureAwait(false);
+        return ReadAnswer(response, What, root =>
+        {
+            string? Field(string parent, string name) =>
+                root.ValueKind == JsonValueKind.Object && root.TryGetProperty(parent, out var part) && part.ValueKind == JsonValueKind.Object
+                && part.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+            return (Field("organization", "id"), Field("organization", "name"), Field("OAuthClient", "id"));
+        });
     }
 
     /// <summary>

@@ -31,6 +31,20 @@ public sealed class GenesysConnection : IDisposable
     /// <summary>The OAuth client id, or null for a connection made with an access token.</summary>
     public string? ClientId { get; }
 
+    /// <summary>
+    /// The id of the org this connection acts on, as the token says (<see cref="LearnIdentityAsync"/>,
+    /// which Connect-GenesysCloud calls); null until then, or when it could not be read.
+    /// </summary>
+    public string? OrganizationId { get; private set; }
+
+    /// <summary>The name of the org this connection acts on; null as <see cref="OrganizationId"/>.</summary>
+    public string? OrganizationName { get; private set; }
+
+    /// <summary>The OAuth client that acts: the client id given, else the one the token belongs to (once learned).</summary>
+    public string? OAuthClientId => ClientId ?? _tokenClientId;
+
+    private string? _tokenClientId;
+
     /// <summary>When this connection was made (UTC).</summary>
     public DateTime ConnectedAt { get; } = DateTime.UtcNow;
 
@@ -80,7 +94,22 @@ public sealed class GenesysConnection : IDisposable
         _http = new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
 
     /// <summary>A client for one operation, reporting to <paramref name="log"/>.</summary>
-    internal GenesysApiClient CreateClient(IOperationLog? log = null) => new(_http, Endpoints, _tokens, Resilience, log, RateBudget, StatusEndpoints, Campaigns);
+    internal GenesysApiClient CreateClient(IOperationLog? log = null) =>
+        new(_http, Endpoints, _tokens, Resilience, log, RateBudget, StatusEndpoints, Campaigns, new Audit.ChangeActor(OrganizationId, OrganizationName, Environment, OAuthClientId));
+
+    /// <summary>
+    /// Reads who the token acts for (GET /api/v2/tokens/me) and keeps the org and the OAuth client, for
+    /// display and for every record this connection's changes make.
+    /// </summary>
+    /// <exception cref="GenesysApiException">It could not be read.</exception>
+    /// <exception cref="GenesysAuthenticationException">The token was refused.</exception>
+    internal async System.Threading.Tasks.Task LearnIdentityAsync(IOperationLog? log, System.Threading.CancellationToken cancellationToken)
+    {
+        var (organizationId, organizationName, clientId) = await CreateClient(log).GetTokenIdentityAsync(cancellationToken).ConfigureAwait(false);
+        OrganizationId = organizationId;
+        OrganizationName = organizationName;
+        _tokenClientId = clientId;
+    }
 
     /// <summary>Whether Disconnect-GenesysCloud (or Dispose) closed this connection.</summary>
     public bool IsDisposed { get; private set; }
@@ -94,7 +123,12 @@ public sealed class GenesysConnection : IDisposable
     }
 
     /// <inheritdoc />
-    public override string ToString() => ClientId is null ? $"Genesys Cloud {Environment} (access token)" : $"Genesys Cloud {Environment} (client {ClientId})";
+    public override string ToString()
+    {
+        var org = OrganizationName is null ? string.Empty : $"org '{OrganizationName}' ({OrganizationId}) on ";
+        var client = ClientId is not null ? $"client {ClientId}" : OAuthClientId is not null ? $"access token of client {OAuthClientId}" : "access token";
+        return $"Genesys Cloud {org}{Environment} ({client})";
+    }
 
     private static HttpClient CreateHttpClient()
     {

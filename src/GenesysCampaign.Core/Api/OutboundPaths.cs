@@ -9,6 +9,13 @@ namespace GenesysCloud.Outbound.Api;
 /// </summary>
 internal static class OutboundPaths
 {
+    /// <summary>
+    /// <c>GET</c>: who a token acts for, needing no permission: <c>organization</c> and
+    /// <c>OAuthClient</c>, each with <c>id</c> and <c>name</c> (Genesys's developer documentation; not in
+    /// contract/outbound-api.json: UNCONFIRMED beyond those fields).
+    /// </summary>
+    public const string TokenIdentity = "api/v2/tokens/me";
+
     /// <summary><c>POST</c>: a notification channel.</summary>
     public const string NotificationChannels = "api/v2/notifications/channels";
 

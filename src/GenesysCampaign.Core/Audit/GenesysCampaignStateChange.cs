@@ -131,6 +131,30 @@ public sealed class GenesysCampaignStateChange
     [JsonIgnore]
     public FailureKind? Failure { get; internal set; }
 
+    /// <summary>The id of the Genesys Cloud org acted on (GET /api/v2/tokens/me at Connect-GenesysCloud); null when it could not be read, and in audit lines written before 0.3.</summary>
+    [JsonInclude]
+    public string? OrganizationId { get; internal set; }
+
+    /// <summary>The name of the org acted on; null as <see cref="OrganizationId"/>.</summary>
+    [JsonInclude]
+    public string? OrganizationName { get; internal set; }
+
+    /// <summary>Where the org is: its region host (mypurecloud.ie) or the base URI given (a proxy, the simulator).</summary>
+    [JsonInclude]
+    public string? Environment { get; internal set; }
+
+    /// <summary>The OAuth client that acted (the client id connected with, else the one the token belongs to).</summary>
+    [JsonInclude]
+    public string? OAuthClientId { get; internal set; }
+
+    /// <summary>The operating-system user that ran the cmdlet (DOMAIN\user where there is a domain).</summary>
+    [JsonInclude]
+    public string? RunBy { get; internal set; }
+
+    /// <summary>The machine that ran the cmdlet.</summary>
+    [JsonInclude]
+    public string? Machine { get; internal set; }
+
     /// <inheritdoc />
     public override string ToString() => $"{ObjectName ?? ObjectId}: {Action} {PreviousStatus} -> {FinalStatus} ({Outcome})";
 }

@@ -515,6 +515,8 @@ internal sealed class StateChangeExecutor
 
     private void Publish(GenesysCampaignStateChange record, Action<GenesysCampaignStateChange, Exception?> onRecord)
     {
+        // Every record says who made it, on which org: the audit trail stands without its console.
+        _api.Actor.Stamp(record);
         Exception? auditError = null;
         try
         {

@@ -17,6 +17,9 @@ public sealed class ConnectGenesysCloudCommand : GenesysCmdlet
     private const string CredentialSet = "Credential";
     private const string AccessTokenSet = "AccessToken";
 
+    /// <summary>The information tag the host shows (as Write-Host's lines): the connection is said, not output.</summary>
+    private static readonly string[] ShownOnHost = ["PSHOST"];
+
     /// <summary>Region host (mypurecloud.ie) or AWS-style name (eu-west-1). Default: $env:GENESYSCLOUD_REGION.</summary>
     [Parameter(Position = 0)]
     [Alias("Region")]
@@ -58,7 +61,7 @@ public sealed class ConnectGenesysCloudCommand : GenesysCmdlet
         }
         catch (ArgumentException ex)
         {
-            ThrowTerminatingError(new ErrorRecord(UserMessage.Clean(ex), BaseUri is not null ? "InvalidGenesysBaseUri" : "InvalidGenesysEnvironment", ErrorCategory.InvalidArgument, (object?)BaseUri ?? Environment));
+            Fail(new ErrorRecord(UserMessage.Clean(ex), BaseUri is not null ? "InvalidGenesysBaseUri" : "InvalidGenesysEnvironment", ErrorCategory.InvalidArgument, (object?)BaseUri ?? Environment));
             return;
         }
 
@@ -73,13 +76,13 @@ public sealed class ConnectGenesysCloudCommand : GenesysCmdlet
             catch (GenesysAuthenticationException ex)
             {
                 connection.Dispose();
-                ThrowTerminatingError(new ErrorRecord(ex, "GenesysAuthenticationFailed", ErrorCategory.AuthenticationError, connection.ClientId));
+                Fail(new ErrorRecord(ex, "GenesysAuthenticationFailed", ErrorCategory.AuthenticationError, connection.ClientId));
             }
             catch (GenesysApiException ex)
             {
                 // The login service could not be reached or kept failing: nothing says the credentials are wrong.
                 connection.Dispose();
-                ThrowTerminatingError(new ErrorRecord(
+                Fail(new ErrorRecord(
                     new GenesysApiException(ex.StatusCode, ex.Code, $"Could not get a token for client id '{connection.ClientId}' at {endpoints.Display}: {ex.Message}", ex.CorrelationId, ex.Attempts, ex),
                     "GenesysLoginUnavailable",
                     ErrorCategory.ConnectionError,
@@ -87,12 +90,41 @@ public sealed class ConnectGenesysCloudCommand : GenesysCmdlet
             }
         }
 
+        // Which org and OAuth client this is, once: shown now, and carried by every record it makes.
+        try
+        {
+            Pump.Run(token => connection.LearnIdentityAsync(Pump, token), CancellationToken);
+        }
+        catch (GenesysAuthenticationException ex)
+        {
+            connection.Dispose();
+            Fail(new ErrorRecord(ex, "GenesysAuthenticationFailed", ErrorCategory.AuthenticationError, connection.ClientId));
+        }
+        catch (GenesysApiException ex)
+        {
+            WriteWarning($"Connected, but which org this is could not be read ({ex.Message}); records will not name it.");
+        }
+
         ConnectionState.Set(connection, PassThru);
-        WriteTrace(debug: false, $"Connected: {connection}.");
+        WriteInformation(new HostInformationMessage { Message = $"Connected to {connection}." }, ShownOnHost);
         if (PassThru)
         {
             WriteObject(connection);
         }
+    }
+
+    /// <summary>
+    /// Ends a Connect that failed. The connection in use until now is closed and forgotten: a script that
+    /// meant to act on another org must not go on against this one. The message says so, naming it.
+    /// </summary>
+    private void Fail(ErrorRecord error)
+    {
+        if (ConnectionState.Forget() is { } previous)
+        {
+            error.ErrorDetails = new ErrorDetails($"{UserMessage.Of(error.Exception)} The connection in use until now ({previous}) is closed, so nothing runs against it by mistake: connect again.");
+        }
+
+        ThrowTerminatingError(error);
     }
 
     private string ResolveEnvironment()
@@ -115,7 +147,7 @@ public sealed class ConnectGenesysCloudCommand : GenesysCmdlet
             case CredentialSet:
                 if (string.IsNullOrWhiteSpace(Credential!.UserName))
                 {
-                    ThrowTerminatingError(new ErrorRecord(
+                    Fail(new ErrorRecord(
                         new ArgumentException("The credential has no user name. Its user name is the OAuth client id, its password the client secret."),
                         "GenesysCredentialsMissing",
                         ErrorCategory.InvalidArgument,
@@ -134,7 +166,7 @@ public sealed class ConnectGenesysCloudCommand : GenesysCmdlet
 
         if (string.IsNullOrWhiteSpace(clientId) || secret is null)
         {
-            ThrowTerminatingError(new ErrorRecord(
+            Fail(new ErrorRecord(
                 new ArgumentException("No OAuth client given. Use -ClientId with -ClientSecret, -Credential, or -AccessToken, or set GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET."),
                 "GenesysCredentialsMissing",
                 ErrorCategory.InvalidArgument,

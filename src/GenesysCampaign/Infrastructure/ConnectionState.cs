@@ -31,6 +31,27 @@ internal static class ConnectionState
         }
     }
 
+    /// <summary>
+    /// Forgets the current connection (closed, unless it was handed out with -PassThru: its owner
+    /// holds it), after a Connect-GenesysCloud that failed; returns how it was described, or null.
+    /// </summary>
+    public static string? Forget()
+    {
+        if (Runspace.DefaultRunspace is { } runspace && Connections.TryGetValue(runspace, out var holder) && holder.Connection is { } connection)
+        {
+            var described = connection.ToString();
+            holder.Connection = null;
+            if (!holder.PassedThru)
+            {
+                connection.Dispose();
+            }
+
+            return described;
+        }
+
+        return null;
+    }
+
     /// <summary>Forgets and closes the current connection; returns whether there was one.</summary>
     public static bool Clear()
     {
