@@ -61,4 +61,29 @@ public class PartialRoleTests
         Assert.Equal((StateChangeOutcome.Failed, Failures.CampaignNotFound), (notFound.Outcome, notFound.ErrorCode));
         Assert.Contains(MessagingView, notFound.Message);
     }
+
+    // Once wrong (a breaker, 2026-12-06): an org whose messaging list answers 404 or 400 (which an org without
+    // the product answers is not documented) ended Suspend -Id with one unknown id, and Get-GenesysCampaign,
+    // before anything was paused or audited; only a 403 was taken as "this kind cannot be read".
+    [Theory]
+    [InlineData(FaultKind.NotFound404)]
+    [InlineData(FaultKind.BadRequest400)]
+    public async Task An_org_whose_messaging_list_answers_with_another_refusal_still_pauses_its_voice_campaigns(FaultKind refusal)
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        sim.Faults.Add(new FaultRule { Kind = refusal, Method = "GET", PathContains = "/api/v2/outbound/messagingcampaigns", Count = 1000 });
+        using var host = new PowerShellHost();
+        host.ConnectFast(sim.BaseUri);
+        const string missing = "dead0000-0000-4000-8000-000000000001";
+
+        var records = Records(host.Run("param($ids) Suspend-GenesysCampaign -Id $ids -Confirm:$false -ErrorAction SilentlyContinue", Args(("ids", new[] { SimulatorSeed.UnreferencedOnCampaignId, missing }))));
+        var listed = host.Run("Get-GenesysCampaign -Status on -WarningAction SilentlyContinue");
+
+        Assert.Equal(StateChangeOutcome.Changed, Assert.Single(records, r => r.ObjectId == SimulatorSeed.UnreferencedOnCampaignId).Outcome);
+        var notFound = Assert.Single(records, r => r.ObjectId == missing);
+        Assert.Equal((StateChangeOutcome.Failed, Failures.CampaignNotFound), (notFound.Outcome, notFound.ErrorCode));
+        Assert.Contains("This org may not have them", notFound.Message, StringComparison.Ordinal);
+        Assert.NotEmpty(listed);
+        Assert.All(listed, c => Assert.Equal(CampaignMediaType.Voice, ((GenesysCloud.Outbound.Campaigns.GenesysCampaign)c.BaseObject).MediaType));
+    }
 }

@@ -56,6 +56,61 @@ public class StaleViewTests
         Assert.Single(sim.Requests, r => r.Method == "POST" && r.Path.Contains(Id, StringComparison.Ordinal));
     }
 
+    // Once wrong (a breaker, 2026-12-06): a stop refused in words that speak of something "active" and a
+    // "maximum" was taken for the org's active-campaign limit, which only turning a campaign on can meet.
+    [Theory]
+    [InlineData("off", StateChangeOutcome.Unchanged)]
+    [InlineData("on", StateChangeOutcome.Rejected)]
+    public async Task A_stop_refused_in_words_of_a_maximum_is_no_active_campaign_limit(string now, StateChangeOutcome outcome)
+    {
+        await using var sim = await GenesysSimulator.StartAsync();
+        using var host = new PowerShellHost();
+        host.ConnectFast(sim.BaseUri);
+        var campaign = host.Run("param($id) Get-GenesysCampaign -Id $id", Args(("id", Id)));
+        if (now != "on")
+        {
+            sim.SetStatus(Id, now); // Moved since it was read (a status set is a new version).
+        }
+
+        sim.Faults.Add(new FaultRule { Kind = FaultKind.BadRequest400, Method = "POST", PathContains = Id, Message = "Campaign cannot be stopped while a contact list import is active; maximum import time not yet reached." });
+
+        var record = (GenesysCampaignStateChange)Assert.Single(host.Run("param($c) $c | Suspend-GenesysCampaign -Confirm:$false -ErrorAction SilentlyContinue", Args(("c", campaign)))).BaseObject;
+
+        Assert.Equal((outcome, now), (record.Outcome, record.FinalStatus));
+        Assert.NotEqual(FailureKind.LimitsExceeded, record.Failure);
+        Assert.DoesNotContain("limit of", record.Message, StringComparison.Ordinal);
+    }
+
+    // Once wrong (a breaker, 2026-12-06): after a force write refused in unknown words, a read that lagged (an
+    // older version, still on) was taken for a move, and the change went on from that older view.
+    [Fact]
+    public async Task A_read_older_than_the_view_written_from_is_never_taken_for_a_move()
+    {
+        await using var org = await TestOrg.StartAsync(o => o.DialerDelay = TimeSpan.FromMinutes(5));
+        var before = org.Simulator.GetCampaignJson(Id); // on, as first read: what a lagging read shows later
+        org.Simulator.Faults.Add(new FaultRule { Kind = FaultKind.BadRequest400, Method = "PUT", PathContains = Id, Message = "The campaign cannot be force-stopped right now" });
+        var putSent = false;
+        var lagged = 0;
+        var api = org.ClientThrough(new RewritingHandler(request =>
+        {
+            if (request.Method == HttpMethod.Put)
+            {
+                putSent = true;
+                return null;
+            }
+
+            // The first read after the refused force write lags: it shows the campaign as it was before the stop.
+            return putSent && request.Method == HttpMethod.Get && request.RequestUri!.AbsolutePath.EndsWith(Id, StringComparison.Ordinal) && Interlocked.Increment(ref lagged) == 1 ? before : null;
+        }));
+
+        var record = Assert.Single(await org.RunAsync(api, new GenesysCloud.Outbound.Engine.StateChangeRequest(CampaignAction.Stop), Id));
+
+        Assert.True(lagged >= 1, "no read came after the refused force write");
+        Assert.Equal(StateChangeOutcome.Changed, record.Outcome);
+        Assert.Contains("force stop was refused", record.Message, StringComparison.Ordinal);
+        Assert.Single(org.Simulator.Requests, r => r.Method == "POST" && r.Path.EndsWith("/stop", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task A_refusal_in_unknown_words_of_a_campaign_that_did_not_move_stands_after_one_read()
     {

@@ -29,7 +29,7 @@ if ($PreloadHostCopies) {
 
 Step 'import' {
     Import-Module (Join-Path $RepoRoot 'out/GenesysCampaign/GenesysCampaign.psd1')
-    Assert (@(Get-Command -Module GenesysCampaign).Count -eq 17) "expected 17 cmdlets, found $(@(Get-Command -Module GenesysCampaign).Count)"
+    Assert (@(Get-Command -Module GenesysCampaign).Count -eq 18) "expected 18 cmdlets, found $(@(Get-Command -Module GenesysCampaign).Count)"
 }
 Import-Module (Join-Path $RepoRoot 'src/GenesysCampaign.Simulator/Simulator.psm1')
 $sim = Start-GenesysSimulator -Path (Join-Path $RepoRoot 'out/simulator/GenesysCampaign.Simulator.dll') -DialerDelayMs 300

@@ -13,7 +13,7 @@ $script:SimSecret = 'sim-secret'
 function Start-TestOrg {
     param([int] $DialerDelayMs = 300)
     $sim = Start-GenesysSimulator -Path (Join-Path $RepoRoot 'out/simulator/GenesysCampaign.Simulator.dll') -DialerDelayMs $DialerDelayMs
-    Connect-GenesysCloud -BaseUri $sim.BaseUri -ClientId 'sim-client' -ClientSecret (ConvertTo-SecureString $SimSecret -AsPlainText -Force)
+    Connect-GenesysCloud -BaseUri $sim.BaseUri -ClientId 'sim-client' -ClientSecret (ConvertTo-SecureString $SimSecret -AsPlainText -Force) -InformationAction Ignore
     $sim
 }
 

@@ -70,7 +70,7 @@ Describe 'At the prompt' {
     It 'in a non-interactive host, Stop without -Confirm:$false fails fast and sends nothing; with it, it runs' {
         Set-GenesysSimulatorStatus $sim -Id (CampaignId 40) -Status on
         Clear-GenesysSimulatorRequest $sim
-        $base = "Import-Module '$RepoRoot/out/GenesysCampaign/GenesysCampaign.psd1'; Connect-GenesysCloud -BaseUri '$($sim.BaseUri)' -ClientId sim-client -ClientSecret (ConvertTo-SecureString sim-secret -AsPlainText -Force); "
+        $base = "Import-Module '$RepoRoot/out/GenesysCampaign/GenesysCampaign.psd1'; Connect-GenesysCloud -BaseUri '$($sim.BaseUri)' -ClientId sim-client -ClientSecret (ConvertTo-SecureString sim-secret -AsPlainText -Force) -InformationAction Ignore; "
         $out = & dotnet pwsh -NoProfile -NonInteractive -Command ($base + "try { Stop-GenesysCampaign -Id '$(CampaignId 40)' } catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message; exit 3 }") 2>&1
         $LASTEXITCODE | Should -Be 3 -Because ($out | Out-String)
         $out[0] | Should -BeLike 'ConfirmationUnavailable,*'

@@ -210,7 +210,7 @@ internal sealed partial class GenesysApiClient
     /// parameter (100 ids a call; both lists take it, contract/outbound-api.json): the voice list for
     /// the ids not known to be messaging campaigns, then the messaging list for the ids it did not
     /// have. Ids that are no campaign of any kind are simply absent from the result. A messaging list
-    /// refused with 403 (a role without messaging) throws, unless <paramref name="onRefused"/> is
+    /// refused (403 for a role without messaging; <see cref="GenesysApiException.RefusesTheList"/>) throws, unless <paramref name="onRefused"/> is
     /// given: it is told, and those ids are absent too.
     /// </summary>
     public async Task<IReadOnlyList<GenesysCampaign>> GetCampaignsByIdAsync(IReadOnlyCollection<string> ids, RequestStats? stats, CancellationToken cancellationToken, Action<CampaignKind, GenesysApiException>? onRefused = null)
@@ -225,7 +225,7 @@ internal sealed partial class GenesysApiClient
         return found.GroupBy(c => c.Id, StringComparer.OrdinalIgnoreCase).Select(g => g.Last()).ToList();
     }
 
-    /// <summary>Campaigns of <paramref name="kind"/> by id, from its list (100 ids a call); a 403 told to <paramref name="onRefused"/> when given.</summary>
+    /// <summary>Campaigns of <paramref name="kind"/> by id, from its list (100 ids a call); a list refused (<see cref="GenesysApiException.RefusesTheList"/>) told to <paramref name="onRefused"/> when given.</summary>
     private async Task<List<GenesysCampaign>> ReadByIdAsync(CampaignKind kind, IEnumerable<string> ids, RequestStats? stats, Action<CampaignKind, GenesysApiException>? onRefused, CancellationToken cancellationToken)
     {
         var found = new List<GenesysCampaign>();
@@ -240,10 +240,10 @@ internal sealed partial class GenesysApiClient
                 }
             }
         }
-        catch (GenesysApiException ex) when (ex.StatusCode == 403 && onRefused is not null)
+        catch (GenesysApiException ex) when (ex.RefusesTheList && onRefused is not null)
         {
-            // A role without this kind's view (an org or admin without messaging): the caller says
-            // so with the ids it could not find; what was read is kept.
+            // A role without this kind's view, or an org without messaging: the caller says so with
+            // the ids it could not find; what was read is kept.
             onRefused(kind, ex);
         }
 

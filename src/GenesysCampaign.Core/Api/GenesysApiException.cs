@@ -39,6 +39,14 @@ public sealed class GenesysApiException : Exception
     /// </summary>
     public bool AnswerLost { get; internal set; }
 
+    /// <summary>
+    /// Whether a campaign list answered so cannot be read by this role or in this org at all: 403 (no
+    /// view permission), or 400, 404, 405 or 501 (which an org without the product answers is
+    /// UNCONFIRMED): that kind is skipped with a warning, and the others are still read. A 429 or a 5xx
+    /// is not: it is retried, and then fails.
+    /// </summary>
+    internal bool RefusesTheList => StatusCode is 400 or 403 or 404 or 405 or 501;
+
     /// <summary>Builds the exception from an error response, reading Genesys's error body when there is one.</summary>
     internal static GenesysApiException FromResponse(ApiResponse response, string what, int attempts)
     {

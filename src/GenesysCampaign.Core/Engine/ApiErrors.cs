@@ -46,9 +46,13 @@ internal static class ApiErrors
 
     private static bool Contains(string text, string part) => text.IndexOf(part, StringComparison.OrdinalIgnoreCase) >= 0;
 
-    /// <summary>The outcome and failure kind of a change that ended in an API error.</summary>
-    public static (StateChangeOutcome Outcome, FailureKind Failure) Classify(GenesysApiException ex) =>
-        ApiErrors.IsActiveCampaignLimit(ex) && ex.StatusCode is 400 or 409
+    /// <summary>
+    /// The outcome and failure kind of a change that ended in an API error. The active-campaign limit
+    /// is told only of a write that turns something on (<paramref name="turningOn"/>): words that speak of
+    /// a maximum in a refused stop are no such limit.
+    /// </summary>
+    public static (StateChangeOutcome Outcome, FailureKind Failure) Classify(GenesysApiException ex, bool turningOn = true) =>
+        turningOn && ApiErrors.IsActiveCampaignLimit(ex) && ex.StatusCode is 400 or 409
             ? (StateChangeOutcome.Rejected, FailureKind.LimitsExceeded)
             : Failures.Classify(ex.StatusCode);
 

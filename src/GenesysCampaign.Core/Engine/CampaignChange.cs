@@ -51,7 +51,10 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
     /// refusal's words may not (only two texts are known, ApiErrors).
     /// </summary>
     protected override bool IsStaleView(GenesysApiException ex) =>
-        !ApiErrors.IsActiveCampaignLimit(ex) && (ApiErrors.IsStaleVersion(ex) || ex.StatusCode == 400);
+        !IsLimitRefusal(ex) && (ApiErrors.IsStaleVersion(ex) || ex.StatusCode == 400);
+
+    /// <summary>The org's active-campaign limit, which only a Resume can meet (words of a maximum in a refused stop are no such limit).</summary>
+    private bool IsLimitRefusal(GenesysApiException ex) => Request.Action == CampaignAction.Resume && ApiErrors.IsActiveCampaignLimit(ex);
 
     /// <summary>
     /// A refusal in known words (a stale version, an invalid transition) says the campaign moved, so it
@@ -65,10 +68,13 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
             return await base.ReadAgainAsync(ex).ConfigureAwait(false);
         }
 
+        // One read, unless it lags the view written from (an older version): then it is read until it
+        // does not, as reads may lag (LaggingReads); an older read is never taken for a move.
         var seen = Current;
-        Current = await ReadAsync(Cancel).ConfigureAwait(false);
-        if (!Moved(Current, seen))
+        Current = await ReadUntilAsync(read => read.Version >= seen.Version, Cancel).ConfigureAwait(false);
+        if (Current.Version < seen.Version || !Moved(Current, seen))
         {
+            Current = Current.Version < seen.Version ? seen : Current;
             return false;
         }
 
@@ -82,7 +88,7 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
     protected override string? BodyReplacedBy(GenesysCampaign from, string write) =>
         write.StartsWith("PUT", StringComparison.Ordinal) ? from.Json : null;
 
-    protected override string RefusedMessage(GenesysApiException ex) => ApiErrors.IsActiveCampaignLimit(ex)
+    protected override string RefusedMessage(GenesysApiException ex) => IsLimitRefusal(ex)
         ? $"Genesys Cloud refused to turn on campaign '{Current.Name}': the org already has its limit of {Current.Kind.MaxActive} active {Current.Kind.Noun}s (on, stopping or forced_stopping). {ex.Message}"
         : base.RefusedMessage(ex) + NeitherWayPermitted(ex);
 

@@ -58,7 +58,9 @@ internal static class CampaignFinder
     /// that means for the caller (<paramref name="consequence"/>), and the permission that lets them be.
     /// </summary>
     public static string Unread(CampaignKind kind, GenesysApiException refusal, string consequence) =>
-        $"The {kind.Plural} could not be read ({refusal.Message}): {consequence}. To include them, give the OAuth client's role {kind.PermissionPrefix}:view.";
+        $"The {kind.Plural} could not be read ({refusal.Message}): {consequence}. " + (refusal.StatusCode == 403
+            ? $"To include them, give the OAuth client's role {kind.PermissionPrefix}:view."
+            : "This org may not have them; if it should, check the org's products and the OAuth client's role.");
 
     /// <summary>
     /// Streams each campaign matching any pattern once; with no patterns, every campaign. A plain name
@@ -68,7 +70,8 @@ internal static class CampaignFinder
     /// for prefixes that cannot hide a match (<see cref="NamePattern.ServerPrefixes"/>).
     /// <paramref name="matched"/> collects the patterns that matched something, so the caller can
     /// report those that did not. Campaigns of every kind in <paramref name="kinds"/> (all when null),
-    /// voice first. A kind whose list is refused with 403 (a role without messaging) is skipped and
+    /// voice first. A kind whose list is refused (403 for a role without messaging, or an org without the
+    /// product: <see cref="GenesysApiException.RefusesTheList"/>) is skipped and
     /// told to <paramref name="onRefused"/> as a warning (<see cref="Unread"/>), once the others are
     /// listed; without it, or when no kind could be listed, the refusal is thrown.
     /// </summary>
@@ -111,7 +114,7 @@ internal static class CampaignFinder
                         break;
                     }
                 }
-                catch (GenesysApiException ex) when (ex.StatusCode == 403 && onRefused is not null)
+                catch (GenesysApiException ex) when (ex.RefusesTheList && onRefused is not null)
                 {
                     // A role without this kind's view (an org or admin without messaging): the other
                     // kinds are still listed, and the caller warns (a pause must not stop at the list it

@@ -125,7 +125,7 @@ internal abstract class ObjectChange<T>
         }
         catch (GenesysApiException ex)
         {
-            var (outcome, failure) = ApiErrors.Classify(ex);
+            var (outcome, failure) = ApiErrors.Classify(ex, turningOn: Request.Action == CampaignAction.Resume);
             var message = RefusedMessage(ex);
 
             // A write that got no answer from Genesys itself may have applied: its state is not known.
