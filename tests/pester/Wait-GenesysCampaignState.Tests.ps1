@@ -54,6 +54,18 @@ Describe 'Wait-GenesysCampaignState' {
         @($watched | ForEach-Object { "$_" }) | Should -Be @("No campaign matched -Name 'Nope-*'; nothing was done for it.", 'No campaign to watch.')
     }
 
+    # Once wrong (a breaker, 2026-12-06): -State 'of', ' off ' or 'off,complete' each waited out the timeout.
+    It 'refuses a -State that is no campaign status before reading anything, and takes spaces and commas as meant' {
+        Clear-GenesysSimulatorRequest $sim
+        $err = { Wait-GenesysCampaignState -Id $OffId -State 'of' -Timeout 5 } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'InvalidCampaignState,*'
+        $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        "$err" | Should -Match "'of' is not a campaign status"
+        @(Get-Request $sim GET).Count | Should -Be 0
+
+        (Wait-GenesysCampaignState -Id $OffId -State ' off ,complete' -Timeout 5 -PassThru).Status | Should -Be 'off'
+    }
+
     It 'takes campaigns by -Name, as the other campaign cmdlets do' {
         Set-GenesysSimulatorStatus $sim -Id (CampaignId 27) -Status on
         $record = Suspend-GenesysCampaign -Id (CampaignId 27)

@@ -35,9 +35,22 @@ public sealed class WaitGenesysCampaignStateCommand : CampaignInputCmdlet
     /// <inheritdoc />
     protected override void EndProcessing()
     {
+        // Trimmed, and split at commas ('off,complete' given as one string); a status Genesys does not have is
+        // a typo that would wait out -Timeout, so it is refused before anything is read.
+        var states = new HashSet<string>(State!.SelectMany(s => (s ?? string.Empty).Split(',')).Select(s => s.Trim()).Where(s => s.Length > 0), StringComparer.OrdinalIgnoreCase);
+        var unknown = states.Count == 0 ? string.Join(",", State!) : states.FirstOrDefault(s => !CampaignStatus.All.Contains(s, StringComparer.OrdinalIgnoreCase));
+        if (unknown is not null)
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new ArgumentException($"'{unknown}' is not a campaign status. Use {string.Join(", ", CampaignStatus.All)}."),
+                "InvalidCampaignState",
+                ErrorCategory.InvalidArgument,
+                unknown));
+            return;
+        }
+
         var connection = RequireConnection();
         var api = connection.CreateClient(Pump);
-        var states = new HashSet<string>(State!, StringComparer.OrdinalIgnoreCase);
         var timeout = TimeSpan.FromSeconds(Timeout);
         using var waiter = new NotificationCampaignWaiter(api, log: Pump);
 
