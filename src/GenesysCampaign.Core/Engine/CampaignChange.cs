@@ -374,6 +374,11 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
         Services.Log.Verbose(why);
         LetSlotGo();
         var settled = await Services.Waiter.WaitAsync(Current, c => !StateRules.IsTransitional(c.Status), Request.Timeout, Open.Stats, ViewPredatesSubscription, Cancel).ConfigureAwait(false);
+        if (settled.Gone)
+        {
+            return Gone($"Campaign '{Current.Name}' was waited on to settle before it was turned on.");
+        }
+
         if (!settled.Reached)
         {
             var last = settled.Last?.Status ?? Current.Status;
@@ -383,6 +388,10 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
         Current = settled.Last!; // SendAsync takes a slot again to write.
         return null;
     }
+
+    /// <summary>A campaign deleted while waited on: the record says so at once (Failed, not found), not at the timeout.</summary>
+    private GenesysCampaignStateChange Gone(string told) =>
+        Done(StateChangeOutcome.Failed, $"{told} Then it was no longer there: a read of its id found no campaign (deleted meanwhile).", null, FailureKind.ObjectNotFound, Failures.NotFound(OutboundObjectKind.Campaign));
 
     /// <summary>Force stop refused or failed after the campaign was turned off: it is stopping normally, and the record says so.</summary>
     private async Task<GenesysCampaignStateChange> ForceStopRefusedAsync(GenesysApiException ex)
@@ -491,6 +500,11 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
             }
 
             Current = result.Last ?? Current;
+            if (result.Gone)
+            {
+                return Gone(told());
+            }
+
             if (!result.Reached)
             {
                 return Done(StateChangeOutcome.TimedOut, $"{told()} It was still {Current.Status} after {Request.Timeout.TotalSeconds:0} s.", Current.Status, FailureKind.OperationTimeout, Failures.WaitTimedOut);

@@ -17,6 +17,12 @@ internal sealed class CampaignWaitResult
         Last = last;
     }
 
+    /// <summary>
+    /// The campaign is no longer there: a read of its id found no campaign of any kind (deleted while
+    /// waited on). The wait ends then, not at its timeout; <see cref="Last"/> is the campaign as last seen.
+    /// </summary>
+    public bool Gone { get; init; }
+
     /// <summary>Whether the condition was met before the timeout.</summary>
     public bool Reached { get; }
 

@@ -386,10 +386,12 @@ internal sealed class NotificationCampaignWaiter : ICampaignWaiter
             using var bound = CancellationTokenSource.CreateLinkedTokenSource(_disposed.Token);
             bound.CancelAfter(_options.Polling.ReadOverrun); // A wait ends within this of its deadline.
             var read = false;
+            var found = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             try
             {
                 foreach (var campaign in await _api.GetCampaignsByIdAsync(due.Select(p => p.CampaignId).ToArray(), tickStats, bound.Token).ConfigureAwait(false))
                 {
+                    found.Add(campaign.Id);
                     Observe(campaign);
                 }
 
@@ -412,6 +414,11 @@ internal sealed class NotificationCampaignWaiter : ICampaignWaiter
                     if (last is not null && pending.IsDone(last))
                     {
                         pending.Completion.TrySetResult(new CampaignWaitResult(true, last));
+                    }
+                    else if (read && !found.Contains(pending.CampaignId))
+                    {
+                        // Read, and not there: deleted while waited on. Waiting on to the timeout would only stall.
+                        pending.Completion.TrySetResult(new CampaignWaitResult(false, last) { Gone = true });
                     }
                     else if (after >= pending.Deadline)
                     {

@@ -146,7 +146,7 @@ internal sealed class PollingCampaignWaiter : ICampaignWaiter
         }
 
         var tickStats = new RequestStats();
-        IReadOnlyList<GenesysCampaign> campaigns;
+        IReadOnlyList<GenesysCampaign>? campaigns; // null: the poll failed (absence then says nothing)
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(_disposed.Token);
         var untilDeadline = live.Min(p => p.Deadline) - DateTime.UtcNow;
         bound.CancelAfter((untilDeadline > TimeSpan.Zero ? untilDeadline : TimeSpan.Zero) + _options.ReadOverrun);
@@ -158,10 +158,10 @@ internal sealed class PollingCampaignWaiter : ICampaignWaiter
         {
             // A failed poll is not a failed wait: try again next tick, until the deadline.
             _log.Verbose($"A status poll failed; polling again. {ex.Message}");
-            campaigns = Array.Empty<GenesysCampaign>();
+            campaigns = null;
         }
 
-        var byId = campaigns.ToDictionary(c => c.Id, StringComparer.OrdinalIgnoreCase);
+        var byId = (campaigns ?? Array.Empty<GenesysCampaign>()).ToDictionary(c => c.Id, StringComparer.OrdinalIgnoreCase);
         var now = DateTime.UtcNow;
         foreach (var pending in live)
         {
@@ -174,6 +174,12 @@ internal sealed class PollingCampaignWaiter : ICampaignWaiter
                     pending.Completion.TrySetResult(new CampaignWaitResult(true, campaign));
                     continue;
                 }
+            }
+            else if (campaigns is not null)
+            {
+                // Read, and not there: deleted while waited on. Waiting on to the timeout would only stall.
+                pending.Completion.TrySetResult(new CampaignWaitResult(false, pending.Last) { Gone = true });
+                continue;
             }
 
             if (now >= pending.Deadline)

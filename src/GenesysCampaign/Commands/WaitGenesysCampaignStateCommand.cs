@@ -87,6 +87,14 @@ public sealed class WaitGenesysCampaignStateCommand : CampaignInputCmdlet
                                         WriteObject(last);
                                     }
                                 }
+                                else if (result.Gone)
+                                {
+                                    WriteError(new ErrorRecord(
+                                        new ItemNotFoundException($"Campaign '{last.Name}' ({last.Id}) is no longer there: a read of its id found no campaign (deleted while waited on)."),
+                                        "CampaignNotFound",
+                                        ErrorCategory.ObjectNotFound,
+                                        last));
+                                }
                                 else
                                 {
                                     WriteError(new ErrorRecord(
