@@ -66,6 +66,30 @@ Describe 'Wait-GenesysCampaignState' {
         (Wait-GenesysCampaignState -Id $OffId -State ' off ,complete' -Timeout 5 -PassThru).Status | Should -Be 'off'
     }
 
+    # Once wrong (a breaker, 2026-12-06): the voice topic never tells forced_off, and a wait on a campaign read
+    # as stopping ended only at the read after 15 s without events.
+    It 'waits for forced_off on a voice campaign by reading it, not for an event that never comes' {
+        $id = CampaignId 33
+        Set-GenesysSimulatorOption $sim @{ dialerDelayMs = 60000 }
+        $other = [powershell]::Create()
+        try {
+            Set-GenesysSimulatorStatus $sim -Id $id -Status stopping
+            # Force-stopped by someone else a second into the wait (a status set by hand: no event on the voice topic).
+            $uri = [uri]::new($sim.BaseUri, "__sim/campaigns/$id/status")
+            $null = $other.AddScript("Start-Sleep -Milliseconds 1000; Invoke-RestMethod -Method Put -Uri '$uri' -ContentType 'application/json' -Body '{""status"":""forced_off""}'").BeginInvoke()
+            $clock = [Diagnostics.Stopwatch]::StartNew()
+            $campaign = Wait-GenesysCampaignState -Id $id -State forced_off -Timeout 30 -PassThru
+            $clock.Stop()
+        }
+        finally {
+            $other.Dispose()
+            Set-GenesysSimulatorOption $sim @{ dialerDelayMs = 300 }
+        }
+
+        $campaign.Status | Should -Be 'forced_off'
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 8
+    }
+
     It 'takes campaigns by -Name, as the other campaign cmdlets do' {
         Set-GenesysSimulatorStatus $sim -Id (CampaignId 27) -Status on
         $record = Suspend-GenesysCampaign -Id (CampaignId 27)

@@ -54,6 +54,11 @@ public sealed class WaitGenesysCampaignStateCommand : CampaignInputCmdlet
         var timeout = TimeSpan.FromSeconds(Timeout);
         using var waiter = new NotificationCampaignWaiter(api, log: Pump);
 
+        // A state the voice topic cannot tell (forced_off, forced_stopping) never comes as an event: a voice
+        // campaign waited on for one is read (polled) instead, not left to the unheard confirm 15 s on.
+        using var polling = new PollingCampaignWaiter(api, log: Pump);
+        var untold = states.Any(s => !CampaignKind.Voice.TopicTells(s.ToLowerInvariant()));
+
         ReadOrStop(
             () =>
             {
@@ -75,7 +80,8 @@ public sealed class WaitGenesysCampaignStateCommand : CampaignInputCmdlet
                         {
                             var result = states.Contains(campaign.Status)
                                 ? new CampaignWaitResult(true, campaign)
-                                : await waiter.WaitAsync(campaign, c => states.Contains(c.Status), timeout, null, viewPredatesSubscription: true, token).ConfigureAwait(false);
+                                : await (untold && campaign.Kind == CampaignKind.Voice ? polling : (ICampaignWaiter)waiter)
+                                    .WaitAsync(campaign, c => states.Contains(c.Status), timeout, null, viewPredatesSubscription: true, token).ConfigureAwait(false);
                             var last = result.Last ?? campaign;
                             Pump.Post(() =>
                             {
