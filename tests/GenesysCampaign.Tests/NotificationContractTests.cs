@@ -149,6 +149,35 @@ public sealed class NotificationContractTests
         Assert.False(waiter.IsPolling);
     }
 
+    // Once wrong (a breaker, 2026-12-06): Watch-GenesysCampaign, listening to events, never showed a voice force
+    // stop (stopping -> on, with forced_off in between unseen).
+    [Fact]
+    public async Task A_watch_reads_a_voice_campaign_that_is_stopping_so_a_force_stop_is_seen()
+    {
+        await using var org = await TestOrg.StartAsync(o => o.DialerDelay = TimeSpan.FromMinutes(5));
+        var api = org.Client();
+        var id = SimulatorSeed.UnreferencedOnCampaignId;
+        org.Simulator.SetStatus(id, "stopping");
+        var campaign = await api.GetCampaignAsync(id, null, CancellationToken.None);
+        var seen = new List<GenesysCloud.Outbound.Campaigns.GenesysCampaignStatusEvent>();
+        using var stop = new CancellationTokenSource();
+        var watch = new CampaignWatcher(api) { PollInterval = TimeSpan.FromMilliseconds(200) }.RunAsync([campaign], e => { lock (seen) { seen.Add(e); } }, stop.Token);
+
+        await Task.Delay(500);
+        org.Simulator.SetStatus(id, "forced_stopping"); // Untold on the voice topic.
+        await Until(() => { lock (seen) { return seen.Any(e => e.Status == "forced_stopping"); } }, TimeSpan.FromSeconds(5));
+        org.Simulator.SetStatus(id, "forced_off");
+        await Until(() => { lock (seen) { return seen.Any(e => e.Status == "forced_off"); } }, TimeSpan.FromSeconds(5));
+        await stop.CancelAsync();
+        await watch;
+
+        lock (seen)
+        {
+            Assert.Equal(["forced_stopping", "forced_off"], seen.Select(e => e.Status));
+            Assert.All(seen, e => Assert.Equal("Poll", e.Source));
+        }
+    }
+
     private static async Task Until(Func<bool> condition, TimeSpan limit)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();

@@ -11,8 +11,10 @@ namespace GenesysCloud.Outbound.Engine;
 
 /// <summary>
 /// Streams status changes of a set of campaigns: from notifications (a channel per 1000 campaigns),
-/// or, when those cannot be had or are lost, from batched polling. Only changes of status are
-/// reported; the campaigns as given are the baseline.
+/// or, when those cannot be had or are lost, from batched polling. Voice campaigns stopping or
+/// force-stopping are read each <see cref="PollInterval"/> even with notifications, as their topic
+/// never tells forced_stopping or forced_off. Only changes of status are reported; the campaigns as
+/// given are the baseline.
 /// </summary>
 internal sealed class CampaignWatcher
 {
@@ -85,9 +87,27 @@ internal sealed class CampaignWatcher
             var stopped = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
             using (cancellationToken.Register(() => stopped.TrySetResult(true)))
             {
-                if (await Task.WhenAny(lost.Task, stopped.Task).ConfigureAwait(false) == stopped.Task)
+                while (true)
                 {
-                    return;
+                    var tick = Task.Delay(PollInterval, CancellationToken.None);
+                    var woke = await Task.WhenAny(lost.Task, stopped.Task, tick).ConfigureAwait(false);
+                    if (woke == stopped.Task)
+                    {
+                        return;
+                    }
+
+                    if (woke == lost.Task)
+                    {
+                        break;
+                    }
+
+                    // A voice campaign that is stopping may go on to forced_stopping and forced_off, which its
+                    // topic never tells (CampaignKind.TopicTells): those campaigns are read each interval.
+                    var untold = Untold();
+                    if (untold.Count > 0)
+                    {
+                        await CatchUpAsync(untold, onChange, cancellationToken).ConfigureAwait(false);
+                    }
                 }
             }
 
@@ -113,6 +133,19 @@ internal sealed class CampaignWatcher
             {
                 channel.Dispose();
             }
+        }
+    }
+
+    /// <summary>The campaigns last seen in a status from which their topic may not tell the next one (a voice campaign stopping or force-stopping).</summary>
+    private List<string> Untold()
+    {
+        lock (_gate)
+        {
+            return _known.Values
+                .Where(c => c.Kind == CampaignKind.Voice && (c.Status == CampaignStatus.Stopping || !c.Kind.TopicTells(c.Status)))
+                .Where(c => c.Status != CampaignStatus.ForcedOff) // From forced_off a campaign can only be turned on, which is told.
+                .Select(c => c.Id)
+                .ToList();
         }
     }
 
