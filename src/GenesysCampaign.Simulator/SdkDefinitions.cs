@@ -11,66 +11,39 @@ internal static class SdkDefinitions
 {
     private static readonly JsonObject Root = Load();
 
+    // Read once: the permission check runs on every request the simulator serves.
+    private static readonly Operation[] Operations = Root["operations"]!.AsObject().Select(p => Operation.Of(p.Value!.AsObject())).ToArray();
+
+    private static readonly (string[] Parts, string Body)[] Topics = Root["notifications"]!["topics"]!.AsArray()
+        .Select(t => (((string)t!["topic"]!).Split('.'), (string)t["body"]!))
+        .ToArray();
+
     private static JsonObject Models => Root["models"]!.AsObject();
 
     /// <summary>
     /// What the operation at <paramref name="method"/> <paramref name="path"/> requires, as lists of
     /// which one permission each will do ("Requires ANY permissions": one list; ALL: one list per
-    /// permission; NO: none); null when the SDK has no such operation.
+    /// permission; NO: none); null when the SDK has no such operation. A literal segment wins over a
+    /// parameter (<c>/campaigns/all</c> is no campaign's id).
     /// </summary>
     public static IReadOnlyList<string[]>? PermissionsOf(string method, string path)
     {
-        if (OperationOf(method, path) is not { } operation)
-        {
-            return null;
-        }
-
-        var permissions = operation["permissions"]!;
-        var names = permissions["names"]!.AsArray().Select(n => (string)n!).ToArray();
-        return (string)permissions["mode"]! switch
-        {
-            "any" => [names],
-            "all" => names.Select(n => new[] { n }).ToArray(),
-            _ => [],
-        };
-    }
-
-    /// <summary>The operation of the SDK at this method and path (a literal segment wins over a parameter), or null.</summary>
-    private static JsonObject? OperationOf(string method, string path)
-    {
         var segments = path.Trim('/').Split('/');
-        JsonObject? best = null;
-        var bestLiterals = -1;
-        foreach (var (_, node) in Root["operations"]!.AsObject())
-        {
-            var operation = node!.AsObject();
-            var template = ((string)operation["path"]!).Trim('/').Split('/');
-            if (!string.Equals((string)operation["method"]!, method, StringComparison.OrdinalIgnoreCase) || template.Length != segments.Length)
-            {
-                continue;
-            }
-
-            var literals = template.Count(t => !t.StartsWith('{'));
-            if (template.Zip(segments).All(p => p.First.StartsWith('{') || string.Equals(p.First, p.Second, StringComparison.OrdinalIgnoreCase)) && literals > bestLiterals)
-            {
-                best = operation;
-                bestLiterals = literals;
-            }
-        }
-
-        return best;
+        return Operations
+            .Where(o => o.Matches(method, segments))
+            .OrderByDescending(o => o.Literals)
+            .FirstOrDefault()?.Permissions;
     }
 
     /// <summary>The model of the body of events on <paramref name="topicName"/> (a topic with its ids filled in), or null.</summary>
     public static string? TopicBodyOf(string topicName)
     {
         var given = topicName.Split('.');
-        foreach (var topic in Root["notifications"]!["topics"]!.AsArray())
+        foreach (var (parts, body) in Topics)
         {
-            var parts = ((string)topic!["topic"]!).Split('.');
             if (parts.Length == given.Length && parts.Zip(given).All(p => p.First == "{id}" || string.Equals(p.First, p.Second, StringComparison.OrdinalIgnoreCase)))
             {
-                return (string)topic["body"]!;
+                return body;
             }
         }
 
@@ -140,6 +113,29 @@ internal static class SdkDefinitions
         }
 
         return value.DeepClone();
+    }
+
+    /// <summary>One operation of the SDK: its method, path template and what it requires.</summary>
+    private sealed record Operation(string Method, string[] Template, int Literals, IReadOnlyList<string[]> Permissions)
+    {
+        public static Operation Of(JsonObject operation)
+        {
+            var template = ((string)operation["path"]!).Trim('/').Split('/');
+            var permissions = operation["permissions"]!;
+            var names = permissions["names"]!.AsArray().Select(n => (string)n!).ToArray();
+            IReadOnlyList<string[]> required = (string)permissions["mode"]! switch
+            {
+                "any" => [names],
+                "all" => names.Select(n => new[] { n }).ToArray(),
+                _ => [],
+            };
+            return new Operation((string)operation["method"]!, template, template.Count(t => !t.StartsWith('{')), required);
+        }
+
+        public bool Matches(string method, string[] segments) =>
+            string.Equals(Method, method, StringComparison.OrdinalIgnoreCase)
+            && Template.Length == segments.Length
+            && Template.Zip(segments).All(p => p.First.StartsWith('{') || string.Equals(p.First, p.Second, StringComparison.OrdinalIgnoreCase));
     }
 
     private static JsonObject Load()

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using GenesysCloud.Outbound.Audit;
 using GenesysCloud.Outbound.Engine;
@@ -54,20 +53,19 @@ public sealed class NotificationContractTests
     [Fact]
     public async Task Without_ignoreErrors_one_refused_topic_fails_the_subscription_and_with_it_the_others_are_subscribed()
     {
-        await using var org = await TestOrg.StartAsync();
-        using var http = new HttpClient { BaseAddress = org.Simulator.BaseUri };
-        http.DefaultRequestHeaders.Authorization = new("Bearer", await org.Connection.Tokens.GetTokenAsync(false, CancellationToken.None));
-        var channel = JsonNode.Parse(await (await http.PostAsync("api/v2/notifications/channels", null)).Content.ReadAsStringAsync())!;
+        await using var sim = await GenesysSimulator.StartAsync();
+        using var api = await SimApi.ConnectAsync(sim);
+        var channel = (await api.PostAsync("api/v2/notifications/channels")).Body!;
         var path = $"api/v2/notifications/channels/{channel["id"]}/subscriptions";
-        var body = $$"""[{"id":"v2.outbound.campaigns.{{SimulatorSeed.UnreferencedOnCampaignId}}"},{"id":"v2.outbound.campaigns.c0000000-0000-4000-8000-999999999999"}]""";
+        var body = JsonNode.Parse($$"""[{"id":"v2.outbound.campaigns.{{SimulatorSeed.UnreferencedOnCampaignId}}"},{"id":"v2.outbound.campaigns.c0000000-0000-4000-8000-999999999999"}]""")!;
 
-        var strict = await http.PutAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
-        var lenient = await http.PutAsync(path + "?ignoreErrors=true", new StringContent(body, Encoding.UTF8, "application/json"));
+        var strict = await api.PutAsync(path, body);
+        var lenient = await api.PutAsync(path + "?ignoreErrors=true", body);
 
-        Assert.Equal(400, (int)strict.StatusCode);
-        Assert.Contains("c0000000-0000-4000-8000-999999999999", await strict.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(200, (int)lenient.StatusCode);
-        var states = JsonNode.Parse(await lenient.Content.ReadAsStringAsync())!["entities"]!.AsArray().Select(e => (string)e!["state"]!).ToList();
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, strict.Status);
+        Assert.Contains("c0000000-0000-4000-8000-999999999999", (string)strict.Body!["message"]!, StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.OK, lenient.Status);
+        var states = lenient.Body!["entities"]!.AsArray().Select(e => (string)e!["state"]!).ToList();
         Assert.Equal(["Permitted", "Rejected"], states);
     }
 

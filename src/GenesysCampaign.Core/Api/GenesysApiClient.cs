@@ -11,6 +11,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using GenesysCloud.Outbound.Audit;
 using GenesysCloud.Outbound.Campaigns;
+using GenesysCloud.Outbound.Dependencies;
 using GenesysCloud.Outbound.Resilience;
 using Polly;
 
@@ -359,10 +360,8 @@ internal sealed partial class GenesysApiClient
         var response = await SendAsync(HttpMethod.Get, OutboundPaths.TokenIdentity, null, null, What, cancellationToken).ConfigureAwait(false);
         return ReadAnswer(response, What, root =>
         {
-            string? Field(string parent, string name) =>
-                root.ValueKind == JsonValueKind.Object && root.TryGetProperty(parent, out var part) && part.ValueKind == JsonValueKind.Object
-                && part.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-            return (Field("organization", "id"), Field("organization", "name"), Field("OAuthClient", "id"));
+            var (organization, client) = (DependencyJson.Property(root, "organization"), DependencyJson.Property(root, "OAuthClient"));
+            return (DependencyJson.Text(organization, "id"), DependencyJson.Text(organization, "name"), DependencyJson.Text(client, "id"));
         });
     }
 

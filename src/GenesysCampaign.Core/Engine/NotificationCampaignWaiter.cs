@@ -417,8 +417,7 @@ internal sealed class NotificationCampaignWaiter : ICampaignWaiter
                     }
                     else if (read && !found.Contains(pending.CampaignId))
                     {
-                        // Read, and not there: deleted while waited on. Waiting on to the timeout would only stall.
-                        pending.Completion.TrySetResult(new CampaignWaitResult(false, last) { Gone = true });
+                        pending.EndAsGone();
                     }
                     else if (after >= pending.Deadline)
                     {

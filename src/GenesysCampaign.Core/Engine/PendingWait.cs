@@ -34,4 +34,10 @@ internal sealed class PendingWait
     public DateTime NextConfirm { get; set; } = DateTime.MaxValue;
 
     public TaskCompletionSource<CampaignWaitResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// Ends the wait on a campaign that a read of its id did not find (deleted while waited on): waiting
+    /// on to the timeout would only stall. Both waiters call it.
+    /// </summary>
+    public void EndAsGone() => Completion.TrySetResult(new CampaignWaitResult(false, Last) { Gone = true });
 }

@@ -177,8 +177,7 @@ internal sealed class PollingCampaignWaiter : ICampaignWaiter
             }
             else if (campaigns is not null)
             {
-                // Read, and not there: deleted while waited on. Waiting on to the timeout would only stall.
-                pending.Completion.TrySetResult(new CampaignWaitResult(false, pending.Last) { Gone = true });
+                pending.EndAsGone();
                 continue;
             }
 
