@@ -172,8 +172,8 @@ function Invoke-Demo {
         $records | Format-Table | Out-String -Width 200 | Out-Host
         $records | Group-Object Outcome -NoElement | Format-Table Name, Count | Out-Host
 
-        Write-Host "`n== Resume the changed ones: ... | Resume-GenesysCampaign -Wait"
-        $records | Where-Object Outcome -eq 'Changed' |
+        Write-Host "`n== Resume what that pause paused: `$records | Resume-GenesysCampaign -Wait"
+        $records |
             Resume-GenesysCampaign -Wait -Reason 'Demo: hold lifted' -AuditLogPath $audit -Confirm:$false -WarningAction SilentlyContinue |
             Format-Table | Out-String -Width 200 | Out-Host
 

@@ -22,6 +22,9 @@ internal sealed class AnsweringHost(string? answer, params string[] then) : PSHo
 
     public List<string> Lines => _ui.Lines;
 
+    /// <summary>The warning lines written to the host itself (not the warning stream): what Ctrl+C leaves.</summary>
+    public List<string> Warnings => _ui.Warnings;
+
     public override CultureInfo CurrentCulture => CultureInfo.InvariantCulture;
 
     public override CultureInfo CurrentUICulture => CultureInfo.InvariantCulture;
@@ -56,6 +59,8 @@ internal sealed class AnsweringHost(string? answer, params string[] then) : PSHo
         public List<string> Prompts { get; } = new();
 
         public List<string> Lines { get; } = new();
+
+        public List<string> Warnings { get; } = new();
 
         public override PSHostRawUserInterface? RawUI => null;
 
@@ -116,6 +121,10 @@ internal sealed class AnsweringHost(string? answer, params string[] then) : PSHo
 
         public override void WriteWarningLine(string message)
         {
+            lock (Warnings)
+            {
+                Warnings.Add(message);
+            }
         }
     }
 }

@@ -51,3 +51,62 @@ Describe 'Resume-GenesysCampaign' {
         $records.Count | Should -BeGreaterThan 0
     }
 }
+
+Describe 'Resume-GenesysCampaign given change records' {
+    BeforeEach {
+        Clear-GenesysSimulatorRequest $sim
+        $paused = CampaignId 12
+        Set-GenesysSimulatorStatus $sim -Id $paused -Status on
+        Set-GenesysSimulatorStatus $sim -Id $OffId -Status off
+        Set-GenesysSimulatorStatus $sim -Id $ForcedOffId -Status forced_off
+        $script:suspended = @(Suspend-GenesysCampaign -Id $paused, $OffId, $ForcedOffId -Wait)
+        Clear-GenesysSimulatorRequest $sim
+    }
+
+    It 'starts only what the Suspend paused; the rest are Unchanged, pointing at Undo' {
+        ($suspended | Where-Object CampaignId -eq $paused).Outcome | Should -Be 'Changed'
+
+        $records = @($suspended | Resume-GenesysCampaign)
+
+        $records.Count | Should -Be 3
+        ($records | Where-Object CampaignId -eq $paused).Outcome | Should -Be 'Changed'
+        foreach ($id in $OffId, $ForcedOffId) {
+            $left = $records | Where-Object CampaignId -eq $id
+            $left.Outcome | Should -Be 'Unchanged'
+            $left.Message | Should -Match 'a Suspend that was Unchanged; Resume-GenesysCampaign acts only on the campaigns Suspend or Stop records show written to'
+            $left.Message | Should -Match "Undo-GenesysCampaignChange -OperationId $($suspended[0].OperationId)"
+        }
+
+        @(Get-Write $sim).path | Should -Be "/api/v2/outbound/campaigns/$paused/start"
+        (Get-GenesysCampaign -Id $ForcedOffId).Status | Should -Be 'forced_off'
+    }
+
+    It 'acts on audit lines as on records' {
+        $log = New-TempAuditPath
+        $null = Set-GenesysSimulatorStatus $sim -Id $paused -Status on
+        $null = Suspend-GenesysCampaign -Id $paused, $OffId -Wait -AuditLogPath $log
+        Clear-GenesysSimulatorRequest $sim
+
+        $records = @(Get-GenesysCampaignAuditLog -Path $log | Resume-GenesysCampaign)
+
+        ($records | Sort-Object CampaignId).Outcome | Should -Be 'Unchanged', 'Changed'
+        @(Get-Write $sim).Count | Should -Be 1
+    }
+
+    It 'leaves records of other kinds (a campaign rule disabled) Unchanged' {
+        $rule = Get-GenesysCampaignRule | Where-Object Enabled | Select-Object -First 1
+        $disabled = $rule | Disable-GenesysCampaignRule -Confirm:$false
+        try {
+            $disabled.Outcome | Should -Be 'Changed'
+            Clear-GenesysSimulatorRequest $sim
+
+            $record = $disabled | Resume-GenesysCampaign
+
+            $record.Outcome | Should -Be 'Unchanged'
+            $record.ObjectKind | Should -Be 'CampaignRule'
+            $record.ObjectId | Should -Be $rule.Id
+            $record.Message | Should -Match "campaign rule '$([regex]::Escape($rule.Name))', not a campaign; Resume-GenesysCampaign does not act on it"
+            Get-Write $sim | Should -BeNullOrEmpty
+        } finally { $null = Enable-GenesysCampaignRule -Id $rule.Id -Confirm:$false }
+    }
+}

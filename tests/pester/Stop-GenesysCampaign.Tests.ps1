@@ -39,10 +39,21 @@ Describe 'Stop-GenesysCampaign' {
         Get-Write $sim | Should -BeNullOrEmpty
     }
 
-    It 'binds piped records of another state cmdlet by CampaignId' {
-        Set-GenesysSimulatorStatus $sim -Id (CampaignId 22) -Status on
-        $record = Resume-GenesysCampaign -Id (CampaignId 22) | Stop-GenesysCampaign -Confirm:$false
-        $record.CampaignId | Should -Be (CampaignId 22)
-        $record.Outcome | Should -Be 'Changed'
+    It 'force-stops the campaigns piped Resume records turned on, and no other' {
+        Set-GenesysSimulatorStatus $sim -Id (CampaignId 22) -Status off
+        Set-GenesysSimulatorStatus $sim -Id (CampaignId 21) -Status on
+        $resumed = @(Resume-GenesysCampaign -Id (CampaignId 22), (CampaignId 21) -Wait)
+        ($resumed | Sort-Object CampaignId).Outcome | Should -Be 'Unchanged', 'Changed'
+        Clear-GenesysSimulatorRequest $sim
+
+        $records = @($resumed | Stop-GenesysCampaign -Confirm:$false)
+
+        $stopped = $records | Where-Object CampaignId -eq (CampaignId 22)
+        $stopped.Outcome | Should -Be 'Changed'
+        $left = $records | Where-Object CampaignId -eq (CampaignId 21)
+        $left.Outcome | Should -Be 'Unchanged'
+        $left.Message | Should -Match "a Resume that was Unchanged.*Undo-GenesysCampaignChange -OperationId $($resumed[0].OperationId)"
+        @(Get-Write $sim).path | Where-Object { $_ -like "*$(CampaignId 21)*" } | Should -BeNullOrEmpty
+        Set-GenesysSimulatorStatus $sim -Id (CampaignId 21) -Status off
     }
 }

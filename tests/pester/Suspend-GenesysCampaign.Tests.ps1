@@ -23,6 +23,22 @@ Describe 'Suspend-GenesysCampaign' {
         @(Get-GenesysCampaign -Status on -MediaType Voice).Count | Should -Be 10
     }
 
+    It 'ends -WhatIf with a line of what it would write, what it would leave and the input in error' {
+        $run = Invoke-WithoutHost $sim '$null = Suspend-GenesysCampaign -Id $on, $off, "not a guid" -WhatIf -InformationVariable said -ErrorAction SilentlyContinue; $said' @{ on = $OnId; off = $OffId }
+        $run.Output.Count | Should -Be 1
+        $run.Output[0].Tags | Should -Contain 'PSHOST'
+        "$($run.Output[0].MessageData)" | Should -Be 'What if: Suspend-GenesysCampaign would write 1 of 2 campaigns; 1 would be left as they are; 1 given in error (see the errors).'
+    }
+
+    It 'ends with a summary on the information stream, shown on the host; the output stays records only' {
+        $out = @(Suspend-GenesysCampaign -Id $OffId, $CompleteId -InformationVariable said -InformationAction SilentlyContinue)
+        $out.Count | Should -Be 2
+        $out | ForEach-Object { $_.GetType().Name | Should -Be 'GenesysCampaignStateChange' }
+        $said.Count | Should -Be 1
+        $said[0].Tags | Should -Contain 'PSHOST'
+        "$($said[0].MessageData)" | Should -Match '^Suspend-GenesysCampaign: 2 campaigns in \d+\.\d s: 2 Unchanged\. 0 written, 2 with nothing written\.$'
+    }
+
     It 'with -WhatIf still reports bad input as errors, but makes no record and no audit line' {
         $run = Invoke-WithoutHost $sim 'Suspend-GenesysCampaign -Id "not a guid", $missing, $on -WhatIf -AuditLogPath $audit' @{ audit = $audit; missing = $MissingId; on = $OnId }
         $run.Output | Should -BeNullOrEmpty

@@ -40,13 +40,16 @@ internal sealed class StateChangeExecutor
         _log = log ?? NullOperationLog.Instance;
     }
 
+    /// <summary>What the runs of this executor have done so far: writes accepted, records made (progress, summary, Ctrl+C).</summary>
+    public RunTally Tally { get; } = new();
+
     /// <summary>
     /// Runs the change for every campaign. <paramref name="onRecord"/> is called once per campaign
     /// reached, from any thread, after its audit line is written (with the audit error, if any).
     /// </summary>
     public async Task RunAsync(IReadOnlyList<GenesysCampaign> campaigns, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> onRecord, CancellationToken cancellationToken)
     {
-        var services = new Services(_api, _waiter, _log, () => DependenciesAsync(cancellationToken));
+        var services = new Services(_api, _waiter, _log, Tally, () => DependenciesAsync(cancellationToken));
         var unique = Unique(campaigns);
 
         // The limit as planned, never decided again here: a campaign the plan rejected was not asked
@@ -104,14 +107,14 @@ internal sealed class StateChangeExecutor
     /// </summary>
     public Task RunAsync(IReadOnlyList<IOutboundObject> items, ToggleKind kind, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> onRecord, CancellationToken cancellationToken)
     {
-        var services = new Services(_api, _waiter, _log, () => DependenciesAsync(cancellationToken));
+        var services = new Services(_api, _waiter, _log, Tally, () => DependenciesAsync(cancellationToken));
         return ForEachAsync(Unique(items), request, onRecord, (item, slot) => new ToggleChange(services, kind, item, request, slot, cancellationToken).RunAsync(), cancellationToken);
     }
 
     /// <summary>Runs the Remove or Restore of every schedule (Undo-GenesysCampaignChange; a hold removes them in RunHoldAsync).</summary>
     public Task RunAsync(IReadOnlyList<GenesysCampaignSchedule> schedules, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> onRecord, CancellationToken cancellationToken)
     {
-        var services = new Services(_api, _waiter, _log, () => DependenciesAsync(cancellationToken));
+        var services = new Services(_api, _waiter, _log, Tally, () => DependenciesAsync(cancellationToken));
         return ForEachAsync(schedules, request, onRecord, (schedule, slot) => new ScheduleChange(services, schedule, request, slot, cancellationToken).RunAsync(), cancellationToken);
     }
 
@@ -264,7 +267,7 @@ internal sealed class StateChangeExecutor
     public async Task RunHoldAsync(IReadOnlyList<IOutboundObject> approved, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> onRecord, CancellationToken cancellationToken)
     {
         await RunAsync(approved.OfType<GenesysCampaign>().ToList(), request, onRecord, cancellationToken).ConfigureAwait(false);
-        var services = new Services(_api, _waiter, _log, () => DependenciesAsync(cancellationToken));
+        var services = new Services(_api, _waiter, _log, Tally, () => DependenciesAsync(cancellationToken));
         var sequences = HoldRequest(request, CampaignAction.Suspend, approved);
         var rules = HoldRequest(request, CampaignAction.Disable, approved);
         var schedules = HoldRequest(request, CampaignAction.Remove, approved);
@@ -366,6 +369,23 @@ internal sealed class StateChangeExecutor
     public void RecordUnchanged(string id, string? name, OutboundObjectKind kind, string state, StateChangeRequest request, string message, Action<GenesysCampaignStateChange, Exception?> onRecord)
     {
         var record = NewRecord(request, kind, id, name, state, RequestedOf(kind, request.Action));
+        record.Outcome = StateChangeOutcome.Unchanged;
+        record.Message = message;
+        Publish(record, onRecord);
+    }
+
+    /// <summary>
+    /// The record of a change record given that this change does not act on (<see cref="ChangeReversal"/>):
+    /// Unchanged, about the object the given one is about, as it last showed it, audited.
+    /// </summary>
+    public void RecordNotActedOn(GenesysCampaignStateChange given, StateChangeRequest request, string message, Action<GenesysCampaignStateChange, Exception?> onRecord)
+    {
+        // A record of another kind (a rule a hold disabled) asks nothing of it: its status is left as shown.
+        var requested = given.ObjectKind == OutboundObjectKind.Campaign ? RequestedOf(given.ObjectKind, request.Action) : given.FinalStatus ?? string.Empty;
+        var record = NewRecord(request, given.ObjectKind, given.ObjectId, given.ObjectName, given.FinalStatus, requested);
+        record.CampaignId = given.CampaignId;
+        record.CampaignName = given.CampaignName;
+        record.MediaType = given.MediaType;
         record.Outcome = StateChangeOutcome.Unchanged;
         record.Message = message;
         Publish(record, onRecord);
@@ -527,6 +547,7 @@ internal sealed class StateChangeExecutor
             auditError = ex;
         }
 
+        Tally.Recorded(record);
         onRecord(record, auditError);
     }
 
@@ -566,11 +587,12 @@ internal sealed class StateChangeExecutor
     /// <summary>What every change of one run shares.</summary>
     internal sealed class Services
     {
-        public Services(GenesysApiClient api, ICampaignWaiter waiter, IOperationLog log, Func<Task<CampaignDependencies>> dependencies)
+        public Services(GenesysApiClient api, ICampaignWaiter waiter, IOperationLog log, RunTally tally, Func<Task<CampaignDependencies>> dependencies)
         {
             Api = api;
             Waiter = waiter;
             Log = log;
+            Tally = tally;
             Dependencies = dependencies;
         }
 
@@ -579,6 +601,9 @@ internal sealed class StateChangeExecutor
         public ICampaignWaiter Waiter { get; }
 
         public IOperationLog Log { get; }
+
+        /// <summary>Where each accepted write is counted as it is accepted.</summary>
+        public RunTally Tally { get; }
 
         /// <summary>Sequences, rules and schedules, read once per executor when the first write needs them.</summary>
         public Func<Task<CampaignDependencies>> Dependencies { get; }

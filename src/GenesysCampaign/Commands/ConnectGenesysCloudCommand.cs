@@ -18,7 +18,6 @@ public sealed class ConnectGenesysCloudCommand : GenesysCmdlet
     private const string AccessTokenSet = "AccessToken";
 
     /// <summary>The information tag the host shows (as Write-Host's lines): the connection is said, not output.</summary>
-    private static readonly string[] ShownOnHost = ["PSHOST"];
 
     /// <summary>Region host (mypurecloud.ie) or AWS-style name (eu-west-1). Default: $env:GENESYSCLOUD_REGION.</summary>
     [Parameter(Position = 0)]
@@ -106,7 +105,7 @@ public sealed class ConnectGenesysCloudCommand : GenesysCmdlet
         }
 
         ConnectionState.Set(connection, PassThru);
-        WriteInformation(new HostInformationMessage { Message = $"Connected to {connection}." }, ShownOnHost);
+        WriteInformation(new HostInformationMessage { Message = $"Connected to {connection}." }, GenesysCmdlet.ShownOnHost);
         if (PassThru)
         {
             WriteObject(connection);

@@ -8,7 +8,7 @@ namespace GenesysCloud.Outbound.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Resume, "GenesysCampaign", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(GenesysCampaignStateChange))]
-public sealed class ResumeGenesysCampaignCommand : StateChangeCommand
+public sealed class ResumeGenesysCampaignCommand : RecordInputCommand
 {
     /// <inheritdoc />
     protected override CampaignAction Action => CampaignAction.Resume;

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using GenesysCloud.Outbound.Audit;
@@ -44,6 +46,9 @@ public abstract class StateChangeCommand : CampaignInputCmdlet
 
     private ChangeRun? _run;
 
+    /// <summary>Change records given (Resume and Stop take them: <see cref="RecordInputCommand"/>), acted on as <see cref="ChangeReversal"/> says.</summary>
+    private protected List<GenesysCampaignStateChange> GivenRecords { get; } = new();
+
     /// <summary>Which change this cmdlet makes.</summary>
     protected abstract CampaignAction Action { get; }
 
@@ -67,10 +72,14 @@ public abstract class StateChangeCommand : CampaignInputCmdlet
             {
                 // Core records the ids that cannot be (without a request) or match nothing, audited.
                 var campaigns = Pump.Run(
-                    token => ResolveCampaignsAsync(
-                        api,
-                        (ids, t) => executor.ReadCampaignsGivenAsync(ids, request, id => CampaignErrors.InvalidId(id, CampaignErrors.NameHint).Exception.Message, CampaignErrors.NotFoundHint, emit, t),
-                        token),
+                    token =>
+                    {
+                        TakeGivenRecords(executor, request, emit);
+                        return ResolveCampaignsAsync(
+                            api,
+                            (ids, t) => executor.ReadCampaignsGivenAsync(ids, request, id => CampaignErrors.InvalidId(id, CampaignErrors.NameHint).Exception.Message, CampaignErrors.NotFoundHint, emit, t),
+                            token);
+                    },
                     CancellationToken);
                 return request.Hold
                     ? Pump.Run(token => executor.PlanHoldAsync(campaigns, request, token), CancellationToken)
@@ -79,6 +88,28 @@ public abstract class StateChangeCommand : CampaignInputCmdlet
             (executor, approved, emit, token) => request.Hold
                 ? executor.RunHoldAsync(approved, request, emit, token)
                 : executor.RunAsync(approved.Cast<GenesysCampaign>().ToList(), request, emit, token));
+    }
+
+    /// <summary>
+    /// The change records given: the campaign of each one this change reverses is read by id and
+    /// changed; every other object given by a record gets an Unchanged record saying why (one per
+    /// object, whichever of its records came last).
+    /// </summary>
+    private void TakeGivenRecords(StateChangeExecutor executor, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> emit)
+    {
+        var command = MyInvocation.MyCommand.Name;
+        foreach (var records in GivenRecords.GroupBy(r => (r.ObjectKind, Id: r.ObjectId.Trim().ToLowerInvariant())))
+        {
+            if (records.Any(r => ChangeReversal.WhyNotActedOn(Action, r, command) is null))
+            {
+                GiveId(records.Key.Id);
+            }
+            else
+            {
+                var last = records.Last();
+                executor.RecordNotActedOn(last, request, ChangeReversal.WhyNotActedOn(Action, last, command)!, emit);
+            }
+        }
     }
 
     /// <inheritdoc />

@@ -8,7 +8,7 @@ namespace GenesysCloud.Outbound.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Stop, "GenesysCampaign", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(GenesysCampaignStateChange))]
-public sealed class StopGenesysCampaignCommand : StateChangeCommand
+public sealed class StopGenesysCampaignCommand : RecordInputCommand
 {
     /// <inheritdoc />
     protected override CampaignAction Action => CampaignAction.Stop;

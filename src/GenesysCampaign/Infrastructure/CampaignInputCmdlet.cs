@@ -105,6 +105,12 @@ public abstract class CampaignInputCmdlet : GenesysApiCmdlet
         }
     }
 
+    /// <summary>A campaign id given otherwise than by -Id (a change record acted on), read with the ids given.</summary>
+    private protected void GiveId(string id) => _ids.Add(id);
+
+    /// <summary>Where something given otherwise than by a parameter of this base (a change record) came: by its id.</summary>
+    private protected void PlaceGiven(string id) => _order.Place(id.Trim());
+
     /// <summary>
     /// Resolves everything given into campaigns, each once. The ids given (as given: bad ones too) go to
     /// <paramref name="byIds"/>, which reads them and says what is wrong with the others (Core records them

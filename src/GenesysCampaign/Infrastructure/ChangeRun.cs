@@ -59,24 +59,16 @@ internal sealed class ChangeRun
         ToggleKind? kind = null)
     {
         var pump = _cmdlet.Pump;
+        var started = System.Diagnostics.Stopwatch.StartNew();
 
         // A pipeline that fails downstream (a throw, Select-Object -First) does not leave the batch halfway; Ctrl+C does stop it.
         pump.FinishWorkOnFailure = true;
         var sink = OpenAuditLog(auditLogPath);
         using var waiter = new NotificationCampaignWaiter(api, log: pump);
         var executor = new StateChangeExecutor(api, waiter, sink, pump);
-        var activity = $"{request.Action} {_noun}s";
-        var total = 0;
-        var done = 0;
-        void Emit(GenesysCampaignStateChange record, Exception? auditError) => pump.Post(() =>
-        {
-            done++;
-            Write(record, auditError);
-            if (total > 0)
-            {
-                _cmdlet.WriteProgressQuietly(new ProgressRecord(1, activity, $"{done} of {total} done") { PercentComplete = Math.Min(100, done * 100 / total) });
-            }
-        });
+        var tally = executor.Tally;
+        var progress = new RunProgress(_cmdlet, $"{_cmdlet.MyInvocation.MyCommand.Name}: {_noun}s", tally);
+        void Emit(GenesysCampaignStateChange record, Exception? auditError) => pump.Post(() => Write(record, auditError));
 
         IReadOnlyList<PlannedChange> plans;
         try
@@ -97,20 +89,41 @@ internal sealed class ChangeRun
         {
             SayWhatIf(plans);
             WriteDeferred();
+            Inform(tally.WhatIfSummary(_cmdlet.MyInvocation.MyCommand.Name, _noun, plans));
             return;
         }
 
         var approved = executor.Approve(plans, request, kind, Confirm, Write);
         if (approved.Count > 0)
         {
-            total = approved.Count;
-            done = 0;
-            pump.Run(token => run(executor, approved, Emit, token), _cmdlet.CancellationToken);
-            _cmdlet.WriteProgressQuietly(new ProgressRecord(1, activity, "Done") { RecordType = ProgressRecordType.Completed });
+            // Progress from the first accepted write, not the first settled campaign: a stop is
+            // accepted in a second, and the dialer may take minutes to wind down.
+            tally.Changed += () => progress.Post(pump);
+            try
+            {
+                pump.Run(token => run(executor, approved, Emit, token), _cmdlet.CancellationToken);
+            }
+            finally
+            {
+                if (_cmdlet.StoppedByUser)
+                {
+                    // The pipeline takes nothing more after Ctrl+C; the host still shows a line.
+                    _cmdlet.Host.UI.WriteWarningLine(tally.Interrupted(sink?.Path));
+                }
+            }
+
+            progress.Complete();
         }
 
         WriteDeferred();
+        Inform(tally.Summary(_cmdlet.MyInvocation.MyCommand.Name, _noun, started.Elapsed));
     }
+
+    /// <summary>
+    /// The end-of-run summary: on the information stream, shown on the host as Write-Host is (and
+    /// silenced with -InformationAction Ignore), so the output stays records only.
+    /// </summary>
+    private void Inform(string summary) => _cmdlet.WriteInformation(new HostInformationMessage { Message = summary }, GenesysCmdlet.ShownOnHost);
 
     /// <summary>-WhatIf: each plan's warnings and its What if: line (ShouldProcess prints it, and asks nothing).</summary>
     private void SayWhatIf(IReadOnlyList<PlannedChange> plans)

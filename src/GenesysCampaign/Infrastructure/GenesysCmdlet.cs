@@ -13,6 +13,9 @@ namespace GenesysCloud.Outbound.PowerShell.Infrastructure;
 /// </summary>
 public abstract class GenesysCmdlet : PSCmdlet, IDisposable
 {
+    /// <summary>The tag that makes an information message show on the host, as Write-Host's do.</summary>
+    internal static readonly string[] ShownOnHost = ["PSHOST"];
+
     private readonly CancellationTokenSource _cancel = new();
     private PipelinePump? _pump;
 

@@ -1,0 +1,143 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using GenesysCloud.Outbound.Audit;
+
+namespace GenesysCloud.Outbound.Engine;
+
+/// <summary>
+/// What a run has done so far, counted as it happens, from any thread: the objects whose write
+/// Genesys accepted (<see cref="Accepted"/>, at the write, long before a stopping campaign settles)
+/// and the records made (<see cref="Recorded"/>, as the executor publishes them, whether or not the
+/// pipeline can still take them). What a changing cmdlet's progress, its end-of-run summary and its
+/// warning after Ctrl+C say: <see cref="Progress"/>, <see cref="Summary"/>, <see cref="Interrupted"/>.
+/// </summary>
+internal sealed class RunTally
+{
+    private readonly object _gate = new();
+    private readonly HashSet<string> _accepted = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, GenesysCampaignStateChange> _records = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Raised (on the thread that counted) after each write accepted and each record made.</summary>
+    public event Action? Changed;
+
+    /// <summary>Objects whose write Genesys accepted so far.</summary>
+    public int AcceptedCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _accepted.Count;
+            }
+        }
+    }
+
+    /// <summary>A write for the object <paramref name="record"/> is about was accepted (counted once per object).</summary>
+    public void Accepted(GenesysCampaignStateChange record)
+    {
+        lock (_gate)
+        {
+            _accepted.Add(KeyOf(record));
+        }
+
+        Changed?.Invoke();
+    }
+
+    /// <summary>The object's record was made: its outcome, and the status it was left in.</summary>
+    public void Recorded(GenesysCampaignStateChange record)
+    {
+        lock (_gate)
+        {
+            _records[KeyOf(record)] = record;
+            if (record.WrittenWith is not null)
+            {
+                _accepted.Add(KeyOf(record)); // A write claimed after its answer was lost counts too.
+            }
+        }
+
+        Changed?.Invoke();
+    }
+
+    /// <summary>
+    /// While the run goes, in a line: "12 writes accepted: 9 off, 3 not settled yet". An accepted
+    /// write whose record is not made yet is one whose object has not settled (with -Wait) or not been
+    /// read back; a record says the status it was left in (stopping, without -Wait).
+    /// </summary>
+    public string Progress()
+    {
+        lock (_gate)
+        {
+            var byStatus = _accepted
+                .Select(key => _records.TryGetValue(key, out var record) ? record.FinalStatus ?? "not known" : "not settled yet")
+                .GroupBy(status => status, StringComparer.Ordinal)
+                .OrderByDescending(g => g.Count())
+                .Select(g => $"{g.Count()} {g.Key}");
+            var decided = _records.Values.Count(r => r.WrittenWith is null);
+            var line = $"{Plural(_accepted.Count, "write")} accepted";
+            line += _accepted.Count > 0 ? ": " + string.Join(", ", byStatus) : string.Empty;
+            return decided > 0 ? $"{line}; {decided} with nothing to write" : line;
+        }
+    }
+
+    /// <summary>
+    /// The end of a run, in a line: the records by outcome, writes against no-ops, the time it took.
+    /// "Suspend-GenesysCampaign: 40 campaigns in 12.3 s: 31 Changed, 9 Unchanged. 31 written, 9 with nothing written."
+    /// </summary>
+    public string Summary(string command, string noun, TimeSpan elapsed)
+    {
+        lock (_gate)
+        {
+            var records = _records.Values.ToList();
+            var outcomes = Enum.GetValues(typeof(StateChangeOutcome)).Cast<StateChangeOutcome>()
+                .Select(outcome => (outcome, count: records.Count(r => r.Outcome == outcome)))
+                .Where(o => o.count > 0)
+                .Select(o => $"{o.count} {o.outcome}");
+            var written = records.Count(r => r.WrittenWith is not null);
+            var line = $"{command}: {Plural(records.Count, noun)} in {Seconds(elapsed)}";
+            line += records.Count > 0 ? ": " + string.Join(", ", outcomes) + "." : ".";
+            return $"{line} {written} written, {records.Count - written} with nothing written.";
+        }
+    }
+
+    /// <summary>
+    /// What -WhatIf would have done, in a line: "What if: Suspend-GenesysCampaign would write 21 of 96 campaigns; 75
+    /// would be left as they are; 2 given in error (see the errors)." Errors are the records of bad input.
+    /// </summary>
+    public string WhatIfSummary(string command, string noun, IReadOnlyList<PlannedChange> plans)
+    {
+        int errors;
+        lock (_gate)
+        {
+            errors = _records.Values.Count(r => r.Outcome is StateChangeOutcome.Rejected or StateChangeOutcome.Failed);
+        }
+
+        var writing = plans.Count(p => p.WouldWrite && p.NotSent is null);
+        var line = $"What if: {command} would write {writing} of {Plural(plans.Count, noun)}; {plans.Count - writing} would be left as they are";
+        return errors > 0 ? $"{line}; {errors} given in error (see the errors)." : line + ".";
+    }
+
+    /// <summary>
+    /// After Ctrl+C: how many writes were sent, how many have settled, and where the audit log is, so
+    /// the person at the console knows what Genesys is still doing.
+    /// </summary>
+    public string Interrupted(string? auditLogPath)
+    {
+        lock (_gate)
+        {
+            var settled = _accepted.Count(key => _records.TryGetValue(key, out var r) && r.FinalStatus is { } s && !StateRules.IsTransitional(s));
+            var where = auditLogPath is null
+                ? "No audit log was being written (-AuditLogPath or $env:GENESYS_CAMPAIGN_AUDIT_LOG)."
+                : $"Every write sent has its line in the audit log '{auditLogPath}'.";
+            return $"Stopped (Ctrl+C) after {Plural(_accepted.Count, "write")} accepted by Genesys: {settled} settled, "
+                + $"{_accepted.Count - settled} not yet (Genesys goes on with them; read them with Get-GenesysCampaign). {where}";
+        }
+    }
+
+    private static string KeyOf(GenesysCampaignStateChange record) => record.ObjectKind + ":" + record.ObjectId;
+
+    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+
+    private static string Seconds(TimeSpan elapsed) => elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
+}

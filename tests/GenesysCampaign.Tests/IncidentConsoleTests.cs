@@ -1,0 +1,65 @@
+using System.Management.Automation;
+using GenesysCloud.Outbound.Simulator;
+using Xunit;
+using static GenesysCampaign.Tests.PowerShellHost;
+using static GenesysCampaign.Tests.Requests;
+
+namespace GenesysCampaign.Tests;
+
+/// <summary>
+/// What the console says while the dialer settles (issue 22): progress from the first accepted write,
+/// and, after Ctrl+C, how many writes were sent, how many settled, and where the audit log is.
+/// </summary>
+[Collection("TimingSensitive")]
+public class IncidentConsoleTests
+{
+    private static readonly string[] Paused = [SimulatorSeed.CampaignId(33), SimulatorSeed.CampaignId(34), SimulatorSeed.CampaignId(35)];
+
+    [Fact]
+    public async Task Progress_starts_at_the_first_accepted_write_not_at_the_first_settle()
+    {
+        await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { DialerDelay = TimeSpan.FromSeconds(2) });
+        sim.SetStatus(Paused[0], "on");
+        using var host = new PowerShellHost();
+        host.Connect(sim.BaseUri);
+        using var ps = host.Create("param($id) Suspend-GenesysCampaign -Id $id -Wait -InformationAction Ignore", Args(("id", Paused[0])));
+
+        var output = ps.Invoke();
+
+        Assert.Equal("Changed", output.Single().Properties["Outcome"].Value.ToString());
+        var said = ps.Streams.Progress.Where(p => p.RecordType != ProgressRecordType.Completed).Select(p => p.StatusDescription).ToList();
+        Assert.Equal("1 write accepted: 1 not settled yet", said.First());
+        Assert.Equal("1 write accepted: 1 off", said.Last());
+    }
+
+    [Fact]
+    public async Task Ctrl_C_while_campaigns_settle_says_what_was_sent_what_settled_and_where_the_audit_log_is()
+    {
+        await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { DialerDelay = TimeSpan.FromSeconds(60) });
+        foreach (var id in Paused)
+        {
+            sim.SetStatus(id, "on");
+        }
+
+        var audit = TestFiles.NewAuditPath("gc-ctrlc-");
+        var answering = new AnsweringHost("Yes");
+        using var host = new PowerShellHost(answering);
+        host.Connect(sim.BaseUri);
+        using var ps = host.Create("param($ids, $audit) Suspend-GenesysCampaign -Id $ids -Wait -AuditLogPath $audit", Args(("ids", Paused), ("audit", audit)));
+
+        var run = ps.BeginInvoke();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (sim.Requests.Count(r => IsCampaignWrite(r) && r.Status is 200 or 202 or 204) < Paused.Length && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        await Task.Delay(300); // The answers are read: the writes are accepted.
+        ps.Stop();
+        Assert.Throws<PipelineStoppedException>(() => ps.EndInvoke(run));
+
+        var warning = Assert.Single(answering.Warnings);
+        Assert.StartsWith("Stopped (Ctrl+C) after 3 writes accepted by Genesys: 0 settled, 3 not yet", warning);
+        Assert.Contains($"the audit log '{audit}'", warning);
+    }
+}

@@ -1,0 +1,71 @@
+using GenesysCloud.Outbound.Audit;
+using GenesysCloud.Outbound.Engine;
+using Xunit;
+
+namespace GenesysCampaign.Tests;
+
+/// <summary>The counts a changing cmdlet's progress, summary and Ctrl+C warning say (RunTally).</summary>
+public class RunTallyTests
+{
+    private static GenesysCampaignStateChange Record(string id, StateChangeOutcome outcome, string? final, string? written, OutboundObjectKind kind = OutboundObjectKind.Campaign) => new()
+    {
+        ObjectKind = kind,
+        ObjectId = id,
+        Outcome = outcome,
+        FinalStatus = final,
+        WrittenWith = written,
+    };
+
+    [Fact]
+    public void Progress_counts_accepted_writes_by_the_status_their_records_left_and_those_not_settled_yet()
+    {
+        var tally = new RunTally();
+        tally.Accepted(Record("a", StateChangeOutcome.Changed, "on", null));
+        tally.Accepted(Record("b", StateChangeOutcome.Changed, "on", null));
+        tally.Accepted(Record("c", StateChangeOutcome.Changed, "on", null));
+        tally.Recorded(Record("a", StateChangeOutcome.Changed, "off", "POST stop"));
+        tally.Recorded(Record("d", StateChangeOutcome.Unchanged, "off", null));
+
+        Assert.Equal("3 writes accepted: 2 not settled yet, 1 off; 1 with nothing to write", tally.Progress());
+        Assert.Equal(3, tally.AcceptedCount);
+    }
+
+    [Fact]
+    public void A_campaign_and_its_schedule_with_the_same_id_are_two_objects()
+    {
+        var tally = new RunTally();
+        tally.Recorded(Record("a", StateChangeOutcome.Changed, "off", "POST stop"));
+        tally.Recorded(Record("a", StateChangeOutcome.Changed, "removed", "DELETE", OutboundObjectKind.CampaignSchedule));
+
+        Assert.Equal("Suspend-GenesysCampaign: 2 objects in 1.5 s: 2 Changed. 2 written, 0 with nothing written.", tally.Summary("Suspend-GenesysCampaign", "object", TimeSpan.FromSeconds(1.5)));
+    }
+
+    [Fact]
+    public void The_summary_counts_outcomes_in_their_order_and_writes_against_no_ops()
+    {
+        var tally = new RunTally();
+        tally.Recorded(Record("a", StateChangeOutcome.TimedOut, "stopping", "POST stop"));
+        tally.Recorded(Record("b", StateChangeOutcome.Unchanged, "off", null));
+        tally.Recorded(Record("c", StateChangeOutcome.Changed, "off", "POST stop"));
+        tally.Recorded(Record("d", StateChangeOutcome.Failed, null, null));
+
+        Assert.Equal(
+            "Suspend-GenesysCampaign: 4 campaigns in 12.3 s: 1 Changed, 1 Unchanged, 1 Failed, 1 TimedOut. 2 written, 2 with nothing written.",
+            tally.Summary("Suspend-GenesysCampaign", "campaign", TimeSpan.FromMilliseconds(12_340)));
+    }
+
+    [Fact]
+    public void After_Ctrl_C_it_counts_a_write_settled_only_when_its_record_shows_a_settled_status()
+    {
+        var tally = new RunTally();
+        tally.Recorded(Record("a", StateChangeOutcome.Changed, "off", "POST stop"));
+        tally.Recorded(Record("b", StateChangeOutcome.Changed, "stopping", "POST stop"));
+        tally.Accepted(Record("c", StateChangeOutcome.Changed, "on", null));
+
+        var said = tally.Interrupted("/var/log/audit.jsonl");
+
+        Assert.StartsWith("Stopped (Ctrl+C) after 3 writes accepted by Genesys: 1 settled, 2 not yet", said);
+        Assert.EndsWith("Every write sent has its line in the audit log '/var/log/audit.jsonl'.", said);
+        Assert.Contains("No audit log was being written", tally.Interrupted(null));
+    }
+}
