@@ -22,6 +22,7 @@
         'Wait-GenesysCampaignState'
         'Watch-GenesysCampaign'
         'Get-GenesysCampaignAuditLog'
+        'Measure-GenesysCampaignChange'
         'Undo-GenesysCampaignChange'
         'Get-GenesysCampaignSequence'
         'Suspend-GenesysCampaignSequence'

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Management.Automation;
 using System.Management.Automation.Host;
 using System.Security;
+using Xunit;
 
 namespace GenesysCampaign.Tests;
 
@@ -22,8 +23,34 @@ internal sealed class AnsweringHost(string? answer, params string[] then) : PSHo
 
     public List<string> Lines => _ui.Lines;
 
+    /// <summary>The "What if:" lines ShouldProcess wrote, one per object (not the run's summary: <see cref="WhatIfSummary"/>).</summary>
+    public List<string> WhatIfLines
+    {
+        get
+        {
+            lock (Lines)
+            {
+                return Lines.Where(l => l.StartsWith("What if:", StringComparison.Ordinal) && !IsSummary(l)).ToList();
+            }
+        }
+    }
+
+    /// <summary>The -WhatIf run's summary line ("What if: Suspend-GenesysCampaign would write 2 of 3 campaigns ..."), shown on the host.</summary>
+    public string WhatIfSummary
+    {
+        get
+        {
+            lock (Lines)
+            {
+                return Assert.Single(Lines, IsSummary);
+            }
+        }
+    }
+
     /// <summary>The warning lines written to the host itself (not the warning stream): what Ctrl+C leaves.</summary>
     public List<string> Warnings => _ui.Warnings;
+
+    private static bool IsSummary(string line) => System.Text.RegularExpressions.Regex.IsMatch(line, @"^What if: \S+-Genesys\S+ would write \d+ of \d+ ");
 
     public override CultureInfo CurrentCulture => CultureInfo.InvariantCulture;
 

@@ -34,6 +34,8 @@ public sealed class AuditSinkTests : IDisposable
         Warnings = new[] { "rule R" },
         Attempts = 2,
         DurationMs = 15,
+        WrittenAt = new DateTime(2026, 11, 27, 2, 59, 58, DateTimeKind.Utc),
+        SettledAt = new DateTime(2026, 11, 27, 3, 0, 0, DateTimeKind.Utc),
         CorrelationId = "corr-1",
         OrganizationId = "org-1",
         OrganizationName = "Contoso",

@@ -340,8 +340,9 @@ public sealed class HoldTests
 
         Assert.Empty(host.Run("param($ids) Suspend-GenesysCampaign -Id $ids -Hold -WhatIf", Args(("ids", Held))));
 
-        var lines = answering.Lines.Where(l => l.StartsWith("What if:", StringComparison.Ordinal)).ToList();
+        var lines = answering.WhatIfLines;
         Assert.Equal(6, lines.Count);
+        Assert.Equal("What if: Suspend-GenesysCampaign would write 6 of 6 objects.", answering.WhatIfSummary);
         Assert.Contains(lines, l => l.Contains("sequence '" + SimulatorSeed.RenewalsSequenceName, StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("campaign rule '" + SimulatorSeed.EnabledRuleName, StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("campaign schedule '" + SimulatorSeed.ScheduleName, StringComparison.Ordinal));

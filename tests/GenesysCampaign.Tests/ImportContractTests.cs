@@ -49,7 +49,7 @@ public sealed class ImportContractTests
         Assert.Empty(context.Refused);
         Assert.Contains(cmdlets, t => t.Name == "SuspendGenesysCampaignCommand");
         Assert.Contains(types, t => t.Name == "CampaignNameCompleter");
-        Assert.Equal(18, cmdlets.Count);
+        Assert.Equal(19, cmdlets.Count);
     }
 
     [Theory]

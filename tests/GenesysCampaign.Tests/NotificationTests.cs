@@ -325,7 +325,9 @@ public class NotificationTests
         sim.SetStatus(id, "stopping");
         ps.EndInvoke(run);
 
-        var events = output.Select(o => (GenesysCampaignStatusEvent)o.BaseObject).ToList();
+        var all = output.Select(o => (GenesysCampaignStatusEvent)o.BaseObject).ToList();
+        Assert.Equal(("Start", (string?)null, "off"), (all[0].Source, all[0].PreviousStatus, all[0].Status)); // Where it stood as the watch began.
+        var events = all.Skip(1).ToList();
         Assert.Equal(new[] { ("off", "on"), ("on", "stopping"), ("stopping", "off") }, events.Select(e => (e.PreviousStatus!, e.Status)));
         Assert.All(events, e => Assert.Equal("Notification", e.Source));
         Assert.All(events, e => Assert.Equal((id, SimulatorSeed.UnreferencedOffCampaignName), (e.CampaignId, e.CampaignName)));

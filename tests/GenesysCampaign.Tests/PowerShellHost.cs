@@ -75,7 +75,7 @@ internal sealed class PowerShellHost : IDisposable
     public void ConnectFast(Uri baseUri, string clientId = "sim-client") =>
         Run("""
             param($u, $id)
-            $c = Connect-GenesysCloud -BaseUri $u -ClientId $id -ClientSecret (ConvertTo-SecureString sim-secret -AsPlainText -Force) -PassThru
+            $c = Connect-GenesysCloud -BaseUri $u -ClientId $id -ClientSecret (ConvertTo-SecureString sim-secret -AsPlainText -Force) -PassThru -AsDefault
             $c.Resilience.BaseDelay = [timespan]::FromMilliseconds(20)
             $c.Resilience.MaxDelay = [timespan]::FromMilliseconds(200)
             $c.Resilience.AttemptTimeout = [timespan]::FromSeconds(1)
@@ -91,7 +91,7 @@ internal sealed class PowerShellHost : IDisposable
     public static void ConnectThrough(PowerShellHost host, Uri baseUri, HttpMessageHandler handler)
     {
         var connection = (GenesysCloud.Outbound.Api.GenesysConnection)host.Run(
-            "param($u) Connect-GenesysCloud -BaseUri $u -ClientId sim-client -ClientSecret (ConvertTo-SecureString sim-secret -AsPlainText -Force) -PassThru",
+            "param($u) Connect-GenesysCloud -BaseUri $u -ClientId sim-client -ClientSecret (ConvertTo-SecureString sim-secret -AsPlainText -Force) -PassThru -AsDefault",
             Args(("u", baseUri)))[0].BaseObject;
         connection.Resilience.BaseDelay = TimeSpan.FromMilliseconds(20);
         connection.Resilience.MaxDelay = TimeSpan.FromMilliseconds(200);

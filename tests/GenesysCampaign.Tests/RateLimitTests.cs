@@ -89,7 +89,7 @@ public class RateLimitTests
         var started = DateTime.UtcNow;
         var output = host.Run("""
             param($id)
-            $c = Connect-GenesysCloud -BaseUri $env:GC_SIM -ClientId sim-client -ClientSecret (ConvertTo-SecureString sim-secret -AsPlainText -Force) -PassThru
+            $c = Connect-GenesysCloud -BaseUri $env:GC_SIM -ClientId sim-client -ClientSecret (ConvertTo-SecureString sim-secret -AsPlainText -Force) -PassThru -AsDefault
             $c.Resilience.TotalTimeout = [timespan]::FromSeconds(3)
             Suspend-GenesysCampaign -Id $id -ErrorAction SilentlyContinue
             """.Replace("$env:GC_SIM", $"'{sim.BaseUri}'"), Args(("id", Ids[0])));

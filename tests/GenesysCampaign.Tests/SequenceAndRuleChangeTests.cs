@@ -240,7 +240,7 @@ public sealed class SequenceAndRuleChangeTests
         Assert.Empty(answering.Prompts);
         Assert.DoesNotContain(sim.Requests, r => r.Method == "PUT");
         Assert.False(File.Exists(audit));
-        var lines = answering.Lines.Where(l => l.StartsWith("What if:", StringComparison.Ordinal)).ToList();
+        var lines = answering.WhatIfLines;
         Assert.Equal(3, lines.Count);
         Assert.Contains("Performing the operation \"Disable (set enabled to false by full-body PUT)\" on target \"campaign rule '" + SimulatorSeed.EnabledRuleName, Assert.Single(lines, l => l.Contains(SimulatorSeed.EnabledRuleId, StringComparison.Ordinal)));
         Assert.Contains("is already disabled. Nothing would be sent.", Assert.Single(lines, l => l.Contains(SimulatorSeed.DisabledRuleId, StringComparison.Ordinal)));
@@ -316,12 +316,28 @@ public sealed class SequenceAndRuleChangeTests
         await using var __ = org;
         using var ___ = host;
 
-        host.Run("Suspend-GenesysCampaignSequence -Id " + SimulatorSeed.RenewalsSequenceId + " -Confirm:$false -WarningAction SilentlyContinue | Resume-GenesysCampaign -Confirm:$false");
+        host.Run("Suspend-GenesysCampaignSequence -Id " + SimulatorSeed.RenewalsSequenceId + " -Confirm:$false -WarningAction SilentlyContinue | Suspend-GenesysCampaign -Confirm:$false");
 
         var error = Assert.Single(host.Streams.Error);
         Assert.StartsWith("InvalidCampaignId,", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
         Assert.Contains("-ObjectKind Campaign", error.Exception.Message);
+        Assert.DoesNotContain(org.Simulator.Requests, r => r.Method == "POST" && r.Path.EndsWith("/stop", StringComparison.Ordinal));
+    }
+
+    // Resume and Stop take change records (issue 22, point 5): one of another kind is Unchanged, pointing at the undo.
+    [Fact]
+    public async Task A_sequence_record_piped_to_Resume_GenesysCampaign_is_Unchanged_and_points_at_the_undo()
+    {
+        var (org, host, _) = await StartAsync();
+        await using var __ = org;
+        using var ___ = host;
+
+        var record = Assert.Single(Records(host.Run("Suspend-GenesysCampaignSequence -Id " + SimulatorSeed.RenewalsSequenceId + " -Confirm:$false -WarningAction SilentlyContinue | Resume-GenesysCampaign -Confirm:$false")));
+
+        Assert.Empty(host.Streams.Error);
+        Assert.Equal((OutboundObjectKind.Sequence, StateChangeOutcome.Unchanged), (record.ObjectKind, record.Outcome));
+        Assert.Contains("not a campaign; Resume-GenesysCampaign does not act on it. To put back what an operation changed, use Undo-GenesysCampaignChange -OperationId", record.Message);
         Assert.DoesNotContain(org.Simulator.Requests, r => r.Method == "POST" && r.Path.EndsWith("/start", StringComparison.Ordinal));
     }
 

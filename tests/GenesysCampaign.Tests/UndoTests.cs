@@ -133,7 +133,7 @@ public sealed class UndoTests
 
         Assert.Empty(host.Run("$global:disabled | Undo-GenesysCampaignChange -WhatIf"));
 
-        var line = Assert.Single(answering.Lines, l => l.StartsWith("What if:", StringComparison.Ordinal));
+        var line = Assert.Single(answering.WhatIfLines);
         Assert.Contains("Enable (set enabled to true by full-body PUT)", line);
         Assert.Contains(SimulatorSeed.EnabledRuleName, line);
         Assert.DoesNotContain(sim.Requests, r => r.Method == "PUT");

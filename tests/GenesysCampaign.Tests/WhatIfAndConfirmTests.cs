@@ -40,7 +40,7 @@ public sealed class WhatIfAndConfirmTests
         Assert.DoesNotContain(sim.Requests, r => IsCampaignWrite(r));
         Assert.False(File.Exists(audit));
 
-        var lines = answering.Lines.Where(l => l.StartsWith("What if:", StringComparison.Ordinal)).ToList();
+        var lines = answering.WhatIfLines;
         Assert.Equal(Mixed.Length, lines.Count);
         string LineFor(string id) => Assert.Single(lines, l => l.Contains(id, StringComparison.Ordinal));
         Assert.Contains("Performing the operation \"Suspend (set to off)\"", LineFor(SimulatorSeed.UnreferencedOnCampaignId));
@@ -66,7 +66,7 @@ public sealed class WhatIfAndConfirmTests
 
         host.Run("param($id) Resume-GenesysCampaign -Id $id -WhatIf", Args(("id", SimulatorSeed.InvalidCampaignId)));
 
-        var line = Assert.Single(answering.Lines, l => l.StartsWith("What if:", StringComparison.Ordinal));
+        var line = Assert.Single(answering.WhatIfLines);
         Assert.Contains("Would be rejected", line);
         Assert.Contains(SimulatorSeed.InvalidCampaignErrorMessage, line);
         Assert.Empty(host.Streams.Error);

@@ -29,7 +29,7 @@ if ($PreloadHostCopies) {
 
 Step 'import' {
     Import-Module (Join-Path $RepoRoot 'out/GenesysCampaign/GenesysCampaign.psd1')
-    Assert (@(Get-Command -Module GenesysCampaign).Count -eq 18) "expected 18 cmdlets, found $(@(Get-Command -Module GenesysCampaign).Count)"
+    Assert (@(Get-Command -Module GenesysCampaign).Count -eq 19) "expected 19 cmdlets, found $(@(Get-Command -Module GenesysCampaign).Count)"
 }
 Import-Module (Join-Path $RepoRoot 'src/GenesysCampaign.Simulator/Simulator.psm1')
 $sim = Start-GenesysSimulator -Path (Join-Path $RepoRoot 'out/simulator/GenesysCampaign.Simulator.dll') -DialerDelayMs 300
@@ -78,7 +78,7 @@ try {
         # A campaign as read before someone turned it on: the watch's read after subscribing reports the change.
         $before = Get-GenesysCampaign -Id $off
         Set-GenesysSimulatorStatus $sim $off on
-        $events = @($before | Watch-GenesysCampaign -Timeout 5)
+        $events = @($before | Watch-GenesysCampaign -Timeout 5 | Where-Object Source -ne 'Start')
         Assert ($events.Count -eq 1 -and $events[0].PreviousStatus -eq 'off' -and $events[0].Status -eq 'on') "watch: $($events | Out-String)"
     }
 

@@ -12,6 +12,7 @@ AfterAll { Stop-TestOrg $sim }
 Describe 'about_GenesysCampaign: -WhatIf' {
     It 'says what -WhatIf prints and what it never does' {
         $Flat | Should -Match ([regex]::Escape('-WhatIf prints one "What if:" line per campaign found: the write it would make, or why nothing would be sent ("... is already off. Nothing would be sent.", "Would be rejected: ..."), with the warnings the run would give; it sends no write and writes no record or audit line'))
+        $Flat | Should -Match ([regex]::Escape('It ends with a summary line: "What if: Suspend-GenesysCampaign would write 21 of 96 campaigns and send nothing for 75."'))
     }
 
     It 'does what it says: one line per campaign, the write or why not, the warnings, and no write, record or audit line' {
@@ -29,7 +30,8 @@ Connect-GenesysCloud -BaseUri '$($sim.BaseUri)' -ClientId sim-client -ClientSecr
         $LASTEXITCODE | Should -Be 0 -Because ($out -join "`n")
 
         $lines = @($out | Where-Object { $_ -like 'What if:*' })
-        $lines.Count | Should -Be 3
+        $lines.Count | Should -Be 4
+        $lines[-1] | Should -Be 'What if: Suspend-GenesysCampaign would write 1 of 3 campaigns and send nothing for 2.'
         @($lines | Where-Object { $_ -like "*Suspend (set to off)*$OnId*" }).Count | Should -Be 1
         @($lines | Where-Object { $_ -like "*is already off. Nothing would be sent.*$OffId*" }).Count | Should -Be 1
         @($lines | Where-Object { $_ -like "*Would be rejected:*running sequence*$SequenceOnId*" }).Count | Should -Be 1

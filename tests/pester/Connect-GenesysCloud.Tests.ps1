@@ -18,6 +18,26 @@ Describe 'Connect-GenesysCloud' {
         (Get-GenesysCampaign -Id $OnId).Name | Should -Be $OnName
     }
 
+    It 'returns a -PassThru connection without taking over from the one in use, unless -AsDefault' {
+        # Issue 22, point 4: a second org connected with -PassThru became the one every cmdlet used.
+        $secret = ConvertTo-SecureString $SimSecret -AsPlainText -Force
+        Connect-GenesysCloud -BaseUri $sim.BaseUri -ClientId 'sim-client' -ClientSecret $secret -InformationAction Ignore
+        $inUse = Get-GenesysCloudConnection
+        $second = Connect-GenesysCloud -BaseUri $sim.BaseUri -ClientId 'sim-edit' -ClientSecret $secret -PassThru -InformationVariable said -InformationAction SilentlyContinue
+        try {
+            (Get-GenesysCloudConnection).ClientId | Should -Be 'sim-client'
+            [object]::ReferenceEquals((Get-GenesysCloudConnection).psobject.BaseObject, $inUse.psobject.BaseObject) | Should -BeTrue
+            "$said" | Should -Match 'client sim-edit\); returned only: cmdlets without -Connection still use .*client sim-client'
+            (Get-GenesysCampaign -Id $OnId -Connection $second).Name | Should -Be $OnName
+
+            $third = Connect-GenesysCloud -BaseUri $sim.BaseUri -ClientId 'sim-edit' -ClientSecret $secret -PassThru -AsDefault -InformationAction Ignore
+            [object]::ReferenceEquals((Get-GenesysCloudConnection).psobject.BaseObject, $third.psobject.BaseObject) | Should -BeTrue
+            $inUse.IsDisposed | Should -BeTrue -Because 'the connection it replaced was not handed out, so it is closed'
+            $second.IsDisposed | Should -BeFalse
+        }
+        finally { Disconnect-GenesysCloud -Connection $second }
+    }
+
     It 'connects with a PSCredential whose user name is the client id' {
         $credential = [pscredential]::new('sim-client', (ConvertTo-SecureString $SimSecret -AsPlainText -Force))
         Connect-GenesysCloud -BaseUri $sim.BaseUri -Credential $credential

@@ -25,23 +25,24 @@ BeforeAll {
 AfterAll { Stop-TestOrg $sim }
 
 Describe 'The GenesysCampaignStateChange table at 80 columns' {
-    It 'ends at the outcome, one line a record, and fits' {
+    It 'is one line a record, the outcome whole and the end of a long name kept' {
+        $long = 'Collections-Overflow-North-West-Region-0042'
         $records = @(
             Get-RecordFromLine @{ previousStatus = 'on'; finalStatus = 'off'; action = 'Suspend'; outcome = 'Changed' }
-            Get-RecordFromLine @{ previousStatus = 'on'; finalStatus = 'forced_stopping'; outcome = 'Changed' }
+            Get-RecordFromLine @{ previousStatus = 'on'; finalStatus = 'forced_stopping'; outcome = 'Changed'; campaignName = $long }
             Get-RecordFromLine @{ previousStatus = 'stopping'; finalStatus = 'stopping'; action = 'Suspend'; outcome = 'Unchanged'; message = ('m' * 200) }
         )
         $lines = @(($records | Out-String -Width 80) -split "`r?`n" | Where-Object { $_.Trim() })
         $lines[0] | Should -Match '^Kind\s+Name\s+Action\s+Status\s+Outcome\s*$'
         $lines.Count | Should -Be 5 -Because 'a header, its rule and one line for each record: the message is left to a wider console'
-        $lines | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual 80 }
-        $lines[2] | Should -Match "^Campaign\s+$([regex]::Escape($OnName))\s+Suspend\s+on -> off\s+Changed$"
-        $lines[3] | Should -Match "^Campaign\s+$([regex]::Escape($OnName))\s+Stop\s+on -> forced_stopping\s+Changed$"
-        # Nothing changed: the status once.
+        $lines | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual 79 }
+        $lines[2] | Should -Match "^Campaign\s+$([regex]::Escape($OnName))\s+Suspend\s+off\s+Changed$"
+        # The end of the name, which tells -0042 from -0043, is kept.
+        $lines[3] | Should -Match "^Campaign\s+$([char]0x2026)$([regex]::Escape($long.Substring($long.Length - 35)))\s+Stop\s+forced_stopping\s+Changed$"
         $lines[4] | Should -Match "^Campaign\s+$([regex]::Escape($OnName))\s+Suspend\s+stopping\s+Unchanged$"
     }
 
-    It 'names a kind in short: <Kind> as <Shown>' -ForEach @(
+    It 'names a kind in short: <Kind> as <Shown>, which is the record''s Kind' -ForEach @(
         @{ Kind = 'Sequence'; Shown = 'Sequence' }
         @{ Kind = 'CampaignRule'; Shown = 'Rule' }
         @{ Kind = 'CampaignSchedule'; Shown = 'Schedule' }
@@ -50,24 +51,43 @@ Describe 'The GenesysCampaignStateChange table at 80 columns' {
     ) {
         $record = Get-RecordFromLine @{ objectKind = $Kind; objectId = 'x1'; objectName = 'Night run'; campaignId = $null; campaignName = $null; previousStatus = 'scheduled'; finalStatus = 'removed'; action = 'Remove' }
         $record.ObjectKind | Should -Be $Kind
-        @(($record | Out-String -Width 80) -split "`r?`n" | Where-Object { $_.Contains('Night run') })[0] | Should -Match "^$Shown\s+Night run\s+Remove\s+scheduled -> removed\s+Changed$"
+        $record.Kind | Should -Be $Shown
+        @(($record | Out-String -Width 80) -split "`r?`n" | Where-Object { $_.Contains('Night run') })[0] | Should -Match "^$Shown\s+Night run\s+Remove\s+removed\s+Changed$"
     }
 }
 
-Describe 'The GenesysCampaignStateChange table at 120 columns' {
-    It 'shows <Pair> whole, then the outcome and the message' -ForEach @(
-        @{ Previous = 'on'; Final = 'forced_stopping'; Pair = 'on -> forced_stopping' }
-        @{ Previous = 'stopping'; Final = 'forced_off'; Pair = 'stopping -> forced_off' }
-        @{ Previous = 'forced_stopping'; Final = 'forced_stopping'; Pair = 'forced_stopping' }
+Describe 'The GenesysCampaignStateChange table headings' {
+    It 'are properties of the record: Where-Object on what the table shows finds it' {
+        $records = @(
+            Get-RecordFromLine @{ finalStatus = 'off'; outcome = 'Changed' }
+            Get-RecordFromLine @{ finalStatus = 'forced_off'; outcome = 'Unchanged' }
+        )
+        $header = @(($records | Out-String -Width 160) -split "`r?`n" | Where-Object { $_.Trim() })[0]
+        $headings = -split $header
+        $headings | Should -Be 'Kind', 'Name', 'Action', 'Status', 'Outcome', 'Message'
+        foreach ($heading in $headings) { $records[0].PSObject.Properties[$heading] | Should -Not -BeNullOrEmpty -Because "'$heading' heads a column" }
+        @($records | Where-Object Status -eq off).Count | Should -Be 1
+        @($records | Where-Object Name -eq $OnName).Count | Should -Be 2
+        @($records | Where-Object Kind -eq Campaign).Count | Should -Be 2
+    }
+}
+
+Describe 'The GenesysCampaignStateChange table at 120 and 160 columns' {
+    It 'at <Width> columns wraps the message at word boundaries: its GUID and its command whole' -ForEach @(
+        @{ Width = 120 }
+        @{ Width = 160 }
     ) {
-        $record = Get-RecordFromLine @{ previousStatus = $Previous; finalStatus = $Final; outcome = 'Unchanged'; message = ('m' * 200) }
-        $table = $record | Out-String -Width 120
-        $row = @(Get-Row $table $OnName)
-        $row.Count | Should -Be 1
-        $row[0] | Should -Match ("^Campaign\s+$([regex]::Escape($OnName))\s+Stop\s+$([regex]::Escape($Pair))\s+Unchanged\s+m+$")
-        $row[0].Length | Should -BeLessOrEqual 120
-        # The message wraps, never cut off: every one of its 200 characters is in the table.
-        (($table -split "`r?`n" | ForEach-Object { ($_ -replace '^.{81}', '').Trim() }) -join '') | Should -Match ('m' * 200)
+        $operation = '0b7f6d2e-3c1a-4e59-8f0d-6a2b9c4e1d37'
+        $message = "Campaign '$OnName': the record given is a Suspend that was Unchanged; Resume-GenesysCampaign acts only on the campaigns Suspend or Stop records show written to, so nothing was sent. To put back what an operation changed, use Undo-GenesysCampaignChange -OperationId $operation."
+        $record = Get-RecordFromLine @{ previousStatus = 'off'; finalStatus = 'off'; outcome = 'Unchanged'; message = $message }
+        $lines = @(($record | Out-String -Width $Width) -split "`r?`n" | Where-Object { $_.Trim() })
+        $lines | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual ($Width - 1) }
+        $lines[2] | Should -Match "^Campaign\s+$([regex]::Escape($OnName))\s+Stop\s+off\s+Unchanged\s+Campaign"
+        $pieces = @($lines | Select-Object -Skip 2 | ForEach-Object { $_.Substring([Math]::Min(80, $_.Length)).Trim() })
+        # Every piece is whole words of the message, and together they are the message.
+        ($pieces -join ' ') | Should -BeExactly $message
+        $pieces | Where-Object { $_.Contains($operation) } | Should -Not -BeNullOrEmpty -Because 'the GUID is whole on one line'
+        $pieces | Where-Object { $_ -match '(^|\s)Undo-GenesysCampaignChange(\s|$)' } | Should -Not -BeNullOrEmpty -Because 'the command is whole'
     }
 
     It 'shows a real forced_stopping campaign given to Suspend-GenesysCampaign' {
@@ -89,15 +109,25 @@ Describe 'The GenesysCampaignStateChange table at 120 columns' {
 
         $lines = @(($record | Out-String -Width 120) -split "`r?`n" | Where-Object { $_.Trim() })
         $lines[0] | Should -Match '^Kind\s+Name\s+Action\s+Status\s+Outcome\s+Message$'
-        # The message wraps (a reason is never cut off) over more lines.
         $lines.Count | Should -BeGreaterOrEqual 3
-        # The name column (28 wide, after the kind's 8 and a space) shows "(id ...)", the status column is blank.
-        $lines[2].Substring(9, 28).Trim() | Should -Be "(id $Id)"
+        # The name column (36 wide, after the kind's 8 and a space) shows "(id ...)", the status column is blank.
+        $lines[2].Substring(9, 36).Trim() | Should -Be "(id $Id)"
         $lines[2] | Should -Match "^Campaign\s+\(id $([regex]::Escape($Id))\)\s+Suspend\s+Failed\s+"
-        $lines[2] | Should -Not -Match '->'
         # At 80 columns, where the message is not shown, the row still names the id.
         @(($record | Out-String -Width 80) -split "`r?`n" | Where-Object { $_.Trim() })[2] | Should -Match "^Campaign\s+\(id $([regex]::Escape($Id))\)\s+Suspend\s+Failed$"
+    }
+}
 
+Describe 'Records flattened' {
+    It 'Export-Csv and ConvertTo-Json past its depth write the warnings, not the type of their list' {
+        $record = Get-RecordFromLine @{ warnings = @('Rule A can turn it on.', 'Schedule B starts it at 08:00.') }
+        $record.Warnings.Count | Should -Be 2
+        $row = $record | ConvertTo-Csv -NoTypeInformation | ConvertFrom-Csv
+        $row.Warnings | Should -BeExactly 'Rule A can turn it on.; Schedule B starts it at 08:00.'
+        $row.Status | Should -Be 'off'
+        $json = @($record, $record) | ConvertTo-Json -Depth 1 -WarningAction SilentlyContinue | ConvertFrom-Json
+        # Past its depth ConvertTo-Json writes a list as its items joined with $OFS (a space by default), not its type.
+        $json[0].Warnings | Should -BeExactly 'Rule A can turn it on. Schedule B starts it at 08:00.'
     }
 }
 

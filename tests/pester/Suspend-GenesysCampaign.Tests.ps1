@@ -27,7 +27,7 @@ Describe 'Suspend-GenesysCampaign' {
         $run = Invoke-WithoutHost $sim '$null = Suspend-GenesysCampaign -Id $on, $off, "not a guid" -WhatIf -InformationVariable said -ErrorAction SilentlyContinue; $said' @{ on = $OnId; off = $OffId }
         $run.Output.Count | Should -Be 1
         $run.Output[0].Tags | Should -Contain 'PSHOST'
-        "$($run.Output[0].MessageData)" | Should -Be 'What if: Suspend-GenesysCampaign would write 1 of 2 campaigns; 1 would be left as they are; 1 given in error (see the errors).'
+        "$($run.Output[0].MessageData)" | Should -Be 'What if: Suspend-GenesysCampaign would write 1 of 2 campaigns and send nothing for 1; 1 given in error (see the errors).'
     }
 
     It 'ends with a summary on the information stream, shown on the host; the output stays records only' {

@@ -26,18 +26,21 @@ Describe 'Watch-GenesysCampaign' {
         $events = @(Watch-GenesysCampaign -Id $id -Timeout 4)
         $job | Wait-Job | Remove-Job
 
-        $events | Should -HaveCount 3
+        $events | Should -HaveCount 4
         $events[0].GetType().FullName | Should -Be 'GenesysCloud.Outbound.Campaigns.GenesysCampaignStatusEvent'
-        ($events | ForEach-Object { "$($_.PreviousStatus)>$($_.Status)" }) -join ',' | Should -Be 'off>on,on>stopping,stopping>off'
+        # First where it stood as the watch began (issue 22, point 8), then each change.
+        ($events | ForEach-Object { "$($_.PreviousStatus)>$($_.Status) $($_.Source)" }) -join ',' | Should -BeLike '>off Start,off>on *,on>stopping *,stopping>off *'
         $events.CampaignName | Sort-Object -Unique | Should -Be 'Collections-East-033'
         # On screen, in UTC and marked so.
         $stamp = $events[0].Timestamp.ToUniversalTime().ToString('yyyy-MM-dd HH:mm:ss', [cultureinfo]::InvariantCulture) + 'Z'
         ($events[0] | Out-String -Width 120) | Should -Match ([regex]::Escape($stamp))
     }
 
-    It 'ends quietly at -Timeout when nothing changes' {
+    It 'says where each campaign stands at the start, then ends quietly at -Timeout when nothing changes' {
         $events = @(Watch-GenesysCampaign -Id $OffId -Timeout 1 -ErrorVariable errs)
-        $events | Should -HaveCount 0
+        $events | Should -HaveCount 1
+        ($events[0].CampaignName, $events[0].PreviousStatus, $events[0].Status, $events[0].Source) | Should -Be $OffName, $null, 'off', 'Start'
+        "$($events[0])" | Should -Be "${OffName}: off"
         $errs | Should -HaveCount 0
     }
 

@@ -17,7 +17,7 @@ namespace GenesysCloud.Outbound.Audit;
 /// </summary>
 public sealed class GenesysCampaignStateChange
 {
-    private IReadOnlyList<string> _warnings = Array.AsReadOnly(Array.Empty<string>());
+    private IReadOnlyList<string> _warnings = new WarningList(Array.Empty<string>());
 
     /// <summary>When the record was made (UTC).</summary>
     [JsonInclude]
@@ -93,7 +93,7 @@ public sealed class GenesysCampaignStateChange
         get => _warnings;
 
         // A read-only copy: an array behind IReadOnlyList would still take $record.Warnings[0] = '...'.
-        internal set => _warnings = Array.AsReadOnly(value.ToArray());
+        internal set => _warnings = new WarningList(value.ToArray());
     }
 
     /// <summary>
@@ -118,6 +118,21 @@ public sealed class GenesysCampaignStateChange
     /// <summary>Time from start to record.</summary>
     [JsonInclude]
     public long DurationMs { get; internal set; }
+
+    /// <summary>
+    /// When Genesys accepted the change's first write (UTC); null when nothing was written, and in audit
+    /// lines written before 0.3. What latency is measured from (Measure-GenesysCampaignChange).
+    /// </summary>
+    [JsonInclude]
+    public DateTime? WrittenAt { get; internal set; }
+
+    /// <summary>
+    /// When the object was seen settled after the write (UTC): a Changed record whose final status is
+    /// not transitional (off, on, forced_off; not stopping). Null otherwise (no -Wait, a timeout, a
+    /// failure), and in audit lines written before 0.3. WrittenAt to SettledAt is the settle time.
+    /// </summary>
+    [JsonInclude]
+    public DateTime? SettledAt { get; internal set; }
 
     /// <summary>The last Genesys correlation id (contextId) seen: what Genesys support asks for.</summary>
     [JsonInclude]
@@ -154,6 +169,29 @@ public sealed class GenesysCampaignStateChange
     /// <summary>The machine that ran the cmdlet.</summary>
     [JsonInclude]
     public string? Machine { get; internal set; }
+
+    /// <summary>
+    /// The kind, short, as the table's Kind column shows it: <c>Campaign</c>, <c>Sequence</c>, <c>Rule</c>
+    /// or <c>Schedule</c> (<see cref="ObjectKind"/> is the full one). Not in the audit line.
+    /// </summary>
+    [JsonIgnore]
+    public string Kind => ObjectKind switch
+    {
+        OutboundObjectKind.CampaignRule => "Rule",
+        OutboundObjectKind.Campaign or OutboundObjectKind.Sequence => ObjectKind.ToString(),
+        _ => "Schedule",
+    };
+
+    /// <summary>The object's name (<see cref="ObjectName"/>), as the table's Name column heads it. Not in the audit line.</summary>
+    [JsonIgnore]
+    public string? Name => ObjectName;
+
+    /// <summary>
+    /// The status the object was last seen in (<see cref="FinalStatus"/>), as the table's Status column heads it,
+    /// so <c>Where-Object Status -eq off</c> finds what the table shows as off. Not in the audit line.
+    /// </summary>
+    [JsonIgnore]
+    public string? Status => FinalStatus;
 
     /// <inheritdoc />
     public override string ToString() => $"{ObjectName ?? ObjectId}: {Action} {PreviousStatus} -> {FinalStatus} ({Outcome})";

@@ -2,7 +2,10 @@ using System;
 
 namespace GenesysCloud.Outbound.Campaigns;
 
-/// <summary>A campaign's status changed (Watch-GenesysCampaign emits one per change).</summary>
+/// <summary>
+/// A campaign's status changed (Watch-GenesysCampaign emits one per change), or, with the Source
+/// <c>Start</c> and no PreviousStatus, where a watched campaign stood when the watch began.
+/// </summary>
 public sealed class GenesysCampaignStatusEvent
 {
     /// <summary>When the change was seen (UTC).</summary>
@@ -23,9 +26,20 @@ public sealed class GenesysCampaignStatusEvent
     /// <summary>The campaign version now.</summary>
     public int Version { get; set; }
 
-    /// <summary>Notification or Poll: how the change was seen.</summary>
+    /// <summary>Notification or Poll: how the change was seen; Start for the status a watch began from.</summary>
     public string Source { get; set; } = string.Empty;
 
+    /// <summary>The status <paramref name="campaign"/> showed when a watch began on it.</summary>
+    public static GenesysCampaignStatusEvent AtStart(GenesysCampaign campaign) => new()
+    {
+        Timestamp = DateTime.UtcNow,
+        CampaignId = campaign.Id,
+        CampaignName = campaign.Name,
+        Status = campaign.Status,
+        Version = campaign.Version,
+        Source = "Start",
+    };
+
     /// <inheritdoc />
-    public override string ToString() => $"{CampaignName}: {PreviousStatus} -> {Status}";
+    public override string ToString() => PreviousStatus is null ? $"{CampaignName}: {Status}" : $"{CampaignName}: {PreviousStatus} -> {Status}";
 }

@@ -486,6 +486,7 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
 
         if (ReferenceEquals(Current, from) || !Settled(Current))
         {
+            Services.Log.Verbose($"Campaign '{Current.Name}': {WrittenWith} accepted; waiting up to {Request.Timeout.TotalSeconds:0} s for the dialer to settle it (last seen {Current.Status}).");
             CampaignWaitResult result;
             try
             {

@@ -31,35 +31,52 @@ internal sealed class CampaignDependencies
     public static CampaignDependencies None { get; } = new();
 
     /// <summary>
-    /// Reads sequences, campaign rules and every schedule list (one request each, and a page per
-    /// 100 sequences or rules). A list that cannot be read (a missing permission) does not stop the
-    /// run: every change then carries a warning that it was not checked.
+    /// Reads sequences, campaign rules and every schedule list, all at once (one round trip, then a page
+    /// per 100 sequences or rules): the first write of an emergency pause waits on the slowest list, not
+    /// on their sum. A list that cannot be read (a missing permission) does not stop the run: every change
+    /// then carries a warning that it was not checked, in the order of the lists here, whatever answered first.
     /// </summary>
     public static async Task<CampaignDependencies> LoadAsync(GenesysApiClient api, RequestStats stats, IOperationLog log, CancellationToken cancellationToken)
     {
         var result = new CampaignDependencies();
-        await result.TryAsync("sequences", ["outbound:campaignSequence:view"], null, log, async () =>
+        var sequences = TryAsync("sequences", ["outbound:campaignSequence:view"], null, log, async () =>
         {
+            var read = new List<GenesysCampaignSequence>();
             await foreach (var sequence in api.ListSequencesAsync(stats, cancellationToken).ConfigureAwait(false))
             {
-                result._sequences.Add(sequence);
+                read.Add(sequence);
             }
-        }).ConfigureAwait(false);
 
-        await result.TryAsync("campaign rules", ["outbound:campaignRule:view"], null, log, async () =>
+            return read;
+        });
+        var rules = TryAsync("campaign rules", ["outbound:campaignRule:view"], null, log, async () =>
         {
+            var read = new List<GenesysCampaignRule>();
             await foreach (var rule in api.ListCampaignRulesAsync(stats, cancellationToken).ConfigureAwait(false))
             {
-                result._rules.Add(rule);
+                read.Add(rule);
             }
-        }).ConfigureAwait(false);
 
-        foreach (var kind in OutboundKinds.Schedules)
+            return read;
+        });
+        var schedules = OutboundKinds.Schedules
+            .Select(kind => TryAsync(kind.Noun + "s", kind.ViewPermissions, kind, log, async () =>
+                (await api.ListSchedulesAsync(kind.ScheduleKind!.Value, stats, cancellationToken).ConfigureAwait(false)).ToList()))
+            .ToList();
+
+        var (readSequences, sequencesUnread) = await sequences.ConfigureAwait(false);
+        var (readRules, rulesUnread) = await rules.ConfigureAwait(false);
+        result._sequences.AddRange(readSequences);
+        result._rules.AddRange(readRules);
+        var unread = new List<(string, string, OutboundKind?)?> { sequencesUnread, rulesUnread };
+        foreach (var list in schedules)
         {
-            await result.TryAsync(kind.Noun + "s", kind.ViewPermissions, kind, log, async () =>
-                result._schedules.AddRange(await api.ListSchedulesAsync(kind.ScheduleKind!.Value, stats, cancellationToken).ConfigureAwait(false))).ConfigureAwait(false);
+            var (read, why) = await list.ConfigureAwait(false);
+            result._schedules.AddRange(read);
+            unread.Add(why);
         }
 
+        result._unchecked.AddRange(unread.Where(u => u is not null).Select(u => u!.Value));
         return result;
     }
 
@@ -203,19 +220,22 @@ internal sealed class CampaignDependencies
         schedule.NextStart is { } next ? $" (next start {next.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC)" : string.Empty;
 
     /// <summary>Reads one list; one that cannot be read is remembered with why (a refusal names the permissions that would let it be read).</summary>
-    private async Task TryAsync(string what, IReadOnlyList<string> viewPermissions, OutboundKind? schedules, IOperationLog log, Func<Task> read)
+    /// <summary>
+    /// Reads one list; one that cannot be read gives nothing, and what the warnings say of it (null when it was read).
+    /// </summary>
+    private static async Task<(List<T> Read, (string What, string Why, OutboundKind? Schedules)? Unread)> TryAsync<T>(string what, IReadOnlyList<string> viewPermissions, OutboundKind? schedules, IOperationLog log, Func<Task<List<T>>> read)
     {
         try
         {
-            await read().ConfigureAwait(false);
+            return (await read().ConfigureAwait(false), null);
         }
         catch (Exception ex) when (ex is GenesysApiException or InvalidOperationException or FormatException or KeyNotFoundException or ArgumentException)
         {
             // Unreadable (a refusal, or entries not shaped as the contract describes, or dates beyond
             // what can be computed): not checked, and said so. A change never fails for want of them.
             var why = ex is GenesysApiException { StatusCode: 403 } ? $" (refused: the OAuth client's role needs {string.Join(" or ", viewPermissions)})" : string.Empty;
-            _unchecked.Add((char.ToUpperInvariant(what[0]) + what.Substring(1), why, schedules));
             log.Verbose($"Could not read {what}: {ex.Message}");
+            return (new List<T>(), (char.ToUpperInvariant(what[0]) + what.Substring(1), why, schedules));
         }
     }
 }

@@ -283,6 +283,7 @@ internal abstract class ObjectChange<T>
     private void Wrote(T from, string write)
     {
         _writes.Add(write);
+        Open.Written();
         Services.Tally.Accepted(Open.Record);
         WrittenFrom = from;
         Open.Record.ReplacedBody ??= BodyReplacedBy(from, write); // The body before the first write that replaced one.

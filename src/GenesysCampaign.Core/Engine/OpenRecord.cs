@@ -27,6 +27,9 @@ internal sealed class OpenRecord
     /// <summary>Cautions for the record, each kept once.</summary>
     public List<string> Warnings { get; } = new();
 
+    /// <summary>A write of the change was accepted now (the first one counts): the record's WrittenAt.</summary>
+    public void Written() => Record.WrittenAt ??= DateTime.UtcNow;
+
     /// <summary>Time since the change began.</summary>
     public TimeSpan Elapsed => _clock.Elapsed;
 
@@ -46,6 +49,12 @@ internal sealed class OpenRecord
         record.CorrelationId = Stats.LastCorrelationId;
         record.DurationMs = _clock.ElapsedMilliseconds;
         record.Timestamp = DateTime.UtcNow;
+
+        // Settled: a write of this change was accepted and the object was seen in a state it rests in.
+        // Without -Wait a pause closes while the campaign is still stopping: no SettledAt.
+        record.SettledAt = outcome == StateChangeOutcome.Changed && record.WrittenAt is not null && finalStatus is not null && !StateRules.IsTransitional(finalStatus)
+            ? record.Timestamp
+            : null;
         return record;
     }
 }

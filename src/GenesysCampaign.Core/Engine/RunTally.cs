@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using GenesysCloud.Outbound.Audit;
+using GenesysCloud.Outbound.Dependencies;
 
 namespace GenesysCloud.Outbound.Engine;
 
@@ -95,15 +96,15 @@ internal sealed class RunTally
                 .Where(o => o.count > 0)
                 .Select(o => $"{o.count} {o.outcome}");
             var written = records.Count(r => r.WrittenWith is not null);
-            var line = $"{command}: {Plural(records.Count, noun)} in {Seconds(elapsed)}";
+            var line = $"{command}: {Plural(records.Count, NounOf(records.Select(r => r.ObjectKind), noun))} in {Seconds(elapsed)}";
             line += records.Count > 0 ? ": " + string.Join(", ", outcomes) + "." : ".";
             return $"{line} {written} written, {records.Count - written} with nothing written.";
         }
     }
 
     /// <summary>
-    /// What -WhatIf would have done, in a line: "What if: Suspend-GenesysCampaign would write 21 of 96 campaigns; 75
-    /// would be left as they are; 2 given in error (see the errors)." Errors are the records of bad input.
+    /// What -WhatIf would have done, in a line: "What if: Suspend-GenesysCampaign would write 21 of 96 campaigns and send
+    /// nothing for 75; 2 given in error (see the errors)." Errors are the records of bad input.
     /// </summary>
     public string WhatIfSummary(string command, string noun, IReadOnlyList<PlannedChange> plans)
     {
@@ -114,7 +115,8 @@ internal sealed class RunTally
         }
 
         var writing = plans.Count(p => p.WouldWrite && p.NotSent is null);
-        var line = $"What if: {command} would write {writing} of {Plural(plans.Count, noun)}; {plans.Count - writing} would be left as they are";
+        var line = $"What if: {command} would write {writing} of {Plural(plans.Count, NounOf(plans.Select(p => p.Target.ObjectKind), noun))}";
+        line += writing < plans.Count ? $" and send nothing for {plans.Count - writing}" : string.Empty;
         return errors > 0 ? $"{line}; {errors} given in error (see the errors)." : line + ".";
     }
 
@@ -136,6 +138,18 @@ internal sealed class RunTally
     }
 
     private static string KeyOf(GenesysCampaignStateChange record) => record.ObjectKind + ":" + record.ObjectId;
+
+    /// <summary>What the objects are called: their kind's noun when they are all of one kind (none: <paramref name="given"/>), else "object" (a hold, an undo).</summary>
+    private static string NounOf(IEnumerable<OutboundObjectKind> kinds, string given)
+    {
+        var distinct = kinds.Distinct().ToList();
+        return distinct.Count switch
+        {
+            0 => given,
+            1 => OutboundKinds.Noun(distinct[0]),
+            _ => "object",
+        };
+    }
 
     private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 

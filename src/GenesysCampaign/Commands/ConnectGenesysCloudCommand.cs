@@ -46,9 +46,16 @@ public sealed class ConnectGenesysCloudCommand : GenesysCmdlet
     [Parameter]
     public Uri? BaseUri { get; set; }
 
-    /// <summary>Return the connection.</summary>
+    /// <summary>
+    /// Return the connection. It becomes the one cmdlets use without -Connection only when there is none
+    /// yet, or with -AsDefault: a second org connected to be passed with -Connection does not take over.
+    /// </summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
+
+    /// <summary>With -PassThru: make the connection the one cmdlets use without -Connection, replacing the one in use.</summary>
+    [Parameter]
+    public SwitchParameter AsDefault { get; set; }
 
     /// <inheritdoc />
     protected override void EndProcessing()
@@ -104,8 +111,15 @@ public sealed class ConnectGenesysCloudCommand : GenesysCmdlet
             WriteWarning($"Connected, but which org this is could not be read ({ex.Message}); records will not name it.");
         }
 
-        ConnectionState.Set(connection, PassThru);
-        WriteInformation(new HostInformationMessage { Message = $"Connected to {connection}." }, GenesysCmdlet.ShownOnHost);
+        var inUse = ConnectionState.Current;
+        var becomesDefault = !PassThru || AsDefault || inUse is null;
+        if (becomesDefault)
+        {
+            ConnectionState.Set(connection, PassThru);
+        }
+
+        var said = becomesDefault ? $"Connected to {connection}." : $"Connected to {connection}; returned only: cmdlets without -Connection still use {inUse} (-AsDefault makes this one theirs).";
+        WriteHostInformation(said);
         if (PassThru)
         {
             WriteObject(connection);

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using GenesysCloud.Outbound.Audit;
@@ -57,27 +56,14 @@ public sealed class GetGenesysCampaignAuditLogCommand : GenesysCmdlet
             return;
         }
 
-        var full = GetUnresolvedProviderPathFromPSPath(path);
-        if (!File.Exists(full))
-        {
-            WriteError(new ErrorRecord(new ItemNotFoundException($"The audit log '{full}' does not exist."), "AuditLogNotFound", ErrorCategory.ObjectNotFound, full));
-            return;
-        }
-
         var ids = CampaignId is null ? null : new HashSet<string>(CampaignId, StringComparer.OrdinalIgnoreCase);
         var operations = OperationId is null ? null : new HashSet<string>(OperationId.Select(id => id.Trim()), StringComparer.OrdinalIgnoreCase);
         var objects = ObjectId is null ? null : new HashSet<string>(ObjectId.Select(id => id.Trim()), StringComparer.OrdinalIgnoreCase);
         var kinds = ObjectKind is null ? null : new HashSet<OutboundObjectKind>(ObjectKind);
         var outcomes = Outcome is null ? null : new HashSet<StateChangeOutcome>(Outcome);
         var since = Since?.ToUniversalTime();
-        foreach (var line in AuditLogReader.Read(full))
+        foreach (var record in AuditLogInput.Read(this, path))
         {
-            if (line.Record is not { } record)
-            {
-                WriteWarning($"Line {line.LineNumber} of '{full}' is not an audit record and was skipped: {line.Error}");
-                continue;
-            }
-
             if ((ids is null || (record.CampaignId is not null && ids.Contains(record.CampaignId)))
                 && (objects is null || objects.Contains(record.ObjectId))
                 && (operations is null || operations.Contains(record.OperationId))

@@ -73,6 +73,8 @@ public sealed class WaitGenesysCampaignStateCommand : CampaignInputCmdlet
                         var waiting = campaigns.Where(c => !states.Contains(c.Status)).ToList();
                         if (waiting.Count > 0)
                         {
+                            var named = string.Join(", ", waiting.Take(10).Select(c => $"'{c.Name}' ({c.Status})")) + (waiting.Count > 10 ? $" and {waiting.Count - 10} more" : string.Empty);
+                            Pump.Verbose($"Waiting up to {Timeout} s for {waiting.Count} campaign(s) to be {string.Join(" or ", states)}: {named}. {campaigns.Count - waiting.Count} given are there already.");
                             await waiter.PrepareAsync(waiting.Select(c => c.Id).ToList(), token).ConfigureAwait(false);
                         }
 

@@ -40,7 +40,15 @@ public sealed class WatchGenesysCampaignCommand : CampaignInputCmdlet
                         return;
                     }
 
-                    Pump.Verbose($"Watching {campaigns.Count} campaign(s).");
+                    // Where each campaign stands at the start (Source Start): a watch that prints nothing until a
+                    // change looks like one that is not working.
+                    foreach (var campaign in campaigns)
+                    {
+                        var start = GenesysCampaignStatusEvent.AtStart(campaign);
+                        Pump.Post(() => WriteObject(start));
+                    }
+
+                    Pump.Verbose($"Watching {campaigns.Count} campaign(s) for status changes{(Timeout > 0 ? $" for {Timeout} s" : " until Ctrl+C")}.");
                     await new CampaignWatcher(api, Pump).RunAsync(campaigns, change => Pump.Post(() => WriteObject(change)), linked.Token).ConfigureAwait(false);
                 },
                 linked.Token), "WatchGenesysCampaignFailed");

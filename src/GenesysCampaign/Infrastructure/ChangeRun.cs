@@ -119,11 +119,8 @@ internal sealed class ChangeRun
         Inform(tally.Summary(_cmdlet.MyInvocation.MyCommand.Name, _noun, started.Elapsed));
     }
 
-    /// <summary>
-    /// The end-of-run summary: on the information stream, shown on the host as Write-Host is (and
-    /// silenced with -InformationAction Ignore), so the output stays records only.
-    /// </summary>
-    private void Inform(string summary) => _cmdlet.WriteInformation(new HostInformationMessage { Message = summary }, GenesysCmdlet.ShownOnHost);
+    /// <summary>The end-of-run summary: on the information stream, shown on the host (<see cref="GenesysCmdlet.WriteHostInformation"/>), so the output stays records only.</summary>
+    private void Inform(string summary) => _cmdlet.WriteHostInformation(summary);
 
     /// <summary>-WhatIf: each plan's warnings and its What if: line (ShouldProcess prints it, and asks nothing).</summary>
     private void SayWhatIf(IReadOnlyList<PlannedChange> plans)

@@ -14,7 +14,7 @@ namespace GenesysCloud.Outbound.PowerShell.Infrastructure;
 public abstract class GenesysCmdlet : PSCmdlet, IDisposable
 {
     /// <summary>The tag that makes an information message show on the host, as Write-Host's do.</summary>
-    internal static readonly string[] ShownOnHost = ["PSHOST"];
+    private static readonly string[] ShownOnHost = ["PSHOST"];
 
     private readonly CancellationTokenSource _cancel = new();
     private PipelinePump? _pump;
@@ -132,6 +132,23 @@ public abstract class GenesysCmdlet : PSCmdlet, IDisposable
     /// <summary>Whether an error written now would stop the command (-ErrorAction Stop) or ask whether to go on (Inquire).</summary>
     internal bool ErrorWouldInterrupt() =>
         EffectivePreference("ErrorAction", "ErrorActionPreference") is ActionPreference.Stop or ActionPreference.Inquire;
+
+    /// <summary>
+    /// Writes a line on the information stream, shown on the host as Write-Host's are (silenced with
+    /// -InformationAction Ignore). Under an information preference of Stop or Inquire, which would end
+    /// the command at this line or ask (a runbook cannot answer), it goes straight to the host instead.
+    /// </summary>
+    internal void WriteHostInformation(string message)
+    {
+        var preference = EffectivePreference("InformationAction", "InformationPreference");
+        if (preference is ActionPreference.Stop or ActionPreference.Inquire)
+        {
+            Host.UI.WriteLine(message);
+            return;
+        }
+
+        WriteInformation(new HostInformationMessage { Message = message }, ShownOnHost);
+    }
 
     /// <summary>Writes progress, unless the progress preference would stop the command or prompt at it.</summary>
     internal void WriteProgressQuietly(ProgressRecord record)

@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace GenesysCloud.Outbound.Audit;
+
+/// <summary>
+/// Change records (or audit lines) added up: how many there were, by outcome; the success rate; how
+/// long the changes took to settle (WrittenAt to SettledAt: median, 95th percentile, maximum); and the
+/// time to silence (the first write accepted to the last object settled). What
+/// Measure-GenesysCampaignChange writes, one per input or per group. Records without WrittenAt or
+/// SettledAt (audit lines written before 0.3, a change made without -Wait) count in the outcome figures
+/// and not in the latency ones.
+/// </summary>
+public sealed class GenesysCampaignChangeMeasure
+{
+    /// <summary>What the records were grouped by (Action, ObjectKind, MediaType or OperationId); null when not grouped.</summary>
+    public string? GroupBy { get; internal set; }
+
+    /// <summary>The value the records of this group share (Suspend, Campaign, Sms, an operation id); null when not grouped.</summary>
+    public string? Group { get; internal set; }
+
+    /// <summary>Records counted.</summary>
+    public int Count { get; internal set; }
+
+    /// <summary>Records whose outcome is Changed.</summary>
+    public int Changed { get; internal set; }
+
+    /// <summary>Records whose outcome is Unchanged.</summary>
+    public int Unchanged { get; internal set; }
+
+    /// <summary>Records whose outcome is Rejected.</summary>
+    public int Rejected { get; internal set; }
+
+    /// <summary>Records whose outcome is Failed.</summary>
+    public int Failed { get; internal set; }
+
+    /// <summary>Records whose outcome is TimedOut.</summary>
+    public int TimedOut { get; internal set; }
+
+    /// <summary>Changed plus Unchanged over Count, from 0 to 1: the share of objects left as asked.</summary>
+    public double SuccessRate { get; internal set; }
+
+    /// <summary>Records with both WrittenAt and SettledAt: those the settle figures are made of.</summary>
+    public int Settled { get; internal set; }
+
+    /// <summary>The median of WrittenAt to SettledAt; null when no record has both.</summary>
+    public TimeSpan? SettleMedian { get; internal set; }
+
+    /// <summary>The 95th percentile (nearest rank) of WrittenAt to SettledAt; null when no record has both.</summary>
+    public TimeSpan? SettleP95 { get; internal set; }
+
+    /// <summary>The longest WrittenAt to SettledAt; null when no record has both.</summary>
+    public TimeSpan? SettleMax { get; internal set; }
+
+    /// <summary>From the first write accepted (earliest WrittenAt) to the last object settled (latest SettledAt); null without both.</summary>
+    public TimeSpan? TimeToSilence { get; internal set; }
+
+    /// <summary>
+    /// Records written to Genesys that carry no WrittenAt (audit lines written before 0.3): counted in the
+    /// outcome figures, left out of the latency ones.
+    /// </summary>
+    public int WithoutTimes { get; internal set; }
+
+    /// <summary>The names -GroupBy takes: the record properties a measure can be grouped by.</summary>
+    public static IReadOnlyList<string> GroupNames { get; } = new[] { "Action", "ObjectKind", "MediaType", "OperationId" };
+
+    /// <summary>
+    /// One measure of <paramref name="records"/>, or, with <paramref name="groupBy"/> (one of
+    /// <see cref="GroupNames"/>), one per value of that property, in the order each value first came.
+    /// </summary>
+    public static IReadOnlyList<GenesysCampaignChangeMeasure> Of(IReadOnlyCollection<GenesysCampaignStateChange> records, string? groupBy = null)
+    {
+        if (groupBy is null)
+        {
+            return new[] { Measure(records, null, null) };
+        }
+
+        Func<GenesysCampaignStateChange, string?> key = groupBy switch
+        {
+            "Action" => r => r.Action.ToString(),
+            "ObjectKind" => r => r.ObjectKind.ToString(),
+            "MediaType" => r => r.MediaType?.ToString(),
+            "OperationId" => r => r.OperationId,
+            _ => throw new ArgumentException($"Records cannot be grouped by '{groupBy}': use {string.Join(", ", GroupNames)}.", nameof(groupBy)),
+        };
+        return records.GroupBy(key).Select(g => Measure(g.ToList(), groupBy, g.Key)).ToList();
+    }
+
+    private static GenesysCampaignChangeMeasure Measure(IReadOnlyCollection<GenesysCampaignStateChange> records, string? groupBy, string? group)
+    {
+        int Of(StateChangeOutcome outcome) => records.Count(r => r.Outcome == outcome);
+        var settles = records
+            .Where(r => r.WrittenAt is not null && r.SettledAt is not null)
+            .Select(r => r.SettledAt!.Value - r.WrittenAt!.Value)
+            .OrderBy(t => t)
+            .ToList();
+        var firstWrite = records.Where(r => r.WrittenAt is not null).Select(r => r.WrittenAt!.Value).DefaultIfEmpty().Min();
+        var lastSettle = records.Where(r => r.SettledAt is not null).Select(r => r.SettledAt!.Value).DefaultIfEmpty().Max();
+        var measure = new GenesysCampaignChangeMeasure
+        {
+            GroupBy = groupBy,
+            Group = group,
+            Count = records.Count,
+            Changed = Of(StateChangeOutcome.Changed),
+            Unchanged = Of(StateChangeOutcome.Unchanged),
+            Rejected = Of(StateChangeOutcome.Rejected),
+            Failed = Of(StateChangeOutcome.Failed),
+            TimedOut = Of(StateChangeOutcome.TimedOut),
+            Settled = settles.Count,
+            WithoutTimes = records.Count(r => r.WrittenWith is not null && r.WrittenAt is null),
+        };
+        measure.SuccessRate = records.Count == 0 ? 0 : (double)(measure.Changed + measure.Unchanged) / records.Count;
+        if (settles.Count > 0)
+        {
+            measure.SettleMedian = settles.Count % 2 == 1
+                ? settles[settles.Count / 2]
+                : TimeSpan.FromTicks((settles[(settles.Count / 2) - 1].Ticks + settles[settles.Count / 2].Ticks) / 2);
+            measure.SettleP95 = settles[(int)Math.Ceiling(0.95 * settles.Count) - 1];
+            measure.SettleMax = settles[settles.Count - 1];
+        }
+
+        if (firstWrite != default && lastSettle != default && lastSettle >= firstWrite)
+        {
+            measure.TimeToSilence = lastSettle - firstWrite;
+        }
+
+        return measure;
+    }
+}

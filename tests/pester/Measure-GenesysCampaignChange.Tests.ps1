@@ -1,0 +1,63 @@
+# Measure-GenesysCampaignChange on the records of a real run, and on audit lines written before and since 0.3.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    $sim = Start-TestOrg
+}
+
+AfterAll { Stop-TestOrg $sim }
+
+Describe 'Measure-GenesysCampaignChange' {
+    It 'measures the records of a pause: outcomes, success rate, settle times and time to silence' {
+        $ids = 44, 45, 46 | ForEach-Object { CampaignId $_ }
+        $ids | ForEach-Object { Set-GenesysSimulatorStatus $sim -Id $_ -Status on }
+        $records = @(Suspend-GenesysCampaign -Id ($ids + $OffId) -Wait -InformationAction Ignore)
+        ($records | Where-Object Outcome -eq Changed) | ForEach-Object {
+            $_.WrittenAt | Should -Not -BeNullOrEmpty
+            $_.SettledAt | Should -BeGreaterOrEqual $_.WrittenAt
+        }
+        ($records | Where-Object Outcome -eq Unchanged).WrittenAt | Should -BeNullOrEmpty
+
+        $measure = $records | Measure-GenesysCampaignChange
+
+        ($measure.Count, $measure.Changed, $measure.Unchanged, $measure.Settled) | Should -Be 4, 3, 1, 3
+        $measure.SuccessRate | Should -Be 1
+        $measure.SettleMax | Should -BeGreaterThan ([timespan]::FromMilliseconds(250)) -Because 'the dialer takes 300 ms to settle'
+        $measure.TimeToSilence | Should -BeGreaterOrEqual $measure.SettleMax
+        $ids | ForEach-Object { Set-GenesysSimulatorStatus $sim -Id $_ -Status off }
+    }
+
+    It 'reads audit lines old and new with -Path: the old count in the outcomes only, with a warning saying how many' {
+        $log = New-TempAuditPath
+        $null = Set-GenesysSimulatorStatus $sim -Id (CampaignId 47) -Status on
+        $null = Suspend-GenesysCampaign -Id (CampaignId 47) -Wait -AuditLogPath $log -InformationAction Ignore
+        # A line as 0.2 wrote it: no writtenAt, no settledAt.
+        $old = Get-Content $log -Raw | ConvertFrom-Json
+        $old.PSObject.Properties.Remove('writtenAt'); $old.PSObject.Properties.Remove('settledAt'); $old.operationId = 'older'
+        Add-Content $log ($old | ConvertTo-Json -Compress)
+
+        $measures = @(Measure-GenesysCampaignChange -Path $log -GroupBy OperationId -WarningVariable warns -WarningAction SilentlyContinue)
+
+        $measures.Count | Should -Be 2
+        ($measures | ForEach-Object { "$($_.Group)=$($_.Count)/$($_.Settled)/$($_.WithoutTimes)" })[1] | Should -Be 'older=1/0/1'
+        $measures[0].Settled | Should -Be 1
+        $measures[0].GroupBy | Should -Be 'OperationId'
+        "$warns" | Should -BeLike '1 of the 2 record(s) were written to Genesys but carry no WrittenAt (audit lines written before 0.3)*'
+        Set-GenesysSimulatorStatus $sim -Id (CampaignId 47) -Status off
+    }
+
+    It 'says AuditLogNotFound for a log that is not there, and measures the others' {
+        $log = New-TempAuditPath
+        $null = Suspend-GenesysCampaign -Id $OffId -AuditLogPath $log -InformationAction Ignore
+        $measure = Measure-GenesysCampaignChange -Path (New-TempAuditPath), $log -ErrorVariable errs -ErrorAction SilentlyContinue
+        ($errs[0].FullyQualifiedErrorId -split ',')[0] | Should -Be 'AuditLogNotFound'
+        $errs[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $measure.Count | Should -Be 1
+    }
+
+    It 'shows a table of the group, the counts, the rate and the times' {
+        $table = @(Suspend-GenesysCampaign -Id $OffId -InformationAction Ignore) | Measure-GenesysCampaignChange -GroupBy Action | Out-String -Width 120
+        $lines = @($table -split "`r?`n" | Where-Object { $_.Trim() })
+        -split $lines[0] | Should -Be 'Group', 'Count', 'Changed', 'Unchanged', 'Rejected', 'Failed', 'TimedOut', 'SuccessRate', 'SettleP95', 'TimeToSilence'
+        $lines[2] | Should -Match '^Suspend\s+1\s+0\s+1\s+0\s+0\s+0\s+100\.0 %\s*$'
+    }
+}
