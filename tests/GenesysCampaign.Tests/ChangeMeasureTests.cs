@@ -27,7 +27,7 @@ public class ChangeMeasureTests
         }));
 
         Assert.Equal((5, 1, 1, 1, 1, 1), (measure.Count, measure.Changed, measure.Unchanged, measure.Rejected, measure.Failed, measure.TimedOut));
-        Assert.Equal(0.4, measure.SuccessRate, 6);
+        Assert.Equal(0.4, measure.SuccessRate!.Value, 6);
         Assert.Null(measure.GroupBy);
     }
 
@@ -36,7 +36,6 @@ public class ChangeMeasureTests
     {
         // Settles of 1..20 s, writes 1 s apart.
         var records = Enumerable.Range(1, 20).Select(i => Record(StateChangeOutcome.Changed, i, i + i)).ToList();
-        records.Add(Record(StateChangeOutcome.Changed, 5)); // Without -Wait: written, never seen settled.
 
         var measure = Assert.Single(GenesysCampaignChangeMeasure.Of(records));
 
@@ -46,6 +45,29 @@ public class ChangeMeasureTests
         Assert.Equal(TimeSpan.FromSeconds(20), measure.SettleMax);
         Assert.Equal(TimeSpan.FromSeconds(40 - 1), measure.TimeToSilence);
         Assert.Equal(0, measure.WithoutTimes);
+    }
+
+    [Fact]
+    public void There_is_no_time_to_silence_while_an_object_written_to_was_not_seen_settled()
+    {
+        var measure = Assert.Single(GenesysCampaignChangeMeasure.Of(new[]
+        {
+            Record(StateChangeOutcome.Changed, 0, 3), Record(StateChangeOutcome.TimedOut, 1), // Still stopping at its timeout.
+        }));
+
+        Assert.Null(measure.TimeToSilence);
+        Assert.Equal(TimeSpan.FromSeconds(3), measure.SettleMax);
+    }
+
+    [Fact]
+    public void Times_with_an_offset_are_compared_as_the_same_instants()
+    {
+        var written = new DateTimeOffset(2026, 12, 6, 23, 0, 0, TimeSpan.FromHours(1)).LocalDateTime; // As an audit line with "+01:00" reads.
+        var record = Record(StateChangeOutcome.Changed, 0, 5);
+        record.WrittenAt = written;
+        record.SettledAt = new DateTime(2026, 12, 6, 22, 0, 5, DateTimeKind.Utc);
+
+        Assert.Equal(TimeSpan.FromSeconds(5), Assert.Single(GenesysCampaignChangeMeasure.Of(new[] { record })).SettleMax);
     }
 
     [Fact]
@@ -69,13 +91,14 @@ public class ChangeMeasureTests
 
         Assert.Equal(new[] { ("Action", "Resume", 2), ("Action", "Suspend", 1) }, measures.Select(m => (m.GroupBy!, m.Group!, m.Count)));
         Assert.Throws<ArgumentException>(() => GenesysCampaignChangeMeasure.Of(Array.Empty<GenesysCampaignStateChange>(), "Reason"));
+        Assert.Equal("MediaType", Assert.Single(GenesysCampaignChangeMeasure.Of(new[] { Record(StateChangeOutcome.Changed) }, "mediatype")).GroupBy);
     }
 
     [Fact]
     public void No_records_measure_to_zero_with_no_times()
     {
         var measure = Assert.Single(GenesysCampaignChangeMeasure.Of(Array.Empty<GenesysCampaignStateChange>()));
-        Assert.Equal((0, 0.0), (measure.Count, measure.SuccessRate));
+        Assert.Equal((0, (double?)null), (measure.Count, measure.SuccessRate));
         Assert.Null(measure.SettleMedian);
         Assert.Null(measure.TimeToSilence);
     }

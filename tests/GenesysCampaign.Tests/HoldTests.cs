@@ -120,6 +120,29 @@ public sealed class HoldTests
         Assert.True(JsonNode.DeepEquals(Owned(before.Schedule), Owned(after.Schedule)), after.Schedule);
     }
 
+    // A new user's incident (issue 22): with -Wait, the rules, schedules and sequence of a hold were changed
+    // only once the dialer had settled every campaign (15 s there), in which time they could start one again.
+    [Fact]
+    public async Task A_hold_with_Wait_neutralises_what_could_turn_the_campaigns_on_before_they_settle()
+    {
+        await using var org = await TestOrg.StartAsync(o => o.DialerDelay = TimeSpan.FromSeconds(3));
+        foreach (var id in Held)
+        {
+            org.Simulator.SetStatus(id, "on");
+        }
+
+        using var host = new PowerShellHost();
+        host.Connect(org.Simulator.BaseUri);
+        var records = Records(host.Run("param($ids) Suspend-GenesysCampaign -Id $ids -Hold -Wait -Force -InformationAction Ignore", Args(("ids", Held))));
+
+        var campaigns = records.Where(r => r.ObjectKind == OutboundObjectKind.Campaign).ToList();
+        Assert.All(campaigns, r => Assert.Equal(("Changed", "off"), (r.Outcome.ToString(), r.FinalStatus)));
+        var firstSettled = campaigns.Min(r => r.SettledAt!.Value);
+        var held = records.Where(r => r.ObjectKind != OutboundObjectKind.Campaign).ToList();
+        Assert.Equal(3, held.Count);
+        Assert.All(held, r => Assert.True(r.WrittenAt < firstSettled, $"{r.ObjectKind} '{r.ObjectName}' was written at {r.WrittenAt:HH:mm:ss.fff}, after the first campaign settled at {firstSettled:HH:mm:ss.fff}"));
+    }
+
     [Fact]
     public async Task A_hold_of_email_and_WhatsApp_campaigns_removes_their_schedules_from_each_list_and_its_undo_puts_them_back()
     {
@@ -156,7 +179,7 @@ public sealed class HoldTests
             new[] { OutboundObjectKind.Campaign, OutboundObjectKind.Campaign, OutboundObjectKind.MessagingCampaignSchedule, OutboundObjectKind.EmailCampaignSchedule, OutboundObjectKind.WhatsAppCampaignSchedule },
             records.Select(r => r.ObjectKind).Order()); // Schedules are removed side by side: records come as they end.
         Assert.All(records, r => Assert.Equal(StateChangeOutcome.Changed, r.Outcome));
-        Assert.Equal(before, records.Skip(2).OrderBy(r => r.ObjectKind).Select(r => r.ReplacedBody));
+        Assert.Equal(before, records.Where(r => r.ObjectKind != OutboundObjectKind.Campaign).OrderBy(r => r.ObjectKind).Select(r => r.ReplacedBody));
         foreach (var (kind, id) in kinds)
         {
             Assert.False(await Requests.ScheduleExistsAsync(org, id, kind), kind.ToString());
@@ -269,15 +292,26 @@ public sealed class HoldTests
             }
         }, stop.Token);
 
-        Assert.DoesNotContain(org.Simulator.Requests, r => r.Method is "PUT" or "DELETE" && !r.Path.Contains("/notifications/", StringComparison.Ordinal));
+        // The hold's other changes run beside the campaigns' (not after their settle): some may have been
+        // written before the stop. Each has one record: Changed for a write sent, else Unchanged, saying so.
+        var unreached = 0;
         Assert.All(dependencies, d =>
         {
             var record = Assert.Single(records, r => r.ObjectId == d.Id && r.ObjectKind == d.ObjectKind);
-            Assert.Equal(StateChangeOutcome.Unchanged, record.Outcome);
             Assert.Equal(request.OperationId, record.OperationId);
+            if (record.WrittenWith is not null)
+            {
+                Assert.Equal(StateChangeOutcome.Changed, record.Outcome);
+                return;
+            }
+
+            unreached++;
+            Assert.Equal(StateChangeOutcome.Unchanged, record.Outcome);
             Assert.Contains("the hold was stopped (Ctrl+C) before it was reached", record.Message, StringComparison.Ordinal);
             Assert.Contains(record.Warnings, w => w.Contains("can still turn campaign(s)", StringComparison.Ordinal));
         });
+        var written = org.Simulator.Requests.Count(r => r.Method is "PUT" or "DELETE" && !r.Path.Contains("/notifications/", StringComparison.Ordinal));
+        Assert.Equal(dependencies.Count - unreached, written);
     }
 
     [Fact]

@@ -28,8 +28,8 @@ public class IncidentConsoleTests
 
         Assert.Equal("Changed", output.Single().Properties["Outcome"].Value.ToString());
         var said = ps.Streams.Progress.Where(p => p.RecordType != ProgressRecordType.Completed).Select(p => p.StatusDescription).ToList();
-        Assert.Equal("1 write accepted: 1 not settled yet", said.First());
-        Assert.Equal("1 write accepted: 1 off", said.Last());
+        Assert.Matches(@"^1 write accepted: 1 not settled yet \(\d+ s\)$", said.First());
+        Assert.Matches(@"^1 write accepted: 1 off \(\d+ s\)$", said.Last());
     }
 
     [Fact]
@@ -61,5 +61,26 @@ public class IncidentConsoleTests
         var warning = Assert.Single(answering.Warnings);
         Assert.StartsWith("Stopped (Ctrl+C) after 3 writes accepted by Genesys: 0 settled, 3 not yet", warning);
         Assert.Contains($"the audit log '{audit}'", warning);
+    }
+
+    // A new user's incident (issue 22): every record of a -Wait run carried the correlation id of the
+    // batched read that saw the campaigns settle, not that of its own write.
+    [Fact]
+    public async Task Each_record_carries_the_correlation_id_of_its_own_write()
+    {
+        // Still stopping at the deadline: the campaigns are read then, together, in one request.
+        await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { DialerDelay = TimeSpan.FromSeconds(30) });
+        foreach (var id in Paused)
+        {
+            sim.SetStatus(id, "on");
+        }
+
+        using var host = new PowerShellHost();
+        host.Connect(sim.BaseUri);
+        var records = host.Run("param($ids) Suspend-GenesysCampaign -Id $ids -Wait -Timeout 2 -InformationAction Ignore -ErrorAction SilentlyContinue", Args(("ids", Paused)))
+            .Select(o => (GenesysCloud.Outbound.Audit.GenesysCampaignStateChange)o.BaseObject).ToList();
+
+        Assert.All(records, r => Assert.Equal(("TimedOut", "POST stop"), (r.Outcome.ToString(), r.WrittenWith)));
+        Assert.Equal(Paused.Length, records.Select(r => r.CorrelationId).Distinct().Count());
     }
 }

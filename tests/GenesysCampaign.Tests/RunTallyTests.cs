@@ -20,13 +20,15 @@ public class RunTallyTests
     public void Progress_counts_accepted_writes_by_the_status_their_records_left_and_those_not_settled_yet()
     {
         var tally = new RunTally();
+        Assert.Equal("No write accepted yet", tally.Progress());
         tally.Accepted(Record("a", StateChangeOutcome.Changed, "on", null));
         tally.Accepted(Record("b", StateChangeOutcome.Changed, "on", null));
         tally.Accepted(Record("c", StateChangeOutcome.Changed, "on", null));
         tally.Recorded(Record("a", StateChangeOutcome.Changed, "off", "POST stop"));
         tally.Recorded(Record("d", StateChangeOutcome.Unchanged, "off", null));
+        tally.Recorded(Record("e", StateChangeOutcome.Failed, null, null)); // A bad id: nothing to write is not what it is.
 
-        Assert.Equal("3 writes accepted: 2 not settled yet, 1 off; 1 with nothing to write", tally.Progress());
+        Assert.Equal("3 writes accepted: 2 not settled yet, 1 off; 1 with nothing to write; 1 refused or failed", tally.Progress());
         Assert.Equal(3, tally.AcceptedCount);
     }
 

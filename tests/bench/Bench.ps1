@@ -11,14 +11,19 @@
     3. Import-Module time over a bare pwsh start.
     4. Watch-GenesysCampaign of 1,000 campaigns for 2 minutes with notifications switched off:
        requests a minute against the request budget (polling may use half of it).
-    Writes the figures as JSON to -ResultPath.
+    5. Time to silence: 40 campaigns given by id, 200 ms a request, dialer settle 3 s, -Wait: from the
+       first request to the last stop request sent, against its floor (one round trip for the reads a
+       plan needs, then four waves of ten: the last leaves after three), and to the last campaign
+       settled (that, plus the write's round trip and the settle).
+    Writes the figures as JSON to -ResultPath. -SilenceOnly runs section 5 alone (a minute).
 #>
 [CmdletBinding()]
 param(
     [string] $RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path,
     [Parameter(Mandatory)] [string] $ResultPath,
     [switch] $SkipBaseline,
-    [int] $WatchSeconds = 120
+    [int] $WatchSeconds = 120,
+    [switch] $SilenceOnly
 )
 
 $ErrorActionPreference = 'Stop'
@@ -50,6 +55,47 @@ function Get-ApiRequests($sim) { @(Get-GenesysSimulatorRequest $sim | Where-Obje
 function Connect-Org($sim) { Connect-GenesysCloud -BaseUri $sim.BaseUri -ClientId sim-client -ClientSecret (ConvertTo-SecureString sim-secret -AsPlainText -Force) }
 
 $figures = [ordered]@{}
+
+# --- 5. Time to silence: 40 campaigns by id, 200 ms a request (first: -SilenceOnly runs it alone) ---
+function Measure-Silence {
+    $latency = 200; $settle = 3000; $count = 40
+    $sim = Start-GenesysSimulator -Path $simDll -Campaigns 60 -LatencyMs $latency -RateLimit 6000 -DialerDelayMs $settle
+    try {
+        Start-Sleep -Milliseconds ($settle + 500)   # the seeded 'stopping' campaign settles
+        $ids = @(1..60 | Where-Object { (Get-GenesysSimulatorCampaign $sim -Id (Id $_)).campaignStatus -in 'on', 'off' } | Select-Object -First $count | ForEach-Object { Id $_ })
+        $ids | ForEach-Object { Set-GenesysSimulatorStatus $sim -Id $_ -Status on }
+        Connect-Org $sim
+        Clear-GenesysSimulatorRequest $sim
+        $records = @(Suspend-GenesysCampaign -Id $ids -Wait -Force -ThrottleLimit $Throttle -Confirm:$false -WarningAction SilentlyContinue -InformationAction Ignore)
+        $api = Get-ApiRequests $sim
+        $first = ($api | Measure-Object -Property Time -Minimum).Minimum
+        $stops = @($api | Where-Object { $_.method -eq 'POST' -and $_.path -like '*/stop' })
+        $lastStop = ($stops | Measure-Object -Property Time -Maximum).Maximum
+        $lastSettled = ($records | Where-Object SettledAt | Measure-Object -Property SettledAt -Maximum).Maximum
+        $floorStop = (1 + [math]::Ceiling($count / $Throttle) - 1) * $latency / 1000
+        $floorSettled = $floorStop + ($latency + $settle) / 1000
+        $toStop = ([DateTimeOffset]$lastStop - [DateTimeOffset]$first).TotalSeconds
+        $toSettled = ([DateTimeOffset]$lastSettled - [DateTimeOffset]$first).TotalSeconds
+        Disconnect-GenesysCloud
+        [ordered]@{
+            campaigns = $ids.Count; stops = $stops.Count; changedToOff = @($records | Where-Object { $_.Outcome -eq 'Changed' -and $_.FinalStatus -eq 'off' }).Count
+            requestsBeforeFirstStop = @($api | Where-Object { [DateTimeOffset]$_.Time -lt [DateTimeOffset]($stops | Measure-Object -Property Time -Minimum).Minimum }).Count
+            toLastStopSeconds = [math]::Round($toStop, 2); floorToLastStopSeconds = $floorStop; toLastStopVsFloor = [math]::Round($toStop / $floorStop, 2)
+            toLastSettledSeconds = [math]::Round($toSettled, 2); floorToLastSettledSeconds = $floorSettled; toLastSettledVsFloor = [math]::Round($toSettled / $floorSettled, 2)
+        }
+    }
+    finally { Stop-GenesysSimulator $sim }
+}
+function Format-Silence($t) {
+    [pscustomobject]@{ Measure = "Time to silence, $($t.campaigns) by id at 200 ms: last stop sent"; Value = "$($t.toLastStopSeconds) s ($($t.requestsBeforeFirstStop) req before the first stop)"; Baseline = "floor $($t.floorToLastStopSeconds) s"; Ratio = "$($t.toLastStopVsFloor)x floor (goal <= 1.25)" }
+    [pscustomobject]@{ Measure = "Time to silence, $($t.campaigns) by id at 200 ms: last settled"; Value = "$($t.toLastSettledSeconds) s, $($t.changedToOff) off"; Baseline = "floor $($t.floorToLastSettledSeconds) s"; Ratio = "$($t.toLastSettledVsFloor)x floor" }
+}
+$figures.silence = Measure-Silence
+if ($SilenceOnly) {
+    Format-Silence $figures.silence | Format-Table -AutoSize | Out-String -Width 200 | Out-Host
+    $figures | ConvertTo-Json -Depth 5 | Set-Content $ResultPath
+    return
+}
 
 # --- 1. Emergency pause of 50 voice + 25 messaging active campaigns ------------------------
 $sim = New-Org
@@ -205,6 +251,7 @@ finally { Stop-GenesysSimulator $sim }
 # --- The table -------------------------------------------------------------------------------
 $p = $figures.pause; $l = $figures.list; $m = $figures.import; $w = $figures.polling
 $rows = @(
+    Format-Silence $figures.silence
     [pscustomobject]@{ Measure = 'Pause 50 voice + 25 messaging + wait: time'; Value = "$($p.seconds) s, $($p.changedToOff) off"; Baseline = "floor $($p.floorSeconds) s"; Ratio = "$($p.vsFloor)x floor" }
     [pscustomobject]@{ Measure = 'Pause 75 + wait vs tutorial (50 voice only)'; Value = "$($p.seconds) s"; Baseline = $(if ($p.Contains('baselineSeconds')) { "$($p.baselineSeconds) s ($($p.baselineRequests) req)" } else { 'skipped' }); Ratio = $(if ($p.Contains('speedupVsBaseline')) { "$($p.speedupVsBaseline)x faster" } else { '-' }) }
     [pscustomobject]@{ Measure = 'Pause 75 + wait: requests'; Value = "$($p.requests) ($($p.http429) x 429)"; Baseline = "$($p.campaigns) campaigns ($($p.messaging) messaging)"; Ratio = "$($p.requestsPerCampaign) per campaign (goal <= 1.2)" }

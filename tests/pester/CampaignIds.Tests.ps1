@@ -16,7 +16,11 @@ BeforeAll {
         $Matches.block -split '\r?\n' | Where-Object { $_ } | ForEach-Object { $_.Trim() -replace "^'(.*)'$", '$1' }
     }
 
-    function Get-ApiRequest { @(Get-GenesysSimulatorRequest $sim | Where-Object { $_.path -like '/api/v2/*' }) }
+    # API requests but the lists a plan reads beside the lookup of what could be a campaign (sequences, rules,
+    # schedules: read ahead for the first write, not for the lookup).
+    function Get-ApiRequest {
+        @(Get-GenesysSimulatorRequest $sim | Where-Object { $_.path -like '/api/v2/*' -and $_.path -notmatch '^/api/v2/outbound/(sequences|campaignrules|schedules/)' })
+    }
     # Requests to the voice campaigns (an id the voice list lacks is then looked for among the other kinds).
     function Get-VoiceRequest { @(Get-ApiRequest | Where-Object { $_.path -notlike '*/campaigns/all*' -and $_.path -notlike '*/messagingcampaigns*' }) }
 }

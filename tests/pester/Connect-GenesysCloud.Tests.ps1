@@ -38,6 +38,16 @@ Describe 'Connect-GenesysCloud' {
         finally { Disconnect-GenesysCloud -Connection $second }
     }
 
+    It 'leaves the connection in use as it is when a -PassThru connect fails' {
+        # A breaker (issue 22): a typo in the second org's secret closed the first org's connection.
+        $secret = ConvertTo-SecureString $SimSecret -AsPlainText -Force
+        Connect-GenesysCloud -BaseUri $sim.BaseUri -ClientId 'sim-client' -ClientSecret $secret -InformationAction Ignore
+        $err = { Connect-GenesysCloud -BaseUri $sim.BaseUri -ClientId 'sim-client' -ClientSecret (ConvertTo-SecureString 'wrong-secret-12' -AsPlainText -Force) -PassThru } | Should -Throw -PassThru
+        ($err.FullyQualifiedErrorId -split ',')[0] | Should -Be 'GenesysAuthenticationFailed'
+        (Get-GenesysCloudConnection).IsDisposed | Should -BeFalse
+        (Get-GenesysCampaign -Id $OnId).Name | Should -Be $OnName
+    }
+
     It 'connects with a PSCredential whose user name is the client id' {
         $credential = [pscredential]::new('sim-client', (ConvertTo-SecureString $SimSecret -AsPlainText -Force))
         Connect-GenesysCloud -BaseUri $sim.BaseUri -Credential $credential

@@ -33,7 +33,7 @@ Describe 'The GenesysCampaignStateChange table at 80 columns' {
             Get-RecordFromLine @{ previousStatus = 'stopping'; finalStatus = 'stopping'; action = 'Suspend'; outcome = 'Unchanged'; message = ('m' * 200) }
         )
         $lines = @(($records | Out-String -Width 80) -split "`r?`n" | Where-Object { $_.Trim() })
-        $lines[0] | Should -Match '^Kind\s+Name\s+Action\s+Status\s+Outcome\s*$'
+        $lines[0] | Should -Match '^Kind\s+ObjectName\s+Action\s+Status\s+Outcome\s*$'
         $lines.Count | Should -Be 5 -Because 'a header, its rule and one line for each record: the message is left to a wider console'
         $lines | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual 79 }
         $lines[2] | Should -Match "^Campaign\s+$([regex]::Escape($OnName))\s+Suspend\s+off\s+Changed$"
@@ -64,10 +64,10 @@ Describe 'The GenesysCampaignStateChange table headings' {
         )
         $header = @(($records | Out-String -Width 160) -split "`r?`n" | Where-Object { $_.Trim() })[0]
         $headings = -split $header
-        $headings | Should -Be 'Kind', 'Name', 'Action', 'Status', 'Outcome', 'Message'
+        $headings | Should -Be 'Kind', 'ObjectName', 'Action', 'Status', 'Outcome', 'Message'
         foreach ($heading in $headings) { $records[0].PSObject.Properties[$heading] | Should -Not -BeNullOrEmpty -Because "'$heading' heads a column" }
         @($records | Where-Object Status -eq off).Count | Should -Be 1
-        @($records | Where-Object Name -eq $OnName).Count | Should -Be 2
+        @($records | Where-Object ObjectName -eq $OnName).Count | Should -Be 2
         @($records | Where-Object Kind -eq Campaign).Count | Should -Be 2
     }
 }
@@ -108,7 +108,7 @@ Describe 'The GenesysCampaignStateChange table at 120 and 160 columns' {
         ($errs[0].FullyQualifiedErrorId -split ',')[0] | Should -Be $ErrorId
 
         $lines = @(($record | Out-String -Width 120) -split "`r?`n" | Where-Object { $_.Trim() })
-        $lines[0] | Should -Match '^Kind\s+Name\s+Action\s+Status\s+Outcome\s+Message$'
+        $lines[0] | Should -Match '^Kind\s+ObjectName\s+Action\s+Status\s+Outcome\s+Message$'
         $lines.Count | Should -BeGreaterOrEqual 3
         # The name column (36 wide, after the kind's 8 and a space) shows "(id ...)", the status column is blank.
         $lines[2].Substring(9, 36).Trim() | Should -Be "(id $Id)"

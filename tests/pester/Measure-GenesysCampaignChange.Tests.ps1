@@ -30,7 +30,7 @@ Describe 'Measure-GenesysCampaignChange' {
         $log = New-TempAuditPath
         $null = Set-GenesysSimulatorStatus $sim -Id (CampaignId 47) -Status on
         $null = Suspend-GenesysCampaign -Id (CampaignId 47) -Wait -AuditLogPath $log -InformationAction Ignore
-        # A line as 0.2 wrote it: no writtenAt, no settledAt.
+        # A line as 0.2.0 wrote it: no writtenAt, no settledAt.
         $old = Get-Content $log -Raw | ConvertFrom-Json
         $old.PSObject.Properties.Remove('writtenAt'); $old.PSObject.Properties.Remove('settledAt'); $old.operationId = 'older'
         Add-Content $log ($old | ConvertTo-Json -Compress)
@@ -41,7 +41,7 @@ Describe 'Measure-GenesysCampaignChange' {
         ($measures | ForEach-Object { "$($_.Group)=$($_.Count)/$($_.Settled)/$($_.WithoutTimes)" })[1] | Should -Be 'older=1/0/1'
         $measures[0].Settled | Should -Be 1
         $measures[0].GroupBy | Should -Be 'OperationId'
-        "$warns" | Should -BeLike '1 of the 2 record(s) were written to Genesys but carry no WrittenAt (audit lines written before 0.3)*'
+        "$warns" | Should -BeLike '1 of the 2 record(s) were written to Genesys but carry no WrittenAt (audit lines written by 0.2.0 and earlier)*'
         Set-GenesysSimulatorStatus $sim -Id (CampaignId 47) -Status off
     }
 
@@ -54,10 +54,12 @@ Describe 'Measure-GenesysCampaignChange' {
         $measure.Count | Should -Be 1
     }
 
-    It 'shows a table of the group, the counts, the rate and the times' {
-        $table = @(Suspend-GenesysCampaign -Id $OffId -InformationAction Ignore) | Measure-GenesysCampaignChange -GroupBy Action | Out-String -Width 120
-        $lines = @($table -split "`r?`n" | Where-Object { $_.Trim() })
-        -split $lines[0] | Should -Be 'Group', 'Count', 'Changed', 'Unchanged', 'Rejected', 'Failed', 'TimedOut', 'SuccessRate', 'SettleP95', 'TimeToSilence'
-        $lines[2] | Should -Match '^Suspend\s+1\s+0\s+1\s+0\s+0\s+0\s+100\.0 %\s*$'
+    It 'shows a list of every figure, times in seconds, whole at 80 columns' {
+        $text = @(Suspend-GenesysCampaign -Id $OffId -InformationAction Ignore) | Measure-GenesysCampaignChange -GroupBy Action | Out-String -Width 80
+        $lines = @($text -split "`r?`n" | Where-Object { $_.Trim() })
+        ($lines | ForEach-Object { ($_ -split '\s*:\s*', 2)[0].Trim() }) | Should -Be 'GroupBy', 'Group', 'Count', 'Changed', 'Unchanged', 'Rejected', 'Failed', 'TimedOut', 'SuccessRate', 'Settled', 'SettleMedian', 'SettleP95', 'SettleMax', 'TimeToSilence', 'WithoutTimes'
+        $lines | Should -Contain 'Group         : Suspend'
+        $lines | Should -Contain 'SuccessRate   : 100.0 %'
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 79 }
     }
 }

@@ -126,10 +126,10 @@ Describe 'Formatting' {
         $text | Should -Match "$OnName\s+on\s"
     }
 
-    It 'shows records as a table of Kind, Name, Action, Status (the status now), Outcome and Message, and a list view with every field' {
+    It 'shows records as a table of Kind, ObjectName, Action, Status (the status now), Outcome and Message, and a list view with every field' {
         $PSStyle.OutputRendering = 'PlainText'
         $record = Suspend-GenesysCampaign -Id $OffId
-        ($record | Out-String -Width 200) | Should -Match 'Kind\s+Name\s+Action\s+Status\s+Outcome\s+Message'
+        ($record | Out-String -Width 200) | Should -Match 'Kind\s+ObjectName\s+Action\s+Status\s+Outcome\s+Message'
         ($record | Out-String -Width 200) | Should -Match "Suspend\s+off\s+Unchanged"
         $changed = Suspend-GenesysCampaign -Id $OnId
         ($changed | Out-String -Width 200) | Should -Match 'Suspend\s+(stopping|off)\s+Changed'

@@ -14,6 +14,9 @@ Describe 'Resume-GenesysCampaign' {
         $record.PreviousStatus | Should -Be 'off'
         $record.FinalStatus | Should -Be 'on'
         $record.WrittenWith | Should -Be 'POST start'
+        # Settled when seen on, not after the 5 s watch for a start the dialer cannot run.
+        ($record.SettledAt - $record.WrittenAt).TotalSeconds | Should -BeLessThan 4
+        $record.DurationMs | Should -BeGreaterOrEqual 5000
         (Get-Write $sim).path | Should -Be "/api/v2/outbound/campaigns/$(CampaignId 16)/start"
     }
 
@@ -79,6 +82,40 @@ Describe 'Resume-GenesysCampaign given change records' {
 
         @(Get-Write $sim).path | Should -Be "/api/v2/outbound/campaigns/$paused/start"
         (Get-GenesysCampaign -Id $ForcedOffId).Status | Should -Be 'forced_off'
+    }
+
+    It 'takes a record that arrives as a copy (<How>) as the record it is' -ForEach @(
+        @{ How = 'Import-Clixml'; Copy = { param($records) $path = New-TempAuditPath; $records | Export-Clixml $path; Import-Clixml $path } }
+        # As a job, remoting or a child runbook hands it back (Start-Job itself cannot run in the 7.4 test host).
+        @{ How = 'deserialized'; Copy = { param($records) [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($records)) } }
+        @{ How = 'ConvertFrom-Json'; Copy = { param($records) $records | ForEach-Object { $_ | ConvertTo-Json -Compress -Depth 3 -EnumsAsStrings } | ConvertFrom-Json } }
+    ) {
+        # A breaker (issue 22): records deserialized from a job or Import-Clixml bound by CampaignId to -Id,
+        # and every campaign they named was started, those the pause found off too.
+        $copies = @(& $Copy $suspended)
+        $copies[0].GetType().FullName | Should -Not -Be 'GenesysCloud.Outbound.Audit.GenesysCampaignStateChange'
+
+        $records = @($copies | Resume-GenesysCampaign)
+
+        $records.Count | Should -Be 3
+        ($records | Where-Object CampaignId -eq $paused).Outcome | Should -Be 'Changed'
+        @($records | Where-Object Outcome -eq 'Unchanged').Count | Should -Be 2
+        @(Get-Write $sim).path | Should -Be "/api/v2/outbound/campaigns/$paused/start"
+    }
+
+    It 'counts the records it does not act on in its -WhatIf summary' {
+        $run = Invoke-WithoutHost $sim '$null = $given | Resume-GenesysCampaign -WhatIf -InformationVariable said; $said' @{ given = $suspended }
+        "$($run.Output[0].MessageData)" | Should -Be 'What if: Resume-GenesysCampaign would write 1 of 3 campaigns and send nothing for 2.'
+        Get-Write $sim | Should -BeNullOrEmpty
+    }
+
+    It 'makes one record for a campaign given both by a record it does not act on and by id' {
+        # A breaker (issue 22): an Unchanged "nothing was sent" record and a Changed one, for one campaign.
+        Set-GenesysSimulatorStatus $sim -Id $OffId -Status off
+        $records = @(@(($suspended | Where-Object CampaignId -eq $OffId), $OffId) | Resume-GenesysCampaign)
+        $records.Count | Should -Be 1
+        $records[0].Outcome | Should -Be 'Changed'
+        Set-GenesysSimulatorStatus $sim -Id $OffId -Status off
     }
 
     It 'acts on audit lines as on records' {

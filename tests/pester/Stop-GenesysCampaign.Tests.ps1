@@ -56,4 +56,18 @@ Describe 'Stop-GenesysCampaign' {
         @(Get-Write $sim).path | Where-Object { $_ -like "*$(CampaignId 21)*" } | Should -BeNullOrEmpty
         Set-GenesysSimulatorStatus $sim -Id (CampaignId 21) -Status off
     }
+
+    It 'force-stops every campaign a pause names, the one it could not pause (a running sequence) too' {
+        # A new user's incident (issue 22): Stop left the campaign the pause was refused for dialing, and
+        # called it Unchanged.
+        Set-GenesysSimulatorStatus $sim -Id $SequenceOnId -Status on
+        $paused = @(Suspend-GenesysCampaign -Id $SequenceOnId -ErrorAction SilentlyContinue)
+        $paused.Outcome | Should -Be 'Rejected'
+        Clear-GenesysSimulatorRequest $sim
+
+        $record = $paused | Stop-GenesysCampaign -Force -Confirm:$false
+
+        $record.Outcome | Should -Be 'Changed'
+        (Get-Write $sim).path | Should -Contain "/api/v2/outbound/campaigns/$SequenceOnId/stop"
+    }
 }

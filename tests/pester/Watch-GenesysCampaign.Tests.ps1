@@ -41,6 +41,12 @@ Describe 'Watch-GenesysCampaign' {
         $events | Should -HaveCount 1
         ($events[0].CampaignName, $events[0].PreviousStatus, $events[0].Status, $events[0].Source) | Should -Be $OffName, $null, 'off', 'Start'
         "$($events[0])" | Should -Be "${OffName}: off"
+        # One line an event at 80 columns (the table a console shows).
+        $lines = @(($events | Out-String -Width 80) -split "`r?`n" | Where-Object { $_.Trim() })
+        -split $lines[0] | Should -Be 'Timestamp', 'CampaignName', 'Status', 'Source'
+        $lines.Count | Should -Be 3
+        $lines[2] | Should -Match "Z\s+$OffName\s+off\s+Start$"
+        $lines | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual 79 }
         $errs | Should -HaveCount 0
     }
 

@@ -9,7 +9,7 @@ namespace GenesysCloud.Outbound.Audit;
 /// long the changes took to settle (WrittenAt to SettledAt: median, 95th percentile, maximum); and the
 /// time to silence (the first write accepted to the last object settled). What
 /// Measure-GenesysCampaignChange writes, one per input or per group. Records without WrittenAt or
-/// SettledAt (audit lines written before 0.3, a change made without -Wait) count in the outcome figures
+/// SettledAt (audit lines written by 0.2.0 and earlier, a change made without -Wait) count in the outcome figures
 /// and not in the latency ones.
 /// </summary>
 public sealed class GenesysCampaignChangeMeasure
@@ -38,8 +38,8 @@ public sealed class GenesysCampaignChangeMeasure
     /// <summary>Records whose outcome is TimedOut.</summary>
     public int TimedOut { get; internal set; }
 
-    /// <summary>Changed plus Unchanged over Count, from 0 to 1: the share of objects left as asked.</summary>
-    public double SuccessRate { get; internal set; }
+    /// <summary>Changed plus Unchanged over Count, from 0 to 1: the share of objects left as asked; null for no records.</summary>
+    public double? SuccessRate { get; internal set; }
 
     /// <summary>Records with both WrittenAt and SettledAt: those the settle figures are made of.</summary>
     public int Settled { get; internal set; }
@@ -53,11 +53,15 @@ public sealed class GenesysCampaignChangeMeasure
     /// <summary>The longest WrittenAt to SettledAt; null when no record has both.</summary>
     public TimeSpan? SettleMax { get; internal set; }
 
-    /// <summary>From the first write accepted (earliest WrittenAt) to the last object settled (latest SettledAt); null without both.</summary>
+    /// <summary>
+    /// From the first write accepted (earliest WrittenAt) to the last object settled (latest SettledAt); null
+    /// when a record written to has no SettledAt (still stopping at its timeout, no -Wait, a failure after the
+    /// write), for then silence was not seen, and without both.
+    /// </summary>
     public TimeSpan? TimeToSilence { get; internal set; }
 
     /// <summary>
-    /// Records written to Genesys that carry no WrittenAt (audit lines written before 0.3): counted in the
+    /// Records written to Genesys that carry no WrittenAt (audit lines written by 0.2.0 and earlier): counted in the
     /// outcome figures, left out of the latency ones.
     /// </summary>
     public int WithoutTimes { get; internal set; }
@@ -76,6 +80,8 @@ public sealed class GenesysCampaignChangeMeasure
             return new[] { Measure(records, null, null) };
         }
 
+        // As PowerShell names it (-GroupBy mediatype is MediaType), else refused below.
+        groupBy = GroupNames.FirstOrDefault(n => string.Equals(n, groupBy, StringComparison.OrdinalIgnoreCase)) ?? groupBy;
         Func<GenesysCampaignStateChange, string?> key = groupBy switch
         {
             "Action" => r => r.Action.ToString(),
@@ -87,16 +93,23 @@ public sealed class GenesysCampaignChangeMeasure
         return records.GroupBy(key).Select(g => Measure(g.ToList(), groupBy, g.Key)).ToList();
     }
 
+    /// <summary>A time as UTC: an audit line edited to carry an offset is read as local time.</summary>
+    private static DateTime Utc(DateTime time) => time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : DateTime.SpecifyKind(time, DateTimeKind.Utc);
+
     private static GenesysCampaignChangeMeasure Measure(IReadOnlyCollection<GenesysCampaignStateChange> records, string? groupBy, string? group)
     {
         int Of(StateChangeOutcome outcome) => records.Count(r => r.Outcome == outcome);
         var settles = records
             .Where(r => r.WrittenAt is not null && r.SettledAt is not null)
-            .Select(r => r.SettledAt!.Value - r.WrittenAt!.Value)
+            .Select(r => Utc(r.SettledAt!.Value) - Utc(r.WrittenAt!.Value))
             .OrderBy(t => t)
             .ToList();
-        var firstWrite = records.Where(r => r.WrittenAt is not null).Select(r => r.WrittenAt!.Value).DefaultIfEmpty().Min();
-        var lastSettle = records.Where(r => r.SettledAt is not null).Select(r => r.SettledAt!.Value).DefaultIfEmpty().Max();
+        var firstWrite = records.Where(r => r.WrittenAt is not null).Select(r => Utc(r.WrittenAt!.Value)).DefaultIfEmpty().Min();
+        var lastSettle = records.Where(r => r.SettledAt is not null).Select(r => Utc(r.SettledAt!.Value)).DefaultIfEmpty().Max();
+
+        // Silence is reached only when every object written to was seen settled (one still stopping at its
+        // timeout, or a pause without -Wait, leaves it not known).
+        var unsettled = records.Any(r => r.WrittenAt is not null && r.SettledAt is null);
         var measure = new GenesysCampaignChangeMeasure
         {
             GroupBy = groupBy,
@@ -110,7 +123,7 @@ public sealed class GenesysCampaignChangeMeasure
             Settled = settles.Count,
             WithoutTimes = records.Count(r => r.WrittenWith is not null && r.WrittenAt is null),
         };
-        measure.SuccessRate = records.Count == 0 ? 0 : (double)(measure.Changed + measure.Unchanged) / records.Count;
+        measure.SuccessRate = records.Count == 0 ? null : (double)(measure.Changed + measure.Unchanged) / records.Count;
         if (settles.Count > 0)
         {
             measure.SettleMedian = settles.Count % 2 == 1
@@ -120,7 +133,7 @@ public sealed class GenesysCampaignChangeMeasure
             measure.SettleMax = settles[settles.Count - 1];
         }
 
-        if (firstWrite != default && lastSettle != default && lastSettle >= firstWrite)
+        if (!unsettled && firstWrite != default && lastSettle != default && lastSettle >= firstWrite)
         {
             measure.TimeToSilence = lastSettle - firstWrite;
         }

@@ -121,20 +121,24 @@ public sealed class GenesysCampaignStateChange
 
     /// <summary>
     /// When Genesys accepted the change's first write (UTC); null when nothing was written, and in audit
-    /// lines written before 0.3. What latency is measured from (Measure-GenesysCampaignChange).
+    /// lines written by 0.2.0 and earlier. What latency is measured from (Measure-GenesysCampaignChange).
     /// </summary>
     [JsonInclude]
     public DateTime? WrittenAt { get; internal set; }
 
     /// <summary>
     /// When the object was seen settled after the write (UTC): a Changed record whose final status is
-    /// not transitional (off, on, forced_off; not stopping). Null otherwise (no -Wait, a timeout, a
-    /// failure), and in audit lines written before 0.3. WrittenAt to SettledAt is the settle time.
+    /// not transitional (off, on, forced_off; not stopping), at the read or event that showed it. Null when
+    /// it was not seen settled (a pause without -Wait closes while stopping; a timeout; a failure), and in
+    /// audit lines written by 0.2.0 and earlier. WrittenAt to SettledAt is the settle time.
     /// </summary>
     [JsonInclude]
     public DateTime? SettledAt { get; internal set; }
 
-    /// <summary>The last Genesys correlation id (contextId) seen: what Genesys support asks for.</summary>
+    /// <summary>
+    /// The Genesys correlation id (contextId) of the change's last accepted write, else of its last request
+    /// (a refusal's own): what Genesys support asks for.
+    /// </summary>
     [JsonInclude]
     public string? CorrelationId { get; internal set; }
 
@@ -146,7 +150,7 @@ public sealed class GenesysCampaignStateChange
     [JsonIgnore]
     public FailureKind? Failure { get; internal set; }
 
-    /// <summary>The id of the Genesys Cloud org acted on (GET /api/v2/tokens/me at Connect-GenesysCloud); null when it could not be read, and in audit lines written before 0.3.</summary>
+    /// <summary>The id of the Genesys Cloud org acted on (GET /api/v2/tokens/me at Connect-GenesysCloud); null when it could not be read, and in audit lines written by 0.2.0 and earlier.</summary>
     [JsonInclude]
     public string? OrganizationId { get; internal set; }
 
@@ -182,16 +186,24 @@ public sealed class GenesysCampaignStateChange
         _ => "Schedule",
     };
 
-    /// <summary>The object's name (<see cref="ObjectName"/>), as the table's Name column heads it. Not in the audit line.</summary>
-    [JsonIgnore]
-    public string? Name => ObjectName;
-
     /// <summary>
     /// The status the object was last seen in (<see cref="FinalStatus"/>), as the table's Status column heads it,
     /// so <c>Where-Object Status -eq off</c> finds what the table shows as off. Not in the audit line.
     /// </summary>
     [JsonIgnore]
     public string? Status => FinalStatus;
+
+    /// <summary>A record as a copy of one tells it (a deserialized record, an audit line read as plain data): what a change given it decides on.</summary>
+    internal static GenesysCampaignStateChange Given(OutboundObjectKind kind, string objectId, CampaignAction action, StateChangeOutcome outcome, string operationId, string? writtenWith) => new()
+    {
+        ObjectKind = kind,
+        ObjectId = objectId,
+        CampaignId = kind == OutboundObjectKind.Campaign ? objectId : null,
+        Action = action,
+        Outcome = outcome,
+        OperationId = operationId,
+        WrittenWith = writtenWith,
+    };
 
     /// <inheritdoc />
     public override string ToString() => $"{ObjectName ?? ObjectId}: {Action} {PreviousStatus} -> {FinalStatus} ({Outcome})";

@@ -554,6 +554,8 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
             return;
         }
 
+        Open.Settled(); // On now: the watch that follows is for a start the dialer cannot run, not the settle.
+
         try
         {
             var watched = await Services.Waiter.WaitAsync(Current, c => c.Status != CampaignStatus.On, window, Open.Stats, viewPredatesSubscription: false, Cancel).ConfigureAwait(false);

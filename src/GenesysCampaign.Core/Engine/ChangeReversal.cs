@@ -7,10 +7,11 @@ namespace GenesysCloud.Outbound.Engine;
 /// Which change records Resume and Stop act on when they are given records (piped from a Suspend, or
 /// from Get-GenesysCampaignAuditLog): only those of campaigns the recorded change moved the other way,
 /// so "resume what that batch paused" never starts a campaign the batch did not pause (one it found off
-/// already, one it could not change, one another tool force-stopped). A record acted on is one whose
-/// write was accepted (Changed, or TimedOut after its write): Resume takes a Suspend's or Stop's; Stop a
-/// Resume's (its reverse) or a Suspend's (the same batch taken further, such as the pauses still
-/// stopping at their deadline: a stop never turns anything on). The rest are recorded Unchanged, pointing at Undo-GenesysCampaignChange,
+/// already, one it could not change, one another tool force-stopped). Resume acts on the campaigns of
+/// Suspend and Stop records whose write was accepted (Changed, or TimedOut after its write). Stop acts
+/// on the campaigns of every Suspend or Stop record (taking a pause further never turns anything on, and
+/// a pause that could not be made, refused for a running sequence, is the campaign still dialing), and
+/// on those of Resume records whose write was accepted (its reverse). The rest are recorded Unchanged, pointing at Undo-GenesysCampaignChange,
 /// which puts back exactly what an operation changed.
 /// </summary>
 internal static class ChangeReversal
@@ -29,22 +30,24 @@ internal static class ChangeReversal
         }
 
         // Written to: Changed, or TimedOut after its write was accepted (a pause still stopping at the
-        // deadline is the batch's own, and the one a Stop most needs to take on).
+        // deadline is the batch's own).
         var wrote = given.Outcome == StateChangeOutcome.Changed || given.WrittenWith is not null;
-        if (wrote && Reverses(action, given.Action))
+        if (ActsOn(action, given.Action, wrote))
         {
             return null;
         }
 
         var what = wrote ? "wrote to it" : $"was {given.Outcome}";
-        var acts = action == CampaignAction.Resume ? "Suspend or Stop" : "Resume or Suspend";
-        return $"Campaign '{name}': the record given is a {given.Action} that {what}; {command} acts only on the campaigns {acts} records show written to, so nothing was sent. {undo}";
+        var acts = action == CampaignAction.Resume ? "Suspend or Stop records show written to" : "Suspend or Stop records name, and those Resume records show written to";
+        return $"Campaign '{name}': the record given is a {given.Action} that {what}; {command} acts only on the campaigns {acts}, so nothing was sent. {undo}";
     }
 
-    private static bool Reverses(CampaignAction action, CampaignAction recorded) => action switch
+    private static bool ActsOn(CampaignAction action, CampaignAction recorded, bool wrote) => action switch
     {
-        CampaignAction.Resume => recorded is CampaignAction.Suspend or CampaignAction.Stop,
-        CampaignAction.Stop => recorded is CampaignAction.Resume or CampaignAction.Suspend,
+        CampaignAction.Resume => wrote && recorded is CampaignAction.Suspend or CampaignAction.Stop,
+        // A stop takes any pause further, written or not: one the pause could not make (a running
+        // sequence refused it) is the campaign still dialing, the one a Stop after it most needs to reach.
+        CampaignAction.Stop => recorded is CampaignAction.Suspend or CampaignAction.Stop || (wrote && recorded is CampaignAction.Resume),
         _ => true,
     };
 }

@@ -43,6 +43,13 @@ internal interface ICampaignWaiter : IDisposable
     Task PrepareAsync(IReadOnlyCollection<string> campaignIds, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Starts getting ready before the campaigns are known (a waiter on notifications opens its channel),
+    /// so that <see cref="PrepareAsync"/> before the first write is one request, not three. Returns at
+    /// once and never fails: what cannot be had now is tried again by PrepareAsync.
+    /// </summary>
+    void WarmUp(CancellationToken cancellationToken);
+
+    /// <summary>
     /// Completes when <paramref name="isDone"/> holds for <paramref name="campaign"/> (the caller's
     /// last view of it), or the timeout passes. <paramref name="viewPredatesSubscription"/>: the view
     /// was read before <see cref="PrepareAsync"/> subscribed, so a change in between sends no event and

@@ -67,6 +67,7 @@ internal sealed class NotificationCampaignWaiter : ICampaignWaiter
     private readonly HashSet<string> _subscribed = new(StringComparer.OrdinalIgnoreCase);
     private bool _fallback;
     private Task? _confirmLoop;
+    private Task? _warming;
 
     /// <summary>Creates a waiter; nothing is requested until <see cref="PrepareAsync"/> or a wait.</summary>
     public NotificationCampaignWaiter(GenesysApiClient api, NotificationOptions? options = null, IOperationLog? log = null)
@@ -216,6 +217,53 @@ internal sealed class NotificationCampaignWaiter : ICampaignWaiter
     }
 
     /// <inheritdoc />
+    public void WarmUp(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _warming ??= Task.Run(() => WarmUpAsync(cancellationToken), CancellationToken.None);
+        }
+    }
+
+    /// <summary>Opens the first channel, under the setup lock PrepareAsync takes (which then finds it open).</summary>
+    private async Task WarmUpAsync(CancellationToken cancellationToken)
+    {
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposed.Token);
+        try
+        {
+            await _setup.WaitAsync(bounded.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        try
+        {
+            bounded.CancelAfter(_options.SetupTimeout);
+            bool open;
+            lock (_gate)
+            {
+                open = _fallback || _channels.Count > 0;
+            }
+
+            if (!open)
+            {
+                await OpenChannelAsync(bounded.Token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Not fatal here: PrepareAsync tries again, and decides then whether to poll.
+            _log.Verbose($"A notification channel could not be opened ahead of the writes ({ex.Message}); it is tried again before them.");
+        }
+        finally
+        {
+            _setup.Release();
+        }
+    }
+
+    /// <inheritdoc />
     public void Dispose()
     {
         _disposed.Cancel();
@@ -249,6 +297,13 @@ internal sealed class NotificationCampaignWaiter : ICampaignWaiter
         };
         lock (_gate)
         {
+            if (_disposed.IsCancellationRequested)
+            {
+                // Opened ahead of the writes (WarmUp) as the run ended: nothing will close it after this.
+                channel.Dispose();
+                throw new OperationCanceledException("The waiter was disposed while its channel was opened.");
+            }
+
             _channels.Add(channel);
         }
 

@@ -15,6 +15,8 @@ namespace GenesysCloud.Outbound.Engine;
 internal sealed class OpenRecord
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private string? _writeCorrelationId;
+    private DateTime? _settledAt;
 
     public OpenRecord(GenesysCampaignStateChange record) => Record = record;
 
@@ -27,8 +29,21 @@ internal sealed class OpenRecord
     /// <summary>Cautions for the record, each kept once.</summary>
     public List<string> Warnings { get; } = new();
 
-    /// <summary>A write of the change was accepted now (the first one counts): the record's WrittenAt.</summary>
-    public void Written() => Record.WrittenAt ??= DateTime.UtcNow;
+    /// <summary>
+    /// A write of the change was accepted just now: the first sets the record's WrittenAt; the last gives
+    /// its CorrelationId, the one Genesys support can trace (not that of a batched read made after it).
+    /// </summary>
+    public void Written()
+    {
+        Record.WrittenAt ??= DateTime.UtcNow;
+        _writeCorrelationId = Stats.LastCorrelationId ?? _writeCorrelationId;
+    }
+
+    /// <summary>
+    /// The object was seen in the state the change leads to, before the change is over (a Resume watches an
+    /// on campaign 5 s more): the record's SettledAt, if it ends Changed and settled.
+    /// </summary>
+    public void Settled() => _settledAt ??= DateTime.UtcNow;
 
     /// <summary>Time since the change began.</summary>
     public TimeSpan Elapsed => _clock.Elapsed;
@@ -46,14 +61,14 @@ internal sealed class OpenRecord
         record.WrittenWith = writtenWith;
         record.Warnings = Warnings.Distinct().ToArray();
         record.Attempts = Stats.Requests;
-        record.CorrelationId = Stats.LastCorrelationId;
+        record.CorrelationId = _writeCorrelationId ?? Stats.LastCorrelationId;
         record.DurationMs = _clock.ElapsedMilliseconds;
         record.Timestamp = DateTime.UtcNow;
 
         // Settled: a write of this change was accepted and the object was seen in a state it rests in.
         // Without -Wait a pause closes while the campaign is still stopping: no SettledAt.
         record.SettledAt = outcome == StateChangeOutcome.Changed && record.WrittenAt is not null && finalStatus is not null && !StateRules.IsTransitional(finalStatus)
-            ? record.Timestamp
+            ? _settledAt ?? record.Timestamp
             : null;
         return record;
     }

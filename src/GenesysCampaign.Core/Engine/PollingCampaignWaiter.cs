@@ -52,6 +52,11 @@ internal sealed class PollingCampaignWaiter : ICampaignWaiter
     public Task PrepareAsync(IReadOnlyCollection<string> campaignIds, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <inheritdoc />
+    public void WarmUp(CancellationToken cancellationToken)
+    {
+    }
+
+    /// <inheritdoc />
     /// <remarks>Polling reads from the start, so an old view needs nothing more.</remarks>
     public Task<CampaignWaitResult> WaitAsync(GenesysCampaign campaign, Func<GenesysCampaign, bool> isDone, TimeSpan timeout, RequestStats? stats, bool viewPredatesSubscription, CancellationToken cancellationToken) =>
         WaitAsync(campaign.Id, isDone, timeout, stats, cancellationToken);

@@ -35,6 +35,18 @@ internal sealed class RunTally
         }
     }
 
+    /// <summary>Records made so far.</summary>
+    public int RecordCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _records.Count;
+            }
+        }
+    }
+
     /// <summary>A write for the object <paramref name="record"/> is about was accepted (counted once per object).</summary>
     public void Accepted(GenesysCampaignStateChange record)
     {
@@ -75,10 +87,11 @@ internal sealed class RunTally
                 .GroupBy(status => status, StringComparer.Ordinal)
                 .OrderByDescending(g => g.Count())
                 .Select(g => $"{g.Count()} {g.Key}");
-            var decided = _records.Values.Count(r => r.WrittenWith is null);
-            var line = $"{Plural(_accepted.Count, "write")} accepted";
-            line += _accepted.Count > 0 ? ": " + string.Join(", ", byStatus) : string.Empty;
-            return decided > 0 ? $"{line}; {decided} with nothing to write" : line;
+            var unchanged = _records.Values.Count(r => r.WrittenWith is null && r.Outcome == StateChangeOutcome.Unchanged);
+            var refused = _records.Values.Count(r => r.WrittenWith is null && r.Outcome != StateChangeOutcome.Unchanged);
+            var line = _accepted.Count > 0 ? $"{Plural(_accepted.Count, "write")} accepted: " + string.Join(", ", byStatus) : "No write accepted yet";
+            line += unchanged > 0 ? $"; {unchanged} with nothing to write" : string.Empty;
+            return refused > 0 ? $"{line}; {refused} refused or failed" : line;
         }
     }
 
@@ -108,15 +121,19 @@ internal sealed class RunTally
     /// </summary>
     public string WhatIfSummary(string command, string noun, IReadOnlyList<PlannedChange> plans)
     {
-        int errors;
+        int errors, decided;
+        List<OutboundObjectKind> kinds;
         lock (_gate)
         {
             errors = _records.Values.Count(r => r.Outcome is StateChangeOutcome.Rejected or StateChangeOutcome.Failed);
+            decided = _records.Values.Count(r => r.Outcome == StateChangeOutcome.Unchanged); // Decided before the plan (a record given, not acted on).
+            kinds = plans.Select(p => p.Target.ObjectKind).Concat(_records.Values.Where(r => r.Outcome == StateChangeOutcome.Unchanged).Select(r => r.ObjectKind)).ToList();
         }
 
         var writing = plans.Count(p => p.WouldWrite && p.NotSent is null);
-        var line = $"What if: {command} would write {writing} of {Plural(plans.Count, NounOf(plans.Select(p => p.Target.ObjectKind), noun))}";
-        line += writing < plans.Count ? $" and send nothing for {plans.Count - writing}" : string.Empty;
+        var total = plans.Count + decided;
+        var line = $"What if: {command} would write {writing} of {Plural(total, NounOf(kinds, noun))}";
+        line += writing < total ? $" and send nothing for {total - writing}" : string.Empty;
         return errors > 0 ? $"{line}; {errors} given in error (see the errors)." : line + ".";
     }
 

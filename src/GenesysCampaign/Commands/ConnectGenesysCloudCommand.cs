@@ -129,9 +129,16 @@ public sealed class ConnectGenesysCloudCommand : GenesysCmdlet
     /// <summary>
     /// Ends a Connect that failed. The connection in use until now is closed and forgotten: a script that
     /// meant to act on another org must not go on against this one. The message says so, naming it.
+    /// A -PassThru connect (without -AsDefault) meant to leave it in use, and does.
     /// </summary>
     private void Fail(ErrorRecord error)
     {
+        // A -PassThru connection would not have taken over (unless -AsDefault): the one in use stays.
+        if (PassThru && !AsDefault && ConnectionState.Current is not null)
+        {
+            ThrowTerminatingError(error);
+        }
+
         if (ConnectionState.Forget() is { } previous)
         {
             error.ErrorDetails = new ErrorDetails($"{UserMessage.Of(error.Exception)} The connection in use until now ({previous}) is closed, so nothing runs against it by mistake: connect again.");

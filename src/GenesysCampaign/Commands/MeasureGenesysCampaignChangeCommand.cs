@@ -55,7 +55,7 @@ public sealed class MeasureGenesysCampaignChangeCommand : GenesysCmdlet
         var without = measures.Sum(m => m.WithoutTimes);
         if (without > 0)
         {
-            WriteWarning($"{without} of the {_records.Count} record(s) were written to Genesys but carry no WrittenAt (audit lines written before 0.3): they count in the outcome figures and are left out of the settle times and the time to silence.");
+            WriteWarning($"{without} of the {_records.Count} record(s) were written to Genesys but carry no WrittenAt (audit lines written by 0.2.0 and earlier): they count in the outcome figures and are left out of the settle times and the time to silence.");
         }
 
         foreach (var measure in measures)

@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using System.Management.Automation;
 using GenesysCloud.Outbound.Audit;
 
@@ -11,6 +13,7 @@ namespace GenesysCloud.Outbound.PowerShell.Commands;
 public abstract class RecordInputCommand : StateChangeCommand
 {
     private const string ChangeRecordSet = "ChangeRecord";
+    private const string IdSet = "Id";
 
     /// <summary>
     /// Change records. A record piped in binds here (its exact type), not by its CampaignId to -Id, so
@@ -20,9 +23,41 @@ public abstract class RecordInputCommand : StateChangeCommand
     [AllowNull]
     public GenesysCampaignStateChange?[]? ChangeRecord { get; set; }
 
+    /// <summary>With -Id from the pipeline: the OperationId of a record that arrived as a copy (see <see cref="RecordShaped"/>).</summary>
+    [Parameter(ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true, DontShow = true)]
+    public string? OperationId { get; set; }
+
+    /// <summary>With -Id from the pipeline: the Outcome of a record that arrived as a copy.</summary>
+    [Parameter(ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true, DontShow = true)]
+    public string? Outcome { get; set; }
+
+    /// <summary>With -Id from the pipeline: the Action of a record that arrived as a copy (bound as Action).</summary>
+    [Parameter(ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true, DontShow = true)]
+    [Alias("Action")]
+    public string? RecordAction { get; set; }
+
+    /// <summary>With -Id from the pipeline: the ObjectKind of a record that arrived as a copy.</summary>
+    [Parameter(ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true, DontShow = true)]
+    public string? ObjectKind { get; set; }
+
+    /// <summary>With -Id from the pipeline: the ObjectId of a record that arrived as a copy.</summary>
+    [Parameter(ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true, DontShow = true)]
+    public string? ObjectId { get; set; }
+
+    /// <summary>With -Id from the pipeline: the WrittenWith of a record that arrived as a copy.</summary>
+    [Parameter(ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true, DontShow = true)]
+    public string? WrittenWith { get; set; }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
+        if (ParameterSetName == IdSet && RecordShaped() is { } copy)
+        {
+            GivenRecords.Add(copy);
+            PlaceGiven(copy.ObjectId);
+            return;
+        }
+
         if (ParameterSetName != ChangeRecordSet)
         {
             base.ProcessRecord();
@@ -42,5 +77,25 @@ public abstract class RecordInputCommand : StateChangeCommand
             GivenRecords.Add(record);
             PlaceGiven(record.ObjectId);
         }
+    }
+
+    /// <summary>
+    /// A record that arrived as a copy rather than as itself, bound by property name: deserialized (from a
+    /// job, Import-Clixml, remoting, a child runbook) or an audit line read with ConvertFrom-Json or
+    /// Import-Csv. It has a record's OperationId, Action and Outcome, so it is a record, and ChangeReversal
+    /// decides on it as on one; else (a plain id, an object with only an Id) null.
+    /// </summary>
+    private GenesysCampaignStateChange? RecordShaped()
+    {
+        if (string.IsNullOrWhiteSpace(OperationId) || string.IsNullOrWhiteSpace(Outcome) || string.IsNullOrWhiteSpace(RecordAction)
+            || !Enum.TryParse<StateChangeOutcome>(Outcome!.Trim(), ignoreCase: true, out var outcome)
+            || !Enum.TryParse<CampaignAction>(RecordAction!.Trim(), ignoreCase: true, out var action))
+        {
+            return null;
+        }
+
+        var kind = Enum.TryParse<OutboundObjectKind>(ObjectKind?.Trim(), ignoreCase: true, out var parsed) ? parsed : OutboundObjectKind.Campaign;
+        var id = !string.IsNullOrWhiteSpace(ObjectId) ? ObjectId!.Trim() : Id?.FirstOrDefault()?.Trim() ?? string.Empty;
+        return GenesysCampaignStateChange.Given(kind, id, action, outcome, OperationId!.Trim(), string.IsNullOrWhiteSpace(WrittenWith) ? null : WrittenWith);
     }
 }

@@ -72,13 +72,28 @@ public abstract class StateChangeCommand : CampaignInputCmdlet
             {
                 // Core records the ids that cannot be (without a request) or match nothing, audited.
                 var campaigns = Pump.Run(
-                    token =>
+                    async token =>
                     {
-                        TakeGivenRecords(executor, request, emit);
-                        return ResolveCampaignsAsync(
+                        var notActedOn = TakeGivenRecords();
+                        if (MayFindCampaigns)
+                        {
+                            // Only then: input that can be no campaign sends no request at all (about_GenesysCampaign).
+                            executor.Prefetch(request, token);
+                        }
+
+                        var campaigns = await ResolveCampaignsAsync(
                             api,
                             (ids, t) => executor.ReadCampaignsGivenAsync(ids, request, id => CampaignErrors.InvalidId(id, CampaignErrors.NameHint).Exception.Message, CampaignErrors.NotFoundHint, emit, t),
-                            token);
+                            token).ConfigureAwait(false);
+
+                        // One record per object: a campaign also given otherwise (by id, name or object) is acted on, and has that record only.
+                        var given = new HashSet<string>(campaigns.Select(c => c.Id), StringComparer.OrdinalIgnoreCase);
+                        foreach (var (record, why) in notActedOn.Where(n => n.Record.ObjectKind != OutboundObjectKind.Campaign || !given.Contains(n.Record.ObjectId.Trim())))
+                        {
+                            executor.RecordNotActedOn(record, request, why, emit);
+                        }
+
+                        return campaigns;
                     },
                     CancellationToken);
                 return request.Hold
@@ -91,25 +106,28 @@ public abstract class StateChangeCommand : CampaignInputCmdlet
     }
 
     /// <summary>
-    /// The change records given: the campaign of each one this change reverses is read by id and
-    /// changed; every other object given by a record gets an Unchanged record saying why (one per
-    /// object, whichever of its records came last).
+    /// The change records given: the campaign of each one this change acts on (<see cref="ChangeReversal"/>)
+    /// is given by id, to be read and changed; the others are returned, one per object (the last of its
+    /// records), with why, for an Unchanged record each unless the object is given otherwise too.
     /// </summary>
-    private void TakeGivenRecords(StateChangeExecutor executor, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> emit)
+    private List<(GenesysCampaignStateChange Record, string Why)> TakeGivenRecords()
     {
         var command = MyInvocation.MyCommand.Name;
+        var notActedOn = new List<(GenesysCampaignStateChange, string)>();
         foreach (var records in GivenRecords.GroupBy(r => (r.ObjectKind, Id: r.ObjectId.Trim().ToLowerInvariant())))
         {
             if (records.Any(r => ChangeReversal.WhyNotActedOn(Action, r, command) is null))
             {
-                GiveId(records.Key.Id);
+                GiveId(records.First().ObjectId.Trim());
             }
             else
             {
                 var last = records.Last();
-                executor.RecordNotActedOn(last, request, ChangeReversal.WhyNotActedOn(Action, last, command)!, emit);
+                notActedOn.Add((last, ChangeReversal.WhyNotActedOn(Action, last, command)!));
             }
         }
+
+        return notActedOn;
     }
 
     /// <inheritdoc />

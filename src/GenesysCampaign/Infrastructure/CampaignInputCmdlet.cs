@@ -105,6 +105,9 @@ public abstract class CampaignInputCmdlet : GenesysApiCmdlet
         }
     }
 
+    /// <summary>Whether anything given can be a campaign (an object, a name, a well-formed id): only then is anything read ahead.</summary>
+    private protected bool MayFindCampaigns => _objects.Count > 0 || _names.Count > 0 || _ids.Any(CampaignFinder.IsValidId);
+
     /// <summary>A campaign id given otherwise than by -Id (a change record acted on), read with the ids given.</summary>
     private protected void GiveId(string id) => _ids.Add(id);
 

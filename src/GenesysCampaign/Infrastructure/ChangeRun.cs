@@ -88,8 +88,8 @@ internal sealed class ChangeRun
         if (WhatIf)
         {
             SayWhatIf(plans);
-            WriteDeferred();
             Inform(tally.WhatIfSummary(_cmdlet.MyInvocation.MyCommand.Name, _noun, plans));
+            WriteDeferred();
             return;
         }
 
@@ -98,6 +98,7 @@ internal sealed class ChangeRun
         {
             // Progress from the first accepted write, not the first settled campaign: a stop is
             // accepted in a second, and the dialer may take minutes to wind down.
+            progress.Begin(approved.Count);
             tally.Changed += () => progress.Post(pump);
             try
             {
@@ -115,8 +116,9 @@ internal sealed class ChangeRun
             progress.Complete();
         }
 
-        WriteDeferred();
+        // The summary before the errors held back: -ErrorAction Stop ends the command at the first of them.
         Inform(tally.Summary(_cmdlet.MyInvocation.MyCommand.Name, _noun, started.Elapsed));
+        WriteDeferred();
     }
 
     /// <summary>The end-of-run summary: on the information stream, shown on the host (<see cref="GenesysCmdlet.WriteHostInformation"/>), so the output stays records only.</summary>
@@ -150,10 +152,15 @@ internal sealed class ChangeRun
         if (WhatIf)
         {
             // Under -WhatIf only what is wrong with the input (a bad id, an object not found) is an
-            // error; no record is made.
+            // error; no record is made. One decided before the plan (a change record given that this
+            // change does not act on) is said as the plans are.
             if (record.Outcome is StateChangeOutcome.Rejected or StateChangeOutcome.Failed)
             {
                 Defer(record, new ErrorRecord(new InvalidOperationException(record.Message), ErrorMapping.ErrorId(record), ErrorMapping.Category(record.Failure), record.ObjectId));
+            }
+            else
+            {
+                _cmdlet.ShouldProcess(record.Message, null, null);
             }
 
             return;

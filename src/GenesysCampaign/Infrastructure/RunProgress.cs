@@ -14,13 +14,24 @@ internal sealed class RunProgress
     private readonly GenesysCmdlet _cmdlet;
     private readonly string _activity;
     private readonly RunTally _tally;
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
     private int _posted;
+    private int _total;
+    private int _before;
 
     public RunProgress(GenesysCmdlet cmdlet, string activity, RunTally tally)
     {
         _cmdlet = cmdlet;
         _activity = activity;
         _tally = tally;
+    }
+
+    /// <summary>The run begins with <paramref name="total"/> objects to change: the bar's percentage is their records made.</summary>
+    public void Begin(int total)
+    {
+        _total = total;
+        _before = _tally.RecordCount; // Records made before the run (declined at the prompt, decided not to send).
+        _clock.Restart();
     }
 
     /// <summary>Queues an update on <paramref name="pump"/>, unless one is queued already.</summary>
@@ -31,7 +42,11 @@ internal sealed class RunProgress
             pump.Post(() =>
             {
                 Interlocked.Exchange(ref _posted, 0);
-                _cmdlet.WriteProgressQuietly(new ProgressRecord(1, _activity, _tally.Progress()));
+                var done = _tally.RecordCount - _before;
+                _cmdlet.WriteProgressQuietly(new ProgressRecord(1, _activity, $"{_tally.Progress()} ({_clock.Elapsed.TotalSeconds:0} s)")
+                {
+                    PercentComplete = _total > 0 ? System.Math.Min(100, done * 100 / _total) : -1,
+                });
             });
         }
     }
