@@ -95,11 +95,10 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
     protected override string ChangedThenFailedMessage() =>
         $"Campaign '{Current.Name}' was changed ({WrittenWith}; was {Open.Record.PreviousStatus}), but what followed failed: see Warnings.";
 
-    // The executor subscribes to the campaigns' events after they were read, beside the first writes: a
+    // The executor subscribes to the campaigns' events after they were read and before any write: a
     // campaign given as transitional can settle in between and send no event, so a wait on a view from
-    // before any write of ours, or on one written before the subscription was in place, asks the waiter
-    // to read it once. A write made once it was in place has its events heard.
-    private bool ViewPredatesSubscription => !Written || WroteBeforeSubscribed;
+    // before any write of ours asks the waiter to read it once. After our write, its events are heard.
+    private bool ViewPredatesSubscription => !Written;
 
     /// <summary>
     /// Passes until one ends the change: each decides on the campaign as last seen; before the first
@@ -374,7 +373,7 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
     {
         Services.Log.Verbose(why);
         LetSlotGo();
-        var settled = await WaitAsync(c => !StateRules.IsTransitional(c.Status), Request.Timeout).ConfigureAwait(false);
+        var settled = await Services.Waiter.WaitAsync(Current, c => !StateRules.IsTransitional(c.Status), Request.Timeout, Open.Stats, ViewPredatesSubscription, Cancel).ConfigureAwait(false);
         if (settled.Gone)
         {
             return Gone($"Campaign '{Current.Name}' was waited on to settle before it was turned on.");
@@ -491,7 +490,7 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
             CampaignWaitResult result;
             try
             {
-                result = await WaitAsync(Settled, Request.Timeout).ConfigureAwait(false);
+                result = await Services.Waiter.WaitAsync(Current, Settled, Request.Timeout, Open.Stats, ViewPredatesSubscription, Cancel).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -559,7 +558,7 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
 
         try
         {
-            var watched = await WaitAsync(c => c.Status != CampaignStatus.On, window).ConfigureAwait(false);
+            var watched = await Services.Waiter.WaitAsync(Current, c => c.Status != CampaignStatus.On, window, Open.Stats, viewPredatesSubscription: false, Cancel).ConfigureAwait(false);
             if (watched.Reached && watched.Last is { } moved)
             {
                 Current = moved;
@@ -583,22 +582,5 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
         }
 
         return $". The {action} endpoint was refused too ({refusal}). Give the OAuth client's role {Current.Kind.PermissionPrefix}:{action} (least privilege) or {Current.Kind.PermissionPrefix}:edit, in the campaign's division (permissions are granted per division).";
-    }
-
-    /// <summary>Waits on the campaign as last seen, once the run's subscription is in place (its events are then heard).</summary>
-    private async Task<CampaignWaitResult> WaitAsync(Func<GenesysCampaign, bool> isDone, TimeSpan timeout)
-    {
-        if (!Services.Subscribed.IsCompleted)
-        {
-            var stopped = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-            using (Cancel.Register(() => stopped.TrySetResult(true)))
-            {
-                await Task.WhenAny(Services.Subscribed, stopped.Task).ConfigureAwait(false);
-            }
-
-            Cancel.ThrowIfCancellationRequested();
-        }
-
-        return await Services.Waiter.WaitAsync(Current, isDone, timeout, Open.Stats, ViewPredatesSubscription, Cancel).ConfigureAwait(false);
     }
 }

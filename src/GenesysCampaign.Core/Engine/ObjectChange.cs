@@ -62,9 +62,6 @@ internal abstract class ObjectChange<T>
     /// <summary>The writes accepted, as the record's WrittenWith names them; null until one is.</summary>
     protected string? WrittenWith => Written ? string.Join("; ", _writes) : null;
 
-    /// <summary>Whether a write was accepted before the run's subscription to events was in place (its events may be missed).</summary>
-    protected bool WroteBeforeSubscribed { get; private set; }
-
     /// <summary>The refusal that last sent the change round again as from a stale view (<see cref="SendAsync"/>); null until one did.</summary>
     protected GenesysApiException? StaleRefusal { get; private set; }
 
@@ -286,7 +283,6 @@ internal abstract class ObjectChange<T>
     private void Wrote(T from, string write)
     {
         _writes.Add(write);
-        WroteBeforeSubscribed |= !Services.Subscribed.IsCompleted;
         Open.Written();
         Services.Tally.Accepted(Open.Record);
         WrittenFrom = from;

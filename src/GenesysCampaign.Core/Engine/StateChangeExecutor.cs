@@ -49,6 +49,7 @@ internal sealed class StateChangeExecutor
     /// </summary>
     public async Task RunAsync(IReadOnlyList<GenesysCampaign> campaigns, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> onRecord, CancellationToken cancellationToken)
     {
+        var services = new Services(_api, _waiter, _log, Tally, () => DependenciesAsync(cancellationToken));
         var unique = Unique(campaigns);
 
         // The limit as planned, never decided again here: a campaign the plan rejected was not asked
@@ -70,13 +71,18 @@ internal sealed class StateChangeExecutor
             _api.Campaigns.Remember(campaign); // Its kind tells the waiter which topics to listen on.
         }
 
-        // The subscription goes out beside the first writes, not before them (the time to silence): a
-        // change whose write was accepted before it was in place reads its campaign once when it is,
-        // rather than trust events it may have missed (CampaignChange).
-        var subscribed = request.Wait || unique.Any(c => StateRules.IsTransitional(c.Status))
-            ? _waiter.PrepareAsync(unique.Select(c => c.Id).ToList(), cancellationToken)
-            : Task.CompletedTask;
-        var services = new Services(_api, _waiter, _log, Tally, () => DependenciesAsync(cancellationToken)) { Subscribed = subscribed };
+        if (request.Wait || unique.Any(c => StateRules.IsTransitional(c.Status)))
+        {
+            // Subscribe before writing, so the events of the writes themselves are not missed.
+            try
+            {
+                await _waiter.PrepareAsync(unique.Select(c => c.Id).ToList(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
 
         await ForEachAsync(unique, request, onRecord, async (campaign, slot) =>
         {
@@ -92,14 +98,6 @@ internal sealed class StateChangeExecutor
 
             return await new CampaignChange(services, campaign, request, slot, cancellationToken).RunAsync().ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
-
-        try
-        {
-            await subscribed.ConfigureAwait(false); // Observed: a change that never waited did not.
-        }
-        catch (OperationCanceledException)
-        {
-        }
     }
 
     /// <summary>
@@ -628,9 +626,6 @@ internal sealed class StateChangeExecutor
 
         /// <summary>Where each accepted write is counted as it is accepted.</summary>
         public RunTally Tally { get; }
-
-        /// <summary>Completes once the waiter is subscribed to the run's campaigns (at once when no run waits).</summary>
-        public Task Subscribed { get; init; } = Task.CompletedTask;
 
         /// <summary>Sequences, rules and schedules, read once per executor when the first write needs them.</summary>
         public Func<Task<CampaignDependencies>> Dependencies { get; }
