@@ -26,6 +26,27 @@ public class DependencyReadsTests
         Assert.Equal(lists, counting.MostAtOnce);
     }
 
+    // Issue 23, point 5: the messaging list was read after the last voice page.
+    [Fact]
+    public async Task The_messaging_list_is_read_beside_the_voice_pages()
+    {
+        await using var org = await TestOrg.StartAsync();
+        var both = new InFlight(path => path is "/api/v2/outbound/campaigns" or "/api/v2/outbound/messagingcampaigns");
+        var api = org.ClientThrough(both);
+
+        var listed = new List<GenesysCloud.Outbound.Campaigns.GenesysCampaign>();
+        await CampaignFinder.ForEachByNameAsync(api, Array.Empty<NamePattern>(), new HashSet<string>(), c =>
+        {
+            listed.Add(c);
+            return Task.CompletedTask;
+        }, CancellationToken.None);
+
+        Assert.Contains(listed, c => c.Kind == GenesysCloud.Outbound.Campaigns.CampaignKind.Messaging);
+        Assert.Contains(listed, c => c.Kind == GenesysCloud.Outbound.Campaigns.CampaignKind.Voice);
+        Assert.True(both.MostAtOnce >= 2, "the messaging list was read only after the voice pages");
+        Assert.Equal(listed.Count, listed.Select(c => c.Id).Distinct().Count());
+    }
+
     /// <summary>Holds each matching request 300 ms and keeps the most that were in flight at once.</summary>
     private sealed class InFlight(Func<string, bool> counts) : DelegatingHandler(new HttpClientHandler())
     {

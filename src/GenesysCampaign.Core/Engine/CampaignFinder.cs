@@ -93,56 +93,97 @@ internal static class CampaignFinder
         // A kind whose list cannot narrow by prefix is listed once, whole.
         var listings = CampaignKind.All
             .Where(kind => kinds is null || kinds.Contains(kind))
-            .SelectMany(kind => kind.FiltersByNamePrefix ? prefixes.Select(prefix => (kind, prefix)) : new[] { (kind, prefix: string.Empty) });
+            .SelectMany(kind => kind.FiltersByNamePrefix ? prefixes.Select(prefix => (kind, prefix)) : new[] { (kind, prefix: string.Empty) })
+            .ToList();
         var listed = new HashSet<CampaignKind>();
         var refused = new Dictionary<CampaignKind, GenesysApiException>();
-        foreach (var (kind, prefix) in listings)
+
+        // The first kind's pages stream as they come; the other kinds' lists (messaging: one or two pages)
+        // are read beside them, not after them, and handed out in their turn.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var ahead = listings
+            .Where(listing => listing.kind != listings[0].kind)
+            .ToDictionary(listing => listing, listing => ReadAheadAsync(api.ListCampaignsAsync(listing.prefix.Length == 0 ? null : listing.prefix, stats, stop.Token, listing.kind), onRefused is not null, stop.Token));
+
+        // Whether a campaign listed is handed out now; one a held pattern matches waits for the listing's end.
+        bool Take(GenesysCampaign campaign)
         {
-            if (refused.ContainsKey(kind))
+            var now = patterns.Count == 0;
+            foreach (var pattern in patterns)
             {
-                continue;
+                if (held.TryGetValue(pattern, out var hits))
+                {
+                    (pattern.IsLiteralName(campaign.Name) ? hits.Literal : pattern.IsMatch(campaign.Name) ? hits.Wildcard : null)?.Add(campaign);
+                }
+                else if (pattern.IsMatch(campaign.Name))
+                {
+                    matched.Add(pattern.Pattern);
+                    now = true;
+                }
             }
 
-            await using var pages = api.ListCampaignsAsync(prefix.Length == 0 ? null : prefix, stats, cancellationToken, kind).GetAsyncEnumerator(cancellationToken);
-            while (true)
+            return now && seen.Add(campaign.Id);
+        }
+
+        try
+        {
+            foreach (var (kind, prefix) in listings)
             {
-                try
+                if (refused.ContainsKey(kind))
                 {
-                    if (!await pages.MoveNextAsync().ConfigureAwait(false))
+                    continue;
+                }
+
+                if (ahead.TryGetValue((kind, prefix), out var read))
+                {
+                    var (items, refusal) = await read.ConfigureAwait(false);
+                    foreach (var campaign in items.Where(Take))
+                    {
+                        yield return campaign;
+                    }
+
+                    if (refusal is not null)
+                    {
+                        refused[kind] = refusal;
+                    }
+                    else
                     {
                         listed.Add(kind);
+                    }
+
+                    continue;
+                }
+
+                await using var pages = api.ListCampaignsAsync(prefix.Length == 0 ? null : prefix, stats, cancellationToken, kind).GetAsyncEnumerator(cancellationToken);
+                while (true)
+                {
+                    try
+                    {
+                        if (!await pages.MoveNextAsync().ConfigureAwait(false))
+                        {
+                            listed.Add(kind);
+                            break;
+                        }
+                    }
+                    catch (GenesysApiException ex) when (ex.RefusesTheList && onRefused is not null)
+                    {
+                        // A role without this kind's view (an org or admin without messaging): the other
+                        // kinds are still listed, and the caller warns (a pause must not stop at the list it
+                        // cannot read). When no kind can be listed, the first refusal is the error.
+                        refused[kind] = ex;
                         break;
                     }
-                }
-                catch (GenesysApiException ex) when (ex.RefusesTheList && onRefused is not null)
-                {
-                    // A role without this kind's view (an org or admin without messaging): the other
-                    // kinds are still listed, and the caller warns (a pause must not stop at the list it
-                    // cannot read). When no kind can be listed, the first refusal is the error.
-                    refused[kind] = ex;
-                    break;
-                }
 
-                var campaign = pages.Current;
-                var now = patterns.Count == 0;
-                foreach (var pattern in patterns)
-                {
-                    if (held.TryGetValue(pattern, out var hits))
+                    if (Take(pages.Current))
                     {
-                        (pattern.IsLiteralName(campaign.Name) ? hits.Literal : pattern.IsMatch(campaign.Name) ? hits.Wildcard : null)?.Add(campaign);
+                        yield return pages.Current;
                     }
-                    else if (pattern.IsMatch(campaign.Name))
-                    {
-                        matched.Add(pattern.Pattern);
-                        now = true;
-                    }
-                }
-
-                if (now && seen.Add(campaign.Id))
-                {
-                    yield return campaign;
                 }
             }
+        }
+        finally
+        {
+            stop.Cancel(); // A listing left early (Select-Object -First) stops the lists read ahead.
         }
 
         if (refused.Count > 0)
@@ -192,6 +233,28 @@ internal static class CampaignFinder
         {
             await onEach(campaign).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Reads a list whole, beside the one being streamed. A refusal the caller skips (<paramref name="mayRefuse"/>)
+    /// ends it with what was read before; anything else is thrown where the list's turn comes.
+    /// </summary>
+    private static async Task<(List<GenesysCampaign> Items, GenesysApiException? Refused)> ReadAheadAsync(IAsyncEnumerable<GenesysCampaign> pages, bool mayRefuse, CancellationToken cancellationToken)
+    {
+        var items = new List<GenesysCampaign>();
+        try
+        {
+            await foreach (var campaign in pages.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                items.Add(campaign);
+            }
+        }
+        catch (GenesysApiException ex) when (ex.RefusesTheList && mayRefuse)
+        {
+            return (items, ex);
+        }
+
+        return (items, null);
     }
 
     private sealed class PatternHits
