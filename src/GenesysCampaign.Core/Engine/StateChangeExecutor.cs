@@ -49,7 +49,7 @@ internal sealed class StateChangeExecutor
     /// </summary>
     public async Task RunAsync(IReadOnlyList<GenesysCampaign> campaigns, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> onRecord, CancellationToken cancellationToken)
     {
-        var services = new Services(_api, _waiter, _log, Tally, () => DependenciesAsync(cancellationToken));
+        var services = ServicesFor(cancellationToken);
         var unique = Unique(campaigns);
 
         // The limit as planned, never decided again here: a campaign the plan rejected was not asked
@@ -107,14 +107,14 @@ internal sealed class StateChangeExecutor
     /// </summary>
     public Task RunAsync(IReadOnlyList<IOutboundObject> items, ToggleKind kind, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> onRecord, CancellationToken cancellationToken)
     {
-        var services = new Services(_api, _waiter, _log, Tally, () => DependenciesAsync(cancellationToken));
+        var services = ServicesFor(cancellationToken);
         return ForEachAsync(Unique(items), request, onRecord, (item, slot) => new ToggleChange(services, kind, item, request, slot, cancellationToken).RunAsync(), cancellationToken);
     }
 
     /// <summary>Runs the Remove or Restore of every schedule (Undo-GenesysCampaignChange; a hold removes them in RunHoldAsync).</summary>
     public Task RunAsync(IReadOnlyList<GenesysCampaignSchedule> schedules, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> onRecord, CancellationToken cancellationToken)
     {
-        var services = new Services(_api, _waiter, _log, Tally, () => DependenciesAsync(cancellationToken));
+        var services = ServicesFor(cancellationToken);
         return ForEachAsync(schedules, request, onRecord, (schedule, slot) => new ScheduleChange(services, schedule, request, slot, cancellationToken).RunAsync(), cancellationToken);
     }
 
@@ -284,7 +284,7 @@ internal sealed class StateChangeExecutor
         // The campaigns and what could turn them back on are changed together: with -Wait, a campaign
         // may take minutes to settle, and a rule or schedule must not have that long to start it again.
         var campaigns = RunAsync(approved.OfType<GenesysCampaign>().ToList(), request, onRecord, cancellationToken);
-        var services = new Services(_api, _waiter, _log, Tally, () => DependenciesAsync(cancellationToken));
+        var services = ServicesFor(cancellationToken);
         var sequences = HoldRequest(request, CampaignAction.Suspend, approved);
         var rules = HoldRequest(request, CampaignAction.Disable, approved);
         var schedules = HoldRequest(request, CampaignAction.Remove, approved);
@@ -348,6 +348,9 @@ internal sealed class StateChangeExecutor
     }
 
     /// <summary>Sequences, rules and schedules: read once per executor, when the first change that would write needs them.</summary>
+    /// <summary>What the changes of one run share, on this executor's client, waiter, log, tally and dependencies.</summary>
+    private Services ServicesFor(CancellationToken cancellationToken) => new(_api, _waiter, _log, Tally, () => DependenciesAsync(cancellationToken));
+
     private Task<CampaignDependencies> DependenciesAsync(CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -13,7 +13,6 @@ namespace GenesysCloud.Outbound.PowerShell.Commands;
 public abstract class RecordInputCommand : StateChangeCommand
 {
     private const string ChangeRecordSet = "ChangeRecord";
-    private const string IdSet = "Id";
 
     /// <summary>
     /// Change records. A record piped in binds here (its exact type), not by its CampaignId to -Id, so

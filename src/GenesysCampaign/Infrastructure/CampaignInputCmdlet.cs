@@ -17,7 +17,8 @@ namespace GenesysCloud.Outbound.PowerShell.Infrastructure;
 /// </summary>
 public abstract class CampaignInputCmdlet : GenesysApiCmdlet
 {
-    private const string IdSet = "Id";
+    /// <summary>The -Id set: Resume and Stop bind the fields of a record that arrives as a copy in it too.</summary>
+    internal const string IdSet = "Id";
     private const string NameSet = "Name";
 
     /// <summary>
