@@ -45,6 +45,16 @@ public sealed class FaultInjector
                     continue;
                 }
 
+                if (armed.Rule.OncePerPath)
+                {
+                    if (armed.Seen.Add(path))
+                    {
+                        return armed.Rule;
+                    }
+
+                    continue;
+                }
+
                 if (armed.Rule.Rate > 0)
                 {
                     if (armed.Random.NextDouble() < armed.Rule.Rate)
@@ -76,6 +86,9 @@ public sealed class FaultInjector
 
         // One generator per rule keeps each rule's sequence repeatable whatever else is armed.
         public Random Random { get; } = new(42);
+
+        // The paths a OncePerPath rule has answered.
+        public HashSet<string> Seen { get; } = new(StringComparer.OrdinalIgnoreCase);
 
         public bool Applies(string method, string path) =>
             (Rule.Method is null || string.Equals(Rule.Method, method, StringComparison.OrdinalIgnoreCase))

@@ -24,6 +24,13 @@ public sealed class FaultRule
     /// </summary>
     public double Rate { get; set; }
 
+    /// <summary>
+    /// When true, the first request to each distinct path that matches gets the fault and later ones
+    /// go through; the rule never wears out (<see cref="Count"/> and <see cref="Rate"/> are ignored). With
+    /// <see cref="FaultKind.RateLimit429"/> on <c>/stop</c>: a per-resource limit met by every campaign's first stop.
+    /// </summary>
+    public bool OncePerPath { get; set; }
+
     /// <summary>Seconds sent in <c>Retry-After</c> for <see cref="FaultKind.RateLimit429"/>.</summary>
     public int RetryAfterSeconds { get; set; } = 1;
 

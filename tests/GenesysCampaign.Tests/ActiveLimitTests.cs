@@ -94,8 +94,9 @@ public sealed class ActiveLimitTests
 
         Assert.Equal(2, lines.Count(l => l.Contains("Resume (set to on)", StringComparison.Ordinal)));
         Assert.Equal(2, lines.Count(l => l.Contains("Would be rejected", StringComparison.Ordinal) && l.Contains("1 of them turning off", StringComparison.Ordinal)));
-        Assert.Equal(new[] { ids[0], ids[1] }, records.Where(r => r.Outcome == StateChangeOutcome.Changed).Select(r => r.CampaignId));
-        Assert.Equal(new[] { ids[2], ids[3] }, records.Where(r => r.Outcome == StateChangeOutcome.Rejected).Select(r => r.CampaignId));
+        // Records stream as each change ends: the two writes go out together, so either may end first.
+        Assert.Equal(new[] { ids[0], ids[1] }, records.Where(r => r.Outcome == StateChangeOutcome.Changed).Select(r => r.CampaignId).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { ids[2], ids[3] }, records.Where(r => r.Outcome == StateChangeOutcome.Rejected).Select(r => r.CampaignId).Order(StringComparer.Ordinal));
         Assert.Equal(2, sim.Requests.Count(IsCampaignWrite));
     }
 

@@ -149,6 +149,69 @@ public class NotificationTests
     }
 
     [Fact]
+    public async Task A_write_sent_before_the_subscription_was_in_place_is_read_once_it_is_though_its_answer_came_after()
+    {
+        // Seen in a fresh-clone CI run of the first try at sending the subscription beside the writes:
+        // Undo resumed a WhatsApp campaign in 20 s. Its start applied (and published "on") before the
+        // subscription was in place, but was answered after it: the change asked whether it was
+        // subscribed when the answer came, not when the write left, and waited for an event gone by.
+        await using var org = await TestOrg.StartAsync();
+        var id = SimulatorSeed.UnreferencedOnCampaignId;
+        org.Simulator.SetStatus(id, "off");
+        var crossing = new SubscribedBetweenWriteAndAnswer();
+        var api = org.ClientThrough(crossing);
+        var given = await api.GetCampaignAsync(id, null, CancellationToken.None);
+        using var waiter = new NotificationCampaignWaiter(api, new NotificationOptions { ConfirmUnheardAfter = TimeSpan.FromMinutes(10) });
+        var records = new List<GenesysCampaignStateChange>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        await new StateChangeExecutor(api, waiter, null).RunAsync(
+            new[] { given }, new StateChangeRequest(CampaignAction.Resume) { Wait = true, Timeout = TimeSpan.FromSeconds(20) }, (r, _) => records.Add(r), CancellationToken.None);
+
+        Assert.True(crossing.Crossed, "the subscription was not in place between the start applying and its answer");
+        var record = Assert.Single(records);
+        Assert.Equal((StateChangeOutcome.Changed, "off", "on"), (record.Outcome, record.PreviousStatus, record.FinalStatus));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}: settled by the read at the 20 s deadline, not by one once subscribed");
+        Assert.False(waiter.IsPolling);
+    }
+
+    /// <summary>
+    /// Sends the subscription only once the start has applied, and hands the start's answer back only
+    /// once the subscription's has come: the start's event goes out before anyone listens.
+    /// </summary>
+    private sealed class SubscribedBetweenWriteAndAnswer() : DelegatingHandler(new HttpClientHandler())
+    {
+        private readonly TaskCompletionSource _applied = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool Crossed { get; private set; }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var path = request.RequestUri!.AbsolutePath;
+            if (request.Method == HttpMethod.Put && path.EndsWith("/subscriptions", StringComparison.Ordinal))
+            {
+                // Bounded, so a client that subscribes before it writes is not deadlocked, only not crossed.
+                var applied = await Task.WhenAny(_applied.Task, Task.Delay(TimeSpan.FromSeconds(5), cancellationToken)) == _applied.Task;
+                var answer = await base.SendAsync(request, cancellationToken);
+                Crossed = applied;
+                _subscribed.TrySetResult();
+                return answer;
+            }
+
+            if (request.Method == HttpMethod.Post && path.EndsWith("/start", StringComparison.Ordinal))
+            {
+                var answer = await base.SendAsync(request, cancellationToken);
+                _applied.TrySetResult();
+                await Task.WhenAny(_subscribed.Task, Task.Delay(TimeSpan.FromSeconds(5), cancellationToken));
+                return answer;
+            }
+
+            return await base.SendAsync(request, cancellationToken);
+        }
+    }
+
+    [Fact]
     public async Task A_wait_settles_on_minimal_event_bodies_as_soon_as_they_come()
     {
         await using var org = await TestOrg.StartAsync(o =>

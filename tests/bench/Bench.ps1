@@ -14,8 +14,12 @@
     5. Time to silence: 40 campaigns given by id, 200 ms a request, dialer settle 3 s, -Wait: from the
        first request to the last stop request sent, against its floor (one round trip for the reads a
        plan needs, then four waves of ten: the last leaves after three), and to the last campaign
-       settled (that, plus the write's round trip and the settle).
-    Writes the figures as JSON to -ResultPath. -SilenceOnly runs section 5 alone (a minute).
+       settled (that, plus the write's round trip and the settle); cold (the first command of a fresh
+       process, as a runbook's) and warm (the same again on a new connection).
+    1b. The pause of 1 under a 429 storm: every campaign's first stop refused (a per-resource limit),
+       Retry-After 2 s: against the floor of 1 plus 1.5 x Retry-After; requests printed.
+    Writes the figures as JSON to -ResultPath. -SilenceOnly runs section 5 alone (a minute),
+    -StormOnly section 1b alone (half a minute), -ListOnly section 2 alone (two minutes).
 #>
 [CmdletBinding()]
 param(
@@ -23,7 +27,9 @@ param(
     [Parameter(Mandatory)] [string] $ResultPath,
     [switch] $SkipBaseline,
     [int] $WatchSeconds = 120,
-    [switch] $SilenceOnly
+    [switch] $SilenceOnly,
+    [switch] $StormOnly,
+    [switch] $ListOnly
 )
 
 $ErrorActionPreference = 'Stop'
@@ -63,34 +69,41 @@ function Measure-Silence {
     try {
         Start-Sleep -Milliseconds ($settle + 500)   # the seeded 'stopping' campaign settles
         $ids = @(1..60 | Where-Object { (Get-GenesysSimulatorCampaign $sim -Id (Id $_)).campaignStatus -in 'on', 'off' } | Select-Object -First $count | ForEach-Object { Id $_ })
-        $ids | ForEach-Object { Set-GenesysSimulatorStatus $sim -Id $_ -Status on }
-        Connect-Org $sim
-        Clear-GenesysSimulatorRequest $sim
-        $records = @(Suspend-GenesysCampaign -Id $ids -Wait -Force -ThrottleLimit $Throttle -Confirm:$false -WarningAction SilentlyContinue -InformationAction Ignore)
-        $api = Get-ApiRequests $sim
-        $first = ($api | Measure-Object -Property Time -Minimum).Minimum
-        $stops = @($api | Where-Object { $_.method -eq 'POST' -and $_.path -like '*/stop' })
-        $lastStop = ($stops | Measure-Object -Property Time -Maximum).Maximum
-        $lastSettled = ($records | Where-Object SettledAt | Measure-Object -Property SettledAt -Maximum).Maximum
-        $floorStop = (1 + [math]::Ceiling($count / $Throttle) - 1) * $latency / 1000
-        $floorSettled = $floorStop + ($latency + $settle) / 1000
-        $toStop = ([DateTimeOffset]$lastStop - [DateTimeOffset]$first).TotalSeconds
-        $toSettled = ([DateTimeOffset]$lastSettled - [DateTimeOffset]$first).TotalSeconds
-        Disconnect-GenesysCloud
-        [ordered]@{
-            campaigns = $ids.Count; stops = $stops.Count; changedToOff = @($records | Where-Object { $_.Outcome -eq 'Changed' -and $_.FinalStatus -eq 'off' }).Count
-            requestsBeforeFirstStop = @($api | Where-Object { [DateTimeOffset]$_.Time -lt [DateTimeOffset]($stops | Measure-Object -Property Time -Minimum).Minimum }).Count
-            toLastStopSeconds = [math]::Round($toStop, 2); floorToLastStopSeconds = $floorStop; toLastStopVsFloor = [math]::Round($toStop / $floorStop, 2)
-            toLastSettledSeconds = [math]::Round($toSettled, 2); floorToLastSettledSeconds = $floorSettled; toLastSettledVsFloor = [math]::Round($toSettled / $floorSettled, 2)
+        # Cold: the first pause of a fresh process (a runbook's); warm: the same again on a new
+        # connection in the same process (an admin's second command).
+        foreach ($run in 'cold', 'warm') {
+            $ids | ForEach-Object { Set-GenesysSimulatorStatus $sim -Id $_ -Status on }
+            Connect-Org $sim
+            Clear-GenesysSimulatorRequest $sim
+            $records = @(Suspend-GenesysCampaign -Id $ids -Wait -Force -ThrottleLimit $Throttle -Confirm:$false -WarningAction SilentlyContinue -InformationAction Ignore)
+            $api = Get-ApiRequests $sim
+            $first = ($api | Measure-Object -Property Time -Minimum).Minimum
+            $stops = @($api | Where-Object { $_.method -eq 'POST' -and $_.path -like '*/stop' })
+            $lastStop = ($stops | Measure-Object -Property Time -Maximum).Maximum
+            $lastSettled = ($records | Where-Object SettledAt | Measure-Object -Property SettledAt -Maximum).Maximum
+            $floorStop = (1 + [math]::Ceiling($count / $Throttle) - 1) * $latency / 1000
+            $floorSettled = $floorStop + ($latency + $settle) / 1000
+            $toStop = ([DateTimeOffset]$lastStop - [DateTimeOffset]$first).TotalSeconds
+            $toSettled = ([DateTimeOffset]$lastSettled - [DateTimeOffset]$first).TotalSeconds
+            Disconnect-GenesysCloud
+            [ordered]@{
+                run = $run; campaigns = $ids.Count; stops = $stops.Count; changedToOff = @($records | Where-Object { $_.Outcome -eq 'Changed' -and $_.FinalStatus -eq 'off' }).Count
+                requestsBeforeFirstStop = @($api | Where-Object { [DateTimeOffset]$_.Time -lt [DateTimeOffset]($stops | Measure-Object -Property Time -Minimum).Minimum }).Count
+                toLastStopSeconds = [math]::Round($toStop, 2); floorToLastStopSeconds = $floorStop; toLastStopVsFloor = [math]::Round($toStop / $floorStop, 2)
+                toLastSettledSeconds = [math]::Round($toSettled, 2); floorToLastSettledSeconds = $floorSettled; toLastSettledVsFloor = [math]::Round($toSettled / $floorSettled, 2)
+            }
         }
     }
     finally { Stop-GenesysSimulator $sim }
 }
-function Format-Silence($t) {
-    [pscustomobject]@{ Measure = "Time to silence, $($t.campaigns) by id at 200 ms: last stop sent"; Value = "$($t.toLastStopSeconds) s ($($t.requestsBeforeFirstStop) req before the first stop)"; Baseline = "floor $($t.floorToLastStopSeconds) s"; Ratio = "$($t.toLastStopVsFloor)x floor (goal <= 1.25)" }
-    [pscustomobject]@{ Measure = "Time to silence, $($t.campaigns) by id at 200 ms: last settled"; Value = "$($t.toLastSettledSeconds) s, $($t.changedToOff) off"; Baseline = "floor $($t.floorToLastSettledSeconds) s"; Ratio = "$($t.toLastSettledVsFloor)x floor" }
+function Format-Silence($runs) {
+    foreach ($t in $runs) {
+        [pscustomobject]@{ Measure = "Time to silence, $($t.campaigns) by id at 200 ms, $($t.run): last stop sent"; Value = "$($t.toLastStopSeconds) s ($($t.requestsBeforeFirstStop) req before the first stop)"; Baseline = "floor $($t.floorToLastStopSeconds) s"; Ratio = "$($t.toLastStopVsFloor)x floor (goal <= 1.25)" }
+        [pscustomobject]@{ Measure = "Time to silence, $($t.campaigns) by id at 200 ms, $($t.run): last settled"; Value = "$($t.toLastSettledSeconds) s, $($t.changedToOff) off"; Baseline = "floor $($t.floorToLastSettledSeconds) s"; Ratio = "$($t.toLastSettledVsFloor)x floor" }
+    }
 }
-$figures.silence = Measure-Silence
+
+if (-not ($StormOnly -or $ListOnly)) { $figures.silence = @(Measure-Silence) }
 if ($SilenceOnly) {
     Format-Silence $figures.silence | Format-Table -AutoSize | Out-String -Width 200 | Out-Host
     $figures | ConvertTo-Json -Depth 5 | Set-Content $ResultPath
@@ -98,32 +111,60 @@ if ($SilenceOnly) {
 }
 
 # --- 1. Emergency pause of 50 voice + 25 messaging active campaigns ------------------------
-$sim = New-Org
-try {
-    Start-Sleep -Milliseconds ($SettleMs + $JitterMs + 500)   # let the seeded 'stopping' campaign settle
-    Set-FiftyActive $sim
-    Set-TwentyFiveMessagingActive $sim
-    Connect-Org $sim
-    Clear-GenesysSimulatorRequest $sim
-    $clock = [System.Diagnostics.Stopwatch]::StartNew()
-    $records = @(Get-GenesysCampaign -Status on | Suspend-GenesysCampaign -Wait -Force -ThrottleLimit $Throttle -Confirm:$false -WarningAction SilentlyContinue)
-    $ours = $clock.Elapsed.TotalSeconds
-    $requests = Get-ApiRequests $sim
-    $changed = @($records | Where-Object { $_.Outcome -eq 'Changed' -and $_.FinalStatus -eq 'off' }).Count
-    $figures.pause = [ordered]@{
-        campaigns = $records.Count; changedToOff = $changed
-        messaging = @($records | Where-Object { $_.MediaType -ne 'Voice' }).Count
-        seconds = [math]::Round($ours, 2); requests = $requests.Count
-        requestsPerCampaign = [math]::Round($requests.Count / [math]::Max(1, $records.Count), 2)
-        http429 = @($requests | Where-Object status -eq 429).Count
-        floorSeconds = [math]::Round(($SettleMs + $JitterMs) / 1000 + [math]::Ceiling(75 / $Throttle) * $LatencyMs / 1000, 2)
+# With -Fault, the same under a fault rule (the 429 storm of 1b).
+function Measure-Pause([hashtable] $Fault) {
+    $sim = New-Org
+    try {
+        Start-Sleep -Milliseconds ($SettleMs + $JitterMs + 500)   # let the seeded 'stopping' campaign settle
+        Set-FiftyActive $sim
+        Set-TwentyFiveMessagingActive $sim
+        Connect-Org $sim
+        Clear-GenesysSimulatorRequest $sim
+        if ($Fault) { Add-GenesysSimulatorFault $sim -Fault $Fault }
+        $clock = [System.Diagnostics.Stopwatch]::StartNew()
+        $records = @(Get-GenesysCampaign -Status on | Suspend-GenesysCampaign -Wait -Force -ThrottleLimit $Throttle -Confirm:$false -WarningAction SilentlyContinue)
+        $ours = $clock.Elapsed.TotalSeconds
+        $requests = Get-ApiRequests $sim
+        $changed = @($records | Where-Object { $_.Outcome -eq 'Changed' -and $_.FinalStatus -eq 'off' }).Count
+        $pause = [ordered]@{
+            campaigns = $records.Count; changedToOff = $changed
+            messaging = @($records | Where-Object { $_.MediaType -ne 'Voice' }).Count
+            seconds = [math]::Round($ours, 2); requests = $requests.Count
+            requestsPerCampaign = [math]::Round($requests.Count / [math]::Max(1, $records.Count), 2)
+            http429 = @($requests | Where-Object status -eq 429).Count
+            floorSeconds = [math]::Round(($SettleMs + $JitterMs) / 1000 + [math]::Ceiling(75 / $Throttle) * $LatencyMs / 1000, 2)
+        }
+        $pause.vsFloor = [math]::Round($ours / $pause.floorSeconds, 2)
+        Disconnect-GenesysCloud
+        $pause
     }
-    $figures.pause.vsFloor = [math]::Round($ours / $figures.pause.floorSeconds, 2)
-    Disconnect-GenesysCloud
+    finally { Stop-GenesysSimulator $sim }
 }
-finally { Stop-GenesysSimulator $sim }
 
-if (-not $SkipBaseline) {
+# --- 1b. The same under a 429 storm: every campaign's first stop refused, Retry-After 2 s ----
+function Measure-Storm {
+    $retryAfter = 2
+    $storm = Measure-Pause -Fault @{ kind = 'RateLimit429'; method = 'POST'; pathContains = '/stop'; oncePerPath = $true; retryAfterSeconds = $retryAfter }
+    $storm.retryAfterSeconds = $retryAfter
+    $storm.goalSeconds = [math]::Round($storm.floorSeconds + 1.5 * $retryAfter, 2)
+    $storm
+}
+function Format-Storm($t) {
+    [pscustomobject]@{ Measure = 'Pause 75 under a 429 storm (every first stop, Retry-After 2 s)'; Value = "$($t.seconds) s, $($t.changedToOff) off, $($t.requests) req ($($t.http429) x 429)"; Baseline = "floor $($t.floorSeconds) s; goal floor + 1.5 x 2 s = $($t.goalSeconds) s"; Ratio = "$([math]::Round($t.seconds / $t.goalSeconds, 2))x the goal" }
+}
+if ($StormOnly) {
+    $figures.storm = Measure-Storm
+    Format-Storm $figures.storm | Format-Table -AutoSize | Out-String -Width 200 | Out-Host
+    $figures | ConvertTo-Json -Depth 5 | Set-Content $ResultPath
+    return
+}
+
+if (-not $ListOnly) {
+    $figures.pause = Measure-Pause
+    $figures.storm = Measure-Storm
+}
+
+if (-not ($SkipBaseline -or $ListOnly)) {
     # The usual tutorial code: one campaign at a time, GET, PUT, poll every 2 s until off.
     $sim = New-Org
     try {
@@ -216,6 +257,18 @@ $figures.list = [ordered]@{
     memory5000vs1000 = [math]::Round($large.peakWorkingSetMB / $small.peakWorkingSetMB, 2)
 }
 
+function Format-Listing($l) {
+    [pscustomobject]@{ Measure = 'List 5000: first, fresh process'; Value = "$($l.seconds) s, $($l.requests) req ($($l.http429) x 429)"; Baseline = "floor $($l.floorSeconds) s, $($l.floorRequests) req"; Ratio = "$($l.vsFloor)x floor" }
+    [pscustomobject]@{ Measure = 'List 5000: warm (best of 3)'; Value = "$($l.warmSeconds) s"; Baseline = "floor $($l.floorSeconds) s"; Ratio = "$($l.warmVsFloor)x floor" }
+    [pscustomobject]@{ Measure = 'List 5000: warm vs bare HTTP'; Value = "$($l.warmSeconds) s"; Baseline = "same pages, no parsing, best of 3 $($l.rawSeconds) s"; Ratio = "$($l.warmVsRaw)x (goal <= 1.1)" }
+    [pscustomobject]@{ Measure = 'List: peak memory'; Value = "$($l.peakWorkingSetMB5000) MB @5000"; Baseline = "$($l.peakWorkingSetMB1000) MB @1000"; Ratio = "$($l.memory5000vs1000)x" }
+}
+if ($ListOnly) {
+    Format-Listing $figures.list | Format-Table -AutoSize | Out-String -Width 200 | Out-Host
+    $figures | ConvertTo-Json -Depth 5 | Set-Content $ResultPath
+    return
+}
+
 # --- 3. Import-Module time over a bare pwsh start ------------------------------------------
 function Measure-Start([string] $Command) {
     $times = foreach ($i in 1..5) {
@@ -255,10 +308,8 @@ $rows = @(
     [pscustomobject]@{ Measure = 'Pause 50 voice + 25 messaging + wait: time'; Value = "$($p.seconds) s, $($p.changedToOff) off"; Baseline = "floor $($p.floorSeconds) s"; Ratio = "$($p.vsFloor)x floor" }
     [pscustomobject]@{ Measure = 'Pause 75 + wait vs tutorial (50 voice only)'; Value = "$($p.seconds) s"; Baseline = $(if ($p.Contains('baselineSeconds')) { "$($p.baselineSeconds) s ($($p.baselineRequests) req)" } else { 'skipped' }); Ratio = $(if ($p.Contains('speedupVsBaseline')) { "$($p.speedupVsBaseline)x faster" } else { '-' }) }
     [pscustomobject]@{ Measure = 'Pause 75 + wait: requests'; Value = "$($p.requests) ($($p.http429) x 429)"; Baseline = "$($p.campaigns) campaigns ($($p.messaging) messaging)"; Ratio = "$($p.requestsPerCampaign) per campaign (goal <= 1.2)" }
-    [pscustomobject]@{ Measure = 'List 5000: first, fresh process'; Value = "$($l.seconds) s, $($l.requests) req ($($l.http429) x 429)"; Baseline = "floor $($l.floorSeconds) s, $($l.floorRequests) req"; Ratio = "$($l.vsFloor)x floor" }
-    [pscustomobject]@{ Measure = 'List 5000: warm (best of 3)'; Value = "$($l.warmSeconds) s"; Baseline = "floor $($l.floorSeconds) s"; Ratio = "$($l.warmVsFloor)x floor" }
-    [pscustomobject]@{ Measure = 'List 5000: warm vs bare HTTP'; Value = "$($l.warmSeconds) s"; Baseline = "same pages, no parsing, best of 3 $($l.rawSeconds) s"; Ratio = "$($l.warmVsRaw)x" }
-    [pscustomobject]@{ Measure = 'List: peak memory'; Value = "$($l.peakWorkingSetMB5000) MB @5000"; Baseline = "$($l.peakWorkingSetMB1000) MB @1000"; Ratio = "$($l.memory5000vs1000)x" }
+    Format-Storm $figures.storm
+    Format-Listing $l
     [pscustomobject]@{ Measure = 'Import-Module'; Value = "$($m.withImportSeconds) s"; Baseline = "bare pwsh $($m.bareStartSeconds) s"; Ratio = "$($m.ratio)x" }
     [pscustomobject]@{ Measure = "Watch $($w.campaigns), polling, $($w.seconds) s"; Value = "$($w.requestsPerMinute) req/min ($($w.requests) req)"; Baseline = "budget $($w.budgetPerMinute) req/min"; Ratio = "$($w.shareOfBudget)x budget" }
 )

@@ -137,11 +137,10 @@ internal sealed partial class GenesysApiClient
     /// <summary>
     /// <c>POST .../{id}/start</c> or <c>/stop</c> of the campaign's kind (see <see cref="CampaignKind.ActionPath"/>):
     /// no body either way; any 2xx is success. The change is asynchronous: read or listen for its result.
-    /// <paramref name="answered"/> hears the status of every answer, retried ones included.
     /// </summary>
-    public async Task PostCampaignActionAsync(GenesysCampaign campaign, string action, RequestStats? stats, CancellationToken cancellationToken, Action<int>? answered = null)
+    public async Task PostCampaignActionAsync(GenesysCampaign campaign, string action, RequestStats? stats, CancellationToken cancellationToken)
     {
-        await SendAsync(HttpMethod.Post, campaign.Kind.ActionPath(campaign.Id, action), null, stats, $"Asking {campaign.Kind.Noun} {campaign.Id} to {action}", cancellationToken, expectJson: false, answered).ConfigureAwait(false);
+        await SendAsync(HttpMethod.Post, campaign.Kind.ActionPath(campaign.Id, action), null, stats, $"Asking {campaign.Kind.Noun} {campaign.Id} to {action}", cancellationToken, expectJson: false).ConfigureAwait(false);
     }
 
     /// <summary>The campaign an answer is; one without a status is not a campaign to act on.</summary>
@@ -396,12 +395,13 @@ internal sealed partial class GenesysApiClient
     /// Sends one request through the pipeline. With <paramref name="expectJson"/> a 2xx must carry a
     /// JSON body (anything else is retried as a transient fault); without, any 2xx body is accepted.
     /// </summary>
-    internal async Task<ApiResponse> SendAsync(HttpMethod method, string relativePath, string? jsonBody, RequestStats? stats, string what, CancellationToken cancellationToken, bool expectJson = true, Action<int>? answered = null)
+    internal async Task<ApiResponse> SendAsync(HttpMethod method, string relativePath, string? jsonBody, RequestStats? stats, string what, CancellationToken cancellationToken, bool expectJson = true)
     {
         var uri = new Uri(_endpoints.ApiBase, relativePath);
         var attempts = 0;
         var renewed = false;
-        var sent = new SentState { Answered = answered };
+        var sent = new SentState();
+        var yielded = false;
         var started = Stopwatch.StartNew();
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(GenesysResiliencePipeline.Started, started);
@@ -412,6 +412,12 @@ internal sealed partial class GenesysApiClient
                 async (ctx, _) =>
                 {
                     var token = ctx.CancellationToken;
+                    if (yielded)
+                    {
+                        await stats!.Turn!.TakeAsync(token).ConfigureAwait(false);
+                        yielded = false;
+                    }
+
                     attempts++;
                     var answer = await SendOnceAsync(method, uri, jsonBody, stats, renewToken: false, sent, token).ConfigureAwait(false);
                     if (answer.StatusCode == 401 && !renewed)
@@ -422,6 +428,13 @@ internal sealed partial class GenesysApiClient
                         attempts++;
                         answer = await SendOnceAsync(method, uri, jsonBody, stats, renewToken: true, sent, token).ConfigureAwait(false);
                         renewed = true;
+                    }
+
+                    if (answer.StatusCode == 429 && stats?.Turn is { } turn)
+                    {
+                        // One wait, not a queue: while this write waits out Retry-After, its place goes to
+                        // another write (which may meet its own 429 and wait alongside).
+                        yielded = turn.Yield(GenesysResiliencePipeline.RetryAfterOrDefault(answer, ResilienceOptions), tokenWide: !_budget.HasRoom);
                     }
 
                     if (answer.StatusCode >= 500)
@@ -515,7 +528,6 @@ internal sealed partial class GenesysApiClient
             _ => null,
         };
         stats?.Answered(correlationId);
-        sent.Answered?.Invoke((int)response.StatusCode);
         _budget.Observe(Header(response, "inin-ratelimit-allowed"), Header(response, "inin-ratelimit-count"), Header(response, "inin-ratelimit-reset"));
 
         // The Authorization header is never traced: only method, URI, status and timing.
@@ -528,9 +540,6 @@ internal sealed partial class GenesysApiClient
     {
         /// <summary>An attempt was sent and ended without an answer from Genesys itself (none at all, or a 5xx).</summary>
         public volatile bool AnswerLost;
-
-        /// <summary>Hears the status of each answer.</summary>
-        public Action<int>? Answered;
     }
 
     private static string? Header(HttpResponseMessage response, string name) =>

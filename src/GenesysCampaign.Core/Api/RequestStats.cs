@@ -11,6 +11,9 @@ internal sealed class RequestStats
     private int _requests;
     private string? _lastCorrelationId;
 
+    /// <summary>The place among the writes in flight of the change these requests are for, if any: given back while a 429 is waited out.</summary>
+    public IRequestTurn? Turn { get; set; }
+
     /// <summary>HTTP requests sent so far.</summary>
     public int Requests => Volatile.Read(ref _requests);
 

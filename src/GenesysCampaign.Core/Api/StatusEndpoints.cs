@@ -1,109 +1,44 @@
 using System;
 using System.Collections.Generic;
-using System.Threading;
-using System.Threading.Tasks;
 
 namespace GenesysCloud.Outbound.Api;
 
 /// <summary>
 /// Which of the start and stop endpoints one connection may use (docs/genesys-api.md: they need
 /// <c>outbound:campaign:start</c> / <c>:stop</c>, and an org or proxy may lack them). Learned from the
-/// first answer and kept for the connection's life, so a bulk run pays for a refusal once: while
-/// the first use of an endpoint is in flight, other uses of it wait for its answer, but never more
-/// than <see cref="ProbeWait"/>; and once a first use ended without telling (a fault), nobody waits.
+/// first answer that tells and kept for the connection's life. Nobody waits for that first answer:
+/// the writes sent before it try the endpoint too (an emergency pause's first wave goes out at once,
+/// and a role that lacks the endpoint pays one refusal per write of that wave, not per campaign).
 /// A 403 is not always the endpoint's: Genesys grants permissions per division, so one campaign's
 /// 403 does not undo an endpoint that has worked (<see cref="HasWorked"/>), and an endpoint given
 /// up on because of a 403 is tried again (<see cref="Forget"/>) when the PUT is refused too.
 /// </summary>
 internal sealed class StatusEndpoints
 {
-    /// <summary>The longest a write waits for the first use of its endpoint to tell.</summary>
-    public static readonly TimeSpan ProbeWait = TimeSpan.FromSeconds(3);
-
     private readonly object _gate = new();
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
-    /// <summary>
-    /// Whether to try <paramref name="action"/> (<c>start</c> or <c>stop</c>). True also when nothing is
-    /// known yet: the caller is then the one that finds out, and must call <see cref="Learned"/> (or
-    /// <see cref="Inconclusive"/>) once it has an answer.
-    /// </summary>
-    public async Task<bool> ShouldTryAsync(string action, CancellationToken cancellationToken)
+    /// <summary>Whether to try <paramref name="action"/> (<c>start</c> or <c>stop</c>): true unless it was learned to be unusable.</summary>
+    public bool ShouldTry(string action)
     {
-        var waitUntil = DateTime.UtcNow + ProbeWait;
-        while (true)
+        lock (_gate)
         {
-            Task probe;
-            lock (_gate)
-            {
-                if (!_entries.TryGetValue(action, out var entry))
-                {
-                    _entries[action] = new Entry(null, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously), null);
-                    return true;
-                }
-
-                if (entry.Usable is { } usable)
-                {
-                    return usable;
-                }
-
-                if (entry.Probe is null)
-                {
-                    return true; // Unknown, and no longer waited for.
-                }
-
-                probe = entry.Probe.Task;
-            }
-
-            var left = waitUntil - DateTime.UtcNow;
-            if (left <= TimeSpan.Zero)
-            {
-                return true; // The first use is slow: go ahead rather than hold the run.
-            }
-
-            await Task.WhenAny(probe, Task.Delay(left, cancellationToken)).ConfigureAwait(false);
-
-            cancellationToken.ThrowIfCancellationRequested();
+            return !_entries.TryGetValue(action, out var entry) || entry.Usable;
         }
     }
 
     /// <summary>
-    /// Records what the first use found. Returns true when this is news (the first refusal), so the
-    /// caller says it once.
+    /// Records what a use found. Returns true when this is news (the first refusal), so the caller
+    /// says it once.
     /// </summary>
     public bool Learned(string action, bool usable, string? refusal = null)
     {
-        TaskCompletionSource<bool>? probe;
-        bool news;
         lock (_gate)
         {
-            _entries.TryGetValue(action, out var entry);
-            news = entry?.Usable != usable;
-            probe = entry?.Probe;
-            _entries[action] = new Entry(usable, null, usable ? null : refusal);
+            var news = !_entries.TryGetValue(action, out var entry) || entry.Usable != usable;
+            _entries[action] = new Entry(usable, usable ? null : refusal);
+            return news && !usable;
         }
-
-        probe?.TrySetResult(usable);
-        return news && !usable;
-    }
-
-    /// <summary>
-    /// A use ended without telling (a fault, a campaign that is gone): writes stop waiting and go
-    /// ahead, and the first answer that tells is learned.
-    /// </summary>
-    public void Inconclusive(string action)
-    {
-        TaskCompletionSource<bool>? probe = null;
-        lock (_gate)
-        {
-            if (_entries.TryGetValue(action, out var entry) && entry.Usable is null && entry.Probe is not null)
-            {
-                probe = entry.Probe;
-                _entries[action] = new Entry(null, null, null);
-            }
-        }
-
-        probe?.TrySetResult(false);
     }
 
     /// <summary>Whether the endpoint has been accepted on this connection (and not given up on since).</summary>
@@ -111,7 +46,7 @@ internal sealed class StatusEndpoints
     {
         lock (_gate)
         {
-            return _entries.TryGetValue(action, out var entry) && entry.Usable == true;
+            return _entries.TryGetValue(action, out var entry) && entry.Usable;
         }
     }
 
@@ -120,10 +55,7 @@ internal sealed class StatusEndpoints
     {
         lock (_gate)
         {
-            if (_entries.TryGetValue(action, out var entry) && entry.Usable is not null)
-            {
-                _entries.Remove(action);
-            }
+            _entries.Remove(action);
         }
     }
 
@@ -136,5 +68,5 @@ internal sealed class StatusEndpoints
         }
     }
 
-    private sealed record Entry(bool? Usable, TaskCompletionSource<bool>? Probe, string? Refusal);
+    private sealed record Entry(bool Usable, string? Refusal);
 }

@@ -95,10 +95,11 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
     protected override string ChangedThenFailedMessage() =>
         $"Campaign '{Current.Name}' was changed ({WrittenWith}; was {Open.Record.PreviousStatus}), but what followed failed: see Warnings.";
 
-    // The executor subscribes to the campaigns' events after they were read and before any write: a
+    // The executor subscribes to the campaigns' events after they were read, beside the first writes: a
     // campaign given as transitional can settle in between and send no event, so a wait on a view from
-    // before any write of ours asks the waiter to read it once. After our write, its events are heard.
-    private bool ViewPredatesSubscription => !Written;
+    // before any write of ours, or on one written before the subscription was in place, asks the waiter
+    // to read it once. A write made once it was in place has its events heard.
+    private bool ViewPredatesSubscription => !Written || WroteBeforeSubscribed;
 
     /// <summary>
     /// Passes until one ends the change: each decides on the campaign as last seen; before the first
@@ -232,7 +233,7 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
     private async Task<GenesysCampaign?> WriteAsync()
     {
         var write = _write;
-        if (write.Endpoint is { } action && await Api.StatusEndpoints.ShouldTryAsync(Current.Kind.EndpointKey(action), Cancel).ConfigureAwait(false))
+        if (write.Endpoint is { } action && Api.StatusEndpoints.ShouldTry(Current.Kind.EndpointKey(action)))
         {
             Services.Log.Verbose($"{Request.Action}: asking campaign '{Current.Name}' ({Current.Id}) to {action} (now {Current.Status}).");
             Sending = "POST " + action;
@@ -269,37 +270,24 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
     /// <summary>
     /// Posts to the endpoint. True when it was accepted; false when it turned out not to be usable
     /// on this connection (so the PUT is used, now and for the rest of the connection); throws
-    /// anything else. The first use on a connection tells the others what it found.
+    /// anything else. What an answer tells is learned for the connection's later writes.
     /// </summary>
     private async Task<bool> TryEndpointAsync(string action)
     {
         var endpoints = Api.StatusEndpoints;
         var key = Current.Kind.EndpointKey(action);
-        var told = false;
         _triedEndpoint = true;
-
-        // Other writes wait for what this one finds out, so a transient answer (429, 5xx) lets them
-        // go at once rather than after this write's retries.
-        void Answered(int status)
-        {
-            if (status is 429 || (status >= 500 && status != 501)) // Faults, not refusals (501 is one).
-            {
-                endpoints.Inconclusive(key);
-            }
-        }
-
         try
         {
-            await Api.PostCampaignActionAsync(Current, action, Open.Stats, CancellationToken.None, Answered).ConfigureAwait(false);
+            await Api.PostCampaignActionAsync(Current, action, Open.Stats, CancellationToken.None).ConfigureAwait(false);
             endpoints.Learned(key, usable: true);
-            told = true;
             return true;
         }
         catch (GenesysApiException ex) when (ApiErrors.MayMeanEndpointUnavailable(ex))
         {
             if (ex.StatusCode == 404 && !await ExistsAsync().ConfigureAwait(false))
             {
-                throw; // The campaign is gone, not the endpoint.
+                throw; // The campaign is gone, not the endpoint: that tells nothing.
             }
 
             var refusal = $"POST {action} answered HTTP {ex.StatusCode}{(ex.Code is null ? string.Empty : " " + ex.Code)}";
@@ -309,7 +297,6 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
                 // It has worked for other campaigns on this connection: the refusal is this campaign's
                 // (its division), not the endpoint's. The PUT is tried for this campaign only.
                 Services.Log.Verbose($"The {action} endpoint was refused for campaign '{Current.Name}' ({refusal}) though it works for others on this connection; trying the full-body PUT for this campaign.");
-                told = true;
                 return false;
             }
 
@@ -318,23 +305,13 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
                 Services.Log.Verbose($"The {action} endpoint cannot be used with this connection ({refusal}); {Current.Kind.Noun}s are changed by full-body PUT instead ({Current.Kind.PermissionPrefix}:edit), for the rest of this connection.");
             }
 
-            told = true;
             return false;
         }
         catch (GenesysApiException ex) when (ex.StatusCode is >= 400 and < 500 and not 404)
         {
             // Any other refusal shows the endpoint is there and permitted.
             endpoints.Learned(key, usable: true);
-            told = true;
             throw;
-        }
-        finally
-        {
-            // No answer (or a 404 for a campaign that is gone) tells nothing: the next use finds out.
-            if (!told)
-            {
-                endpoints.Inconclusive(key);
-            }
         }
     }
 
@@ -373,7 +350,7 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
     {
         Services.Log.Verbose(why);
         LetSlotGo();
-        var settled = await Services.Waiter.WaitAsync(Current, c => !StateRules.IsTransitional(c.Status), Request.Timeout, Open.Stats, ViewPredatesSubscription, Cancel).ConfigureAwait(false);
+        var settled = await WaitAsync(c => !StateRules.IsTransitional(c.Status), Request.Timeout).ConfigureAwait(false);
         if (settled.Gone)
         {
             return Gone($"Campaign '{Current.Name}' was waited on to settle before it was turned on.");
@@ -490,7 +467,7 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
             CampaignWaitResult result;
             try
             {
-                result = await Services.Waiter.WaitAsync(Current, Settled, Request.Timeout, Open.Stats, ViewPredatesSubscription, Cancel).ConfigureAwait(false);
+                result = await WaitAsync(Settled, Request.Timeout).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -558,7 +535,7 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
 
         try
         {
-            var watched = await Services.Waiter.WaitAsync(Current, c => c.Status != CampaignStatus.On, window, Open.Stats, viewPredatesSubscription: false, Cancel).ConfigureAwait(false);
+            var watched = await WaitAsync(c => c.Status != CampaignStatus.On, window).ConfigureAwait(false);
             if (watched.Reached && watched.Last is { } moved)
             {
                 Current = moved;
@@ -582,5 +559,22 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
         }
 
         return $". The {action} endpoint was refused too ({refusal}). Give the OAuth client's role {Current.Kind.PermissionPrefix}:{action} (least privilege) or {Current.Kind.PermissionPrefix}:edit, in the campaign's division (permissions are granted per division).";
+    }
+
+    /// <summary>Waits on the campaign as last seen, once the run's subscription is in place (its events are then heard).</summary>
+    private async Task<CampaignWaitResult> WaitAsync(Func<GenesysCampaign, bool> isDone, TimeSpan timeout)
+    {
+        if (!Services.Subscribed.IsCompleted)
+        {
+            var stopped = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            using (Cancel.Register(() => stopped.TrySetResult(true)))
+            {
+                await Task.WhenAny(Services.Subscribed, stopped.Task).ConfigureAwait(false);
+            }
+
+            Cancel.ThrowIfCancellationRequested();
+        }
+
+        return await Services.Waiter.WaitAsync(Current, isDone, timeout, Open.Stats, ViewPredatesSubscription, Cancel).ConfigureAwait(false);
     }
 }

@@ -31,6 +31,7 @@ internal abstract class ObjectChange<T>
         Request = request;
         Current = view;
         Open = new OpenRecord(record);
+        Open.Stats.Turn = slot; // A write waiting out a 429 gives its place to another (GenesysApiClient.SendAsync).
         _slot = slot;
         Cancel = cancel;
     }
@@ -61,6 +62,9 @@ internal abstract class ObjectChange<T>
 
     /// <summary>The writes accepted, as the record's WrittenWith names them; null until one is.</summary>
     protected string? WrittenWith => Written ? string.Join("; ", _writes) : null;
+
+    /// <summary>Whether a write accepted was sent before the run's subscription to events was in place (its events may be missed).</summary>
+    protected bool WroteBeforeSubscribed { get; private set; }
 
     /// <summary>The refusal that last sent the change round again as from a stale view (<see cref="SendAsync"/>); null until one did.</summary>
     protected GenesysApiException? StaleRefusal { get; private set; }
@@ -189,6 +193,10 @@ internal abstract class ObjectChange<T>
         }
 
         var from = Current;
+
+        // Whether the subscription was in place before the write left, not when its answer came: one
+        // answered after it may have applied, and published its event, before it (a missed settle).
+        var subscribed = Services.Subscribed.IsCompleted;
         T? answer;
         try
         {
@@ -226,13 +234,13 @@ internal abstract class ObjectChange<T>
                 // An attempt went unanswered and its retry was refused because the object is already
                 // where that write leads: that attempt is what moved it (the lesser error than calling
                 // our own change someone else's).
-                Wrote(from, Sending + AnswerLost);
+                Wrote(from, Sending + AnswerLost, subscribed);
             }
 
             return false;
         }
 
-        Wrote(from, Sending);
+        Wrote(from, Sending, subscribed);
         Current = answer ?? Current;
         return true;
     }
@@ -280,9 +288,11 @@ internal abstract class ObjectChange<T>
     protected GenesysCampaignStateChange Done(StateChangeOutcome outcome, string message, string? finalStatus, FailureKind? failure = null, string? code = null) =>
         Open.Close(outcome, message, finalStatus, VersionOf(Current), WrittenWith, failure, code);
 
-    private void Wrote(T from, string write)
+    private void Wrote(T from, string write, bool subscribedWhenSent)
     {
         _writes.Add(write);
+        WroteBeforeSubscribed |= !subscribedWhenSent;
+        _slot.Answered();
         Open.Written();
         Services.Tally.Accepted(Open.Record);
         WrittenFrom = from;

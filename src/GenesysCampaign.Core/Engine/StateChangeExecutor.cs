@@ -49,7 +49,6 @@ internal sealed class StateChangeExecutor
     /// </summary>
     public async Task RunAsync(IReadOnlyList<GenesysCampaign> campaigns, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> onRecord, CancellationToken cancellationToken)
     {
-        var services = ServicesFor(cancellationToken);
         var unique = Unique(campaigns);
 
         // The limit as planned, never decided again here: a campaign the plan rejected was not asked
@@ -71,18 +70,13 @@ internal sealed class StateChangeExecutor
             _api.Campaigns.Remember(campaign); // Its kind tells the waiter which topics to listen on.
         }
 
-        if (request.Wait || unique.Any(c => StateRules.IsTransitional(c.Status)))
-        {
-            // Subscribe before writing, so the events of the writes themselves are not missed.
-            try
-            {
-                await _waiter.PrepareAsync(unique.Select(c => c.Id).ToList(), cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        // The subscription goes out beside the first writes, not before them (the time to silence): a
+        // change whose write was accepted before it was in place reads its campaign once when it is,
+        // rather than trust events it may have missed (CampaignChange).
+        var subscribed = request.Wait || unique.Any(c => StateRules.IsTransitional(c.Status))
+            ? _waiter.PrepareAsync(unique.Select(c => c.Id).ToList(), cancellationToken)
+            : Task.CompletedTask;
+        var services = ServicesFor(cancellationToken, subscribed);
 
         await ForEachAsync(unique, request, onRecord, async (campaign, slot) =>
         {
@@ -98,6 +92,14 @@ internal sealed class StateChangeExecutor
 
             return await new CampaignChange(services, campaign, request, slot, cancellationToken).RunAsync().ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
+
+        try
+        {
+            await subscribed.ConfigureAwait(false); // Observed: a change that never waited did not.
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     /// <summary>
@@ -126,13 +128,13 @@ internal sealed class StateChangeExecutor
     /// </summary>
     private async Task ForEachAsync<T>(IReadOnlyList<T> items, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> onRecord, Func<T, ThrottleSlot, Task<GenesysCampaignStateChange?>> change, CancellationToken cancellationToken)
     {
-        using var throttle = new SemaphoreSlim(Math.Max(1, request.ThrottleLimit));
+        using var throttle = new WriteThrottle(request.ThrottleLimit);
         var tasks = items
             .Select(async item =>
             {
                 try
                 {
-                    await throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    await throttle.TakeAsync(cancellationToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
@@ -347,10 +349,14 @@ internal sealed class StateChangeExecutor
         return request;
     }
 
-    /// <summary>Sequences, rules and schedules: read once per executor, when the first change that would write needs them.</summary>
-    /// <summary>What the changes of one run share, on this executor's client, waiter, log, tally and dependencies.</summary>
-    private Services ServicesFor(CancellationToken cancellationToken) => new(_api, _waiter, _log, Tally, () => DependenciesAsync(cancellationToken));
+    /// <summary>
+    /// What the changes of one run share, on this executor's client, waiter, log, tally and dependencies;
+    /// <paramref name="subscribed"/> completes when the run's subscription is in place (none: at once).
+    /// </summary>
+    private Services ServicesFor(CancellationToken cancellationToken, Task? subscribed = null) =>
+        new(_api, _waiter, _log, Tally, () => DependenciesAsync(cancellationToken)) { Subscribed = subscribed ?? Task.CompletedTask };
 
+    /// <summary>Sequences, rules and schedules: read once per executor, when the first change that would write needs them.</summary>
     private Task<CampaignDependencies> DependenciesAsync(CancellationToken cancellationToken)
     {
         lock (_gate)
@@ -629,6 +635,9 @@ internal sealed class StateChangeExecutor
 
         /// <summary>Where each accepted write is counted as it is accepted.</summary>
         public RunTally Tally { get; }
+
+        /// <summary>Completes once the waiter is subscribed to the run's campaigns (at once when no run waits).</summary>
+        public Task Subscribed { get; init; } = Task.CompletedTask;
 
         /// <summary>Sequences, rules and schedules, read once per executor when the first write needs them.</summary>
         public Func<Task<CampaignDependencies>> Dependencies { get; }

@@ -58,6 +58,21 @@ internal sealed class RateBudget
         return TimeSpan.FromMinutes(requestsPerPoll / (Allowed / 2.0));
     }
 
+    /// <summary>
+    /// Whether the last answer said the token's window still had room: a 429 then is one resource's own
+    /// limit (docs/genesys-api.md: some limits are per resource), not the token's. False when no answer said.
+    /// </summary>
+    public bool HasRoom
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _allowed > 0 && _used < _allowed;
+            }
+        }
+    }
+
     /// <summary>Times a request had to wait for the window (for tests and the benchmark).</summary>
     public int Waits { get; private set; }
 
