@@ -27,6 +27,33 @@ public class ApiClientTests
     }
 
     [Fact]
+    public async Task An_answer_that_starts_with_a_byte_order_mark_is_read_as_json()
+    {
+        // Pages are parsed from the answer's bytes, not from text (issue 23, point 5), and a UTF-8 byte
+        // order mark, which text decoding dropped, is not JSON to a byte reader.
+        await using var org = await TestOrg.StartAsync();
+        var id = SimulatorSeed.CampaignId(1);
+        var api = org.ClientThrough(new ShortCircuit(async request =>
+        {
+            if (request.Method != HttpMethod.Get || !request.RequestUri!.AbsolutePath.EndsWith("/outbound/campaigns", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            using var inner = new HttpClient();
+            using var plain = new HttpRequestMessage(HttpMethod.Get, request.RequestUri);
+            plain.Headers.Authorization = request.Headers.Authorization;
+            using var answer = await inner.SendAsync(plain);
+            var body = await answer.Content.ReadAsByteArrayAsync();
+            return new HttpResponseMessage(answer.StatusCode) { Content = new ByteArrayContent([0xEF, 0xBB, 0xBF, .. body]) };
+        }));
+
+        var campaign = Assert.Single(await api.GetCampaignsByIdAsync(new[] { id }, null, CancellationToken.None));
+
+        Assert.Equal(id, campaign.Id);
+    }
+
+    [Fact]
     public async Task Pages_read_at_once_still_come_out_in_order_and_whole()
     {
         await using var org = await TestOrg.StartAsync(o =>

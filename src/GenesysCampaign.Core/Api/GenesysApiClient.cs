@@ -37,7 +37,7 @@ internal sealed partial class GenesysApiClient
     public const string InvalidAnswer = "invalid.answer";
 
     /// <summary>What the pipeline sees of a successful token request (it carries no answer of its own).</summary>
-    private static readonly ApiResponse TokenOnly = new(200, "{}", null, null);
+    private static readonly ApiResponse TokenOnly = new(200, "{}"u8.ToArray(), null, null);
 
     private readonly HttpClient _http;
     private readonly GenesysEndpoints _endpoints;
@@ -158,7 +158,7 @@ internal sealed partial class GenesysApiClient
     {
         try
         {
-            using var doc = JsonDocument.Parse(response.Body);
+            using var doc = response.Parse();
             return read(doc.RootElement);
         }
         catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
@@ -443,7 +443,7 @@ internal sealed partial class GenesysApiClient
                         sent.AnswerLost = true;
                     }
 
-                    if (answer.IsSuccess && expectJson && !LooksLikeJson(answer.Body))
+                    if (answer.IsSuccess && expectJson && !answer.LooksLikeJson())
                     {
                         throw new TransientResponseException(answer.StatusCode, $"HTTP {answer.StatusCode} with a body that is not JSON", answer.CorrelationId);
                     }
@@ -506,11 +506,11 @@ internal sealed partial class GenesysApiClient
         var clock = Stopwatch.StartNew();
         stats?.CountRequest();
         HttpResponseMessage response;
-        string body;
+        byte[] body;
         try
         {
             response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-            body = response.Content is null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            body = response.Content is null ? Array.Empty<byte>() : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or System.IO.IOException)
         {
@@ -544,15 +544,6 @@ internal sealed partial class GenesysApiClient
 
     private static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
-
-    private static bool LooksLikeJson(string body)
-    {
-        var text = body.Trim();
-        // Every call this client makes expects a JSON body: an empty answer is as wrong as an HTML one.
-        return text.Length > 0
-            && ((text[0] == '{' && text[text.Length - 1] == '}')
-                || (text[0] == '[' && text[text.Length - 1] == ']'));
-    }
 
     /// <summary>The code of a request that got no answer: a failed TLS handshake is told apart from other faults.</summary>
     private static string? FailureCode(Exception ex) => TlsPolicy.IsHandshakeFailure(ex) ? TlsHandshakeFailedCode : null;
