@@ -32,6 +32,34 @@ public class ChangeMeasureTests
     }
 
     [Fact]
+    public void A_holds_sequences_rules_and_schedules_count_in_the_outcomes_not_in_the_time_to_silence()
+    {
+        // A new user's trial: a hold's headline TimeToSilence (2.0 s) was its last schedule removed, the
+        // campaigns' own 0.3 s; by media type, a group with no name held the schedules and the rule.
+        var records = new List<GenesysCampaignStateChange>
+        {
+            Record(StateChangeOutcome.Changed, 1, 2),
+            Record(StateChangeOutcome.Changed, 1, 4),
+        };
+        records.ForEach(r => r.MediaType = CampaignMediaType.Voice);
+        var schedule = Record(StateChangeOutcome.Changed, 3, 9);
+        schedule.ObjectKind = OutboundObjectKind.CampaignSchedule;
+        var rule = Record(StateChangeOutcome.Changed, 2, 2);
+        rule.ObjectKind = OutboundObjectKind.CampaignRule;
+        records.Add(schedule);
+        records.Add(rule);
+
+        var measure = Assert.Single(GenesysCampaignChangeMeasure.Of(records));
+        var byMedia = GenesysCampaignChangeMeasure.Of(records, "MediaType");
+
+        Assert.Equal((4, 4, 2), (measure.Count, measure.Changed, measure.Settled));
+        Assert.Equal(TimeSpan.FromSeconds(3), measure.TimeToSilence);
+        Assert.Equal(TimeSpan.FromSeconds(3), measure.SettleMax);
+        Assert.Equal(new[] { ("Voice", 2), ("None", 2) }, byMedia.Select(m => (m.Group!, m.Count)));
+        Assert.Null(byMedia[1].TimeToSilence);
+    }
+
+    [Fact]
     public void Settle_times_run_from_WrittenAt_to_SettledAt_and_time_to_silence_from_the_first_write_to_the_last_settle()
     {
         // Settles of 1..20 s, writes 1 s apart.

@@ -33,6 +33,46 @@ public class IncidentConsoleTests
     }
 
     [Fact]
+    public async Task A_resume_is_shown_on_once_seen_on_not_after_its_5_s_watch()
+    {
+        // A new user's trial: an undo's bar said "not settled yet" for 5 s after the campaigns were on (the
+        // watch that follows a start), though their records' SettledAt was 0.3 s after the write.
+        await using var sim = await GenesysSimulator.StartAsync();
+        using var host = new PowerShellHost();
+        host.Connect(sim.BaseUri);
+        using var ps = host.Create("param($id) Resume-GenesysCampaign -Id $id -Wait -InformationAction Ignore", Args(("id", SimulatorSeed.UnreferencedOffCampaignId)));
+
+        var output = ps.Invoke();
+
+        Assert.Equal("Changed", output.Single().Properties["Outcome"].Value.ToString());
+        var said = ps.Streams.Progress.Where(p => p.RecordType != ProgressRecordType.Completed).Select(p => p.StatusDescription).ToList();
+        Assert.Contains(said, s => System.Text.RegularExpressions.Regex.IsMatch(s, @"^1 write accepted: 1 on \([0-3] s\)$"));
+    }
+
+    [Fact]
+    public async Task A_holds_progress_counts_objects_not_campaigns()
+    {
+        // From a new user's trial: a hold's bar said "Suspend-GenesysCampaign: campaigns" while it counted
+        // the sequence, rule and schedules it changed as well.
+        await using var sim = await GenesysSimulator.StartAsync();
+        string[] held = [SimulatorSeed.EnabledRuleTargetCampaignId, SimulatorSeed.ScheduledCampaignId, SimulatorSeed.RenewalsSequenceOnCampaignId];
+        foreach (var id in held)
+        {
+            sim.SetStatus(id, "on");
+        }
+
+        using var host = new PowerShellHost();
+        host.Connect(sim.BaseUri);
+        using var ps = host.Create("param($ids) Suspend-GenesysCampaign -Id $ids -Hold -Force -InformationAction Ignore", Args(("ids", held)));
+
+        var output = ps.Invoke();
+
+        Assert.Contains(output, o => o.Properties["ObjectKind"].Value.ToString() != "Campaign");
+        var activities = ps.Streams.Progress.Select(p => p.Activity).Distinct().ToList();
+        Assert.Equal(["Suspend-GenesysCampaign: objects"], activities);
+    }
+
+    [Fact]
     public async Task Ctrl_C_while_campaigns_settle_says_what_was_sent_what_settled_and_where_the_audit_log_is()
     {
         await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { DialerDelay = TimeSpan.FromSeconds(60) });
@@ -61,6 +101,16 @@ public class IncidentConsoleTests
         var warning = Assert.Single(answering.Warnings);
         Assert.StartsWith("Stopped (Ctrl+C) after 3 writes accepted by Genesys: 0 settled, 3 not yet", warning);
         Assert.Contains($"the audit log '{audit}'", warning);
+
+        // The audit lines say the stops were accepted, not that the campaigns were set to off (a new user's trial).
+        var lines = File.ReadAllLines(audit).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(Paused.Length, lines.Count);
+        Assert.All(lines, line =>
+        {
+            var message = line.GetProperty("message").GetString()!;
+            Assert.DoesNotContain("set to off", message);
+            Assert.Contains("Genesys accepted POST stop (was on); stopped (Ctrl+C) before it was read again: its status now is not known.", message);
+        });
     }
 
     // A new user's incident (issue 22): every record of a -Wait run carried the correlation id of the

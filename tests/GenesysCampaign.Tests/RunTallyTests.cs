@@ -39,7 +39,7 @@ public class RunTallyTests
         tally.Recorded(Record("a", StateChangeOutcome.Changed, "off", "POST stop"));
         tally.Recorded(Record("a", StateChangeOutcome.Changed, "removed", "DELETE", OutboundObjectKind.CampaignSchedule));
 
-        Assert.Equal("Suspend-GenesysCampaign: 2 objects in 1.5 s: 2 Changed. 2 written, 0 with nothing written.", tally.Summary("Suspend-GenesysCampaign", "object", TimeSpan.FromSeconds(1.5)));
+        Assert.Equal("Suspend-GenesysCampaign: 2 objects in 1.5 s: 2 Changed. 2 written, 0 with nothing written. Campaigns as last seen: 1 off.", tally.Summary("Suspend-GenesysCampaign", "object", TimeSpan.FromSeconds(1.5)));
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public class RunTallyTests
         tally.Recorded(Record("d", StateChangeOutcome.Failed, null, null));
 
         Assert.Equal(
-            "Suspend-GenesysCampaign: 4 campaigns in 12.3 s: 1 Changed, 1 Unchanged, 1 Failed, 1 TimedOut. 2 written, 2 with nothing written.",
+            "Suspend-GenesysCampaign: 4 campaigns in 12.3 s: 1 Changed, 1 Unchanged, 1 Failed, 1 TimedOut. 2 written, 2 with nothing written. Campaigns as last seen: 2 off, 1 stopping, 1 not known.",
             tally.Summary("Suspend-GenesysCampaign", "campaign", TimeSpan.FromMilliseconds(12_340)));
     }
 

@@ -337,7 +337,7 @@ public sealed class SequenceAndRuleChangeTests
 
         Assert.Empty(host.Streams.Error);
         Assert.Equal((OutboundObjectKind.Sequence, StateChangeOutcome.Unchanged), (record.ObjectKind, record.Outcome));
-        Assert.Contains("not a campaign; Resume-GenesysCampaign does not act on it. To put back what an operation changed, use Undo-GenesysCampaignChange -OperationId", record.Message);
+        Assert.Contains("not a campaign; Resume-GenesysCampaign does not act on it. To put back what that operation changed: Get-GenesysCampaignAuditLog <audit log> -OperationId", record.Message);
         Assert.DoesNotContain(org.Simulator.Requests, r => r.Method == "POST" && r.Path.EndsWith("/start", StringComparison.Ordinal));
     }
 

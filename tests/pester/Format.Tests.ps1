@@ -78,7 +78,7 @@ Describe 'The GenesysCampaignStateChange table at 120 and 160 columns' {
         @{ Width = 160 }
     ) {
         $operation = '0b7f6d2e-3c1a-4e59-8f0d-6a2b9c4e1d37'
-        $message = "Campaign '$OnName': the record given is a Suspend that was Unchanged; Resume-GenesysCampaign acts only on the campaigns Suspend or Stop records show written to, so nothing was sent. To put back what an operation changed, use Undo-GenesysCampaignChange -OperationId $operation."
+        $message = "Campaign '$OnName': the record given is a Suspend that was Unchanged; Resume-GenesysCampaign acts only on the campaigns Suspend or Stop records show written to, so nothing was sent. To put back what that operation changed: Get-GenesysCampaignAuditLog <audit log> -OperationId $operation | Undo-GenesysCampaignChange."
         $record = Get-RecordFromLine @{ previousStatus = 'off'; finalStatus = 'off'; outcome = 'Unchanged'; message = $message }
         $lines = @(($record | Out-String -Width $Width) -split "`r?`n" | Where-Object { $_.Trim() })
         $lines | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual ($Width - 1) }
@@ -87,7 +87,7 @@ Describe 'The GenesysCampaignStateChange table at 120 and 160 columns' {
         # Every piece is whole words of the message, and together they are the message.
         ($pieces -join ' ') | Should -BeExactly $message
         $pieces | Where-Object { $_.Contains($operation) } | Should -Not -BeNullOrEmpty -Because 'the GUID is whole on one line'
-        $pieces | Where-Object { $_ -match '(^|\s)Undo-GenesysCampaignChange(\s|$)' } | Should -Not -BeNullOrEmpty -Because 'the command is whole'
+        $pieces | Where-Object { $_ -match '(^|\s)Undo-GenesysCampaignChange(\.|\s|$)' } | Should -Not -BeNullOrEmpty -Because 'the command is whole'
     }
 
     It 'shows a real forced_stopping campaign given to Suspend-GenesysCampaign' {

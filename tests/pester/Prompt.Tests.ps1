@@ -80,7 +80,7 @@ Describe 'At the prompt' {
         $out = & dotnet pwsh -NoProfile -NonInteractive -Command ($base + "Stop-GenesysCampaign -Id '$(CampaignId 40)' -Confirm:`$false | ForEach-Object Outcome") 2>&1
         $LASTEXITCODE | Should -Be 0
         $out | Should -Contain 'Changed'
-        @($out -like 'Stop-GenesysCampaign: 1 campaign in * s: 1 Changed. 1 written, 0 with nothing written.').Count | Should -Be 1 -Because 'the summary is shown on the host'
+        @($out -like 'Stop-GenesysCampaign: 1 campaign in * s: 1 Changed. 1 written, 0 with nothing written. Campaigns as last seen: 1 *.').Count | Should -Be 1 -Because 'the summary is shown on the host'
     }
 
     It 'in a non-interactive host, -Debug traces every request and never prompts: every record of <Command> reaches the pipeline' -ForEach @(

@@ -77,11 +77,26 @@ Describe 'Resume-GenesysCampaign given change records' {
             $left = $records | Where-Object CampaignId -eq $id
             $left.Outcome | Should -Be 'Unchanged'
             $left.Message | Should -Match 'a Suspend that was Unchanged; Resume-GenesysCampaign acts only on the campaigns Suspend or Stop records show written to'
-            $left.Message | Should -Match "Undo-GenesysCampaignChange -OperationId $($suspended[0].OperationId)"
+            $left.Message | Should -Match "Get-GenesysCampaignAuditLog <audit log> -OperationId $($suspended[0].OperationId) \| Undo-GenesysCampaignChange\."
         }
 
         @(Get-Write $sim).path | Should -Be "/api/v2/outbound/campaigns/$paused/start"
         (Get-GenesysCampaign -Id $ForcedOffId).Status | Should -Be 'forced_off'
+    }
+
+    It 'names an undo that runs as it is written, the audit log put in' {
+        # From a new user's trial: the message named 'Undo-GenesysCampaignChange -OperationId', a parameter Undo does not have.
+        $audit = New-TempAuditPath
+        Set-GenesysSimulatorStatus $sim -Id $paused -Status on
+        $held = @(Suspend-GenesysCampaign -Id $paused, $OffId -Wait -AuditLogPath $audit)
+        $left = @($held | Resume-GenesysCampaign -WhatIf:$false | Where-Object CampaignId -eq $OffId)[0]
+        Set-GenesysSimulatorStatus $sim -Id $paused -Status off
+        $command = [regex]::Match($left.Message, 'To put back what that operation changed: (?<c>.+)\.$').Groups['c'].Value
+
+        $undone = @(Invoke-Expression ($command.Replace('<audit log>', "'$audit'") + ' -Wait'))
+
+        ($undone | Where-Object CampaignId -eq $paused).Outcome | Should -Be 'Changed'
+        (Get-GenesysCampaign -Id $paused).Status | Should -Be 'on'
     }
 
     It 'takes a record that arrives as a copy (<How>) as the record it is' -ForEach @(

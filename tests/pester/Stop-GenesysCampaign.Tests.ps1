@@ -52,7 +52,7 @@ Describe 'Stop-GenesysCampaign' {
         $stopped.Outcome | Should -Be 'Changed'
         $left = $records | Where-Object CampaignId -eq (CampaignId 21)
         $left.Outcome | Should -Be 'Unchanged'
-        $left.Message | Should -Match "a Resume that was Unchanged.*Undo-GenesysCampaignChange -OperationId $($resumed[0].OperationId)"
+        $left.Message | Should -Match "a Resume that was Unchanged.*Get-GenesysCampaignAuditLog <audit log> -OperationId $($resumed[0].OperationId) \| Undo-GenesysCampaignChange\."
         @(Get-Write $sim).path | Where-Object { $_ -like "*$(CampaignId 21)*" } | Should -BeNullOrEmpty
         Set-GenesysSimulatorStatus $sim -Id (CampaignId 21) -Status off
     }

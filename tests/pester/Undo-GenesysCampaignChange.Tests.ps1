@@ -9,6 +9,17 @@ BeforeAll {
 AfterAll { Stop-TestOrg $sim }
 
 Describe 'Undo-GenesysCampaignChange' {
+    It 'does not say -Force was given when it puts back a campaign of a running sequence' {
+        # A new user's trial: the undo warned "... is in running sequence 'Renewals Sequence' (-Force)", unasked.
+        $audit = New-TempAuditPath
+        Set-GenesysSimulatorStatus $sim $SequenceOnId on
+        $null = Suspend-GenesysCampaign -Id $SequenceOnId -Force -Wait -AuditLogPath $audit -WarningAction SilentlyContinue
+        $undone = @(Get-GenesysCampaignAuditLog $audit | Undo-GenesysCampaignChange -Wait -WarningVariable said -WarningAction SilentlyContinue)
+
+        $undone[0].Outcome | Should -Be 'Changed'
+        "$said" | Should -BeLike "*is in running sequence 'Renewals Sequence' and was changed all the same (-Force, or an undo putting back what it was)*"
+    }
+
     It 'fails only the schedule whose kept body is <Case>, and puts the rest back' -ForEach @(
         @{ Case = 'not JSON'; Damage = { param($body, $id) '{"campaign": ' }; Why = '*not JSON*' }
         @{ Case = 'another campaign''s schedule'; Why = '*is the campaign schedule of c0000000-0000-4000-8000-000000000099, not of*'

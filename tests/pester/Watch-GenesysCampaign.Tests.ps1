@@ -50,6 +50,13 @@ Describe 'Watch-GenesysCampaign' {
         $errs | Should -HaveCount 0
     }
 
+    It 'says what each campaign dials or sends (MediaType), as the records do' {
+        # From a new user's trial: a watch over voice and messaging campaigns could not tell them apart.
+        $events = @(Watch-GenesysCampaign -Id (CampaignId 33), '6d000000-0000-4000-8000-000000000003' -Timeout 1)
+        ($events | Sort-Object CampaignName | ForEach-Object { "$($_.CampaignName) $($_.MediaType)" }) -join ', ' |
+            Should -Be 'Collections-East-033 Voice, Collections-North-WhatsApp-003 WhatsApp'
+    }
+
     It 'rejects a malformed id with InvalidCampaignId' {
         Watch-GenesysCampaign -Id 'no pe' -Timeout 1 -ErrorVariable errs -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'InvalidCampaignId,*'

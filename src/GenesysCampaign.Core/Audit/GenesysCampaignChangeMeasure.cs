@@ -6,18 +6,20 @@ namespace GenesysCloud.Outbound.Audit;
 
 /// <summary>
 /// Change records (or audit lines) added up: how many there were, by outcome; the success rate; how
-/// long the changes took to settle (WrittenAt to SettledAt: median, 95th percentile, maximum); and the
-/// time to silence (the first write accepted to the last object settled). What
-/// Measure-GenesysCampaignChange writes, one per input or per group. Records without WrittenAt or
-/// SettledAt (audit lines written by 0.2.0 and earlier, a change made without -Wait) count in the outcome figures
-/// and not in the latency ones.
+/// long the campaigns took to settle (WrittenAt to SettledAt: median, 95th percentile, maximum); and the
+/// time to silence (the first campaign write accepted to the last campaign settled). What
+/// Measure-GenesysCampaignChange writes, one per input or per group. The latency figures are of campaign
+/// records only, for campaigns are what dial or send: a hold's sequences, rules and schedules count in the
+/// outcome figures (a new user's trial found its headline TimeToSilence was the last schedule written, not the
+/// last campaign quiet). Records without WrittenAt or SettledAt (audit lines written by 0.2.0 and earlier, a
+/// change made without -Wait) count in the outcome figures and not in the latency ones.
 /// </summary>
 public sealed class GenesysCampaignChangeMeasure
 {
     /// <summary>What the records were grouped by (Action, ObjectKind, MediaType or OperationId); null when not grouped.</summary>
     public string? GroupBy { get; internal set; }
 
-    /// <summary>The value the records of this group share (Suspend, Campaign, Sms, an operation id); null when not grouped.</summary>
+    /// <summary>The value the records of this group share (Suspend, Campaign, Sms, an operation id; <c>None</c> for the MediaType of what is not a campaign); null when not grouped.</summary>
     public string? Group { get; internal set; }
 
     /// <summary>Records counted.</summary>
@@ -41,7 +43,7 @@ public sealed class GenesysCampaignChangeMeasure
     /// <summary>Changed plus Unchanged over Count, from 0 to 1: the share of objects left as asked; null for no records.</summary>
     public double? SuccessRate { get; internal set; }
 
-    /// <summary>Records with both WrittenAt and SettledAt: those the settle figures are made of.</summary>
+    /// <summary>Campaign records with both WrittenAt and SettledAt: those the settle figures are made of.</summary>
     public int Settled { get; internal set; }
 
     /// <summary>The median of WrittenAt to SettledAt; null when no record has both.</summary>
@@ -54,15 +56,15 @@ public sealed class GenesysCampaignChangeMeasure
     public TimeSpan? SettleMax { get; internal set; }
 
     /// <summary>
-    /// From the first write accepted (earliest WrittenAt) to the last object settled (latest SettledAt); null
-    /// when a record written to has no SettledAt (still stopping at its timeout, no -Wait, a failure after the
-    /// write), for then silence was not seen, and without both.
+    /// From the first campaign write accepted (earliest WrittenAt) to the last campaign settled (latest SettledAt);
+    /// null when a campaign written to has no SettledAt (still stopping at its timeout, no -Wait, a failure after
+    /// the write), for then silence was not seen, and without both.
     /// </summary>
     public TimeSpan? TimeToSilence { get; internal set; }
 
     /// <summary>
-    /// Records written to Genesys that carry no WrittenAt (audit lines written by 0.2.0 and earlier): counted in the
-    /// outcome figures, left out of the latency ones.
+    /// Campaign records written to Genesys that carry no WrittenAt (audit lines written by 0.2.0 and earlier):
+    /// counted in the outcome figures, left out of the latency ones.
     /// </summary>
     public int WithoutTimes { get; internal set; }
 
@@ -86,7 +88,7 @@ public sealed class GenesysCampaignChangeMeasure
         {
             "Action" => r => r.Action.ToString(),
             "ObjectKind" => r => r.ObjectKind.ToString(),
-            "MediaType" => r => r.MediaType?.ToString(),
+            "MediaType" => r => r.MediaType?.ToString() ?? "None",
             "OperationId" => r => r.OperationId,
             _ => throw new ArgumentException($"Records cannot be grouped by '{groupBy}': use {string.Join(", ", GroupNames)}.", nameof(groupBy)),
         };
@@ -99,17 +101,18 @@ public sealed class GenesysCampaignChangeMeasure
     private static GenesysCampaignChangeMeasure Measure(IReadOnlyCollection<GenesysCampaignStateChange> records, string? groupBy, string? group)
     {
         int Of(StateChangeOutcome outcome) => records.Count(r => r.Outcome == outcome);
-        var settles = records
+        var campaigns = records.Where(r => r.ObjectKind == OutboundObjectKind.Campaign).ToList();
+        var settles = campaigns
             .Where(r => r.WrittenAt is not null && r.SettledAt is not null)
             .Select(r => Utc(r.SettledAt!.Value) - Utc(r.WrittenAt!.Value))
             .OrderBy(t => t)
             .ToList();
-        var firstWrite = records.Where(r => r.WrittenAt is not null).Select(r => Utc(r.WrittenAt!.Value)).DefaultIfEmpty().Min();
-        var lastSettle = records.Where(r => r.SettledAt is not null).Select(r => Utc(r.SettledAt!.Value)).DefaultIfEmpty().Max();
+        var firstWrite = campaigns.Where(r => r.WrittenAt is not null).Select(r => Utc(r.WrittenAt!.Value)).DefaultIfEmpty().Min();
+        var lastSettle = campaigns.Where(r => r.SettledAt is not null).Select(r => Utc(r.SettledAt!.Value)).DefaultIfEmpty().Max();
 
-        // Silence is reached only when every object written to was seen settled (one still stopping at its
+        // Silence is reached only when every campaign written to was seen settled (one still stopping at its
         // timeout, or a pause without -Wait, leaves it not known).
-        var unsettled = records.Any(r => r.WrittenAt is not null && r.SettledAt is null);
+        var unsettled = campaigns.Any(r => r.WrittenAt is not null && r.SettledAt is null);
         var measure = new GenesysCampaignChangeMeasure
         {
             GroupBy = groupBy,
@@ -121,7 +124,7 @@ public sealed class GenesysCampaignChangeMeasure
             Failed = Of(StateChangeOutcome.Failed),
             TimedOut = Of(StateChangeOutcome.TimedOut),
             Settled = settles.Count,
-            WithoutTimes = records.Count(r => r.WrittenWith is not null && r.WrittenAt is null),
+            WithoutTimes = campaigns.Count(r => r.WrittenWith is not null && r.WrittenAt is null),
         };
         measure.SuccessRate = records.Count == 0 ? null : (double)(measure.Changed + measure.Unchanged) / records.Count;
         if (settles.Count > 0)

@@ -1,4 +1,5 @@
 using System;
+using GenesysCloud.Outbound.Audit;
 
 namespace GenesysCloud.Outbound.Campaigns;
 
@@ -16,6 +17,9 @@ public sealed class GenesysCampaignStatusEvent
 
     /// <summary>The campaign name.</summary>
     public string CampaignName { get; set; } = string.Empty;
+
+    /// <summary>What the campaign dials or sends: Voice, Sms, Email or WhatsApp (as the records say it).</summary>
+    public CampaignMediaType MediaType { get; set; }
 
     /// <summary>The status before the change.</summary>
     public string? PreviousStatus { get; set; }
@@ -35,6 +39,7 @@ public sealed class GenesysCampaignStatusEvent
         Timestamp = DateTime.UtcNow,
         CampaignId = campaign.Id,
         CampaignName = campaign.Name,
+        MediaType = campaign.MediaType,
         Status = campaign.Status,
         Version = campaign.Version,
         Source = "Start",

@@ -473,8 +473,14 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
             {
                 // Written but stopped while waiting: the record says so, it is not lost. A view not read
                 // since the write (an endpoint answers without the campaign) shows the status before it.
+                // Not "set to off" then: nothing has shown it off (a new user's trial read that in the audit log).
                 var unseen = ReferenceEquals(Current, from);
-                return Done(outcome, told() + (unseen ? " Stopped before it settled; its status now is not known." : " Stopped before it settled."), unseen ? null : Current.Status);
+                return Done(
+                    outcome,
+                    unseen
+                        ? $"Campaign '{Current.Name}': Genesys accepted {WrittenWith} (was {Open.Record.PreviousStatus}); stopped (Ctrl+C) before it was read again: its status now is not known."
+                        : told() + " Stopped (Ctrl+C) before it settled.",
+                    unseen ? null : Current.Status);
             }
 
             Current = result.Last ?? Current;
@@ -532,6 +538,7 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
         }
 
         Open.Settled(); // On now: the watch that follows is for a start the dialer cannot run, not the settle.
+        Services.Tally.Seen(Open.Record, CampaignStatus.On);
 
         try
         {

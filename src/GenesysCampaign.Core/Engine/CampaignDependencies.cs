@@ -109,7 +109,8 @@ internal sealed class CampaignDependencies
                     : $"Campaign '{campaign.Name}' is in running sequence '{running.Name}', which starts its campaigns one after another. Stop the sequence first (Suspend-GenesysCampaignSequence -Id {running.Id}), or use -Force.";
             }
 
-            warnings.Add($"Campaign '{campaign.Name}' is in running sequence '{running.Name}' (-Force); the sequence may change it again.");
+            // Not "(-Force)" alone: an undo puts a campaign back this way without it (a new user's trial).
+            warnings.Add($"Campaign '{campaign.Name}' is in running sequence '{running.Name}' and was changed all the same (-Force, or an undo putting back what it was); the sequence may change it again.");
         }
 
         // Rules that act against this change: turning the campaign on after a pause or stop, or off after a resume.

@@ -199,6 +199,7 @@ internal sealed class CampaignWatcher
                         Timestamp = DateTime.UtcNow,
                         CampaignId = campaign.Id,
                         CampaignName = campaign.Name,
+                        MediaType = campaign.MediaType,
                         PreviousStatus = known.Status,
                         Status = campaign.Status,
                         Version = campaign.Version,

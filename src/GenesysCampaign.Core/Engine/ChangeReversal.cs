@@ -22,7 +22,9 @@ internal static class ChangeReversal
     /// </summary>
     public static string? WhyNotActedOn(CampaignAction action, GenesysCampaignStateChange given, string command)
     {
-        var undo = $"To put back what an operation changed, use Undo-GenesysCampaignChange -OperationId {given.OperationId}.";
+        // Undo takes records, not an id: the command named is one that runs (an admin's first try, in a new
+        // user's trial, was an -OperationId that Undo does not have).
+        var undo = $"To put back what that operation changed: Get-GenesysCampaignAuditLog <audit log> -OperationId {given.OperationId} | Undo-GenesysCampaignChange.";
         var name = given.ObjectName ?? given.ObjectId;
         if (given.ObjectKind != OutboundObjectKind.Campaign)
         {

@@ -67,7 +67,7 @@ internal sealed class ChangeRun
         using var waiter = new NotificationCampaignWaiter(api, log: pump);
         var executor = new StateChangeExecutor(api, waiter, sink, pump);
         var tally = executor.Tally;
-        var progress = new RunProgress(_cmdlet, $"{_cmdlet.MyInvocation.MyCommand.Name}: {_noun}s", tally);
+        var progress = new RunProgress(_cmdlet, tally);
         void Emit(GenesysCampaignStateChange record, Exception? auditError) => pump.Post(() => Write(record, auditError));
 
         IReadOnlyList<PlannedChange> plans;
@@ -98,7 +98,7 @@ internal sealed class ChangeRun
         {
             // Progress from the first accepted write, not the first settled campaign: a stop is
             // accepted in a second, and the dialer may take minutes to wind down.
-            progress.Begin(approved.Count);
+            progress.Begin(approved.Count, RunTally.NounOf(approved.Select(o => o.ObjectKind), _noun));
             tally.Changed += () => progress.Post(pump);
             try
             {

@@ -12,24 +12,28 @@ namespace GenesysCloud.Outbound.PowerShell.Infrastructure;
 internal sealed class RunProgress
 {
     private readonly GenesysCmdlet _cmdlet;
-    private readonly string _activity;
     private readonly RunTally _tally;
+    private string _activity = string.Empty;
     private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
     private int _posted;
     private int _total;
     private int _before;
 
-    public RunProgress(GenesysCmdlet cmdlet, string activity, RunTally tally)
+    public RunProgress(GenesysCmdlet cmdlet, RunTally tally)
     {
         _cmdlet = cmdlet;
-        _activity = activity;
         _tally = tally;
     }
 
-    /// <summary>The run begins with <paramref name="total"/> objects to change: the bar's percentage is their records made.</summary>
-    public void Begin(int total)
+    /// <summary>
+    /// The run begins with <paramref name="total"/> objects to change, called <paramref name="noun"/>s
+    /// ("campaign", or "object" for a hold's campaigns, sequences, rules and schedules): the bar's
+    /// percentage is their records made.
+    /// </summary>
+    public void Begin(int total, string noun)
     {
         _total = total;
+        _activity = $"{_cmdlet.MyInvocation.MyCommand.Name}: {noun}s";
         _before = _tally.RecordCount; // Records made before the run (declined at the prompt, decided not to send).
         _clock.Restart();
     }
