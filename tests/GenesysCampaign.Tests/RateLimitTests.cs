@@ -79,37 +79,6 @@ public class RateLimitTests
     }
 
     [Fact]
-    public async Task A_429_on_every_first_stop_costs_one_wait_not_a_queue_of_them()
-    {
-        // Issue 23, point 2: a per-resource limit refuses each campaign's first stop (Retry-After 2 s) while
-        // the token's budget has room. A write held its throttle place through its wait, so 20 campaigns at
-        // a throttle of 5 waited four times in a row.
-        var ids = Enumerable.Range(31, 20).Select(SimulatorSeed.CampaignId).ToArray();
-        await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { RateLimitPerMinute = 6000 });
-        foreach (var id in ids)
-        {
-            sim.SetStatus(id, "on");
-        }
-
-        using var host = new PowerShellHost();
-        host.ConnectFast(sim.BaseUri);
-        sim.ClearRequests();
-        sim.Faults.Add(new FaultRule { Kind = FaultKind.RateLimit429, Method = "POST", PathContains = "/stop", OncePerPath = true, RetryAfterSeconds = 2 });
-
-        var records = host.Run("param($ids) Suspend-GenesysCampaign -Id $ids -ThrottleLimit 5", Args(("ids", ids))).Select(o => (GenesysCampaignStateChange)o.BaseObject).ToList();
-
-        Assert.Equal(ids.Length, records.Count);
-        Assert.All(records, r => Assert.Equal((StateChangeOutcome.Changed, "POST stop"), (r.Outcome, r.WrittenWith)));
-        var writes = sim.Requests.Where(IsEndpointWrite).ToList();
-        var refused = writes.Where(w => w.Status == 429).Select(w => w.Time).ToList();
-        var accepted = writes.Where(w => w.Status == 202).Select(w => w.Time).ToList();
-        Assert.Equal((20, 20), (refused.Count, accepted.Count));
-
-        // Every first stop went out, and met its 429, before the first retry: one wait for all of them.
-        Assert.True(refused.Max() < accepted.Min(), $"the last first stop came {(refused.Max() - accepted.Min()).TotalMilliseconds} ms after the first retry");
-    }
-
-    [Fact]
     public async Task A_Retry_After_longer_than_the_time_left_is_reported_as_a_rate_limit()
     {
         await using var sim = await StartWithOnCampaignsAsync();

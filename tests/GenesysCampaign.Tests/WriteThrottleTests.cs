@@ -86,18 +86,16 @@ public class WriteThrottleTests
     }
 
     [Fact]
-    public async Task A_slot_given_back_for_a_429_narrows_the_throttle_only_for_a_429_not_of_one_resource()
+    public async Task A_429_narrows_the_throttle_only_when_it_was_not_one_resources_own()
     {
         var throttle = new WriteThrottle(8);
         await throttle.TakeAsync(CancellationToken.None);
         var slot = new ThrottleSlot(throttle);
 
-        Assert.True(slot.Yield(TimeSpan.FromSeconds(2), tokenWide: false)); // One resource's own limit.
+        slot.RateLimited(TimeSpan.FromSeconds(2), tokenWide: false); // One resource's own limit.
         Assert.Equal(8, throttle.Limit);
-        Assert.False(slot.Yield(TimeSpan.FromSeconds(2), tokenWide: false)); // Already given back: nothing to give.
 
-        await slot.TakeAsync(CancellationToken.None);
-        Assert.True(slot.Yield(TimeSpan.FromSeconds(2), tokenWide: true));
+        slot.RateLimited(TimeSpan.FromSeconds(2), tokenWide: true);
         Assert.Equal(4, throttle.Limit);
     }
 

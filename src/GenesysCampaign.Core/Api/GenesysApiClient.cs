@@ -37,7 +37,7 @@ internal sealed partial class GenesysApiClient
     public const string InvalidAnswer = "invalid.answer";
 
     /// <summary>What the pipeline sees of a successful token request (it carries no answer of its own).</summary>
-    private static readonly ApiResponse TokenOnly = new(200, "{}"u8.ToArray(), null, null);
+    private static readonly ApiResponse TokenOnly = new(200, "{}", null, null);
 
     private readonly HttpClient _http;
     private readonly GenesysEndpoints _endpoints;
@@ -158,7 +158,7 @@ internal sealed partial class GenesysApiClient
     {
         try
         {
-            using var doc = response.Parse();
+            using var doc = JsonDocument.Parse(response.Body);
             return read(doc.RootElement);
         }
         catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
@@ -401,7 +401,6 @@ internal sealed partial class GenesysApiClient
         var attempts = 0;
         var renewed = false;
         var sent = new SentState();
-        var yielded = false;
         var started = Stopwatch.StartNew();
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(GenesysResiliencePipeline.Started, started);
@@ -412,12 +411,6 @@ internal sealed partial class GenesysApiClient
                 async (ctx, _) =>
                 {
                     var token = ctx.CancellationToken;
-                    if (yielded)
-                    {
-                        await stats!.Turn!.TakeAsync(token).ConfigureAwait(false);
-                        yielded = false;
-                    }
-
                     attempts++;
                     var answer = await SendOnceAsync(method, uri, jsonBody, stats, renewToken: false, sent, token).ConfigureAwait(false);
                     if (answer.StatusCode == 401 && !renewed)
@@ -430,11 +423,10 @@ internal sealed partial class GenesysApiClient
                         renewed = true;
                     }
 
-                    if (answer.StatusCode == 429 && stats?.Turn is { } turn)
+                    if (answer.StatusCode == 429)
                     {
-                        // One wait, not a queue: while this write waits out Retry-After, its place goes to
-                        // another write (which may meet its own 429 and wait alongside).
-                        yielded = turn.Yield(GenesysResiliencePipeline.RetryAfterOrDefault(answer, ResilienceOptions), tokenWide: !_budget.HasRoom);
+                        // Fewer write at once after a 429 that was not one resource's own.
+                        stats?.Turn?.RateLimited(GenesysResiliencePipeline.RetryAfterOrDefault(answer, ResilienceOptions), tokenWide: !_budget.HasRoom);
                     }
 
                     if (answer.StatusCode >= 500)
@@ -443,7 +435,7 @@ internal sealed partial class GenesysApiClient
                         sent.AnswerLost = true;
                     }
 
-                    if (answer.IsSuccess && expectJson && !answer.LooksLikeJson())
+                    if (answer.IsSuccess && expectJson && !LooksLikeJson(answer.Body))
                     {
                         throw new TransientResponseException(answer.StatusCode, $"HTTP {answer.StatusCode} with a body that is not JSON", answer.CorrelationId);
                     }
@@ -506,11 +498,11 @@ internal sealed partial class GenesysApiClient
         var clock = Stopwatch.StartNew();
         stats?.CountRequest();
         HttpResponseMessage response;
-        byte[] body;
+        string body;
         try
         {
             response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-            body = response.Content is null ? Array.Empty<byte>() : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            body = response.Content is null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or System.IO.IOException)
         {
@@ -544,6 +536,15 @@ internal sealed partial class GenesysApiClient
 
     private static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+
+    private static bool LooksLikeJson(string body)
+    {
+        var text = body.Trim();
+        // Every call this client makes expects a JSON body: an empty answer is as wrong as an HTML one.
+        return text.Length > 0
+            && ((text[0] == '{' && text[text.Length - 1] == '}')
+                || (text[0] == '[' && text[text.Length - 1] == ']'));
+    }
 
     /// <summary>The code of a request that got no answer: a failed TLS handshake is told apart from other faults.</summary>
     private static string? FailureCode(Exception ex) => TlsPolicy.IsHandshakeFailure(ex) ? TlsHandshakeFailedCode : null;

@@ -55,7 +55,7 @@ public sealed class GenesysApiException : Exception
         string? contextId = null;
         try
         {
-            using var doc = response.Parse();
+            using var doc = JsonDocument.Parse(response.Body);
             if (doc.RootElement.ValueKind == JsonValueKind.Object)
             {
                 code = GetString(doc.RootElement, "code") ?? GetString(doc.RootElement, "error");

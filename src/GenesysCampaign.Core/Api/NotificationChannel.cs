@@ -119,7 +119,7 @@ internal sealed class NotificationChannel : IDisposable
         string id;
         Uri connectUri;
         var lifetime = DocumentedLifetime;
-        using (var doc = response.Parse())
+        using (var doc = JsonDocument.Parse(response.Body))
         {
             id = doc.RootElement.GetProperty("id").GetString() ?? throw new InvalidDataException("The channel has no id.");
             connectUri = new Uri(doc.RootElement.GetProperty("connectUri").GetString() ?? throw new InvalidDataException("The channel has no connectUri."));
@@ -183,7 +183,7 @@ internal sealed class NotificationChannel : IDisposable
         // the answer instead of failing the whole request, so the other topics are still subscribed.
         var response = await _api.SendAsync(HttpMethod.Put, OutboundPaths.Subscriptions(channelId) + "?ignoreErrors=true", body, null, "Subscribing to campaign notifications", cancellationToken).ConfigureAwait(false);
         var rejected = new List<string>();
-        using (var doc = response.Parse())
+        using (var doc = JsonDocument.Parse(response.Body))
         {
             // Genesys answers {"entities":[...]}; a bare array of the same topics is read alike.
             var root = doc.RootElement;

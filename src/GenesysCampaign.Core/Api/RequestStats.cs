@@ -11,7 +11,7 @@ internal sealed class RequestStats
     private int _requests;
     private string? _lastCorrelationId;
 
-    /// <summary>The place among the writes in flight of the change these requests are for, if any: given back while a 429 is waited out.</summary>
+    /// <summary>The place among the writes in flight of the change these requests are for, if any: told of each 429.</summary>
     public IRequestTurn? Turn { get; set; }
 
     /// <summary>HTTP requests sent so far.</summary>

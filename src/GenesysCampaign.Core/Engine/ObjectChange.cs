@@ -31,7 +31,7 @@ internal abstract class ObjectChange<T>
         Request = request;
         Current = view;
         Open = new OpenRecord(record);
-        Open.Stats.Turn = slot; // A write waiting out a 429 gives its place to another (GenesysApiClient.SendAsync).
+        Open.Stats.Turn = slot; // A 429 the change meets narrows the run's throttle (GenesysApiClient.SendAsync).
         _slot = slot;
         Cancel = cancel;
     }

@@ -9,8 +9,8 @@ namespace GenesysCloud.Outbound.Engine;
 /// An object's place among the changes writing at once (StateChangeRequest.ThrottleLimit). The
 /// executor takes it before an object's change begins; the change lets it go once it writes no more or
 /// waits (ObjectChange.LetSlotGo), so 50 campaigns take one settle, not five, and takes it again to
-/// write after a wait (ObjectChange.SendAsync). A write waiting out a 429 gives it back too, and takes
-/// it again to retry (<see cref="IRequestTurn"/>). Each taking is released once, whichever path lets it go first.
+/// write after a wait (ObjectChange.SendAsync). A 429 the write meets is told to the throttle
+/// (<see cref="IRequestTurn"/>). Each taking is released once, whichever path lets it go first.
 /// </summary>
 internal sealed class ThrottleSlot : IRequestTurn
 {
@@ -21,7 +21,13 @@ internal sealed class ThrottleSlot : IRequestTurn
     public ThrottleSlot(WriteThrottle throttle) => _throttle = throttle;
 
     /// <summary>Lets the slot go (once; later calls do nothing).</summary>
-    public void Release() => Yield();
+    public void Release()
+    {
+        if (Interlocked.Exchange(ref _held, 0) == 1)
+        {
+            _throttle.Release();
+        }
+    }
 
     /// <summary>Takes a slot again if this one was let go (to write after waiting); nothing while it is held.</summary>
     public async Task TakeAsync(CancellationToken cancellationToken)
@@ -36,27 +42,14 @@ internal sealed class ThrottleSlot : IRequestTurn
     }
 
     /// <inheritdoc />
-    public bool Yield(TimeSpan wait, bool tokenWide)
+    public void RateLimited(TimeSpan wait, bool tokenWide)
     {
         if (tokenWide)
         {
             _throttle.RateLimited(wait);
         }
-
-        return Yield();
     }
 
     /// <summary>A write of this change was accepted: the throttle may widen again.</summary>
     public void Answered() => _throttle.Answered();
-
-    private bool Yield()
-    {
-        if (Interlocked.Exchange(ref _held, 0) == 1)
-        {
-            _throttle.Release();
-            return true;
-        }
-
-        return false;
-    }
 }
