@@ -33,20 +33,7 @@ public class ApiClientTests
         // mark, which text decoding drops, is not JSON to a byte reader.
         await using var org = await TestOrg.StartAsync();
         var id = SimulatorSeed.CampaignId(1);
-        var api = org.ClientThrough(new ShortCircuit(async request =>
-        {
-            if (request.Method != HttpMethod.Get || !request.RequestUri!.AbsolutePath.EndsWith("/outbound/campaigns", StringComparison.Ordinal))
-            {
-                return null;
-            }
-
-            using var inner = new HttpClient();
-            using var plain = new HttpRequestMessage(HttpMethod.Get, request.RequestUri);
-            plain.Headers.Authorization = request.Headers.Authorization;
-            using var answer = await inner.SendAsync(plain);
-            var body = await answer.Content.ReadAsByteArrayAsync();
-            return new HttpResponseMessage(answer.StatusCode) { Content = new ByteArrayContent([0xEF, 0xBB, 0xBF, .. body]) };
-        }));
+        var api = org.ClientThrough(ListAnsweredAs(body => new ByteArrayContent([0xEF, 0xBB, 0xBF, .. body])));
 
         var campaign = Assert.Single(await api.GetCampaignsByIdAsync(new[] { id }, null, CancellationToken.None));
 
@@ -60,29 +47,34 @@ public class ApiClientTests
         // name held 0xE9 failed the whole listing, so a piped pause paused nothing.
         await using var org = await TestOrg.StartAsync();
         var id = SimulatorSeed.CampaignId(1);
-        var api = org.ClientThrough(new ShortCircuit(async request =>
+        var api = org.ClientThrough(ListAnsweredAs(body =>
         {
-            if (request.Method != HttpMethod.Get || !request.RequestUri!.AbsolutePath.EndsWith("/outbound/campaigns", StringComparison.Ordinal))
-            {
-                return null;
-            }
-
-            using var inner = new HttpClient();
-            using var plain = new HttpRequestMessage(HttpMethod.Get, request.RequestUri);
-            plain.Headers.Authorization = request.Headers.Authorization;
-            using var answer = await inner.SendAsync(plain);
-            var page = System.Text.Json.Nodes.JsonNode.Parse(await answer.Content.ReadAsStringAsync())!;
+            var page = System.Text.Json.Nodes.JsonNode.Parse(body)!;
             page["entities"]![0]!["name"] = "Caf\u00e9-001";
-            var latin1 = System.Text.Encoding.Latin1.GetBytes(page.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
-            var content = new ByteArrayContent(latin1);
+            var content = new ByteArrayContent(System.Text.Encoding.Latin1.GetBytes(page.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })));
             content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "iso-8859-1" };
-            return new HttpResponseMessage(answer.StatusCode) { Content = content };
+            return content;
         }));
 
         var campaign = Assert.Single(await api.GetCampaignsByIdAsync(new[] { id }, null, CancellationToken.None));
 
         Assert.Equal("Caf\u00e9-001", campaign.Name);
     }
+
+    /// <summary>Answers the campaign list with the simulator's page, its body made into <paramref name="content"/>.</summary>
+    private static ShortCircuit ListAnsweredAs(Func<byte[], HttpContent> content) => new(async request =>
+    {
+        if (request.Method != HttpMethod.Get || !request.RequestUri!.AbsolutePath.EndsWith("/outbound/campaigns", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        using var inner = new HttpClient();
+        using var plain = new HttpRequestMessage(HttpMethod.Get, request.RequestUri);
+        plain.Headers.Authorization = request.Headers.Authorization;
+        using var answer = await inner.SendAsync(plain);
+        return new HttpResponseMessage(answer.StatusCode) { Content = content(await answer.Content.ReadAsByteArrayAsync()) };
+    });
 
     [Fact]
     public async Task Pages_read_at_once_still_come_out_in_order_and_whole()
