@@ -97,11 +97,7 @@ internal sealed class RunTally
     {
         lock (_gate)
         {
-            var byStatus = _accepted
-                .Select(key => _records.TryGetValue(key, out var record) ? record.FinalStatus ?? "not known" : _seen.TryGetValue(key, out var seen) ? seen : "not settled yet")
-                .GroupBy(status => status, StringComparer.Ordinal)
-                .OrderByDescending(g => g.Count())
-                .Select(g => $"{g.Count()} {g.Key}");
+            var byStatus = CountsByStatus(_accepted.Select(key => _records.TryGetValue(key, out var record) ? record.FinalStatus ?? "not known" : _seen.TryGetValue(key, out var seen) ? seen : "not settled yet"));
             var unchanged = _records.Values.Count(r => r.WrittenWith is null && r.Outcome == StateChangeOutcome.Unchanged);
             var refused = _records.Values.Count(r => r.WrittenWith is null && r.Outcome != StateChangeOutcome.Unchanged);
             var line = _accepted.Count > 0 ? $"{Plural(_accepted.Count, "write")} accepted: " + string.Join(", ", byStatus) : "No write accepted yet";
@@ -129,11 +125,7 @@ internal sealed class RunTally
             var line = $"{command}: {Plural(records.Count, NounOf(records.Select(r => r.ObjectKind), noun))} in {Seconds(elapsed)}";
             line += records.Count > 0 ? ": " + string.Join(", ", outcomes) + "." : ".";
             line += $" {written} written, {records.Count - written} with nothing written.";
-            var campaigns = records.Where(r => r.ObjectKind == OutboundObjectKind.Campaign)
-                .GroupBy(r => r.FinalStatus ?? "not known", StringComparer.Ordinal)
-                .OrderByDescending(g => g.Count())
-                .Select(g => $"{g.Count()} {g.Key}")
-                .ToList();
+            var campaigns = CountsByStatus(records.Where(r => r.ObjectKind == OutboundObjectKind.Campaign).Select(r => r.FinalStatus ?? "not known"));
             return campaigns.Count > 0 ? $"{line} Campaigns as last seen: {string.Join(", ", campaigns)}." : line;
         }
     }
@@ -178,6 +170,10 @@ internal sealed class RunTally
     }
 
     private static string KeyOf(GenesysCampaignStateChange record) => record.ObjectKind + ":" + record.ObjectId;
+
+    /// <summary>"9 off", "3 not settled yet": how many of each status, the most common first (ties as they first came).</summary>
+    private static List<string> CountsByStatus(IEnumerable<string> statuses) =>
+        statuses.GroupBy(status => status, StringComparer.Ordinal).OrderByDescending(g => g.Count()).Select(g => $"{g.Count()} {g.Key}").ToList();
 
     /// <summary>What the objects are called: their kind's noun when they are all of one kind (none: <paramref name="given"/>), else "object" (a hold, an undo).</summary>
     internal static string NounOf(IEnumerable<OutboundObjectKind> kinds, string given)
