@@ -1,3 +1,4 @@
+using System.Management.Automation;
 using GenesysCloud.Outbound.Audit;
 using GenesysCloud.Outbound.Simulator;
 using Xunit;
@@ -76,6 +77,114 @@ public class RateLimitTests
 
         // Records stream as campaigns finish: the limited one comes last.
         Assert.Equal(Ids[0], records[^1].CampaignId);
+    }
+
+    [Fact]
+    public async Task A_429_on_every_first_stop_costs_one_wait_not_a_queue_of_them()
+    {
+        // Issue 23, point 2: a per-resource limit refuses each campaign's first stop (Retry-After 2 s) while
+        // the token's budget has room. A write held its throttle place through its wait, so 20 campaigns at
+        // a throttle of 5 waited four times in a row.
+        var ids = Enumerable.Range(31, 20).Select(SimulatorSeed.CampaignId).ToArray();
+        await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { RateLimitPerMinute = 6000 });
+        foreach (var id in ids)
+        {
+            sim.SetStatus(id, "on");
+        }
+
+        using var host = new PowerShellHost();
+        host.ConnectFast(sim.BaseUri);
+        sim.ClearRequests();
+        sim.Faults.Add(new FaultRule { Kind = FaultKind.RateLimit429, Method = "POST", PathContains = "/stop", OncePerPath = true, RetryAfterSeconds = 2 });
+
+        var records = host.Run("param($ids) Suspend-GenesysCampaign -Id $ids -ThrottleLimit 5", Args(("ids", ids))).Select(o => (GenesysCampaignStateChange)o.BaseObject).ToList();
+
+        Assert.Equal(ids.Length, records.Count);
+        Assert.All(records, r => Assert.Equal((StateChangeOutcome.Changed, "POST stop"), (r.Outcome, r.WrittenWith)));
+        var writes = sim.Requests.Where(IsEndpointWrite).ToList();
+        var refused = writes.Where(w => w.Status == 429).Select(w => w.Time).ToList();
+        var accepted = writes.Where(w => w.Status == 202).Select(w => w.Time).ToList();
+        Assert.Equal((20, 20), (refused.Count, accepted.Count));
+
+        // Every first stop went out, and met its 429, before the first retry: one wait for all of them.
+        Assert.True(refused.Max() < accepted.Min(), $"the last first stop came {(refused.Max() - accepted.Min()).TotalMilliseconds} ms after the first retry");
+    }
+
+    [Fact]
+    public async Task A_write_sent_again_after_a_429_queues_for_its_place_outside_its_attempt_timeout_and_total_time()
+    {
+        // A breaker's trial of session 12: with the place given up during the wait, the retry queued for one
+        // inside its attempt timeout, so it failed as connection.failed unsent while the other writes (slow,
+        // each within its own attempt timeout) held the place. Queued 4.5 s here: more than the attempt's 2 s
+        // and the request's 3 s in all.
+        await using var sim = await StartWithOnCampaignsAsync();
+        using var host = new PowerShellHost();
+        sim.ClearRequests();
+        sim.Faults.Add(new FaultRule { Kind = FaultKind.RateLimit429, Method = "POST", PathContains = Ids[0] + "/stop", Count = 1, RetryAfterSeconds = 1 });
+        foreach (var id in Ids.Skip(1).Take(3))
+        {
+            sim.Faults.Add(new FaultRule { Kind = FaultKind.Slow, Method = "POST", PathContains = id + "/stop", Count = 1, DelayMs = 1500 });
+        }
+
+        var records = host.Run("""
+            param($ids, $u)
+            $c = Connect-GenesysCloud -BaseUri $u -ClientId sim-client -ClientSecret (ConvertTo-SecureString sim-secret -AsPlainText -Force) -PassThru -AsDefault
+            $c.Resilience.AttemptTimeout = [timespan]::FromSeconds(2)
+            $c.Resilience.TotalTimeout = [timespan]::FromSeconds(3)
+            Suspend-GenesysCampaign -Id $ids -ThrottleLimit 1
+            """, Args(("ids", Ids.Take(4).ToArray()), ("u", sim.BaseUri))).Select(o => (GenesysCampaignStateChange)o.BaseObject).ToList();
+
+        Assert.Equal(4, records.Count);
+        Assert.All(records, r => Assert.True((r.Outcome, r.WrittenWith) == (StateChangeOutcome.Changed, "POST stop"), $"{r.CampaignName}: {r.Outcome} {r.ErrorCode} {r.Message}"));
+        var limited = sim.Requests.Where(r => IsEndpointWrite(r) && r.Path.Contains(Ids[0], StringComparison.Ordinal)).Select(r => r.Status).ToList();
+        Assert.Equal(new[] { 429, 202 }, limited);
+        Assert.Contains(sim.GetStatus(Ids[0]), new[] { "stopping", "off" });
+    }
+
+    [Fact]
+    public async Task Ctrl_C_while_writes_wait_out_a_429_sends_nothing_more_and_records_each_as_not_applied()
+    {
+        // A breaker's trial of session 12: writes were not cancellable at all, so Stop() waited out the
+        // 20 s Retry-After and the retries went out after it, turning campaigns on after Ctrl+C.
+        await using var sim = await GenesysSimulator.StartAsync();
+        var ids = Ids.Take(3).ToArray();
+        foreach (var id in ids)
+        {
+            sim.SetStatus(id, "off");
+        }
+
+        var audit = TestFiles.NewAuditPath("gc-stop-429-");
+        using var host = new PowerShellHost();
+        host.Connect(sim.BaseUri);
+        sim.ClearRequests();
+        sim.Faults.Add(new FaultRule { Kind = FaultKind.RateLimit429, Method = "POST", PathContains = "/start", OncePerPath = true, RetryAfterSeconds = 20 });
+        using var ps = host.Create("param($ids, $audit) Resume-GenesysCampaign -Id $ids -ThrottleLimit 1 -AuditLogPath $audit -Confirm:$false", Args(("ids", ids), ("audit", audit)));
+
+        var run = ps.BeginInvoke();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (sim.Requests.Count(r => IsEndpointWrite(r) && r.Status == 429) < ids.Length && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        var stoppedAt = DateTimeOffset.UtcNow;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        ps.Stop();
+        Assert.Throws<PipelineStoppedException>(() => ps.EndInvoke(run));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"Stop took {clock.Elapsed}");
+        await Task.Delay(500);
+        Assert.DoesNotContain(sim.Requests, r => IsCampaignWrite(r) && r.Time >= stoppedAt);
+        Assert.All(ids, id => Assert.Equal("off", sim.GetStatus(id)));
+
+        // Each was attempted, so each has its record: refused every time, so not applied, its status known.
+        var records = File.ReadAllLines(audit).Select(JsonLinesAuditSink.FromLine).ToList();
+        Assert.Equal(ids.OrderBy(x => x), records.Select(r => r.CampaignId).OrderBy(x => x));
+        Assert.All(records, r =>
+        {
+            Assert.Equal((StateChangeOutcome.Failed, "stopped.while.rate.limited", "off"), (r.Outcome, r.ErrorCode, r.FinalStatus));
+            Assert.Contains("stopped (Ctrl+C) while Genesys asked POST start to wait (HTTP 429, rate limited), before it was sent again; it was not applied.", r.Message);
+        });
     }
 
     [Fact]

@@ -137,7 +137,7 @@ internal sealed partial class GenesysApiClient
     public async Task<IOutboundObject?> PutObjectAsync(ToggleKind kind, IOutboundObject item, string body, RequestStats? stats, CancellationToken cancellationToken)
     {
         var what = $"Updating {kind.Noun} {item.Id}";
-        var response = await SendAsync(HttpMethod.Put, kind.ItemPath(item.Id), body, stats, what, cancellationToken, expectJson: false).ConfigureAwait(false);
+        var response = await SendAsync(HttpMethod.Put, kind.ItemPath(item.Id), body, stats, what, cancellationToken, expectJson: false, write: true).ConfigureAwait(false);
         try
         {
             return ReadAnswer<IOutboundObject?>(response, what, root =>
@@ -157,7 +157,7 @@ internal sealed partial class GenesysApiClient
     /// </summary>
     /// <exception cref="GenesysApiException">404 when there is none (after an unanswered attempt: <see cref="GenesysApiException.AnswerLost"/>, which may have deleted it); any other failure.</exception>
     public async Task DeleteScheduleAsync(ScheduleKind kind, string targetId, RequestStats? stats, CancellationToken cancellationToken) =>
-        await SendAsync(HttpMethod.Delete, OutboundKinds.Of(kind).ItemPath(targetId), null, stats, $"Deleting the {OutboundKinds.Of(kind).Noun} of {targetId}", cancellationToken, expectJson: false).ConfigureAwait(false);
+        await SendAsync(HttpMethod.Delete, OutboundKinds.Of(kind).ItemPath(targetId), null, stats, $"Deleting the {OutboundKinds.Of(kind).Noun} of {targetId}", cancellationToken, expectJson: false, write: true).ConfigureAwait(false);
 
     /// <summary>
     /// Puts a schedule (back): a PUT of <paramref name="body"/> to its target's address
@@ -168,7 +168,7 @@ internal sealed partial class GenesysApiClient
     {
         var row = OutboundKinds.Of(kind);
         var what = $"Putting back the {row.Noun} of {targetId}";
-        var response = await SendAsync(HttpMethod.Put, row.ItemPath(targetId), body, stats, what, cancellationToken, expectJson: false).ConfigureAwait(false);
+        var response = await SendAsync(HttpMethod.Put, row.ItemPath(targetId), body, stats, what, cancellationToken, expectJson: false, write: true).ConfigureAwait(false);
         try
         {
             return ReadAnswer(response, what, root => GenesysCampaignSchedule.Parse(root, kind, DateTimeOffset.UtcNow));

@@ -14,6 +14,7 @@ using GenesysCloud.Outbound.Campaigns;
 using GenesysCloud.Outbound.Dependencies;
 using GenesysCloud.Outbound.Resilience;
 using Polly;
+using Polly.Timeout;
 
 namespace GenesysCloud.Outbound.Api;
 
@@ -44,6 +45,7 @@ internal sealed partial class GenesysApiClient
     private readonly IAccessTokenProvider _tokens;
     private readonly IOperationLog _log;
     private readonly ResiliencePipeline<ApiResponse> _pipeline;
+    private readonly ResiliencePipeline _attempt;
     private readonly RateBudget _budget;
 
     /// <summary>Creates a client over a connection's HttpClient, token provider and rate budget.</summary>
@@ -59,6 +61,7 @@ internal sealed partial class GenesysApiClient
         _log = log ?? NullOperationLog.Instance;
         ResilienceOptions = resilience ?? new ResilienceOptions();
         _pipeline = GenesysResiliencePipeline.Create(ResilienceOptions, _log);
+        _attempt = GenesysResiliencePipeline.CreateAttempt(ResilienceOptions);
     }
 
     /// <summary>Who this client's changes are made by, on which org: stamped on each record.</summary>
@@ -123,7 +126,7 @@ internal sealed partial class GenesysApiClient
 
         // A 2xx accepted the write whatever its body says; an answer that is not the campaign is null,
         // for the caller to read back knowing the write applied (a failed read then loses nothing).
-        var response = await SendAsync(HttpMethod.Put, kind.ItemPath(campaign.Id) + CampaignBody.PutQuery(kind, body), body, stats, what, cancellationToken, expectJson: false).ConfigureAwait(false);
+        var response = await SendAsync(HttpMethod.Put, kind.ItemPath(campaign.Id) + CampaignBody.PutQuery(kind, body), body, stats, what, cancellationToken, expectJson: false, write: true).ConfigureAwait(false);
         try
         {
             return Campaigns.Remember(ReadAnswer(response, what, root => CampaignIn(root, kind)));
@@ -140,7 +143,7 @@ internal sealed partial class GenesysApiClient
     /// </summary>
     public async Task PostCampaignActionAsync(GenesysCampaign campaign, string action, RequestStats? stats, CancellationToken cancellationToken)
     {
-        await SendAsync(HttpMethod.Post, campaign.Kind.ActionPath(campaign.Id, action), null, stats, $"Asking {campaign.Kind.Noun} {campaign.Id} to {action}", cancellationToken, expectJson: false).ConfigureAwait(false);
+        await SendAsync(HttpMethod.Post, campaign.Kind.ActionPath(campaign.Id, action), null, stats, $"Asking {campaign.Kind.Noun} {campaign.Id} to {action}", cancellationToken, expectJson: false, write: true).ConfigureAwait(false);
     }
 
     /// <summary>The campaign an answer is; one without a status is not a campaign to act on.</summary>
@@ -380,7 +383,7 @@ internal sealed partial class GenesysApiClient
                 async token =>
                 {
                     attempts++;
-                    await _tokens.GetTokenAsync(false, token).ConfigureAwait(false);
+                    await _attempt.ExecuteAsync(async t => await _tokens.GetTokenAsync(false, t).ConfigureAwait(false), token).ConfigureAwait(false);
                     return TokenOnly;
                 },
                 cancellationToken).ConfigureAwait(false);
@@ -394,16 +397,20 @@ internal sealed partial class GenesysApiClient
     /// <summary>
     /// Sends one request through the pipeline. With <paramref name="expectJson"/> a 2xx must carry a
     /// JSON body (anything else is retried as a transient fault); without, any 2xx body is accepted.
+    /// A <paramref name="write"/> (a request that changes an outbound object) is never cut short once
+    /// sent: <paramref name="cancellationToken"/> stops it only before it is sent, or sent again (its
+    /// waits and its queueing), and then throws <see cref="RequestStoppedException"/> saying what its
+    /// attempts met. A read is cancelled wherever it is.
     /// </summary>
-    internal async Task<ApiResponse> SendAsync(HttpMethod method, string relativePath, string? jsonBody, RequestStats? stats, string what, CancellationToken cancellationToken, bool expectJson = true)
+    internal async Task<ApiResponse> SendAsync(HttpMethod method, string relativePath, string? jsonBody, RequestStats? stats, string what, CancellationToken cancellationToken, bool expectJson = true, bool write = false)
     {
         var uri = new Uri(_endpoints.ApiBase, relativePath);
         var attempts = 0;
         var renewed = false;
-        var sent = new SentState();
-        var started = Stopwatch.StartNew();
+        var sent = new SentState(write);
+        var worked = Stopwatch.StartNew();
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(GenesysResiliencePipeline.Started, started);
+        context.Properties.Set(GenesysResiliencePipeline.Worked, worked);
         ApiResponse response;
         try
         {
@@ -411,21 +418,28 @@ internal sealed partial class GenesysApiClient
                 async (ctx, _) =>
                 {
                     var token = ctx.CancellationToken;
+                    if (attempts > 0 && stats?.Turn is { } turn)
+                    {
+                        // Sent again after a 429 gave its place up: it queues for one, as a write not yet begun does.
+                        await QueuedAsync(worked, turn.TakeAgainAsync(token)).ConfigureAwait(false);
+                    }
+
                     attempts++;
-                    var answer = await SendOnceAsync(method, uri, jsonBody, stats, renewToken: false, sent, token).ConfigureAwait(false);
+                    var answer = await SendOnceAsync(method, uri, jsonBody, stats, renewToken: false, sent, worked, token).ConfigureAwait(false);
                     if (answer.StatusCode == 401 && !renewed)
                     {
                         // Expired or revoked token: renew once, then try again. It counts as done only
                         // once answered: a renewal the attempt timeout cut short is tried again.
                         _log.Verbose("The access token was refused (401); requesting a new one.");
                         attempts++;
-                        answer = await SendOnceAsync(method, uri, jsonBody, stats, renewToken: true, sent, token).ConfigureAwait(false);
+                        answer = await SendOnceAsync(method, uri, jsonBody, stats, renewToken: true, sent, worked, token).ConfigureAwait(false);
                         renewed = true;
                     }
 
                     if (answer.StatusCode == 429)
                     {
-                        // Fewer write at once after a 429 that was not one resource's own.
+                        // Its place goes to the next write while it waits; fewer write at once after a
+                        // 429 that was not one resource's own.
                         stats?.Turn?.RateLimited(GenesysResiliencePipeline.RetryAfterOrDefault(answer, ResilienceOptions), tokenWide: !_budget.HasRoom);
                     }
 
@@ -444,6 +458,10 @@ internal sealed partial class GenesysApiClient
                 },
                 context,
                 0).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (write && cancellationToken.IsCancellationRequested)
+        {
+            throw new RequestStoppedException(what, sent.Sent, sent.AnswerLost, sent.LastStatus, ex, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -471,7 +489,7 @@ internal sealed partial class GenesysApiClient
         {
             // Said as what it is, with the wait asked for: not a connection failure.
             var wait = GenesysResiliencePipeline.RetryAfterOrDefault(response, ResilienceOptions);
-            var left = ResilienceOptions.TotalTimeout - started.Elapsed;
+            var left = ResilienceOptions.TotalTimeout - worked.Elapsed;
             var reason = wait > ResilienceOptions.MaxRetryAfter
                 ? $"it asked to wait {wait.TotalSeconds:0} s, more than the {ResilienceOptions.MaxRetryAfter.TotalSeconds:0} s this module waits"
                 : GenesysResiliencePipeline.FitsIn(wait, left)
@@ -483,10 +501,15 @@ internal sealed partial class GenesysApiClient
         throw error;
     }
 
-    private async Task<ApiResponse> SendOnceAsync(HttpMethod method, Uri uri, string? jsonBody, RequestStats? stats, bool renewToken, SentState sent, CancellationToken cancellationToken)
+    /// <summary>
+    /// One attempt: a token, a turn in the token's rate budget (queued: off the request's clock), then
+    /// the send, each bounded by the attempt timeout. A write's send is not cancelled by
+    /// <paramref name="beforeSend"/>: once it has left, its answer is waited for.
+    /// </summary>
+    private async Task<ApiResponse> SendOnceAsync(HttpMethod method, Uri uri, string? jsonBody, RequestStats? stats, bool renewToken, SentState sent, Stopwatch worked, CancellationToken beforeSend)
     {
-        var token = await _tokens.GetTokenAsync(renewToken, cancellationToken).ConfigureAwait(false);
-        await _budget.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
+        var token = await _attempt.ExecuteAsync(async t => await _tokens.GetTokenAsync(renewToken, t).ConfigureAwait(false), beforeSend).ConfigureAwait(false);
+        await QueuedAsync(worked, _budget.WaitTurnAsync(beforeSend)).ConfigureAwait(false);
         using var request = new HttpRequestMessage(method, uri);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
@@ -496,15 +519,21 @@ internal sealed partial class GenesysApiClient
         }
 
         var clock = Stopwatch.StartNew();
-        stats?.CountRequest();
+        stats?.CountRequest(sent.Write);
+        sent.Sent++;
         HttpResponseMessage response;
         string body;
         try
         {
-            response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-            body = response.Content is null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            (response, body) = await _attempt.ExecuteAsync(
+                async t =>
+                {
+                    var answer = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, t).ConfigureAwait(false);
+                    return (answer, answer.Content is null ? string.Empty : await answer.Content.ReadAsStringAsync().ConfigureAwait(false));
+                },
+                sent.Write ? CancellationToken.None : beforeSend).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or System.IO.IOException)
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or System.IO.IOException or TimeoutRejectedException)
         {
             // Sent, and no answer: whatever it asked for may have been done.
             sent.AnswerLost = true;
@@ -519,6 +548,7 @@ internal sealed partial class GenesysApiClient
             { Date: { } date } => Math.Max(0, (date - DateTimeOffset.UtcNow).TotalSeconds),
             _ => null,
         };
+        sent.LastStatus = (int)response.StatusCode;
         stats?.Answered(correlationId);
         _budget.Observe(Header(response, "inin-ratelimit-allowed"), Header(response, "inin-ratelimit-count"), Header(response, "inin-ratelimit-reset"));
 
@@ -527,11 +557,36 @@ internal sealed partial class GenesysApiClient
         return new ApiResponse((int)response.StatusCode, body, correlationId, retryAfter);
     }
 
-    /// <summary>What the attempts of one request have in common.</summary>
+    /// <summary>Waits for a turn behind other requests, off the request's <paramref name="worked"/> clock.</summary>
+    private static async Task QueuedAsync(Stopwatch worked, Task turn)
+    {
+        worked.Stop();
+        try
+        {
+            await turn.ConfigureAwait(false);
+        }
+        finally
+        {
+            worked.Start();
+        }
+    }
+
+    /// <summary>What the attempts of one request have in common (they run one after another).</summary>
     private sealed class SentState
     {
+        public SentState(bool write) => Write = write;
+
+        /// <summary>Whether the request is a write: once sent, not cut short.</summary>
+        public bool Write { get; }
+
         /// <summary>An attempt was sent and ended without an answer from Genesys itself (none at all, or a 5xx).</summary>
-        public volatile bool AnswerLost;
+        public bool AnswerLost { get; set; }
+
+        /// <summary>Attempts sent.</summary>
+        public int Sent { get; set; }
+
+        /// <summary>The status of the last answer (0: none yet).</summary>
+        public int LastStatus { get; set; }
     }
 
     private static string? Header(HttpResponseMessage response, string name) =>
@@ -552,7 +607,7 @@ internal sealed partial class GenesysApiClient
     private static string Describe(Exception ex, string host) => ex switch
     {
         _ when TlsPolicy.IsHandshakeFailure(ex) => TlsPolicy.Describe(ex, host),
-        Polly.Timeout.TimeoutRejectedException => "no answer in time",
+        TimeoutRejectedException => "no answer in time",
         LoginUnreachableException => ex.Message,
         HttpRequestException http => "the connection failed (" + (http.InnerException?.Message ?? http.Message) + ")",
         _ => ex.Message,

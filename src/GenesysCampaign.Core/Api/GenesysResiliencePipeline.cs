@@ -10,25 +10,32 @@ using Polly.Timeout;
 namespace GenesysCloud.Outbound.Api;
 
 /// <summary>
-/// The Polly pipeline every API request runs through: a total time bound, then retries of transient
-/// faults (429 honouring Retry-After, 502/503/504, network faults but not TLS handshake failures,
-/// non-JSON answers), then a bound
-/// per attempt. A status PUT is a full-body write of one known version, so it is safe to retry too;
-/// a start or stop retried after a lost answer meets the invalid-transition 400, which the executor
-/// reads as "the campaign moved" (see ApiErrors).
+/// The Polly pipelines every API request runs through: retries of transient faults (429 honouring
+/// Retry-After, 502/503/504, network faults but not TLS handshake failures, non-JSON answers) around
+/// attempts, each of whose sends is bounded by the attempt timeout (<see cref="CreateAttempt"/>, run
+/// around the token fetch and the send alone). A request's total time is bounded by not retrying past
+/// it (<see cref="TimeLeft"/>); time it spends queued for a turn (the token's rate budget, a place among
+/// the writes in flight after a 429 gave it up) is neither an attempt's nor counted in its total:
+/// waiting behind other requests is not this request failing (issue 23, point 2; a breaker's trial of
+/// session 12 saw writes fail unsent when it was). A status PUT is a full-body write of one known
+/// version, so it is safe to retry too; a start or stop retried after a lost answer meets the
+/// invalid-transition 400, which the executor reads as "the campaign moved" (see ApiErrors).
 /// </summary>
 internal static class GenesysResiliencePipeline
 {
-    /// <summary>Where a request's start time rides in its context, so a retry can tell how much of the total time is left.</summary>
-    internal static readonly ResiliencePropertyKey<Stopwatch> Started = new("GenesysCampaign.Started");
+    /// <summary>
+    /// Where a request's clock rides in its context: the time it has spent on its own attempts and
+    /// waits, stopped while it queues for a turn, so a retry can tell how much of the total time is left.
+    /// </summary>
+    internal static readonly ResiliencePropertyKey<Stopwatch> Worked = new("GenesysCampaign.Worked");
 
     private static readonly object RandomGate = new();
     private static readonly Random Random = new();
 
+    /// <summary>The retries of one request's attempts.</summary>
     public static ResiliencePipeline<ApiResponse> Create(ResilienceOptions options, IOperationLog log)
     {
         return new ResiliencePipelineBuilder<ApiResponse>()
-            .AddTimeout(options.TotalTimeout)
             .AddRetry(new RetryStrategyOptions<ApiResponse>
             {
                 MaxRetryAttempts = options.MaxRetries,
@@ -44,17 +51,27 @@ internal static class GenesysResiliencePipeline
                     return default;
                 },
             })
-            .AddTimeout(options.AttemptTimeout)
             .Build();
     }
 
+    /// <summary>One attempt's bound (<see cref="ResilienceOptions.AttemptTimeout"/>): a send (or token fetch) not answered in it throws <see cref="TimeoutRejectedException"/>.</summary>
+    public static ResiliencePipeline CreateAttempt(ResilienceOptions options) =>
+        new ResiliencePipelineBuilder()
+            .AddTimeout(new TimeoutStrategyOptions { TimeoutGenerator = _ => new ValueTask<TimeSpan>(options.AttemptTimeout) })
+            .Build();
+
     /// <summary>
-    /// Whether an outcome is worth another attempt. A 429 is, unless the wait it asks for is longer
-    /// than this module waits (<see cref="ResilienceOptions.MaxRetryAfter"/>) or than
-    /// <paramref name="timeLeft"/> of the request's total time: then it is reported as a rate limit.
+    /// Whether an outcome is worth another attempt: not once <paramref name="timeLeft"/> of the request's
+    /// total time is spent. A 429 is, unless the wait it asks for is longer than this module waits
+    /// (<see cref="ResilienceOptions.MaxRetryAfter"/>) or than the time left: then it is reported as a rate limit.
     /// </summary>
     internal static bool IsTransient(Outcome<ApiResponse> outcome, ResilienceOptions options, TimeSpan timeLeft)
     {
+        if (timeLeft <= TimeSpan.Zero)
+        {
+            return false;
+        }
+
         if (outcome.Exception is not null)
         {
             // A failed TLS handshake fails the same way every time: said at once, not retried.
@@ -71,9 +88,9 @@ internal static class GenesysResiliencePipeline
         };
     }
 
-    /// <summary>What is left of the request's total time.</summary>
+    /// <summary>What is left of the request's total time (its <see cref="Worked"/> clock).</summary>
     internal static TimeSpan TimeLeft(ResilienceContext context, ResilienceOptions options) =>
-        context.Properties.TryGetValue(Started, out var started) ? options.TotalTimeout - started.Elapsed : options.TotalTimeout;
+        context.Properties.TryGetValue(Worked, out var worked) ? options.TotalTimeout - worked.Elapsed : options.TotalTimeout;
 
     /// <summary>
     /// A 429's wait: what Retry-After asks, plus jitter of up to a fifth of it (at least 250 ms), so

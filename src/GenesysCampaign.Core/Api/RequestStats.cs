@@ -9,6 +9,7 @@ namespace GenesysCloud.Outbound.Api;
 internal sealed class RequestStats
 {
     private int _requests;
+    private int _writes;
     private string? _lastCorrelationId;
 
     /// <summary>The place among the writes in flight of the change these requests are for, if any: told of each 429.</summary>
@@ -19,6 +20,9 @@ internal sealed class RequestStats
 
     /// <summary>The correlation id of the last answer that had one.</summary>
     public string? LastCorrelationId => Volatile.Read(ref _lastCorrelationId);
+
+    /// <summary>Writes (requests that change something) sent so far: a change stopped with none sent was not attempted.</summary>
+    public int WritesSent => Volatile.Read(ref _writes);
 
     /// <summary>Counts requests shared with other campaigns (a batched poll) as this campaign's too.</summary>
     internal void AddShared(RequestStats shared)
@@ -34,7 +38,14 @@ internal sealed class RequestStats
     }
 
     /// <summary>Counts a request as it is sent, so attempts that never got an answer count too.</summary>
-    internal void CountRequest() => Interlocked.Increment(ref _requests);
+    internal void CountRequest(bool write)
+    {
+        Interlocked.Increment(ref _requests);
+        if (write)
+        {
+            Interlocked.Increment(ref _writes);
+        }
+    }
 
     /// <summary>Remembers the correlation id of an answer.</summary>
     internal void Answered(string? correlationId)

@@ -51,6 +51,9 @@ internal static class Failures
     /// <summary>Stopped (Ctrl+C) after a write was sent: it may have applied.</summary>
     public const string StoppedAfterWrite = "stopped.after.write";
 
+    /// <summary>Stopped (Ctrl+C) while a write waited out Genesys's 429 before it was sent again: every attempt was refused, so it was not applied.</summary>
+    public const string StoppedWhileRateLimited = "stopped.while.rate.limited";
+
     /// <summary>Something no one expected (a bug or an answer beyond the contract); the message says what.</summary>
     public const string Unexpected = "unexpected.error";
 

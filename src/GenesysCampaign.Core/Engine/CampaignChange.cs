@@ -248,7 +248,7 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
         GenesysCampaign? updated;
         try
         {
-            updated = await Api.PutCampaignAsync(Current, CampaignBody.WithStatus(Current.Json, write.Status), Open.Stats, CancellationToken.None).ConfigureAwait(false);
+            updated = await Api.PutCampaignAsync(Current, CampaignBody.WithStatus(Current.Json, write.Status), Open.Stats, Cancel).ConfigureAwait(false);
         }
         catch (GenesysApiException ex) when (ex.StatusCode == 403 && write.Endpoint is { } endpoint && !_triedEndpoint)
         {
@@ -279,7 +279,7 @@ internal sealed class CampaignChange : ObjectChange<GenesysCampaign>
         _triedEndpoint = true;
         try
         {
-            await Api.PostCampaignActionAsync(Current, action, Open.Stats, CancellationToken.None).ConfigureAwait(false);
+            await Api.PostCampaignActionAsync(Current, action, Open.Stats, Cancel).ConfigureAwait(false);
             endpoints.Learned(key, usable: true);
             return true;
         }

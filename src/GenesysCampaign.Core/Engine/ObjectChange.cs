@@ -157,14 +157,23 @@ internal abstract class ObjectChange<T>
             Open.Warnings.Add($"{Subject} was changed ({WrittenWith}); stopped (Ctrl+C) before it was read back: its status now is not known.");
             return Done(StateChangeOutcome.Changed, ChangedThenFailedMessage(), null);
         }
-        catch (OperationCanceledException) when (Cancel.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (Cancel.IsCancellationRequested)
         {
-            // Stopped before any write: nothing was sent for it, so no record. Stopped after one (while
-            // reading again after a conflict, say): it was attempted and may have applied, so it is recorded.
+            // Stopped before any write was sent: nothing was, so no record. Stopped after one (while
+            // waiting out its 429, or reading again after a conflict): it was attempted, so recorded.
+            if (Open.Stats.WritesSent == 0)
+            {
+                return null;
+            }
+
+            if (ex is RequestStoppedException { StoppedWhileRateLimited: true } && StaleRefusal?.AnswerLost != true)
+            {
+                // Every attempt was answered and refused, the last with a 429: the status read is the status.
+                return Done(StateChangeOutcome.Failed, $"{Subject}: stopped (Ctrl+C) while Genesys asked {Sending} to wait (HTTP 429, rate limited), before it was sent again; it was not applied.", StatusOf(Current), FailureKind.OperationTimeout, Failures.StoppedWhileRateLimited);
+            }
+
             var refused = StaleRefusal is { } stale ? $", which Genesys refused as from a stale view ({stale.Message}), before it was sent again" : string.Empty;
-            return Sending.Length > 0
-                ? Done(StateChangeOutcome.Failed, $"{Subject}: stopped after a write was sent ({WrittenWith ?? Sending}){refused}; check its status.", StatusOf(Current), FailureKind.OperationTimeout, Failures.StoppedAfterWrite)
-                : null;
+            return Done(StateChangeOutcome.Failed, $"{Subject}: stopped after a write was sent ({WrittenWith ?? Sending}){refused}; check its status.", StatusOf(Current), FailureKind.OperationTimeout, Failures.StoppedAfterWrite);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -94,7 +94,7 @@ internal sealed class ScheduleChange : ObjectChange<GenesysCampaignSchedule>
         Sending = "DELETE";
         try
         {
-            await Services.Api.DeleteScheduleAsync(_schedule.Kind, _schedule.TargetId, Open.Stats, CancellationToken.None).ConfigureAwait(false);
+            await Services.Api.DeleteScheduleAsync(_schedule.Kind, _schedule.TargetId, Open.Stats, Cancel).ConfigureAwait(false);
         }
         catch (GenesysApiException ex) when (ex.StatusCode == 404)
         {
@@ -111,7 +111,7 @@ internal sealed class ScheduleChange : ObjectChange<GenesysCampaignSchedule>
     private async Task<GenesysCampaignSchedule?> PutAsync()
     {
         Sending = "PUT";
-        return await Services.Api.PutScheduleAsync(_schedule.Kind, _schedule.TargetId, _schedule.ToJson(), Open.Stats, CancellationToken.None).ConfigureAwait(false);
+        return await Services.Api.PutScheduleAsync(_schedule.Kind, _schedule.TargetId, _schedule.ToJson(), Open.Stats, Cancel).ConfigureAwait(false);
     }
 
     /// <summary>Whether a schedule read is the one sent: the same body, but for what the server owns.</summary>

@@ -9,13 +9,15 @@ namespace GenesysCloud.Outbound.Engine;
 /// An object's place among the changes writing at once (StateChangeRequest.ThrottleLimit). The
 /// executor takes it before an object's change begins; the change lets it go once it writes no more or
 /// waits (ObjectChange.LetSlotGo), so 50 campaigns take one settle, not five, and takes it again to
-/// write after a wait (ObjectChange.SendAsync). A 429 the write meets is told to the throttle
-/// (<see cref="IRequestTurn"/>). Each taking is released once, whichever path lets it go first.
+/// write after a wait (ObjectChange.SendAsync). A 429 a request of the change meets gives the slot up
+/// for its Retry-After and narrows the throttle when it was not one resource's own (<see cref="IRequestTurn"/>).
+/// Each taking is released once, whichever path lets it go first.
 /// </summary>
 internal sealed class ThrottleSlot : IRequestTurn
 {
     private readonly WriteThrottle _throttle;
     private int _held = 1;
+    private int _givenUp; // 1 while a 429's wait has the slot given up (RateLimited, until TakeAgainAsync).
 
     /// <summary>A slot already taken from <paramref name="throttle"/>.</summary>
     public ThrottleSlot(WriteThrottle throttle) => _throttle = throttle;
@@ -48,7 +50,18 @@ internal sealed class ThrottleSlot : IRequestTurn
         {
             _throttle.RateLimited(wait);
         }
+
+        // A read made while the slot was let go (a wait's) has no place to give up, nor to take again.
+        if (Interlocked.Exchange(ref _held, 0) == 1)
+        {
+            Volatile.Write(ref _givenUp, 1);
+            _throttle.Release();
+        }
     }
+
+    /// <inheritdoc />
+    public Task TakeAgainAsync(CancellationToken cancellationToken) =>
+        Interlocked.Exchange(ref _givenUp, 0) == 1 ? TakeAsync(cancellationToken) : Task.CompletedTask;
 
     /// <summary>A write of this change was accepted: the throttle may widen again.</summary>
     public void Answered() => _throttle.Answered();

@@ -92,7 +92,7 @@ internal sealed class ToggleChange : ObjectChange<IOutboundObject>
     {
         Sending = "PUT " + _target;
         Services.Log.Verbose($"{Request.Action}: setting {Noun} '{Current.Name}' ({Current.Id}) from {State} to {_target} by PUT at version {Current.Version}.");
-        return Services.Api.PutObjectAsync(_kind, Current, _kind.BodyWith(Current, _target), Open.Stats, CancellationToken.None);
+        return Services.Api.PutObjectAsync(_kind, Current, _kind.BodyWith(Current, _target), Open.Stats, Cancel);
     }
 
     /// <summary>What can undo the change of a sequence (its schedule, rules), as warnings; rules have none.</summary>

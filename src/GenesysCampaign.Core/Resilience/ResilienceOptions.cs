@@ -20,9 +20,9 @@ public sealed class ResilienceOptions
     /// <summary>Largest single backoff.</summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>One HTTP attempt may take this long before it counts as a fault.</summary>
+    /// <summary>One HTTP attempt (its token fetch, then its send and answer) may take this long before it counts as a fault; time queued for a turn is not the attempt's.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>All attempts of one request together, waits included.</summary>
+    /// <summary>No retry starts once one request's attempts and waits have taken this long; time queued for a turn (the rate budget, a place among the writes) is not counted.</summary>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(5);
 }
