@@ -54,6 +54,48 @@ Describe 'Measure-GenesysCampaignChange' {
         $measure.Count | Should -Be 1
     }
 
+    It 'measures copies of records as the records: a child runbook''s output (Clixml), ConvertTo-Json and back, Import-Csv' {
+        # A breaker's trial of session 12: copies bound to nothing, and the measure was a zero one.
+        $ids = 48, 49 | ForEach-Object { CampaignId $_ }
+        $ids | ForEach-Object { Set-GenesysSimulatorStatus $sim -Id $_ -Status on }
+        $records = @(Suspend-GenesysCampaign -Id ($ids + $OffId) -Wait -InformationAction Ignore)
+        $direct = $records | Measure-GenesysCampaignChange
+        $xml = Join-Path (Split-Path (New-TempAuditPath)) 'records.xml'
+        $records | Export-Clixml $xml
+        $csv = Join-Path (Split-Path $xml) 'records.csv'
+        $records | Export-Csv $csv
+
+        $copies = @(
+            Import-Clixml $xml | Measure-GenesysCampaignChange -ErrorAction Stop
+            $records | ConvertTo-Json | ConvertFrom-Json | Measure-GenesysCampaignChange -ErrorAction Stop
+        )
+        $fromCsv = Import-Csv $csv | Measure-GenesysCampaignChange -ErrorAction Stop
+
+        $direct.Settled | Should -Be 2
+        foreach ($copy in $copies + $fromCsv) {
+            ($copy.Count, $copy.Changed, $copy.Unchanged, $copy.Settled) | Should -Be 3, 2, 1, 2
+        }
+        foreach ($copy in $copies) {
+            $copy.TimeToSilence | Should -Be $direct.TimeToSilence
+            $copy.SettleMax | Should -Be $direct.SettleMax
+        }
+        # Export-Csv writes a time to the second (the culture's general format): the figures are as close.
+        [math]::Abs(($fromCsv.TimeToSilence - $direct.TimeToSilence).TotalSeconds) | Should -BeLessOrEqual 1
+        $ids | ForEach-Object { Set-GenesysSimulatorStatus $sim -Id $_ -Status off }
+    }
+
+    It 'says NotAChangeRecord for what is not a record, and measures the others' {
+        $records = @(Suspend-GenesysCampaign -Id $OffId -InformationAction Ignore)
+
+        $measure = @('Sales-East-001', [pscustomobject]@{ Id = $OffId }, $records[0]) | Measure-GenesysCampaignChange -ErrorVariable errs -ErrorAction SilentlyContinue
+
+        $errs.Count | Should -Be 2
+        ($errs[0].FullyQualifiedErrorId -split ',')[0] | Should -Be 'NotAChangeRecord'
+        $errs[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        "$($errs[0])" | Should -BeLike "InputObject 'Sales-East-001' is not a change record*"
+        $measure.Count | Should -Be 1
+    }
+
     It 'shows a list of every figure, times in seconds, whole at 80 columns' {
         $text = @(Suspend-GenesysCampaign -Id $OffId -InformationAction Ignore) | Measure-GenesysCampaignChange -GroupBy Action | Out-String -Width 80
         $lines = @($text -split "`r?`n" | Where-Object { $_.Trim() })

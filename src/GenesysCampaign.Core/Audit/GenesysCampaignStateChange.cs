@@ -193,18 +193,6 @@ public sealed class GenesysCampaignStateChange
     [JsonIgnore]
     public string? Status => FinalStatus;
 
-    /// <summary>A record as a copy of one tells it (a deserialized record, an audit line read as plain data): what a change given it decides on.</summary>
-    internal static GenesysCampaignStateChange Given(OutboundObjectKind kind, string objectId, CampaignAction action, StateChangeOutcome outcome, string operationId, string? writtenWith) => new()
-    {
-        ObjectKind = kind,
-        ObjectId = objectId,
-        CampaignId = kind == OutboundObjectKind.Campaign ? objectId : null,
-        Action = action,
-        Outcome = outcome,
-        OperationId = operationId,
-        WrittenWith = writtenWith,
-    };
-
     /// <inheritdoc />
     public override string ToString() => $"{ObjectName ?? ObjectId}: {Action} {PreviousStatus} -> {FinalStatus} ({Outcome})";
 }

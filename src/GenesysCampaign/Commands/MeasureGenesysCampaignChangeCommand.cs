@@ -18,10 +18,13 @@ public sealed class MeasureGenesysCampaignChangeCommand : GenesysCmdlet
 
     private readonly List<GenesysCampaignStateChange> _records = new();
 
-    /// <summary>Change records, from a changing cmdlet or Get-GenesysCampaignAuditLog.</summary>
+    /// <summary>
+    /// Change records, from a changing cmdlet or Get-GenesysCampaignAuditLog, or copies of them (a job's or a
+    /// child runbook's output, Import-Clixml, audit lines read with ConvertFrom-Json or Import-Csv).
+    /// </summary>
     [Parameter(Mandatory = true, ParameterSetName = RecordSet, ValueFromPipeline = true)]
     [AllowNull]
-    public GenesysCampaignStateChange?[]? InputObject { get; set; }
+    public PSObject?[]? InputObject { get; set; }
 
     /// <summary>Audit logs (JSON lines) to read.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
@@ -38,7 +41,27 @@ public sealed class MeasureGenesysCampaignChangeCommand : GenesysCmdlet
     {
         if (ParameterSetName == RecordSet)
         {
-            _records.AddRange(InputObject?.Where(r => r is not null).Select(r => r!) ?? Enumerable.Empty<GenesysCampaignStateChange>());
+            foreach (var item in InputObject ?? new PSObject?[] { null })
+            {
+                if (item is null)
+                {
+                    continue; // Nothing to count: $null in a pipeline (an empty result) is not a record gone wrong.
+                }
+
+                if (RecordCopies.From(item) is { } record)
+                {
+                    _records.Add(record);
+                    continue;
+                }
+
+                // Said, and the rest still counted: a measure that silently left records out would be wrong.
+                WriteError(new ErrorRecord(
+                    new System.ArgumentException($"InputObject '{item}' is not a change record: a record has an OperationId, an Action and an Outcome (pipe the output of Suspend-, Resume- or Stop-GenesysCampaign or Get-GenesysCampaignAuditLog, or -Path an audit log)."),
+                    "NotAChangeRecord",
+                    ErrorCategory.InvalidArgument,
+                    item));
+            }
+
             return;
         }
 

@@ -1,4 +1,3 @@
-using System;
 using System.Linq;
 using System.Management.Automation;
 using GenesysCloud.Outbound.Audit;
@@ -84,17 +83,14 @@ public abstract class RecordInputCommand : StateChangeCommand
     /// Import-Csv. It has a record's OperationId, Action and Outcome, so it is a record, and ChangeReversal
     /// decides on it as on one; else (a plain id, an object with only an Id) null.
     /// </summary>
-    private GenesysCampaignStateChange? RecordShaped()
+    private GenesysCampaignStateChange? RecordShaped() => CopiedRecord.From(name => name switch
     {
-        if (string.IsNullOrWhiteSpace(OperationId) || string.IsNullOrWhiteSpace(Outcome) || string.IsNullOrWhiteSpace(RecordAction)
-            || !Enum.TryParse<StateChangeOutcome>(Outcome!.Trim(), ignoreCase: true, out var outcome)
-            || !Enum.TryParse<CampaignAction>(RecordAction!.Trim(), ignoreCase: true, out var action))
-        {
-            return null;
-        }
-
-        var kind = Enum.TryParse<OutboundObjectKind>(ObjectKind?.Trim(), ignoreCase: true, out var parsed) ? parsed : OutboundObjectKind.Campaign;
-        var id = !string.IsNullOrWhiteSpace(ObjectId) ? ObjectId!.Trim() : Id?.FirstOrDefault()?.Trim() ?? string.Empty;
-        return GenesysCampaignStateChange.Given(kind, id, action, outcome, OperationId!.Trim(), string.IsNullOrWhiteSpace(WrittenWith) ? null : WrittenWith);
-    }
+        nameof(GenesysCampaignStateChange.OperationId) => OperationId,
+        nameof(GenesysCampaignStateChange.Outcome) => Outcome,
+        nameof(GenesysCampaignStateChange.Action) => RecordAction,
+        nameof(GenesysCampaignStateChange.ObjectKind) => ObjectKind,
+        nameof(GenesysCampaignStateChange.ObjectId) => string.IsNullOrWhiteSpace(ObjectId) ? Id?.FirstOrDefault() : ObjectId,
+        nameof(GenesysCampaignStateChange.WrittenWith) => WrittenWith,
+        _ => null,
+    });
 }
