@@ -154,7 +154,8 @@ public class RateLimitTests
         }
 
         var audit = TestFiles.NewAuditPath("gc-stop-429-");
-        using var host = new PowerShellHost();
+        var answering = new AnsweringHost("Yes");
+        using var host = new PowerShellHost(answering);
         host.Connect(sim.BaseUri);
         sim.ClearRequests();
         sim.Faults.Add(new FaultRule { Kind = FaultKind.RateLimit429, Method = "POST", PathContains = "/start", OncePerPath = true, RetryAfterSeconds = 20 });
@@ -180,6 +181,8 @@ public class RateLimitTests
         // Each was attempted, so each has its record: refused every time, so not applied, its status known.
         var records = File.ReadAllLines(audit).Select(JsonLinesAuditSink.FromLine).ToList();
         Assert.Equal(ids.OrderBy(x => x), records.Select(r => r.CampaignId).OrderBy(x => x));
+        // The pipeline takes no records after Ctrl+C: the console's one line says what was left as it was.
+        Assert.Contains("3 campaigns not changed: Genesys asked their writes to wait (429, rate limited) and they were not sent again; as last seen: 3 off.", Assert.Single(answering.Warnings));
         Assert.All(records, r =>
         {
             Assert.Equal((StateChangeOutcome.Failed, "stopped.while.rate.limited", "off"), (r.Outcome, r.ErrorCode, r.FinalStatus));

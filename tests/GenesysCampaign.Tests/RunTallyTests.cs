@@ -64,10 +64,40 @@ public class RunTallyTests
         tally.Recorded(Record("b", StateChangeOutcome.Changed, "stopping", "POST stop"));
         tally.Accepted(Record("c", StateChangeOutcome.Changed, "on", null));
 
-        var said = tally.Interrupted("/var/log/audit.jsonl");
+        var said = tally.Interrupted("/var/log/audit.jsonl", 3);
 
         Assert.StartsWith("Stopped (Ctrl+C) after 3 writes accepted by Genesys: 1 settled, 2 not yet", said);
         Assert.EndsWith("Every write sent has its line in the audit log '/var/log/audit.jsonl'.", said);
-        Assert.Contains("No audit log was being written", tally.Interrupted(null));
+        Assert.DoesNotContain("not reached", said);
+        Assert.Contains("No audit log was being written", tally.Interrupted(null, 3));
+    }
+
+    [Fact]
+    public void After_Ctrl_C_it_says_what_was_left_as_it_was_rate_limited_not_known_or_not_reached()
+    {
+        // A new user's trial: a hold stopped during a rate limit said "8 writes accepted: 8 settled" while 18
+        // campaigns still dialed; their records (stopped.while.rate.limited) reached only the audit log.
+        static GenesysCampaignStateChange Stopped(string id, string code)
+        {
+            var record = Record(id, StateChangeOutcome.Failed, "on", null);
+            record.ErrorCode = code;
+            return record;
+        }
+
+        var tally = new RunTally();
+        tally.Recorded(Record("rule", StateChangeOutcome.Changed, "disabled", "PUT disabled", OutboundObjectKind.CampaignRule));
+        tally.Recorded(Stopped("a", "stopped.while.rate.limited"));
+        tally.Recorded(Stopped("b", "stopped.while.rate.limited"));
+        tally.Recorded(Stopped("c", "stopped.after.write"));
+        tally.Recorded(Record("d", StateChangeOutcome.Unchanged, "off", null));
+
+        var said = tally.Interrupted(null, 7);
+
+        Assert.Equal(
+            "Stopped (Ctrl+C) after 1 write accepted by Genesys: 1 settled, 0 not yet (Genesys goes on with them; read them with Get-GenesysCampaign)."
+            + " 2 campaigns not changed: Genesys asked their writes to wait (429, rate limited) and they were not sent again; as last seen: 2 on."
+            + " 1 stopped after a write was sent, which may have applied: check their status. 2 not reached: nothing was sent for them."
+            + " Run the command again to change what is left. No audit log was being written (-AuditLogPath or $env:GENESYS_CAMPAIGN_AUDIT_LOG).",
+            said);
     }
 }

@@ -20,6 +20,33 @@ Describe 'Undo-GenesysCampaignChange' {
         "$said" | Should -BeLike "*is in running sequence 'Renewals Sequence' and was changed all the same (-Force, or an undo putting back what it was)*"
     }
 
+    It 'puts back from copies of the records: a hold''s output deserialized (as a job or an Azure Automation runbook keeps it)' {
+        # A new user's trial: every record of Receive-Job's output failed to bind, and nothing was put back.
+        # PSSerializer is what jobs and remoting use (Start-Job is not there in every test host).
+        Set-GenesysSimulatorStatus $sim $ScheduledId on
+        $records = @(Suspend-GenesysCampaign -Id $ScheduledId -Hold -Wait -Confirm:$false -WarningAction SilentlyContinue)
+        try {
+            (Get-GenesysCampaign -Id $ScheduledId).Status | Should -Be 'off'
+            @(Get-GenesysCampaignSchedule | Where-Object Id -eq $ScheduledId) | Should -BeNullOrEmpty
+            $copies = [Management.Automation.PSSerializer]::Deserialize([Management.Automation.PSSerializer]::Serialize($records))
+            $copies[0].PSObject.TypeNames[0] | Should -BeLike 'Deserialized.*GenesysCampaignStateChange'
+
+            $undone = @(@($copies) + 'not a record' | Undo-GenesysCampaignChange -Wait -Confirm:$false -ErrorVariable errs -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+
+            ($undone | Where-Object ObjectKind -eq Campaign).Outcome | Should -Be 'Changed'
+            ($undone | Where-Object ObjectKind -eq CampaignSchedule).Outcome | Should -Be 'Changed'
+            (Get-GenesysCampaign -Id $ScheduledId).Status | Should -Be 'on'
+            @(Get-GenesysCampaignSchedule | Where-Object Id -eq $ScheduledId).Count | Should -Be 1
+            $errs.Count | Should -Be 1
+            ($errs[0].FullyQualifiedErrorId -split ',')[0] | Should -Be 'NotAChangeRecord'
+            $errs[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        }
+        finally {
+            # Whatever failed, the schedule and the campaign as the next test expects them.
+            $null = $records | Undo-GenesysCampaignChange -Confirm:$false -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
+        }
+    }
+
     It 'fails only the schedule whose kept body is <Case>, and puts the rest back' -ForEach @(
         @{ Case = 'not JSON'; Damage = { param($body, $id) '{"campaign": ' }; Why = '*not JSON*' }
         @{ Case = 'another campaign''s schedule'; Why = '*is the campaign schedule of c0000000-0000-4000-8000-000000000099, not of*'

@@ -8,7 +8,7 @@ namespace GenesysCloud.Outbound.Audit;
 /// Import-Clixml, remoting) or an audit line read as plain data (ConvertFrom-Json, Import-Csv). Fields
 /// are taken by name, as the record spells them (the host matches names without regard to case); an
 /// enum by its name or its number (ConvertTo-Json writes numbers), a time as a date or ISO 8601 text.
-/// What Resume, Stop and Measure-GenesysCampaignChange decide on and add up a copy with.
+/// What Resume, Stop, Undo-GenesysCampaignChange and Measure-GenesysCampaignChange decide on, put back and add up a copy with.
 /// </summary>
 internal static class CopiedRecord
 {
@@ -44,7 +44,10 @@ internal static class CopiedRecord
             FinalStatus = Text(field("FinalStatus")),
             Outcome = outcome,
             Message = Text(field("Message")) ?? string.Empty,
+            FinalVersion = int.TryParse(Text(field("FinalVersion")), NumberStyles.Integer, CultureInfo.InvariantCulture, out var version) ? version : null,
             WrittenWith = Text(field("WrittenWith")),
+            ReplacedBody = Text(field("ReplacedBody")),
+            Reason = Text(field("Reason")),
             WrittenAt = Time(field("WrittenAt")),
             SettledAt = Time(field("SettledAt")),
             ErrorCode = Text(field("ErrorCode")),

@@ -153,19 +153,34 @@ internal sealed class RunTally
     }
 
     /// <summary>
-    /// After Ctrl+C: how many writes were sent, how many have settled, and where the audit log is, so
-    /// the person at the console knows what Genesys is still doing.
+    /// After Ctrl+C: how many writes were sent, how many have settled; then, of the <paramref name="total"/>
+    /// objects the run was to change, those left as they were: stopped while their write waited out a 429 (not
+    /// applied), stopped after a write whose outcome is not known, not reached; and where the audit log is. The
+    /// pipeline takes no records after Ctrl+C, so this line is all the console shows: a new user's trial stopped
+    /// a hold during a rate limit and read "8 writes accepted: 8 settled" while 18 campaigns still dialed.
     /// </summary>
-    public string Interrupted(string? auditLogPath)
+    public string Interrupted(string? auditLogPath, int total)
     {
         lock (_gate)
         {
             var settled = _accepted.Count(key => _records.TryGetValue(key, out var r) && r.FinalStatus is { } s && !StateRules.IsTransitional(s));
+            var line = $"Stopped (Ctrl+C) after {Plural(_accepted.Count, "write")} accepted by Genesys: {settled} settled, "
+                + $"{_accepted.Count - settled} not yet (Genesys goes on with them; read them with Get-GenesysCampaign).";
+            var unsent = _records.Values.Where(r => r.WrittenWith is null && r.ErrorCode == Failures.StoppedWhileRateLimited).ToList();
+            if (unsent.Count > 0)
+            {
+                line += $" {Plural(unsent.Count, NounOf(unsent.Select(r => r.ObjectKind), "object"))} not changed: Genesys asked their writes to wait (429, rate limited) and they were not sent again; as last seen: {string.Join(", ", CountsByStatus(unsent.Select(r => r.FinalStatus ?? "not known")))}.";
+            }
+
+            var unknown = _records.Values.Count(r => r.WrittenWith is null && r.ErrorCode == Failures.StoppedAfterWrite);
+            line += unknown > 0 ? $" {unknown} stopped after a write was sent, which may have applied: check their status." : string.Empty;
+            var notReached = total - _records.Keys.Union(_accepted, StringComparer.OrdinalIgnoreCase).Count();
+            line += notReached > 0 ? $" {notReached} not reached: nothing was sent for them." : string.Empty;
+            line += unsent.Count + notReached > 0 ? " Run the command again to change what is left." : string.Empty;
             var where = auditLogPath is null
-                ? "No audit log was being written (-AuditLogPath or $env:GENESYS_CAMPAIGN_AUDIT_LOG)."
-                : $"Every write sent has its line in the audit log '{auditLogPath}'.";
-            return $"Stopped (Ctrl+C) after {Plural(_accepted.Count, "write")} accepted by Genesys: {settled} settled, "
-                + $"{_accepted.Count - settled} not yet (Genesys goes on with them; read them with Get-GenesysCampaign). {where}";
+                ? " No audit log was being written (-AuditLogPath or $env:GENESYS_CAMPAIGN_AUDIT_LOG)."
+                : $" Every write sent has its line in the audit log '{auditLogPath}'.";
+            return line + where;
         }
     }
 

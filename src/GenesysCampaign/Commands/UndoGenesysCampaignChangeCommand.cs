@@ -18,10 +18,13 @@ public sealed class UndoGenesysCampaignChangeCommand : ChangeCmdlet
     private readonly List<GenesysCampaignStateChange> _records = new();
     private int _nulls;
 
-    /// <summary>Change records: from the change cmdlets, or Get-GenesysCampaignAuditLog. Only Changed ones are undone.</summary>
+    /// <summary>
+    /// Change records: from the change cmdlets, or Get-GenesysCampaignAuditLog, or copies of them (a job's or a
+    /// child runbook's output, Import-Clixml, audit lines read with ConvertFrom-Json). Only Changed ones are undone.
+    /// </summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
     [AllowNull]
-    public GenesysCampaignStateChange?[]? InputObject { get; set; }
+    public PSObject?[]? InputObject { get; set; }
 
     /// <summary>Put back objects changed since the change too, and go past a running sequence.</summary>
     [Parameter]
@@ -32,15 +35,24 @@ public sealed class UndoGenesysCampaignChangeCommand : ChangeCmdlet
     {
         // A $null piped in holds nothing to undo: counted and said once, never the end of the undo (refused at
         // binding, it would stop the whole pipeline under -ErrorAction Stop before anything was put back).
-        foreach (var record in InputObject ?? new GenesysCampaignStateChange?[] { null })
+        foreach (var item in InputObject ?? new PSObject?[] { null })
         {
-            if (record is null)
+            if (item is null)
             {
                 _nulls++;
             }
-            else
+            else if (RecordCopies.From(item) is { } record)
             {
                 _records.Add(record);
+            }
+            else
+            {
+                // Said, and the rest still put back.
+                WriteError(new ErrorRecord(
+                    new ArgumentException($"InputObject '{item}' is not a change record: a record has an OperationId, an Action and an Outcome (pipe the output of a changing cmdlet or Get-GenesysCampaignAuditLog)."),
+                    "NotAChangeRecord",
+                    ErrorCategory.InvalidArgument,
+                    item));
             }
         }
     }

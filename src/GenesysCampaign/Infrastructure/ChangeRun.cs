@@ -109,7 +109,7 @@ internal sealed class ChangeRun
                 if (_cmdlet.StoppedByUser)
                 {
                     // The pipeline takes nothing more after Ctrl+C; the host still shows a line.
-                    _cmdlet.Host.UI.WriteWarningLine(tally.Interrupted(sink?.Path));
+                    _cmdlet.Host.UI.WriteWarningLine(tally.Interrupted(sink?.Path, approved.Count));
                 }
             }
 
