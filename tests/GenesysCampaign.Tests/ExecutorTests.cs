@@ -322,6 +322,7 @@ public class ExecutorTests
         var record = Assert.Single(records);
         Assert.Equal((StateChangeOutcome.Failed, "stopped.after.write"), (record.Outcome, record.ErrorCode));
         Assert.Contains("refused as from a stale view", record.Message); // What Genesys said of the write sent.
+        Assert.Null(record.FinalStatus); // "Check its status": the status read before the write does not say it (a breaker's trial).
         Assert.Single(org.Simulator.Requests, Requests.IsCampaignWrite);
     }
 

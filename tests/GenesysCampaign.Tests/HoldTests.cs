@@ -315,6 +315,33 @@ public sealed class HoldTests
     }
 
     [Fact]
+    public async Task Ctrl_C_while_the_sequence_waits_out_a_429_says_on_the_host_what_can_still_turn_the_campaigns_on()
+    {
+        // A breaker's trial: the records saying the running sequence can still turn its campaign back on were
+        // made after Ctrl+C, when the pipeline takes nothing, and the console never said it.
+        await using var org = await TestOrg.StartAsync();
+        var answering = new AnsweringHost("Yes");
+        using var host = new PowerShellHost(answering);
+        host.Connect(org.Simulator.BaseUri);
+        org.Simulator.Faults.Add(new FaultRule { Kind = FaultKind.RateLimit429, Method = "PUT", PathContains = "/sequences/", Count = 1, RetryAfterSeconds = 20 });
+        using var ps = host.Create("param($ids) Suspend-GenesysCampaign -Id $ids -Hold -Confirm:$false", Args(("ids", Held)));
+
+        var run = ps.BeginInvoke();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!org.Simulator.Requests.Any(r => r.Method == "PUT" && r.Path.Contains("/sequences/", StringComparison.Ordinal) && r.Status == 429) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        ps.Stop();
+        Assert.Throws<System.Management.Automation.PipelineStoppedException>(() => ps.EndInvoke(run));
+
+        Assert.Contains(answering.Warnings, w => w.Contains("Renewals Sequence", StringComparison.Ordinal) && w.Contains("can still turn campaign(s)", StringComparison.Ordinal));
+        Assert.StartsWith("Stopped (Ctrl+C) after", answering.Warnings[^1]);
+        Assert.Equal("on", (await org.Client().GetObjectAsync(ToggleKind.Sequence, SimulatorSeed.RenewalsSequenceId, null, CancellationToken.None) as GenesysCampaignSequence)!.Status);
+    }
+
+    [Fact]
     public async Task A_sequence_shared_by_two_campaigns_held_together_is_turned_off_once()
     {
         await using var org = await TestOrg.StartAsync();

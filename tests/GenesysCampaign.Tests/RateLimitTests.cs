@@ -191,6 +191,38 @@ public class RateLimitTests
     }
 
     [Fact]
+    public async Task Ctrl_C_while_a_force_stop_waits_out_a_429_keeps_the_stop_recorded_with_the_status_read()
+    {
+        // A breaker's trial: the record said the campaign was "not read back: its status now is not known",
+        // though it had been read stopping, and did not say the force stop was never sent.
+        await using var sim = await GenesysSimulator.StartAsync(new SimulatorOptions { DialerDelay = TimeSpan.FromSeconds(60) });
+        var id = Ids[0];
+        sim.SetStatus(id, "on");
+        var audit = TestFiles.NewAuditPath("gc-force-429-");
+        using var host = new PowerShellHost(new AnsweringHost("Yes"));
+        host.Connect(sim.BaseUri);
+        sim.ClearRequests();
+        sim.Faults.Add(new FaultRule { Kind = FaultKind.RateLimit429, Method = "PUT", PathContains = id, Count = 1, RetryAfterSeconds = 20 });
+        using var ps = host.Create("param($id, $audit) Stop-GenesysCampaign -Id $id -AuditLogPath $audit -Confirm:$false", Args(("id", id), ("audit", audit)));
+
+        var run = ps.BeginInvoke();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!sim.Requests.Any(r => IsCampaignWrite(r) && r.Method == "PUT" && r.Status == 429) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        ps.Stop();
+        Assert.Throws<PipelineStoppedException>(() => ps.EndInvoke(run));
+
+        var record = JsonLinesAuditSink.FromLine(Assert.Single(File.ReadAllLines(audit)));
+        Assert.Equal((StateChangeOutcome.Changed, "POST stop", "stopping"), (record.Outcome, record.WrittenWith, record.FinalStatus));
+        Assert.Contains(record.Warnings, w => w.Contains("PUT forced_off was not sent again after Genesys asked it to wait (HTTP 429, rate limited): stopped (Ctrl+C) first.", StringComparison.Ordinal));
+        Assert.Single(sim.Requests, r => IsCampaignWrite(r) && r.Method == "PUT");
+        Assert.Equal("stopping", sim.GetStatus(id));
+    }
+
+    [Fact]
     public async Task A_Retry_After_longer_than_the_time_left_is_reported_as_a_rate_limit()
     {
         await using var sim = await StartWithOnCampaignsAsync();

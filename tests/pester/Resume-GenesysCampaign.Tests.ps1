@@ -118,6 +118,27 @@ Describe 'Resume-GenesysCampaign given change records' {
         @(Get-Write $sim).path | Should -Be "/api/v2/outbound/campaigns/$paused/start"
     }
 
+    It 'refuses a copy of a record it cannot read (<Case>) as NotAChangeRecord, and never starts its campaign as a bare id' -ForEach @(
+        @{ Case = 'an outcome that is none'; Outcome = 'NotChanged'; Action = 'Suspend'; Why = "*its Outcome 'NotChanged' is none of*" }
+        @{ Case = 'an action that is none'; Outcome = 'Unchanged'; Action = 'Pause'; Why = "*its Action 'Pause' is none of*" }
+        @{ Case = 'no outcome'; Outcome = $null; Action = 'Suspend'; Why = '*it has no Outcome*' }
+    ) {
+        # A breaker's trial: a Suspend's Unchanged record, copied and read back wrong, was taken as its campaign's
+        # id, and the campaign (off before the pause) was started.
+        $copy = [pscustomobject]@{ CampaignId = $OffId; OperationId = [guid]::NewGuid().ToString(); Action = $Action; Outcome = $Outcome }
+
+        $records = @($copy, $paused | Resume-GenesysCampaign -ErrorVariable errs -ErrorAction SilentlyContinue)
+
+        @($records | Where-Object CampaignId -eq $OffId) | Should -BeNullOrEmpty
+        ($records | Where-Object CampaignId -eq $paused).Outcome | Should -Be 'Changed'
+        $errs.Count | Should -Be 1
+        ($errs[0].FullyQualifiedErrorId -split ',')[0] | Should -Be 'NotAChangeRecord'
+        $errs[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        "$($errs[0])" | Should -BeLike "The change record given for '$OffId' cannot be read: $Why"
+        @(Get-Write $sim).path | Should -Be "/api/v2/outbound/campaigns/$paused/start"
+        (Get-GenesysCampaign -Id $OffId).Status | Should -Be 'off'
+    }
+
     It 'counts the records it does not act on in its -WhatIf summary' {
         $run = Invoke-WithoutHost $sim '$null = $given | Resume-GenesysCampaign -WhatIf -InformationVariable said; $said' @{ given = $suspended }
         "$($run.Output[0].MessageData)" | Should -Be 'What if: Resume-GenesysCampaign would write 1 of 3 campaigns and send nothing for 2.'

@@ -14,17 +14,32 @@ internal static class CopiedRecord
 {
     /// <summary>
     /// The record <paramref name="field"/> tells (a field's name to its value; null when the copy lacks it),
-    /// or null when it has no OperationId, Action and Outcome: then it is no record.
+    /// or null when it has no OperationId, Action and Outcome it can read. Then <paramref name="why"/> says
+    /// what is wrong when the copy names any of the three (it means to be a record: a breaker's trial of
+    /// session 13 saw Resume start a campaign as a bare id when given a copy whose Outcome read 'NotChanged'),
+    /// and is null when it names none (a campaign, an id).
     /// </summary>
-    public static GenesysCampaignStateChange? From(Func<string, object?> field)
+    public static GenesysCampaignStateChange? From(Func<string, object?> field, out string? why)
     {
-        if (Text(field("OperationId")) is not { } operationId
-            || !TryEnum<CampaignAction>(field("Action"), out var action)
-            || !TryEnum<StateChangeOutcome>(field("Outcome"), out var outcome))
+        var operation = Text(field("OperationId"));
+        var actionText = Text(field("Action"));
+        var outcomeText = Text(field("Outcome"));
+        why = null;
+        if (operation is null || !TryEnum<CampaignAction>(field("Action"), out var action) || !TryEnum<StateChangeOutcome>(field("Outcome"), out var outcome))
         {
+            if (operation is not null || actionText is not null || outcomeText is not null)
+            {
+                why = operation is null ? "it has no OperationId"
+                    : actionText is null ? "it has no Action"
+                    : !TryEnum<CampaignAction>(field("Action"), out _) ? $"its Action '{actionText}' is none of {string.Join(", ", Enum.GetNames(typeof(CampaignAction)))}"
+                    : outcomeText is null ? "it has no Outcome"
+                    : $"its Outcome '{outcomeText}' is none of {string.Join(", ", Enum.GetNames(typeof(StateChangeOutcome)))}";
+            }
+
             return null;
         }
 
+        var operationId = operation;
         var kind = TryEnum<OutboundObjectKind>(field("ObjectKind"), out var given) ? given : OutboundObjectKind.Campaign;
         var campaignId = Text(field("CampaignId"));
         var objectId = Text(field("ObjectId")) ?? campaignId ?? string.Empty;
@@ -74,11 +89,17 @@ internal static class CopiedRecord
             return false;
         }
 
-        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
+        // An int: every enum here is one (a larger number is none of them, not one wrapped round).
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
         {
             var candidate = (T)Enum.ToObject(typeof(T), number);
             parsed = candidate;
             return Enum.IsDefined(typeof(T), candidate);
+        }
+
+        if (char.IsDigit(text[0]) || text[0] is '-' or '+')
+        {
+            return false; // A number too large for one; never parsed by name, where it could wrap round.
         }
 
         return Enum.TryParse(text, ignoreCase: true, out parsed) && Enum.IsDefined(typeof(T), parsed);

@@ -150,10 +150,20 @@ internal abstract class ObjectChange<T>
         {
             return Done(StateChangeOutcome.Failed, ex.Message, StatusOf(Current), FailureKind.AuthenticationError, Failures.AuthenticationFailed);
         }
-        catch (OperationCanceledException) when (Cancel.IsCancellationRequested && Written)
+        catch (OperationCanceledException ex) when (Cancel.IsCancellationRequested && Written)
         {
-            // Stopped (Ctrl+C) while reading back a write that was accepted: the change stands; where it
-            // went is not known. Reads are cancellable, writes never are.
+            // Stopped (Ctrl+C) after a write was accepted: the change stands. Stopped before a second write
+            // was sent (a Stop's force stop waiting out a 429, say), the object is as last read, if read since.
+            var unseen = ReferenceEquals(Current, WrittenFrom);
+            if (ex is RequestStoppedException { Sent: 0 } or RequestStoppedException { StoppedWhileRateLimited: true })
+            {
+                var wait = ((RequestStoppedException)ex).Sent == 0 ? string.Empty : " again after Genesys asked it to wait (HTTP 429, rate limited)";
+                Open.Warnings.Add($"{Subject} was changed ({WrittenWith}); {Sending} was not sent{wait}: stopped (Ctrl+C) first.");
+                return Done(StateChangeOutcome.Changed, ChangedThenFailedMessage(), unseen ? null : StatusOf(Current));
+            }
+
+            // Stopped while reading back a write that was accepted: where it went is not known. Reads are
+            // cancellable, writes never are once sent.
             Open.Warnings.Add($"{Subject} was changed ({WrittenWith}); stopped (Ctrl+C) before it was read back: its status now is not known.");
             return Done(StateChangeOutcome.Changed, ChangedThenFailedMessage(), null);
         }
@@ -172,8 +182,9 @@ internal abstract class ObjectChange<T>
                 return Done(StateChangeOutcome.Failed, $"{Subject}: stopped (Ctrl+C) while Genesys asked {Sending} to wait (HTTP 429, rate limited), before it was sent again; it was not applied.", StatusOf(Current), FailureKind.OperationTimeout, Failures.StoppedWhileRateLimited);
             }
 
+            // It may have applied: its status is not known (the one read before it would say it had not).
             var refused = StaleRefusal is { } stale ? $", which Genesys refused as from a stale view ({stale.Message}), before it was sent again" : string.Empty;
-            return Done(StateChangeOutcome.Failed, $"{Subject}: stopped after a write was sent ({WrittenWith ?? Sending}){refused}; check its status.", StatusOf(Current), FailureKind.OperationTimeout, Failures.StoppedAfterWrite);
+            return Done(StateChangeOutcome.Failed, $"{Subject}: stopped after a write was sent ({WrittenWith ?? Sending}){refused}; check its status.", null, FailureKind.OperationTimeout, Failures.StoppedAfterWrite);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

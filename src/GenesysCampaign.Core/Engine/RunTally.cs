@@ -48,6 +48,15 @@ internal sealed class RunTally
         }
     }
 
+    /// <summary>The records made so far (the last of each object), in no set order.</summary>
+    public IReadOnlyList<GenesysCampaignStateChange> Records()
+    {
+        lock (_gate)
+        {
+            return _records.Values.ToList();
+        }
+    }
+
     /// <summary>A write for the object <paramref name="record"/> is about was accepted (counted once per object).</summary>
     public void Accepted(GenesysCampaignStateChange record)
     {

@@ -48,7 +48,7 @@ public sealed class MeasureGenesysCampaignChangeCommand : GenesysCmdlet
                     continue; // Nothing to count: $null in a pipeline (an empty result) is not a record gone wrong.
                 }
 
-                if (RecordCopies.From(item) is { } record)
+                if (RecordCopies.From(item, out var why) is { } record)
                 {
                     _records.Add(record);
                     continue;
@@ -56,7 +56,7 @@ public sealed class MeasureGenesysCampaignChangeCommand : GenesysCmdlet
 
                 // Said, and the rest still counted: a measure that silently left records out would be wrong.
                 WriteError(new ErrorRecord(
-                    new System.ArgumentException($"InputObject '{item}' is not a change record: a record has an OperationId, an Action and an Outcome (pipe the output of Suspend-, Resume- or Stop-GenesysCampaign or Get-GenesysCampaignAuditLog, or -Path an audit log)."),
+                    new System.ArgumentException(RecordCopies.NotARecord(item, why, "Suspend-, Resume- or Stop-GenesysCampaign or Get-GenesysCampaignAuditLog, or -Path an audit log")),
                     "NotAChangeRecord",
                     ErrorCategory.InvalidArgument,
                     item));
@@ -78,7 +78,7 @@ public sealed class MeasureGenesysCampaignChangeCommand : GenesysCmdlet
         var without = measures.Sum(m => m.WithoutTimes);
         if (without > 0)
         {
-            WriteWarning($"{without} of the {_records.Count} record(s) were written to Genesys but carry no WrittenAt (audit lines written by 0.2.0 and earlier): they count in the outcome figures and are left out of the settle times and the time to silence.");
+            WriteWarning($"{without} of the {_records.Count} record(s) were written to Genesys but carry no WrittenAt (audit lines written by 0.2.0 and earlier, or copies whose times could not be read): they count in the outcome figures and are left out of the settle times and the time to silence.");
         }
 
         foreach (var measure in measures)

@@ -49,10 +49,24 @@ public abstract class RecordInputCommand : StateChangeCommand
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        if (ParameterSetName == IdSet && RecordShaped() is { } copy)
+        if (RecordShaped(out var why) is { } copy)
         {
             GivenRecords.Add(copy);
             PlaceGiven(copy.ObjectId);
+            return;
+        }
+
+        if (why is not null)
+        {
+            // It means to be a record and cannot be read as one: never its campaign's bare id, which this
+            // change would act on whatever the record said (a Suspend's Unchanged one, started by a Resume).
+            var id = Id?.FirstOrDefault()?.Trim() ?? ObjectId?.Trim() ?? string.Empty;
+            PlaceGiven(id);
+            HeldInputErrors.Add(new ErrorRecord(
+                new System.ArgumentException($"The change record given for '{id}' cannot be read: {why}. Nothing was sent for it."),
+                "NotAChangeRecord",
+                ErrorCategory.InvalidArgument,
+                id));
             return;
         }
 
@@ -81,16 +95,23 @@ public abstract class RecordInputCommand : StateChangeCommand
     /// A record that arrived as a copy rather than as itself, bound by property name: deserialized (from a
     /// job, Import-Clixml, remoting, a child runbook) or an audit line read with ConvertFrom-Json or
     /// Import-Csv. It has a record's OperationId, Action and Outcome, so it is a record, and ChangeReversal
-    /// decides on it as on one; else (a plain id, an object with only an Id) null.
+    /// decides on it as on one; else (a plain id, an object with only an Id) null, and <paramref name="why"/>
+    /// says what is wrong when it names a record's OperationId, Action or Outcome.
     /// </summary>
-    private GenesysCampaignStateChange? RecordShaped() => CopiedRecord.From(name => name switch
+    private GenesysCampaignStateChange? RecordShaped(out string? why)
     {
-        nameof(GenesysCampaignStateChange.OperationId) => OperationId,
-        nameof(GenesysCampaignStateChange.Outcome) => Outcome,
-        nameof(GenesysCampaignStateChange.Action) => RecordAction,
-        nameof(GenesysCampaignStateChange.ObjectKind) => ObjectKind,
-        nameof(GenesysCampaignStateChange.ObjectId) => string.IsNullOrWhiteSpace(ObjectId) ? Id?.FirstOrDefault() : ObjectId,
-        nameof(GenesysCampaignStateChange.WrittenWith) => WrittenWith,
-        _ => null,
-    });
+        why = null;
+        return ParameterSetName != IdSet ? null : CopiedRecord.From(
+            name => name switch
+            {
+                nameof(GenesysCampaignStateChange.OperationId) => OperationId,
+                nameof(GenesysCampaignStateChange.Outcome) => Outcome,
+                nameof(GenesysCampaignStateChange.Action) => RecordAction,
+                nameof(GenesysCampaignStateChange.ObjectKind) => ObjectKind,
+                nameof(GenesysCampaignStateChange.ObjectId) => string.IsNullOrWhiteSpace(ObjectId) ? Id?.FirstOrDefault() : ObjectId,
+                nameof(GenesysCampaignStateChange.WrittenWith) => WrittenWith,
+                _ => null,
+            },
+            out why);
+    }
 }

@@ -49,6 +49,9 @@ public abstract class StateChangeCommand : CampaignInputCmdlet
     /// <summary>Change records given (Resume and Stop take them: <see cref="RecordInputCommand"/>), acted on as <see cref="ChangeReversal"/> says.</summary>
     private protected List<GenesysCampaignStateChange> GivenRecords { get; } = new();
 
+    /// <summary>Errors about the input found while it was collected (a change record that cannot be read), said after the batch.</summary>
+    private protected List<ErrorRecord> HeldInputErrors { get; } = new();
+
     /// <summary>Which change this cmdlet makes.</summary>
     protected abstract CampaignAction Action { get; }
 
@@ -63,6 +66,7 @@ public abstract class StateChangeCommand : CampaignInputCmdlet
         request.Hold = HoldGiven;
 
         var run = _run = new ChangeRun(this, "campaign", PositionOf);
+        HeldInputErrors.ForEach(run.DeferInput);
         run.Execute(
             api,
             request,

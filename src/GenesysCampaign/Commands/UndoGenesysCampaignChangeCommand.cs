@@ -41,7 +41,7 @@ public sealed class UndoGenesysCampaignChangeCommand : ChangeCmdlet
             {
                 _nulls++;
             }
-            else if (RecordCopies.From(item) is { } record)
+            else if (RecordCopies.From(item, out var why) is { } record)
             {
                 _records.Add(record);
             }
@@ -49,7 +49,7 @@ public sealed class UndoGenesysCampaignChangeCommand : ChangeCmdlet
             {
                 // Said, and the rest still put back.
                 WriteError(new ErrorRecord(
-                    new ArgumentException($"InputObject '{item}' is not a change record: a record has an OperationId, an Action and an Outcome (pipe the output of a changing cmdlet or Get-GenesysCampaignAuditLog)."),
+                    new ArgumentException(RecordCopies.NotARecord(item, why, "a changing cmdlet or Get-GenesysCampaignAuditLog")),
                     "NotAChangeRecord",
                     ErrorCategory.InvalidArgument,
                     item));

@@ -28,6 +28,7 @@ internal sealed class ChangeRun
     // Errors held back until the batch is through, with the input position of their object.
     private readonly List<(int Order, ErrorRecord Error)> _deferred = new();
     private readonly List<string> _heldWarnings = new();
+    private readonly HashSet<GenesysCampaignStateChange> _written = new(); // Records the pipeline took (by reference).
 
     /// <summary>A run for <paramref name="cmdlet"/>, whose objects are <paramref name="noun"/>s, given at <paramref name="positionOf"/> (by id).</summary>
     public ChangeRun(GenesysApiCmdlet cmdlet, string noun, Func<string, int> positionOf)
@@ -108,7 +109,14 @@ internal sealed class ChangeRun
             {
                 if (_cmdlet.StoppedByUser)
                 {
-                    // The pipeline takes nothing more after Ctrl+C; the host still shows a line.
+                    // The pipeline takes nothing more after Ctrl+C; the host still shows the warnings of the
+                    // records made since (a hold's rule not reached names the campaigns it can turn back on),
+                    // and a line of what was done and left.
+                    foreach (var warning in tally.Records().Where(r => !_written.Contains(r)).SelectMany(r => r.Warnings))
+                    {
+                        _cmdlet.Host.UI.WriteWarningLine(warning);
+                    }
+
                     _cmdlet.Host.UI.WriteWarningLine(tally.Interrupted(sink?.Path, approved.Count));
                 }
             }
@@ -166,6 +174,7 @@ internal sealed class ChangeRun
             return;
         }
 
+        _written.Add(record);
         foreach (var warning in record.Warnings)
         {
             Warn(warning);
