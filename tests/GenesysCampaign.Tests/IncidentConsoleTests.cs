@@ -33,6 +33,34 @@ public class IncidentConsoleTests
     }
 
     [Fact]
+    public async Task Progress_says_how_many_wait_out_a_rate_limit_and_its_clock_runs_meanwhile()
+    {
+        // A new user's trial: while 18 stops waited out a 10 s Retry-After, the bar said nothing of it and its
+        // clock stood still, so the run looked hung.
+        await using var sim = await GenesysSimulator.StartAsync();
+        foreach (var id in Paused)
+        {
+            sim.SetStatus(id, "on");
+        }
+
+        using var host = new PowerShellHost();
+        host.Connect(sim.BaseUri);
+        sim.Faults.Add(new FaultRule { Kind = FaultKind.RateLimit429, Method = "POST", PathContains = "/stop", OncePerPath = true, RetryAfterSeconds = 3 });
+        using var ps = host.Create("param($ids) Suspend-GenesysCampaign -Id $ids -InformationAction Ignore", Args(("ids", Paused)));
+
+        var output = ps.Invoke();
+
+        Assert.All(output, o => Assert.Equal("Changed", o.Properties["Outcome"].Value.ToString()));
+        var waiting = ps.Streams.Progress.Select(p => p.StatusDescription)
+            .Select(s => System.Text.RegularExpressions.Regex.Match(s ?? string.Empty, @"^No write accepted yet; 3 waiting out a rate limit \(429\) \((?<s>\d+) s\)$"))
+            .Where(m => m.Success)
+            .Select(m => int.Parse(m.Groups["s"].Value, System.Globalization.CultureInfo.InvariantCulture))
+            .Distinct()
+            .ToList();
+        Assert.True(waiting.Count >= 2, $"the bar said it waited at {string.Join(", ", waiting)} s");
+    }
+
+    [Fact]
     public async Task A_resume_is_shown_on_once_seen_on_not_after_its_5_s_watch()
     {
         // A new user's trial: an undo's bar said "not settled yet" for 5 s after the campaigns were on (the

@@ -57,6 +57,20 @@ public class RunTallyTests
     }
 
     [Fact]
+    public void Progress_says_how_many_wait_out_a_rate_limit_until_they_are_sent_again_or_recorded()
+    {
+        // A new user's trial: 18 campaigns waited out a 10 s Retry-After and the bar said nothing of it.
+        var tally = new RunTally();
+        tally.Waiting(Record("a", StateChangeOutcome.Changed, null, null), true);
+        tally.Waiting(Record("b", StateChangeOutcome.Changed, null, null), true);
+        Assert.Equal("No write accepted yet; 2 waiting out a rate limit (429)", tally.Progress());
+
+        tally.Waiting(Record("a", StateChangeOutcome.Changed, null, null), false);
+        tally.Recorded(Record("b", StateChangeOutcome.Failed, "on", null)); // Given up (or stopped): no longer waiting.
+        Assert.Equal("No write accepted yet; 1 refused or failed", tally.Progress());
+    }
+
+    [Fact]
     public void After_Ctrl_C_it_counts_a_write_settled_only_when_its_record_shows_a_settled_status()
     {
         var tally = new RunTally();

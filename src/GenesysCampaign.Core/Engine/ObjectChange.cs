@@ -31,7 +31,8 @@ internal abstract class ObjectChange<T>
         Request = request;
         Current = view;
         Open = new OpenRecord(record);
-        Open.Stats.Turn = slot; // A 429 the change meets narrows the run's throttle (GenesysApiClient.SendAsync).
+        Open.Stats.Turn = slot; // A 429 the change meets gives the slot up for its wait (GenesysApiClient.SendAsync).
+        slot.WaitingChanged = waiting => services.Tally.Waiting(Open.Record, waiting);
         _slot = slot;
         Cancel = cancel;
     }

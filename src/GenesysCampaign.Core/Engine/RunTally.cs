@@ -20,6 +20,7 @@ internal sealed class RunTally
     private readonly HashSet<string> _accepted = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, GenesysCampaignStateChange> _records = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _seen = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _waiting = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Raised (on the thread that counted) after each write accepted and each record made.</summary>
     public event Action? Changed;
@@ -82,11 +83,33 @@ internal sealed class RunTally
         Changed?.Invoke();
     }
 
+    /// <summary>
+    /// The object's write waits out a 429 (<paramref name="waiting"/>), or no longer does: the progress says how
+    /// many wait, so a rate-limited run does not read as hung (a new user's trial: 18 campaigns waited 10 s unsaid).
+    /// </summary>
+    public void Waiting(GenesysCampaignStateChange record, bool waiting)
+    {
+        lock (_gate)
+        {
+            if (waiting)
+            {
+                _waiting.Add(KeyOf(record));
+            }
+            else
+            {
+                _waiting.Remove(KeyOf(record));
+            }
+        }
+
+        Changed?.Invoke();
+    }
+
     /// <summary>The object's record was made: its outcome, and the status it was left in.</summary>
     public void Recorded(GenesysCampaignStateChange record)
     {
         lock (_gate)
         {
+            _waiting.Remove(KeyOf(record));
             _records[KeyOf(record)] = record;
             if (record.WrittenWith is not null)
             {
@@ -111,6 +134,7 @@ internal sealed class RunTally
             var refused = _records.Values.Count(r => r.WrittenWith is null && r.Outcome != StateChangeOutcome.Unchanged);
             var line = _accepted.Count > 0 ? $"{Plural(_accepted.Count, "write")} accepted: " + string.Join(", ", byStatus) : "No write accepted yet";
             line += unchanged > 0 ? $"; {unchanged} with nothing to write" : string.Empty;
+            line += _waiting.Count > 0 ? $"; {_waiting.Count} waiting out a rate limit (429)" : string.Empty;
             return refused > 0 ? $"{line}; {refused} refused or failed" : line;
         }
     }

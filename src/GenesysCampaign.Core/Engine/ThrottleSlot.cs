@@ -19,6 +19,9 @@ internal sealed class ThrottleSlot : IRequestTurn
     private int _held = 1;
     private int _givenUp; // 1 while a 429's wait has the slot given up (RateLimited, until TakeAgainAsync).
 
+    /// <summary>Told true when a 429 gives the slot up for its wait, false when it is taken again (the run's progress says how many wait).</summary>
+    public Action<bool>? WaitingChanged { get; set; }
+
     /// <summary>A slot already taken from <paramref name="throttle"/>.</summary>
     public ThrottleSlot(WriteThrottle throttle) => _throttle = throttle;
 
@@ -56,12 +59,25 @@ internal sealed class ThrottleSlot : IRequestTurn
         {
             Volatile.Write(ref _givenUp, 1);
             _throttle.Release();
+            WaitingChanged?.Invoke(true);
         }
     }
 
     /// <inheritdoc />
-    public Task TakeAgainAsync(CancellationToken cancellationToken) =>
-        Interlocked.Exchange(ref _givenUp, 0) == 1 ? TakeAsync(cancellationToken) : Task.CompletedTask;
+    public async Task TakeAgainAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _givenUp, 0) == 1)
+        {
+            try
+            {
+                await TakeAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                WaitingChanged?.Invoke(false);
+            }
+        }
+    }
 
     /// <summary>A write of this change was accepted: the throttle may widen again.</summary>
     public void Answered() => _throttle.Answered();

@@ -101,6 +101,9 @@ internal sealed class ChangeRun
             // accepted in a second, and the dialer may take minutes to wind down.
             progress.Begin(approved.Count, RunTally.NounOf(approved.Select(o => o.ObjectKind), _noun));
             tally.Changed += () => progress.Post(pump);
+
+            // Redrawn each second too, so its clock runs while nothing is counted (a wait out of a 429).
+            using var ticker = new Timer(_ => progress.Post(pump), null, 1000, 1000);
             try
             {
                 pump.Run(token => run(executor, approved, Emit, token), _cmdlet.CancellationToken);
