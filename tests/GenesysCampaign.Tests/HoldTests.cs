@@ -342,6 +342,27 @@ public sealed class HoldTests
     }
 
     [Fact]
+    public async Task A_hold_writes_at_most_ThrottleLimit_at_once_campaigns_and_what_could_turn_them_on_together()
+    {
+        // A breaker's trial: at -ThrottleLimit 1 a hold wrote two at once (the campaigns and the rest had a
+        // throttle each). 150 ms a request keeps each write in flight long enough for another to meet it.
+        await using var org = await TestOrg.StartAsync(o => o.Latency = TimeSpan.FromMilliseconds(150));
+        foreach (var id in Held)
+        {
+            org.Simulator.SetStatus(id, "on");
+        }
+
+        using var host = new PowerShellHost();
+        host.Connect(org.Simulator.BaseUri);
+        org.Simulator.ResetConcurrency();
+
+        var records = Records(host.Run("param($ids) Suspend-GenesysCampaign -Id $ids -Hold -ThrottleLimit 1 -Confirm:$false -WarningAction SilentlyContinue", Args(("ids", Held))));
+
+        Assert.True(records.Count(r => r.WrittenWith is not null) == 6, string.Join(", ", records.Select(r => $"{r.ObjectKind} {r.Outcome}")));
+        Assert.Equal(1, org.Simulator.MaxConcurrentWrites);
+    }
+
+    [Fact]
     public async Task A_sequence_shared_by_two_campaigns_held_together_is_turned_off_once()
     {
         await using var org = await TestOrg.StartAsync();

@@ -139,6 +139,18 @@ public class IncidentConsoleTests
             Assert.DoesNotContain("set to off", message);
             Assert.Contains("Genesys accepted POST stop (was on); stopped (Ctrl+C) before it was read again: its status now is not known.", message);
         });
+
+        // The warning names the undo whole (no record reached the console to find it by), and it runs as written.
+        var undo = System.Text.RegularExpressions.Regex.Match(warning, "To put back what it changed: (?<c>.+)\\.$").Groups["c"].Value;
+        Assert.Equal($"Get-GenesysCampaignAuditLog '{audit}' -OperationId {lines[0].GetProperty("operationId").GetString()} | Undo-GenesysCampaignChange", undo);
+        foreach (var id in Paused)
+        {
+            sim.SetStatus(id, "off"); // The dialer has wound them down meanwhile (it takes a minute here).
+        }
+
+        var undone = host.Run(undo + " -Confirm:$false").Select(o => (GenesysCloud.Outbound.Audit.GenesysCampaignStateChange)o.BaseObject).ToList();
+        Assert.Equal(Paused.Length, undone.Count);
+        Assert.All(undone, r => Assert.Equal((GenesysCloud.Outbound.Audit.StateChangeOutcome.Changed, "POST start"), (r.Outcome, r.WrittenWith)));
     }
 
     // A new user's incident (issue 22): every record of a -Wait run carried the correlation id of the

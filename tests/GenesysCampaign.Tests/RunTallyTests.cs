@@ -78,10 +78,11 @@ public class RunTallyTests
         tally.Recorded(Record("b", StateChangeOutcome.Changed, "stopping", "POST stop"));
         tally.Accepted(Record("c", StateChangeOutcome.Changed, "on", null));
 
-        var said = tally.Interrupted("/var/log/audit.jsonl", 3);
+        var said = tally.Interrupted("/var/log/audit.jsonl", 3, "op-7");
 
         Assert.StartsWith("Stopped (Ctrl+C) after 3 writes accepted by Genesys: 1 settled, 2 not yet", said);
-        Assert.EndsWith("Every write sent has its line in the audit log '/var/log/audit.jsonl'.", said);
+        // A new user's trial: after Ctrl+C no record reaches the console, so the undo's operation was not to be found.
+        Assert.EndsWith("Every write sent has its line in the audit log '/var/log/audit.jsonl'. To put back what it changed: Get-GenesysCampaignAuditLog '/var/log/audit.jsonl' -OperationId op-7 | Undo-GenesysCampaignChange.", said);
         Assert.DoesNotContain("not reached", said);
         Assert.Contains("No audit log was being written", tally.Interrupted(null, 3));
     }

@@ -188,11 +188,12 @@ internal sealed class RunTally
     /// <summary>
     /// After Ctrl+C: how many writes were sent, how many have settled; then, of the <paramref name="total"/>
     /// objects the run was to change, those left as they were: stopped while their write waited out a 429 (not
-    /// applied), stopped after a write whose outcome is not known, not reached; and where the audit log is. The
+    /// applied), stopped after a write whose outcome is not known, not reached; where the audit log is, and the
+    /// undo of what was written, by <paramref name="operationId"/>, when there is a log to undo from. The
     /// pipeline takes no records after Ctrl+C, so this line is all the console shows: a new user's trial stopped
     /// a hold during a rate limit and read "8 writes accepted: 8 settled" while 18 campaigns still dialed.
     /// </summary>
-    public string Interrupted(string? auditLogPath, int total)
+    public string Interrupted(string? auditLogPath, int total, string? operationId = null)
     {
         lock (_gate)
         {
@@ -213,7 +214,12 @@ internal sealed class RunTally
             var where = auditLogPath is null
                 ? " No audit log was being written (-AuditLogPath or $env:GENESYS_CAMPAIGN_AUDIT_LOG)."
                 : $" Every write sent has its line in the audit log '{auditLogPath}'.";
-            return line + where;
+
+            // The records it would be found by never reached the console: the undo is named whole.
+            var undo = auditLogPath is not null && operationId is not null && _accepted.Count > 0
+                ? $" To put back what it changed: Get-GenesysCampaignAuditLog '{auditLogPath}' -OperationId {operationId} | Undo-GenesysCampaignChange."
+                : string.Empty;
+            return line + where + undo;
         }
     }
 

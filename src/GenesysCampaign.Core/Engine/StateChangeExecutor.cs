@@ -30,6 +30,7 @@ internal sealed class StateChangeExecutor
 
     // Campaigns a Resume must not turn on (the org's active limit), with why; decided by PlanAsync.
     private IReadOnlyDictionary<string, string>? _overLimit;
+    private WriteThrottle? _throttle;
 
     /// <summary>Creates an executor.</summary>
     public StateChangeExecutor(GenesysApiClient api, ICampaignWaiter waiter, IAuditSink? audit, IOperationLog? log = null)
@@ -128,7 +129,7 @@ internal sealed class StateChangeExecutor
     /// </summary>
     private async Task ForEachAsync<T>(IReadOnlyList<T> items, StateChangeRequest request, Action<GenesysCampaignStateChange, Exception?> onRecord, Func<T, ThrottleSlot, Task<GenesysCampaignStateChange?>> change, CancellationToken cancellationToken)
     {
-        using var throttle = new WriteThrottle(request.ThrottleLimit);
+        var throttle = ThrottleFor(request);
         var tasks = items
             .Select(async item =>
             {
@@ -158,6 +159,15 @@ internal sealed class StateChangeExecutor
 
         await Task.WhenAll(tasks).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The one throttle of this executor's writes, at the ThrottleLimit of its first run: a hold's campaigns,
+    /// sequences, rules and schedules, changed beside each other, write at most -ThrottleLimit at once together
+    /// (a breaker's trial saw a hold at -ThrottleLimit 1 write two at once), and a 429 that narrows it narrows
+    /// them all. Never disposed: a SemaphoreSlim holds no handle unless one is asked of it.
+    /// </summary>
+    private WriteThrottle ThrottleFor(StateChangeRequest request) =>
+        LazyInitializer.EnsureInitialized(ref _throttle, () => new WriteThrottle(request.ThrottleLimit))!;
 
     /// <summary>
     /// Starts what a run of campaigns will need while the campaigns given are still being read: the
