@@ -16,6 +16,18 @@ public class RunTallyTests
         WrittenWith = written,
     };
 
+    /// <summary>The objects a run was to change, by id (campaigns unless said).</summary>
+    private static IOutboundObject[] Approved(params string[] ids) => ids.Select(id => (IOutboundObject)new Approve(id, id == "rule" ? OutboundObjectKind.CampaignRule : OutboundObjectKind.Campaign)).ToArray();
+
+    private sealed record Approve(string Id, OutboundObjectKind ObjectKind) : IOutboundObject
+    {
+        public string Name => Id;
+
+        public int Version => 1;
+
+        public string ToJson() => "{}";
+    }
+
     [Fact]
     public void Progress_counts_accepted_writes_by_the_status_their_records_left_and_those_not_settled_yet()
     {
@@ -78,13 +90,13 @@ public class RunTallyTests
         tally.Recorded(Record("b", StateChangeOutcome.Changed, "stopping", "POST stop"));
         tally.Accepted(Record("c", StateChangeOutcome.Changed, "on", null));
 
-        var said = tally.Interrupted("/var/log/audit.jsonl", 3, "op-7");
+        var said = tally.Interrupted("/var/log/audit.jsonl", Approved("a", "b", "c"), "op-7");
 
         Assert.StartsWith("Stopped (Ctrl+C) after 3 writes accepted by Genesys: 1 settled, 2 not yet", said);
         // A new user's trial: after Ctrl+C no record reaches the console, so the undo's operation was not to be found.
         Assert.EndsWith("Every write sent has its line in the audit log '/var/log/audit.jsonl'. To put back what it changed: Get-GenesysCampaignAuditLog '/var/log/audit.jsonl' -OperationId op-7 | Undo-GenesysCampaignChange.", said);
         Assert.DoesNotContain("not reached", said);
-        Assert.Contains("No audit log was being written", tally.Interrupted(null, 3));
+        Assert.Contains("No audit log was being written", tally.Interrupted(null, Approved("a", "b", "c")));
     }
 
     [Fact]
@@ -105,8 +117,9 @@ public class RunTallyTests
         tally.Recorded(Stopped("b", "stopped.while.rate.limited"));
         tally.Recorded(Stopped("c", "stopped.after.write"));
         tally.Recorded(Record("d", StateChangeOutcome.Unchanged, "off", null));
+        tally.Recorded(Record("x", StateChangeOutcome.Unchanged, "on", null)); // Decided before the run (a record not acted on): not one of its objects.
 
-        var said = tally.Interrupted(null, 7);
+        var said = tally.Interrupted(null, Approved("rule", "a", "b", "c", "d", "e", "f"));
 
         Assert.Equal(
             "Stopped (Ctrl+C) after 1 write accepted by Genesys: 1 settled, 0 not yet (Genesys goes on with them; read them with Get-GenesysCampaign)."

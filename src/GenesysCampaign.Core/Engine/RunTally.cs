@@ -186,14 +186,14 @@ internal sealed class RunTally
     }
 
     /// <summary>
-    /// After Ctrl+C: how many writes were sent, how many have settled; then, of the <paramref name="total"/>
-    /// objects the run was to change, those left as they were: stopped while their write waited out a 429 (not
+    /// After Ctrl+C: how many writes were sent, how many have settled; then, of the objects the run was to
+    /// change (<paramref name="approved"/>), those left as they were: stopped while their write waited out a 429 (not
     /// applied), stopped after a write whose outcome is not known, not reached; where the audit log is, and the
     /// undo of what was written, by <paramref name="operationId"/>, when there is a log to undo from. The
     /// pipeline takes no records after Ctrl+C, so this line is all the console shows: a new user's trial stopped
     /// a hold during a rate limit and read "8 writes accepted: 8 settled" while 18 campaigns still dialed.
     /// </summary>
-    public string Interrupted(string? auditLogPath, int total, string? operationId = null)
+    public string Interrupted(string? auditLogPath, IEnumerable<IOutboundObject> approved, string? operationId = null)
     {
         lock (_gate)
         {
@@ -208,7 +208,7 @@ internal sealed class RunTally
 
             var unknown = _records.Values.Count(r => r.WrittenWith is null && r.ErrorCode == Failures.StoppedAfterWrite);
             line += unknown > 0 ? $" {unknown} stopped after a write was sent, which may have applied: check their status." : string.Empty;
-            var notReached = total - _records.Keys.Union(_accepted, StringComparer.OrdinalIgnoreCase).Count();
+            var notReached = approved.Count(o => !_records.ContainsKey(KeyOf(o.ObjectKind, o.Id)) && !_accepted.Contains(KeyOf(o.ObjectKind, o.Id)));
             line += notReached > 0 ? $" {notReached} not reached: nothing was sent for them." : string.Empty;
             line += unsent.Count + notReached > 0 ? " Run the command again to change what is left." : string.Empty;
             var where = auditLogPath is null
@@ -223,7 +223,9 @@ internal sealed class RunTally
         }
     }
 
-    private static string KeyOf(GenesysCampaignStateChange record) => record.ObjectKind + ":" + record.ObjectId;
+    private static string KeyOf(GenesysCampaignStateChange record) => KeyOf(record.ObjectKind, record.ObjectId);
+
+    private static string KeyOf(OutboundObjectKind kind, string id) => kind + ":" + id;
 
     /// <summary>"9 off", "3 not settled yet": how many of each status, the most common first (ties as they first came).</summary>
     private static List<string> CountsByStatus(IEnumerable<string> statuses) =>

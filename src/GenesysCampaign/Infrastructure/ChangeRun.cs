@@ -120,7 +120,7 @@ internal sealed class ChangeRun
                         _cmdlet.Host.UI.WriteWarningLine(warning);
                     }
 
-                    _cmdlet.Host.UI.WriteWarningLine(tally.Interrupted(sink?.Path, approved.Count, request.OperationId));
+                    _cmdlet.Host.UI.WriteWarningLine(tally.Interrupted(sink?.Path, approved, request.OperationId));
                 }
             }
 
