@@ -39,14 +39,13 @@ internal static class CopiedRecord
             return null;
         }
 
-        var operationId = operation;
         var kind = TryEnum<OutboundObjectKind>(field("ObjectKind"), out var given) ? given : OutboundObjectKind.Campaign;
         var campaignId = Text(field("CampaignId"));
         var objectId = Text(field("ObjectId")) ?? campaignId ?? string.Empty;
         return new GenesysCampaignStateChange
         {
             Timestamp = Time(field("Timestamp")) ?? default,
-            OperationId = operationId,
+            OperationId = operation,
             ObjectKind = kind,
             ObjectId = objectId,
             ObjectName = Text(field("ObjectName")),
