@@ -110,7 +110,7 @@ internal static class CopiedRecord
     /// </summary>
     private static DateTime? Time(object? value) => value switch
     {
-        DateTime date => date.Kind == DateTimeKind.Local ? date.ToUniversalTime() : DateTime.SpecifyKind(date, DateTimeKind.Utc),
+        DateTime date => GenesysCampaignChangeMeasure.Utc(date),
         DateTimeOffset offset => offset.UtcDateTime,
         _ when Text(value) is { } text && DateTimeOffset.TryParse(text, CultureInfo.CurrentCulture, DateTimeStyles.AssumeUniversal, out var parsed) => parsed.UtcDateTime,
         _ => null,

@@ -95,8 +95,11 @@ public sealed class GenesysCampaignChangeMeasure
         return records.GroupBy(key).Select(g => Measure(g.ToList(), groupBy, g.Key)).ToList();
     }
 
-    /// <summary>A time as UTC: an audit line edited to carry an offset is read as local time.</summary>
-    private static DateTime Utc(DateTime time) => time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : DateTime.SpecifyKind(time, DateTimeKind.Utc);
+    /// <summary>
+    /// A time as UTC: a local one converted, any other taken as UTC (records hold UTC). An audit line edited to
+    /// carry an offset is read as local time; a copy's times (CopiedRecord) are read by this rule too.
+    /// </summary>
+    internal static DateTime Utc(DateTime time) => time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : DateTime.SpecifyKind(time, DateTimeKind.Utc);
 
     private static GenesysCampaignChangeMeasure Measure(IReadOnlyCollection<GenesysCampaignStateChange> records, string? groupBy, string? group)
     {

@@ -156,9 +156,9 @@ internal abstract class ObjectChange<T>
             // Stopped (Ctrl+C) after a write was accepted: the change stands. Stopped before a second write
             // was sent (a Stop's force stop waiting out a 429, say), the object is as last read, if read since.
             var unseen = ReferenceEquals(Current, WrittenFrom);
-            if (ex is RequestStoppedException { Sent: 0 } or RequestStoppedException { StoppedWhileRateLimited: true })
+            if (ex is RequestStoppedException stopped && (stopped.Sent == 0 || stopped.StoppedWhileRateLimited))
             {
-                var wait = ((RequestStoppedException)ex).Sent == 0 ? string.Empty : " again after Genesys asked it to wait (HTTP 429, rate limited)";
+                var wait = stopped.Sent == 0 ? string.Empty : " again after Genesys asked it to wait (HTTP 429, rate limited)";
                 Open.Warnings.Add($"{Subject} was changed ({WrittenWith}); {Sending} was not sent{wait}: stopped (Ctrl+C) first.");
                 return Done(StateChangeOutcome.Changed, ChangedThenFailedMessage(), unseen ? null : StatusOf(Current));
             }

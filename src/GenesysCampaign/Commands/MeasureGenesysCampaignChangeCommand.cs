@@ -55,11 +55,7 @@ public sealed class MeasureGenesysCampaignChangeCommand : GenesysCmdlet
                 }
 
                 // Said, and the rest still counted: a measure that silently left records out would be wrong.
-                WriteError(new ErrorRecord(
-                    new System.ArgumentException(RecordCopies.NotARecord(item, why, "Suspend-, Resume- or Stop-GenesysCampaign or Get-GenesysCampaignAuditLog, or -Path an audit log")),
-                    "NotAChangeRecord",
-                    ErrorCategory.InvalidArgument,
-                    item));
+                WriteError(RecordCopies.NotARecord(item, why, "Suspend-, Resume- or Stop-GenesysCampaign or Get-GenesysCampaignAuditLog, or -Path an audit log"));
             }
 
             return;

@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Management.Automation;
 using GenesysCloud.Outbound.Audit;
+using GenesysCloud.Outbound.PowerShell.Infrastructure;
 
 namespace GenesysCloud.Outbound.PowerShell.Commands;
 
@@ -62,11 +63,7 @@ public abstract class RecordInputCommand : StateChangeCommand
             // change would act on whatever the record said (a Suspend's Unchanged one, started by a Resume).
             var id = Id?.FirstOrDefault()?.Trim() ?? ObjectId?.Trim() ?? string.Empty;
             PlaceGiven(id);
-            HeldInputErrors.Add(new ErrorRecord(
-                new System.ArgumentException($"The change record given for '{id}' cannot be read: {why}. Nothing was sent for it."),
-                "NotAChangeRecord",
-                ErrorCategory.InvalidArgument,
-                id));
+            HeldInputErrors.Add(RecordCopies.Unreadable(id, why));
             return;
         }
 

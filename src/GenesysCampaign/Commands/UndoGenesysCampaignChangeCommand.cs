@@ -48,11 +48,7 @@ public sealed class UndoGenesysCampaignChangeCommand : ChangeCmdlet
             else
             {
                 // Said, and the rest still put back.
-                WriteError(new ErrorRecord(
-                    new ArgumentException(RecordCopies.NotARecord(item, why, "a changing cmdlet or Get-GenesysCampaignAuditLog")),
-                    "NotAChangeRecord",
-                    ErrorCategory.InvalidArgument,
-                    item));
+                WriteError(RecordCopies.NotARecord(item, why, "a changing cmdlet or Get-GenesysCampaignAuditLog"));
             }
         }
     }

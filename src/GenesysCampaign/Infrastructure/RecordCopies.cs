@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using System.Linq;
 using System.Management.Automation;
@@ -31,11 +32,22 @@ internal static class RecordCopies
         return CopiedRecord.From(name => Unwrapped(item.Properties[name]?.Value), out why);
     }
 
-    /// <summary>What the error NotAChangeRecord says of <paramref name="item"/>.</summary>
-    public static string NotARecord(PSObject item, string? why, string pipeFrom) =>
+    /// <summary>
+    /// The error NotAChangeRecord (InvalidArgument) for <paramref name="item"/>, given where a record is taken:
+    /// what is wrong with it (<paramref name="why"/>), or, when it names no record field, what to pipe instead.
+    /// </summary>
+    public static ErrorRecord NotARecord(PSObject item, string? why, string pipeFrom) => NotARecord(
         why is null
             ? $"InputObject '{item}' is not a change record: a record has an OperationId, an Action and an Outcome (pipe the output of {pipeFrom})."
-            : $"InputObject '{item}' is not a change record it can read: {why}.";
+            : $"InputObject '{item}' is not a change record it can read: {why}.",
+        item);
+
+    /// <summary>The error NotAChangeRecord (InvalidArgument) for a copy of a record given for <paramref name="id"/> that cannot be read (<paramref name="why"/>).</summary>
+    public static ErrorRecord Unreadable(string id, string why) =>
+        NotARecord($"The change record given for '{id}' cannot be read: {why}. Nothing was sent for it.", id);
+
+    private static ErrorRecord NotARecord(string message, object target) =>
+        new(new ArgumentException(message), "NotAChangeRecord", ErrorCategory.InvalidArgument, target);
 
     private static object? Unwrapped(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
 }
