@@ -178,7 +178,7 @@ internal sealed class NotificationChannel : IDisposable
     /// <summary>Sets a channel's whole topic set in one PUT; returns the topics Genesys rejected.</summary>
     private async Task<List<string>> PutTopicsAsync(string channelId, IEnumerable<string> topics, CancellationToken cancellationToken)
     {
-        var body = JsonSerializer.Serialize(topics.Select(t => new Dictionary<string, string> { ["id"] = t }));
+        var body = JsonText.IdObjects(topics);
         // ignoreErrors: a topic refused (a campaign gone, a permission missing) is marked Rejected in
         // the answer instead of failing the whole request, so the other topics are still subscribed.
         var response = await _api.SendAsync(HttpMethod.Put, OutboundPaths.Subscriptions(channelId) + "?ignoreErrors=true", body, null, "Subscribing to campaign notifications", cancellationToken).ConfigureAwait(false);

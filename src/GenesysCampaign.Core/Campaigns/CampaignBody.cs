@@ -38,7 +38,7 @@ internal static class CampaignBody
 
     /// <summary>Returns <paramref name="json"/> with <c>campaignStatus</c> set to <paramref name="status"/>.</summary>
     /// <exception cref="FormatException">The text is not a JSON object.</exception>
-    public static string WithStatus(string json, string status) => WithProperty(json, "campaignStatus", JsonSerializer.Serialize(status));
+    public static string WithStatus(string json, string status) => WithProperty(json, "campaignStatus", JsonText.String(status));
 
     /// <summary>
     /// Returns <paramref name="json"/> with the top-level <paramref name="property"/> set to
@@ -91,7 +91,7 @@ internal static class CampaignBody
 
         // Not in the body at all: add it as the last property.
         var at = (int)closingBrace;
-        var insert = (hasProperties ? "," : string.Empty) + JsonSerializer.Serialize(property) + ":" + encodedValue;
+        var insert = (hasProperties ? "," : string.Empty) + JsonText.String(property) + ":" + encodedValue;
         return Encoding.UTF8.GetString(bytes, 0, at) + insert + Encoding.UTF8.GetString(bytes, at, bytes.Length - at);
     }
 }

@@ -28,7 +28,7 @@ internal sealed class ToggleKind
         json => GenesysCampaignSequence.Parse(json),
         o => ((GenesysCampaignSequence)o).Status,
         "status",
-        state => JsonSerializer.Serialize(state),
+        JsonText.String,
         new Dictionary<CampaignAction, string> { [CampaignAction.Suspend] = SequenceStatus.Off, [CampaignAction.Resume] = SequenceStatus.On },
         SequenceRefusal);
 

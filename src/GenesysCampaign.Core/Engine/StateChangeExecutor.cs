@@ -73,9 +73,11 @@ internal sealed class StateChangeExecutor
 
         // The subscription goes out beside the first writes, not before them (the time to silence): a
         // change whose write was accepted before it was in place reads its campaign once when it is,
-        // rather than trust events it may have missed (CampaignChange).
+        // rather than trust events it may have missed (CampaignChange). On a thread of its own: what it
+        // does before its PUT leaves (the topics, the body, the request) is not on the first write's way.
+        var ids = unique.Select(c => c.Id).ToList();
         var subscribed = request.Wait || unique.Any(c => StateRules.IsTransitional(c.Status))
-            ? _waiter.PrepareAsync(unique.Select(c => c.Id).ToList(), cancellationToken)
+            ? Task.Run(() => _waiter.PrepareAsync(ids, cancellationToken), CancellationToken.None)
             : Task.CompletedTask;
         var services = ServicesFor(cancellationToken, subscribed);
 
