@@ -54,6 +54,28 @@ Describe 'Measure-GenesysCampaignChange' {
         $measure.Count | Should -Be 1
     }
 
+    It 'reads every log a wildcard in -Path matches, and says AuditLogNotFound for a wildcard that matches none' {
+        foreach ($day in 'mon', 'tue') {
+            $null = Suspend-GenesysCampaign -Id $OffId -AuditLogPath (Join-Path $TestDrive "audit-$day.jsonl") -InformationAction Ignore
+        }
+        Set-Content (Join-Path $TestDrive 'notes.txt') 'not a log'
+
+        (Measure-GenesysCampaignChange -Path (Join-Path $TestDrive 'audit-*.jsonl')).Count | Should -Be 2
+        @(Get-GenesysCampaignAuditLog -Path (Join-Path $TestDrive 'audit-*.jsonl')).Count | Should -Be 2
+
+        $none = Join-Path $TestDrive 'none-*.jsonl'
+        $null = Measure-GenesysCampaignChange -Path $none -ErrorVariable errs -ErrorAction SilentlyContinue
+        ($errs[0].FullyQualifiedErrorId -split ',')[0] | Should -Be 'AuditLogNotFound'
+        $errs[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        "$($errs[0])" | Should -Be "No audit log matches '$none'."
+
+        # A name with brackets, as Get-ChildItem gives it, is the file itself, not a wildcard.
+        $bracketed = Join-Path $TestDrive 'audit[1].jsonl'
+        Copy-Item -LiteralPath (Join-Path $TestDrive 'audit-mon.jsonl') -Destination $bracketed
+        (Measure-GenesysCampaignChange -Path $bracketed).Count | Should -Be 1
+        (Get-ChildItem -LiteralPath $bracketed | Get-GenesysCampaignAuditLog).Count | Should -Be 1
+    }
+
     It 'measures copies of records as the records: a child runbook''s output (Clixml), ConvertTo-Json and back, Import-Csv' {
         # A breaker's trial of session 12: copies bound to nothing, and the measure was a zero one.
         $ids = 48, 49 | ForEach-Object { CampaignId $_ }
