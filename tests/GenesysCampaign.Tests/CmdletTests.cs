@@ -242,11 +242,7 @@ public class CmdletTests
         using var ps = host.Create("param($ids, $audit) Suspend-GenesysCampaign -Id $ids -ThrottleLimit 2 -AuditLogPath $audit -Confirm:$false -Force", Args(("ids", ids), ("audit", audit)));
 
         var run = ps.BeginInvoke();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!sim.Requests.Any(r => IsCampaignWrite(r)) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
+        await Eventually.Until(() => sim.Requests.Any(r => IsCampaignWrite(r)), TimeSpan.FromSeconds(20), "a write was sent");
 
         ps.Stop();
         Assert.Throws<PipelineStoppedException>(() => ps.EndInvoke(run));
@@ -272,11 +268,7 @@ public class CmdletTests
         using var ps = host.Create("param($id, $audit) Suspend-GenesysCampaign -Id $id -AuditLogPath $audit -Confirm:$false", Args(("id", id), ("audit", audit)));
 
         var run = ps.BeginInvoke();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!sim.Requests.Any(r => IsCampaignWrite(r)) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
+        await Eventually.Until(() => sim.Requests.Any(r => IsCampaignWrite(r)), TimeSpan.FromSeconds(20), "a write was sent");
 
         await Task.Delay(500); // In the read after the stop.
         var clock = System.Diagnostics.Stopwatch.StartNew();

@@ -327,11 +327,7 @@ public sealed class HoldTests
         using var ps = host.Create("param($ids) Suspend-GenesysCampaign -Id $ids -Hold -Confirm:$false", Args(("ids", Held)));
 
         var run = ps.BeginInvoke();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!org.Simulator.Requests.Any(r => r.Method == "PUT" && r.Path.Contains("/sequences/", StringComparison.Ordinal) && r.Status == 429) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
+        await Eventually.Until(() => org.Simulator.Requests.Any(r => r.Method == "PUT" && r.Path.Contains("/sequences/", StringComparison.Ordinal) && r.Status == 429), TimeSpan.FromSeconds(20), "the sequence's PUT met its 429");
 
         ps.Stop();
         Assert.Throws<System.Management.Automation.PipelineStoppedException>(() => ps.EndInvoke(run));

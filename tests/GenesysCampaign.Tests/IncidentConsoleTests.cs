@@ -116,11 +116,7 @@ public class IncidentConsoleTests
         using var ps = host.Create("param($ids, $audit) Suspend-GenesysCampaign -Id $ids -Wait -AuditLogPath $audit", Args(("ids", Paused), ("audit", audit)));
 
         var run = ps.BeginInvoke();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (sim.Requests.Count(r => IsCampaignWrite(r) && r.Status is 200 or 202 or 204) < Paused.Length && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
+        await Eventually.Until(() => sim.Requests.Count(r => IsCampaignWrite(r) && r.Status is 200 or 202 or 204) >= Paused.Length, TimeSpan.FromSeconds(20), "every write was accepted");
 
         await Task.Delay(300); // The answers are read: the writes are accepted.
         ps.Stop();

@@ -113,7 +113,7 @@ public sealed class NotificationContractTests
             org.Simulator.EndNotificationSubscriptions();
         }
 
-        await Until(() => waiter.IsPolling, TimeSpan.FromSeconds(5));
+        await Eventually.Until(() => waiter.IsPolling, TimeSpan.FromSeconds(5), "the waiter moved to polling");
         org.Simulator.SetStatus(on.Id, "off"); // Told to nobody: only a read shows it.
         var result = await wait;
 
@@ -163,9 +163,9 @@ public sealed class NotificationContractTests
 
         await Task.Delay(500);
         org.Simulator.SetStatus(id, "forced_stopping"); // Untold on the voice topic.
-        await Until(() => { lock (seen) { return seen.Any(e => e.Status == "forced_stopping"); } }, TimeSpan.FromSeconds(5));
+        await Eventually.Until(() => { lock (seen) { return seen.Any(e => e.Status == "forced_stopping"); } }, TimeSpan.FromSeconds(5), "forced_stopping was seen");
         org.Simulator.SetStatus(id, "forced_off");
-        await Until(() => { lock (seen) { return seen.Any(e => e.Status == "forced_off"); } }, TimeSpan.FromSeconds(5));
+        await Eventually.Until(() => { lock (seen) { return seen.Any(e => e.Status == "forced_off"); } }, TimeSpan.FromSeconds(5), "forced_off was seen");
         await stop.CancelAsync();
         await watch;
 
@@ -173,16 +173,6 @@ public sealed class NotificationContractTests
         {
             Assert.Equal(["forced_stopping", "forced_off"], seen.Select(e => e.Status));
             Assert.All(seen, e => Assert.Equal("Poll", e.Source));
-        }
-    }
-
-    private static async Task Until(Func<bool> condition, TimeSpan limit)
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(clock.Elapsed < limit, "not within " + limit);
-            await Task.Delay(20);
         }
     }
 }

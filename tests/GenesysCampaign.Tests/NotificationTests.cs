@@ -379,13 +379,8 @@ public class NotificationTests
         var output = new PSDataCollection<PSObject>();
         var run = ps.BeginInvoke<PSObject, PSObject>(null, output);
 
-        var deadline = DateTime.UtcNow.AddSeconds(3);
         // Subscribed and caught up: the read after the subscription is the watch's second read of the campaign.
-        while (sim.ConnectedSockets == 0 || sim.Requests.Count(r => r.Method == "GET" && r.Query.Contains(id) && r.Status == 200) < 2)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the watch never subscribed");
-            await Task.Delay(20);
-        }
+        await Eventually.Until(() => sim.ConnectedSockets > 0 && sim.Requests.Count(r => r.Method == "GET" && r.Query.Contains(id) && r.Status == 200) >= 2, TimeSpan.FromSeconds(3), "the watch subscribed");
 
         sim.SetStatus(id, "on");
         sim.SetStatus(id, "stopping");

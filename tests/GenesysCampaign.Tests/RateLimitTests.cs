@@ -162,11 +162,7 @@ public class RateLimitTests
         using var ps = host.Create("param($ids, $audit) Resume-GenesysCampaign -Id $ids -ThrottleLimit 1 -AuditLogPath $audit -Confirm:$false", Args(("ids", ids), ("audit", audit)));
 
         var run = ps.BeginInvoke();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (sim.Requests.Count(r => IsEndpointWrite(r) && r.Status == 429) < ids.Length && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
+        await Eventually.Until(() => sim.Requests.Count(r => IsEndpointWrite(r) && r.Status == 429) >= ids.Length, TimeSpan.FromSeconds(20), "every first start met its 429");
 
         var stoppedAt = DateTimeOffset.UtcNow;
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -206,11 +202,7 @@ public class RateLimitTests
         using var ps = host.Create("param($id, $audit) Stop-GenesysCampaign -Id $id -AuditLogPath $audit -Confirm:$false", Args(("id", id), ("audit", audit)));
 
         var run = ps.BeginInvoke();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!sim.Requests.Any(r => IsCampaignWrite(r) && r.Method == "PUT" && r.Status == 429) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
+        await Eventually.Until(() => sim.Requests.Any(r => IsCampaignWrite(r) && r.Method == "PUT" && r.Status == 429), TimeSpan.FromSeconds(20), "the force stop met its 429");
 
         ps.Stop();
         Assert.Throws<PipelineStoppedException>(() => ps.EndInvoke(run));
