@@ -89,7 +89,7 @@ internal sealed class PipelinePump : IOperationLog
         _queue = queue;
         _room = room;
         var task = Task.Run(() => work(cancellationToken), cancellationToken);
-        _ = task.ContinueWith(_ => queue.CompleteAdding(), TaskScheduler.Default);
+        var completed = task.ContinueWith(_ => queue.CompleteAdding(), TaskScheduler.Default);
         try
         {
             // Not cancelled by Ctrl+C: the work sees it and winds down, and what it still says
@@ -135,6 +135,9 @@ internal sealed class PipelinePump : IOperationLog
         }
         finally
         {
+            // The queue is disposed as this returns. After a failed Write* the work ended only just now,
+            // and what completes the queue would otherwise find it disposed (an unobserved exception).
+            completed.Wait(CancellationToken.None);
             _queue = null;
             _room = null;
             _draining = false;
