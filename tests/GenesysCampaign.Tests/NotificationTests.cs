@@ -338,6 +338,98 @@ public class NotificationTests
         Assert.Contains(polls, p => p.Query.Split('&').Count(q => q.StartsWith("id=", StringComparison.Ordinal)) > 1);
     }
 
+    [Fact]
+    public async Task With_notifications_down_a_wait_ends_at_its_timeout_not_after_the_setup_bounds()
+    {
+        // A breaker's trial (session 14): -Timeout 2 ended after 12 s, the channel and then the subscription
+        // each taking their own 5 s bound before the campaign's wait began, and a TimedOut record then said 2 s.
+        await using var org = await TestOrg.StartAsync(o =>
+        {
+            o.NotificationsEnabled = false;
+            o.DialerDelay = TimeSpan.FromSeconds(60);
+        });
+        var id = TurnOn(org, 1)[0];
+        using var host = new PowerShellHost();
+        host.Connect(org.Simulator.BaseUri);
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var output = host.Run("param($id) Suspend-GenesysCampaign -Id $id -Wait -Timeout 2 -Confirm:$false -ErrorAction SilentlyContinue -InformationAction Ignore", PowerShellHost.Args(("id", id)));
+        clock.Stop();
+
+        var record = (GenesysCampaignStateChange)Assert.Single(output).BaseObject;
+        Assert.Equal((StateChangeOutcome.TimedOut, "stopping"), (record.Outcome, record.FinalStatus));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(6), $"-Timeout 2 ended after {clock.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    [Fact]
+    public async Task A_Suspend_without_Wait_subscribes_to_nothing_even_for_a_campaign_still_stopping()
+    {
+        // It waits on none (a stopping campaign is left as it is): a failing subscription held such runs 5 s.
+        await using var org = await TestOrg.StartAsync(o => o.DialerDelay = TimeSpan.FromSeconds(60));
+        var ids = TurnOn(org, 2);
+        org.Simulator.SetStatus(ids[0], "stopping");
+        using var host = new PowerShellHost();
+        host.Connect(org.Simulator.BaseUri);
+        org.Simulator.ClearRequests();
+
+        var records = host.Run("param($ids) Suspend-GenesysCampaign -Id $ids -Confirm:$false -InformationAction Ignore", PowerShellHost.Args(("ids", ids)))
+            .Select(o => (GenesysCampaignStateChange)o.BaseObject).ToList();
+
+        Assert.Equal([(StateChangeOutcome.Unchanged, "stopping"), (StateChangeOutcome.Changed, "stopping")], records.OrderBy(r => Array.IndexOf(ids, r.ObjectId)).Select(r => (r.Outcome, r.FinalStatus)));
+        Assert.DoesNotContain(org.Simulator.Requests, r => r.Path.StartsWith("/api/v2/notifications/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_campaign_settled_before_the_subscription_is_read_again_soon_when_the_read_lags()
+    {
+        // A breaker's trial (session 14): settled 100 ms after its stop, before a slow subscription was in
+        // place (so no event), and the read to catch up lagged the write (showing it on): the wait went on
+        // 15 s to the next unheard read. Reads lag writes by 1.5 s here.
+        await using var org = await TestOrg.StartAsync(o =>
+        {
+            o.DialerDelay = TimeSpan.FromMilliseconds(100);
+            o.StaleReadWindow = TimeSpan.FromMilliseconds(1500);
+        });
+        var id = TurnOn(org, 1)[0];
+        using var host = new PowerShellHost();
+        host.Connect(org.Simulator.BaseUri);
+        org.Simulator.Faults.Add(new FaultRule { Kind = FaultKind.Slow, Method = "PUT", PathContains = "/subscriptions", Count = 1, DelayMs = 1000 });
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var record = (GenesysCampaignStateChange)Assert.Single(host.Run("param($id) Suspend-GenesysCampaign -Id $id -Wait -Timeout 60 -Confirm:$false -InformationAction Ignore", PowerShellHost.Args(("id", id)))).BaseObject;
+        clock.Stop();
+
+        Assert.Equal((StateChangeOutcome.Changed, "off"), (record.Outcome, record.FinalStatus));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(8), $"settled after {clock.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    [Fact]
+    public async Task A_wait_subscribes_only_to_the_campaigns_it_may_wait_on()
+    {
+        // A whole org piped in (a breaker: 20,000 given, 78 on) subscribed to every one: 21 channels, past
+        // Genesys's 20 for a client, which evicts other runs' channels. The off ones are left as they are.
+        await using var org = await TestOrg.StartAsync();
+        var on = TurnOn(org, 2);
+        var off = Enumerable.Range(40, 3).Select(SimulatorSeed.CampaignId).ToArray();
+        foreach (var id in off)
+        {
+            org.Simulator.SetStatus(id, "off");
+        }
+
+        using var host = new PowerShellHost();
+        host.Connect(org.Simulator.BaseUri);
+        org.Simulator.ClearRequests();
+
+        var records = host.Run("param($ids) Suspend-GenesysCampaign -Id $ids -Wait -Confirm:$false -InformationAction Ignore", PowerShellHost.Args(("ids", on.Concat(off).ToArray())))
+            .Select(o => (GenesysCampaignStateChange)o.BaseObject).ToList();
+
+        Assert.Equal(2, records.Count(r => r.Outcome == StateChangeOutcome.Changed && r.FinalStatus == "off"));
+        Assert.Equal(3, records.Count(r => r.Outcome == StateChangeOutcome.Unchanged));
+        var subscribed = string.Concat(org.Simulator.Requests.Where(r => r.Method == "PUT" && r.Path.EndsWith("/subscriptions", StringComparison.Ordinal)).Select(r => r.Body));
+        Assert.All(on, id => Assert.Contains(id, subscribed, StringComparison.Ordinal));
+        Assert.All(off, id => Assert.DoesNotContain(id, subscribed, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]

@@ -11,6 +11,15 @@ namespace GenesysCloud.Outbound.Engine;
 internal static class LaggingReads
 {
     /// <summary>
+    /// For the batched reads of waits (NotificationCampaignWaiter): a read that shows nothing newer than
+    /// known, when it was to catch up on missed events, is made again this many times, <see cref="RereadAfter"/> apart.
+    /// </summary>
+    public const int Rereads = 3;
+
+    /// <summary>How long after such a read it is made again.</summary>
+    public static readonly TimeSpan RereadAfter = TimeSpan.FromSeconds(1);
+
+    /// <summary>
     /// Reads until <paramref name="shows"/> holds: at once, then after 0.25, 0.5, 0.75 and 1 s, then
     /// each second, eight reads in about 5.5 s in all. The last read is returned whether or not it shows it.
     /// </summary>

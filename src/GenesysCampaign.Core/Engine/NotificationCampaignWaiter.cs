@@ -419,6 +419,7 @@ internal sealed class NotificationCampaignWaiter : ICampaignWaiter
             }
 
             PendingWait[] due;
+            Dictionary<PendingWait, (int? Version, bool CatchingUp)> before;
             var now = DateTime.UtcNow;
             lock (_gate)
             {
@@ -430,6 +431,7 @@ internal sealed class NotificationCampaignWaiter : ICampaignWaiter
                 }
 
                 due = _pending.Where(p => p.ToConfirm || now >= p.Deadline || now >= p.NextConfirm).ToArray();
+                before = due.ToDictionary(p => p, p => (p.Last?.Version, p.ToConfirm || p.CatchUpReads > 0));
             }
 
             if (due.Length == 0)
@@ -478,10 +480,19 @@ internal sealed class NotificationCampaignWaiter : ICampaignWaiter
                     {
                         pending.Completion.TrySetResult(new CampaignWaitResult(false, last));
                     }
+                    else if (read && before[pending].CatchingUp && (last?.Version ?? int.MinValue) <= (before[pending].Version ?? int.MinValue) && pending.CatchUpReads < LaggingReads.Rereads)
+                    {
+                        // Caught up on nothing: the read may lag a write (LaggingReads), and a campaign that settled
+                        // before the subscription was in place sends no event (a breaker's trial waited 15 s more).
+                        pending.ToConfirm = false;
+                        pending.CatchUpReads++;
+                        pending.NextConfirm = now + LaggingReads.RereadAfter;
+                    }
                     else if (read)
                     {
                         // Confirmed as not there yet: events (or the next unheard confirm) settle it.
                         pending.ToConfirm = false;
+                        pending.CatchUpReads = 0;
                         pending.NextConfirm = now + ConfirmAfter(last);
                     }
                     else

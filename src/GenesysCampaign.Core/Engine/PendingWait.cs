@@ -33,6 +33,9 @@ internal sealed class PendingWait
     /// <summary>Notifications only: when a wait that has heard nothing that settles it is read.</summary>
     public DateTime NextConfirm { get; set; } = DateTime.MaxValue;
 
+    /// <summary>Reads made to catch up on missed events (<see cref="ToConfirm"/>) that showed nothing newer than known, so far.</summary>
+    public int CatchUpReads { get; set; }
+
     public TaskCompletionSource<CampaignWaitResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>

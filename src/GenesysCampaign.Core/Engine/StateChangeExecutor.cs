@@ -75,9 +75,12 @@ internal sealed class StateChangeExecutor
         // change whose write was accepted before it was in place reads its campaign once when it is,
         // rather than trust events it may have missed (CampaignChange). On a thread of its own: what it
         // does before its PUT leaves (the topics, the body, the request) is not on the first write's way.
-        var ids = unique.Select(c => c.Id).ToList();
-        var subscribed = request.Wait || unique.Any(c => StateRules.IsTransitional(c.Status))
-            ? Task.Run(() => _waiter.PrepareAsync(ids, cancellationToken), CancellationToken.None)
+        // To the campaigns it may wait on only (StateRules.MayWaitOn): none for a Suspend or Stop without
+        // -Wait, which a breaker saw held 5 s by a failing subscription.
+        var ids = unique.Where(c => StateRules.MayWaitOn(request.Action, c, request.Force, request.Wait)).Select(c => c.Id).ToList();
+        using var subscribing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var subscribed = ids.Count > 0
+            ? Task.Run(() => _waiter.PrepareAsync(ids, subscribing.Token), CancellationToken.None)
             : Task.CompletedTask;
         var services = ServicesFor(cancellationToken, subscribed);
 
@@ -96,9 +99,13 @@ internal sealed class StateChangeExecutor
             return await new CampaignChange(services, campaign, request, slot, cancellationToken).RunAsync().ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
 
+        // Every change is done: a subscription still being set up (notifications down, within its own 5 s
+        // bounds) serves none, and the command does not wait for it. Awaited all the same, so that what it
+        // threw is observed (a change that never waited did not).
+        subscribing.Cancel();
         try
         {
-            await subscribed.ConfigureAwait(false); // Observed: a change that never waited did not.
+            await subscribed.ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
