@@ -79,7 +79,9 @@ try {
                     'TimedOut' { @($now) }   # written, not settled in time: judged by the next round
                     # Nothing may change, unless someone else (the ConcurrentStatus fault) did what was asked.
                     'Unchanged' { @($before[$record.CampaignId]) + $target }
-                    default { @($before[$record.CampaignId]) }   # Rejected, Failed
+                    # Rejected, Failed: as before, unless none of its writes was taken (no WrittenWith) and it was
+                    # last seen stopping, which someone else (the ConcurrentStatus fault) did; that settles off.
+                    default { @($before[$record.CampaignId]) + $(if (-not $record.WrittenWith -and $record.FinalStatus -eq 'stopping') { 'stopping', 'off' }) }
                 }
                 if ($now -notin $expected) { $wrong++; Write-Warning "Wrong change: $($record.CampaignName) $action $($record.Outcome), is $now, expected $($expected -join ' or ')" }
             }
