@@ -80,8 +80,13 @@ try {
                     # Nothing may change, unless someone else (the ConcurrentStatus fault) did what was asked.
                     'Unchanged' { @($before[$record.CampaignId]) + $target }
                     # Rejected, Failed: as before, unless none of its writes was taken (no WrittenWith) and it was
-                    # last seen stopping, which someone else (the ConcurrentStatus fault) did; that settles off.
-                    default { @($before[$record.CampaignId]) + $(if (-not $record.WrittenWith -and $record.FinalStatus -eq 'stopping') { 'stopping', 'off' }) }
+                    # last seen stopping, which someone else (the ConcurrentStatus fault) did; that settles off. A
+                    # record whose write got no answer and says it "may have applied" (no FinalStatus) allows its target.
+                    default {
+                        @($before[$record.CampaignId]) +
+                        $(if (-not $record.WrittenWith -and $record.FinalStatus -eq 'stopping') { 'stopping', 'off' }) +
+                        $(if (-not $record.FinalStatus -and $record.Message -like '*may have applied: check its status*') { $target + 'stopping' })
+                    }
                 }
                 if ($now -notin $expected) { $wrong++; Write-Warning "Wrong change: $($record.CampaignName) $action $($record.Outcome), is $now, expected $($expected -join ' or ')" }
             }
